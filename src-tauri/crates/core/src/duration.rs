@@ -1,0 +1,184 @@
+//! Minutes of volunteer work, and the parser for how coordinators write them on paper forms:
+//! `2` (hours), `1,5` or `1.5` (hours, decimal comma or point), `1:30` (hours:minutes),
+//! `90m` / `90 min` (minutes), `2u` / `2 uur` (hours).
+//!
+//! ```
+//! use draagkracht_core::duration::parse_duration;
+//! assert_eq!(parse_duration("1,5").unwrap().get(), 90);
+//! assert_eq!(parse_duration("1:30").unwrap().get(), 90);
+//! assert_eq!(parse_duration("45 min").unwrap().get(), 45);
+//! ```
+
+use crate::refusal::{Field, Refusal, RefusalCode};
+use serde::Serialize;
+
+/// The most a single entry may hold: one full day.
+pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
+
+/// A strictly positive number of minutes, at most one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Minutes(u32);
+
+impl Minutes {
+    /// Accepts 1 ..= 1440 minutes.
+    pub fn new(minutes: i64) -> Result<Self, Refusal> {
+        if minutes <= 0 {
+            return Err(Refusal::new(
+                Field::Duration,
+                RefusalCode::NotPositive,
+                "De duur moet meer dan 0 minuten zijn.",
+                "The duration must be more than 0 minutes.",
+            ));
+        }
+        if minutes > i64::from(MAX_ENTRY_MINUTES) {
+            return Err(Refusal::new(
+                Field::Duration,
+                RefusalCode::TooLarge,
+                format!("De duur is {minutes} minuten; op één dag kan dat hoogstens 24 uur zijn."),
+                format!("The duration is {minutes} minutes; one day holds at most 24 hours."),
+            ));
+        }
+        Ok(Self(minutes as u32))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// Parses a duration as typed by a coordinator (see the module docs for the accepted forms).
+pub fn parse_duration(raw: &str) -> Result<Minutes, Refusal> {
+    let text = raw.trim().to_lowercase();
+    if text.is_empty() {
+        return Err(Refusal::new(
+            Field::Duration,
+            RefusalCode::Required,
+            "Vul de duur in, bijvoorbeeld 1,5 of 1:30.",
+            "Please fill in the duration, for example 1.5 or 1:30.",
+        ));
+    }
+    let minutes = parse_minutes(&text).ok_or_else(|| {
+        Refusal::new(
+            Field::Duration,
+            RefusalCode::InvalidFormat,
+            format!("'{}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.", raw.trim()),
+            format!("'{}' is not a duration. Write hours as 1.5 or 1:30, or minutes as 90m.", raw.trim()),
+        )
+    })?;
+    Minutes::new(minutes)
+}
+
+/// The number of minutes in `text`, or `None` when it is not a duration at all.
+fn parse_minutes(text: &str) -> Option<i64> {
+    if let Some((h, m)) = text.split_once(':') {
+        let hours: i64 = parse_unsigned(h.trim())?;
+        let minutes: i64 = parse_unsigned(m.trim())?;
+        if m.trim().len() != 2 || minutes >= 60 {
+            return None;
+        }
+        return Some(hours * 60 + minutes);
+    }
+    for suffix in ["minuten", "minuut", "min", "m"] {
+        if let Some(number) = text.strip_suffix(suffix) {
+            return parse_decimal(number.trim()).map(|m| m.round() as i64);
+        }
+    }
+    let hours_text = ["uren", "uur", "u", "h"]
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .unwrap_or(text);
+    let hours = parse_decimal(hours_text.trim())?;
+    Some((hours * 60.0).round() as i64)
+}
+
+fn parse_unsigned(text: &str) -> Option<i64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) || text.len() > 6 {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A decimal with a comma or a point, optionally negative (so that "-1" is refused as not positive
+/// rather than as unreadable).
+fn parse_decimal(text: &str) -> Option<f64> {
+    let normalised = text.replace(',', ".");
+    let body = normalised.strip_prefix('-').unwrap_or(&normalised);
+    let valid = !body.is_empty()
+        && body.len() <= 9
+        && body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && body.bytes().filter(|&b| b == b'.').count() <= 1
+        && body != ".";
+    if !valid {
+        return None;
+    }
+    normalised.parse().ok()
+}
+
+/// Parses a non-negative decimal number of hours ("4", "2,5", "2.5"); used for agreed hours.
+pub fn parse_decimal_hours(raw: &str) -> Option<f64> {
+    parse_decimal(raw.trim()).filter(|h| h.is_finite())
+}
+
+/// Formats minutes as Dutch hours with a decimal comma, e.g. 90 → "1,5"; 0 → "0".
+pub fn format_hours_nl(minutes: i64) -> String {
+    let hours = minutes as f64 / 60.0;
+    let text = format!("{hours:.2}");
+    let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+    trimmed.replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Result<u32, RefusalCode>) {
+        let got = parse_duration(input).map(Minutes::get).map_err(|r| r.code);
+        assert_eq!(got, expected, "parsing {input:?}");
+    }
+
+    #[test]
+    fn accepts_the_ways_coordinators_write_hours() {
+        check("2", Ok(120));
+        check("1,5", Ok(90));
+        check("1.5", Ok(90));
+        check(" 0,25 ", Ok(15));
+        check("1:30", Ok(90));
+        check("0:05", Ok(5));
+        check("90m", Ok(90));
+        check("45 min", Ok(45));
+        check("2u", Ok(120));
+        check("3 uur", Ok(180));
+        check("24", Ok(1440));
+    }
+
+    #[test]
+    fn refuses_zero_negative_and_more_than_a_day() {
+        check("0", Err(RefusalCode::NotPositive));
+        check("0:00", Err(RefusalCode::NotPositive));
+        check("-1", Err(RefusalCode::NotPositive));
+        check("24,5", Err(RefusalCode::TooLarge));
+        check("1441m", Err(RefusalCode::TooLarge));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_duration() {
+        check("", Err(RefusalCode::Required));
+        check("   ", Err(RefusalCode::Required));
+        check("abc", Err(RefusalCode::InvalidFormat));
+        check("1:5", Err(RefusalCode::InvalidFormat));
+        check("1:75", Err(RefusalCode::InvalidFormat));
+        check("1,2,3", Err(RefusalCode::InvalidFormat));
+        check("1e3", Err(RefusalCode::InvalidFormat));
+        check(".", Err(RefusalCode::InvalidFormat));
+        check("NaN", Err(RefusalCode::InvalidFormat));
+    }
+
+    #[test]
+    fn formats_hours_with_a_decimal_comma() {
+        assert_eq!(format_hours_nl(90), "1,5");
+        assert_eq!(format_hours_nl(120), "2");
+        assert_eq!(format_hours_nl(0), "0");
+        assert_eq!(format_hours_nl(20), "0,33");
+    }
+}

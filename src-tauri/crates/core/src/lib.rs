@@ -1,0 +1,22 @@
+//! Draagkracht's pure domain: the types a coordinator's records are made of, the rules that validate
+//! them, and the date arithmetic the screens rely on.
+//!
+//! Nothing here does IO, touches SQL or reads the clock: "today" is always an argument. Wire input
+//! (plain strings from the window or the CLI) is parsed once into the types below, which cannot hold
+//! an invalid value; every refusal names the field and the reason, in Dutch and English.
+
+pub mod duration;
+pub mod hours;
+pub mod ids;
+pub mod period;
+pub mod programme;
+pub mod refusal;
+pub mod volunteer;
+
+pub use duration::Minutes;
+pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
+pub use ids::{HourEntryId, ProgrammeId, VolunteerId};
+pub use period::DateRange;
+pub use programme::{ProgrammeDraft, ValidProgramme};
+pub use refusal::{Field, Refusal, RefusalCode};
+pub use volunteer::{ValidVolunteer, VolunteerDraft, VolunteerStatus};

@@ -1,0 +1,299 @@
+//! Volunteers (vrijwilligers): their status lifecycle and the validation of the volunteer form.
+//!
+//! The lifecycle is aanmelding → intake → actief ⇄ rust → gestopt; anyone can stop, and someone who
+//! stopped can sign up again.
+
+use crate::duration::parse_decimal_hours;
+use crate::ids::ProgrammeId;
+use crate::refusal::{optional_text, required_text, Field, Refusal, RefusalCode};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a volunteer stands. Serialised in English; the UI translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VolunteerStatus {
+    /// Aanmelding: signed up, not yet spoken to.
+    Registered,
+    /// Intake: in conversation, VOG and training arranged.
+    Intake,
+    /// Actief: doing volunteer work.
+    Active,
+    /// Rust: on a break, expected back.
+    Resting,
+    /// Gestopt: no longer a volunteer.
+    Stopped,
+}
+
+impl VolunteerStatus {
+    pub const ALL: [VolunteerStatus; 5] =
+        [Self::Registered, Self::Intake, Self::Active, Self::Resting, Self::Stopped];
+
+    /// The text stored in the database and sent over the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::Intake => "intake",
+            Self::Active => "active",
+            Self::Resting => "resting",
+            Self::Stopped => "stopped",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Self::Registered => "aanmelding",
+            Self::Intake => "intake",
+            Self::Active => "actief",
+            Self::Resting => "rust",
+            Self::Stopped => "gestopt",
+        }
+    }
+
+    /// The statuses a volunteer in this status may move to next (staying put is always allowed).
+    pub fn next(self) -> &'static [VolunteerStatus] {
+        use VolunteerStatus::*;
+        match self {
+            Registered => &[Intake, Stopped],
+            Intake => &[Active, Stopped],
+            Active => &[Resting, Stopped],
+            Resting => &[Active, Stopped],
+            Stopped => &[Registered],
+        }
+    }
+
+    pub fn can_move_to(self, to: VolunteerStatus) -> bool {
+        self == to || self.next().contains(&to)
+    }
+}
+
+/// The volunteer form as typed in.
+#[derive(Debug, Clone, Default)]
+pub struct VolunteerDraft {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub status: String,
+    pub start_date: String,
+    pub agreed_hours_per_week: String,
+    pub programmes: Vec<ProgrammeId>,
+}
+
+/// A volunteer that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidVolunteer {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub status: VolunteerStatus,
+    pub start_date: NaiveDate,
+    pub agreed_minutes_per_week: u32,
+    pub programmes: Vec<ProgrammeId>,
+}
+
+impl VolunteerDraft {
+    /// Validates the form. `current` is the stored status when editing (the lifecycle applies),
+    /// `None` when adding a new volunteer.
+    pub fn validate(&self, today: NaiveDate, current: Option<VolunteerStatus>) -> Result<ValidVolunteer, Refusal> {
+        let name = required_text(Field::Name, "de naam", "the name", &self.name, 120)?;
+        let email = optional_text(Field::Email, "het e-mailadres", "the e-mail address", &self.email, 200)?;
+        if let Some(email) = &email {
+            let valid = email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+            }) && !email.contains(char::is_whitespace);
+            if !valid {
+                return Err(Refusal::new(
+                    Field::Email,
+                    RefusalCode::InvalidFormat,
+                    format!("'{email}' is geen e-mailadres. Een e-mailadres ziet eruit als naam@voorbeeld.nl."),
+                    format!("'{email}' is not an e-mail address. It looks like name@example.org."),
+                ));
+            }
+        }
+        let phone = optional_text(Field::Phone, "het telefoonnummer", "the phone number", &self.phone, 40)?;
+        if let Some(phone) = &phone {
+            let digits = phone.chars().filter(char::is_ascii_digit).count();
+            let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+            if !allowed || digits < 6 {
+                return Err(Refusal::new(
+                    Field::Phone,
+                    RefusalCode::InvalidFormat,
+                    format!("'{phone}' is geen telefoonnummer. Gebruik cijfers, spaties, + of -."),
+                    format!("'{phone}' is not a phone number. Use digits, spaces, + or -."),
+                ));
+            }
+        }
+
+        let status = VolunteerStatus::parse(self.status.trim()).ok_or_else(|| {
+            Refusal::new(
+                Field::Status,
+                RefusalCode::Unknown,
+                "Kies een status.",
+                "Please choose a status.",
+            )
+        })?;
+        match current {
+            None if status != VolunteerStatus::Registered
+                && status != VolunteerStatus::Intake
+                && status != VolunteerStatus::Active =>
+            {
+                return Err(Refusal::new(
+                    Field::Status,
+                    RefusalCode::NotAllowed,
+                    "Een nieuwe vrijwilliger begint als aanmelding, intake of actief.",
+                    "A new volunteer starts as registered, intake or active.",
+                ));
+            }
+            Some(from) if !from.can_move_to(status) => {
+                return Err(Refusal::new(
+                    Field::Status,
+                    RefusalCode::NotAllowed,
+                    format!(
+                        "Van '{}' kan niet direct naar '{}'. Dat kan wel: {}.",
+                        from.label_nl(),
+                        status.label_nl(),
+                        from.next().iter().map(|s| format!("'{}'", s.label_nl())).collect::<Vec<_>>().join(", ")
+                    ),
+                    format!(
+                        "'{}' cannot move straight to '{}'. Allowed: {}.",
+                        from.as_str(),
+                        status.as_str(),
+                        from.next().iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+            _ => {}
+        }
+
+        let start_date = parse_date(Field::StartDate, &self.start_date)?;
+        if start_date > today {
+            // A planned start is fine for someone who has only signed up; hours cannot precede it anyway.
+            if status == VolunteerStatus::Active {
+                return Err(Refusal::new(
+                    Field::StartDate,
+                    RefusalCode::InFuture,
+                    "Een actieve vrijwilliger kan niet in de toekomst beginnen. Kies een datum tot en met vandaag, of de status aanmelding.",
+                    "An active volunteer cannot start in the future. Choose a date up to today, or the status registered.",
+                ));
+            }
+        }
+
+        let agreed_minutes_per_week = if self.agreed_hours_per_week.trim().is_empty() {
+            0
+        } else {
+            let hours = parse_decimal_hours(&self.agreed_hours_per_week).ok_or_else(|| {
+                Refusal::new(
+                    Field::AgreedHours,
+                    RefusalCode::InvalidFormat,
+                    format!("'{}' is geen aantal uren. Schrijf bijvoorbeeld 4 of 2,5.", self.agreed_hours_per_week.trim()),
+                    format!("'{}' is not a number of hours. Write for example 4 or 2.5.", self.agreed_hours_per_week.trim()),
+                )
+            })?;
+            if !(0.0..=60.0).contains(&hours) {
+                return Err(Refusal::new(
+                    Field::AgreedHours,
+                    RefusalCode::TooLarge,
+                    "Afgesproken uren per week: kies 0 tot 60 uur.",
+                    "Agreed hours per week: choose 0 to 60 hours.",
+                ));
+            }
+            (hours * 60.0).round() as u32
+        };
+
+        let mut programmes = self.programmes.clone();
+        programmes.sort();
+        programmes.dedup();
+        Ok(ValidVolunteer { name, email, phone, status, start_date, agreed_minutes_per_week, programmes })
+    }
+}
+
+/// Parses a date as an ISO `2025-12-31` (date pickers) or Dutch `31-12-2025` (typed).
+pub fn parse_date(field: Field, raw: &str) -> Result<NaiveDate, Refusal> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(Refusal::new(field, RefusalCode::Required, "Vul een datum in.", "Please fill in a date."));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d-%m-%Y"))
+        .map_err(|_| {
+            Refusal::new(
+                field,
+                RefusalCode::InvalidFormat,
+                format!("'{text}' is geen datum. Schrijf de datum als 31-12-2025."),
+                format!("'{text}' is not a date. Write it as 31-12-2025 or 2025-12-31."),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
+    }
+
+    fn draft() -> VolunteerDraft {
+        VolunteerDraft {
+            name: " Anna de Vries ".into(),
+            email: "anna@example.nl".into(),
+            phone: "06-12345678".into(),
+            status: "active".into(),
+            start_date: "01-03-2025".into(),
+            agreed_hours_per_week: "4,5".into(),
+            programmes: vec![],
+        }
+    }
+
+    fn refused(d: VolunteerDraft, current: Option<VolunteerStatus>) -> (Field, RefusalCode) {
+        let r = d.validate(today(), current).expect_err("should be refused");
+        (r.field, r.code)
+    }
+
+    #[test]
+    fn accepts_a_complete_form_and_normalises_it() {
+        let v = draft().validate(today(), None).unwrap();
+        assert_eq!(v.name, "Anna de Vries");
+        assert_eq!(v.start_date, NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+        assert_eq!(v.agreed_minutes_per_week, 270);
+    }
+
+    #[test]
+    fn each_refusal_names_its_field() {
+        assert_eq!(refused(VolunteerDraft { name: "".into(), ..draft() }, None), (Field::Name, RefusalCode::Required));
+        assert_eq!(refused(VolunteerDraft { email: "anna@".into(), ..draft() }, None), (Field::Email, RefusalCode::InvalidFormat));
+        assert_eq!(refused(VolunteerDraft { phone: "bel maar".into(), ..draft() }, None), (Field::Phone, RefusalCode::InvalidFormat));
+        assert_eq!(refused(VolunteerDraft { status: "busy".into(), ..draft() }, None), (Field::Status, RefusalCode::Unknown));
+        assert_eq!(refused(VolunteerDraft { start_date: "31-02-2025".into(), ..draft() }, None), (Field::StartDate, RefusalCode::InvalidFormat));
+        assert_eq!(refused(VolunteerDraft { start_date: "2025-06-16".into(), ..draft() }, None), (Field::StartDate, RefusalCode::InFuture));
+        assert_eq!(refused(VolunteerDraft { agreed_hours_per_week: "veel".into(), ..draft() }, None), (Field::AgreedHours, RefusalCode::InvalidFormat));
+        assert_eq!(refused(VolunteerDraft { agreed_hours_per_week: "61".into(), ..draft() }, None), (Field::AgreedHours, RefusalCode::TooLarge));
+    }
+
+    #[test]
+    fn lifecycle_moves_one_step_at_a_time() {
+        use VolunteerStatus::*;
+        assert!(Registered.can_move_to(Intake));
+        assert!(!Registered.can_move_to(Active));
+        assert!(Active.can_move_to(Resting) && Resting.can_move_to(Active));
+        assert!(Stopped.can_move_to(Registered) && !Stopped.can_move_to(Active));
+        assert!(VolunteerStatus::ALL.iter().all(|s| s.can_move_to(*s)));
+        assert!(VolunteerStatus::ALL.iter().filter(|s| **s != Stopped).all(|s| s.can_move_to(Stopped)));
+        assert_eq!(
+            refused(VolunteerDraft { status: "active".into(), ..draft() }, Some(Stopped)),
+            (Field::Status, RefusalCode::NotAllowed)
+        );
+        assert_eq!(refused(VolunteerDraft { status: "stopped".into(), ..draft() }, None), (Field::Status, RefusalCode::NotAllowed));
+    }
+
+    #[test]
+    fn a_planned_start_is_fine_for_a_new_sign_up() {
+        let d = VolunteerDraft { status: "registered".into(), start_date: "2025-09-01".into(), ..draft() };
+        assert!(d.validate(today(), None).is_ok());
+    }
+}
