@@ -1,1 +1,4 @@
 //! placeholder
+pub mod bindings;
+pub mod error;
+pub mod wire;

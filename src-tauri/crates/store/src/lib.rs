@@ -1,1 +1,17 @@
-//! placeholder
+//! The only crate that touches SQLite. [`open`] is the one way in: it refuses a database written by a
+//! newer app (leaving the file untouched), sets the pragmas every connection needs, and migrates.
+//! One module per table; reads take `&Connection`, writes take a `&Transaction` from [`Db::write`].
+//!
+//! Ids are stored as UUID text, dates as ISO `YYYY-MM-DD`, moments as RFC 3339 in UTC.
+
+mod db;
+pub mod health;
+pub mod hour_entries;
+mod migrations;
+pub mod programmes;
+pub mod settings;
+pub mod volunteers;
+
+pub use db::{open, Db, StoreError};
+pub use migrations::SCHEMA_VERSION;
+pub use rusqlite::{Connection, Transaction};

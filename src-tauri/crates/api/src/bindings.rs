@@ -1,0 +1,78 @@
+//! Renders every wire type as TypeScript into one file, `ui/src/api/bindings.ts`, so that the window
+//! and the api cannot drift apart. The file is committed; the test `bindings_are_current` fails when
+//! it is stale, and `UPDATE_BINDINGS=1 cargo test -p draagkracht-api bindings` rewrites it.
+
+use crate::error::{ApiError, ErrorCode};
+use crate::wire::*;
+use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
+use ts_rs::{Config, TS};
+
+/// The generated file's path, relative to this crate.
+pub const BINDINGS_PATH: &str = "../../../ui/src/api/bindings.ts";
+
+/// The whole TypeScript file.
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let mut out = String::from(
+        "// Generated from the Rust wire types (src-tauri/crates/api/src/wire.rs) by ts-rs. Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p draagkracht-api bindings` after changing them.\n\n",
+    );
+    let decls = [
+        ApiError::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        Field::decl(&cfg),
+        RefusalCode::decl(&cfg),
+        VolunteerId::decl(&cfg),
+        ProgrammeId::decl(&cfg),
+        HourEntryId::decl(&cfg),
+        VolunteerStatus::decl(&cfg),
+        HourKind::decl(&cfg),
+        Language::decl(&cfg),
+        SetupChoice::decl(&cfg),
+        AppStatus::decl(&cfg),
+        Programme::decl(&cfg),
+        ProgrammeInput::decl(&cfg),
+        Volunteer::decl(&cfg),
+        VolunteerInput::decl(&cfg),
+        VolunteerFilter::decl(&cfg),
+        VolunteerRow::decl(&cfg),
+        VolunteerDetail::decl(&cfg),
+        VolunteerChoice::decl(&cfg),
+        HourTotals::decl(&cfg),
+        HourEntry::decl(&cfg),
+        HourEntryInput::decl(&cfg),
+        WeekGrid::decl(&cfg),
+        WeekRow::decl(&cfg),
+        MonthOverview::decl(&cfg),
+        ProgrammeHours::decl(&cfg),
+    ];
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn bindings_are_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        let expected = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).expect("write bindings");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p draagkracht-api bindings`"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! The one error type the api returns, and what the window receives: `{code, message, messageEn,
+//! field, reason}`. The UI branches on `code` (and `field` to place the message), never on text.
+
+use draagkracht_core::{Field, Refusal, RefusalCode};
+use draagkracht_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes. Never rename one: the UI and tests branch on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A form field was refused; `field` and `reason` say which and why.
+    InvalidInput,
+    /// An identical entry exists for that day; resend with `confirmDuplicate` to save it anyway.
+    DuplicateEntry,
+    /// The record asked for does not exist (any more).
+    NotFound,
+    /// The database was written by a newer Draagkracht; it was left untouched.
+    DatabaseTooNew,
+    /// The database file could not be opened or read.
+    Storage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// Dutch, for the coordinator.
+    pub message: String,
+    pub message_en: String,
+    pub field: Option<Field>,
+    pub reason: Option<RefusalCode>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None }
+    }
+
+    pub fn not_found(what_nl: &str, what_en: &str) -> Self {
+        Self::new(
+            ErrorCode::NotFound,
+            format!("{what_nl} bestaat niet (meer)."),
+            format!("{what_en} does not exist (any more)."),
+        )
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(r: Refusal) -> Self {
+        Self { code: ErrorCode::InvalidInput, message: r.nl, message_en: r.en, field: Some(r.field), reason: Some(r.code) }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::TooNew { found, supported } => Self::new(
+                ErrorCode::DatabaseTooNew,
+                format!(
+                    "Dit databasebestand is gemaakt met een nieuwere versie van Draagkracht (schema {found}, deze versie kent tot {supported}). Het bestand is niet veranderd. Installeer de nieuwste versie."
+                ),
+                format!(
+                    "This database was written by a newer Draagkracht (schema {found}, this version knows up to {supported}). The file was not changed. Please install the latest version."
+                ),
+            ),
+            other => Self::new(
+                ErrorCode::Storage,
+                format!("De database gaf een fout: {other}. Er is niets veranderd."),
+                format!("The database reported an error: {other}. Nothing was changed."),
+            ),
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The `hour_entries` table: single inserts for the window, a bulk insert for the demo generator and
+//! imports, and the sums the screens show (computed in SQL, where they are cheapest).
+
+use crate::db::{iso_date, parsed};
+use crate::StoreError;
+use chrono::{DateTime, NaiveDate, Utc};
+use draagkracht_core::{DateRange, HourEntryId, HourKind, NewHourEntry, ProgrammeId, VolunteerId};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// A stored entry with the names the screens show beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HourEntryRecord {
+    pub id: HourEntryId,
+    pub volunteer_id: VolunteerId,
+    pub volunteer_name: String,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub programme_id: ProgrammeId,
+    pub programme_name: String,
+    pub kind: HourKind,
+    pub note: Option<String>,
+}
+
+const INSERT: &str = "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+pub fn insert(tx: &Transaction, id: HourEntryId, e: &NewHourEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
+    tx.prepare_cached(INSERT)?.execute(params![
+        id.to_string(),
+        e.volunteer.to_string(),
+        e.programme.to_string(),
+        e.date.to_string(),
+        e.minutes.get(),
+        e.kind.as_str(),
+        e.note,
+        now.to_rfc3339()
+    ])?;
+    Ok(())
+}
+
+/// Inserts many entries with one prepared statement, inside the caller's transaction.
+pub fn insert_many<'a>(
+    tx: &Transaction,
+    entries: impl IntoIterator<Item = (HourEntryId, &'a NewHourEntry, DateTime<Utc>)>,
+) -> Result<usize, StoreError> {
+    let mut stmt = tx.prepare_cached(INSERT)?;
+    let mut count = 0;
+    for (id, e, at) in entries {
+        stmt.execute(params![
+            id.to_string(),
+            e.volunteer.to_string(),
+            e.programme.to_string(),
+            e.date.to_string(),
+            e.minutes.get(),
+            e.kind.as_str(),
+            e.note,
+            at.to_rfc3339()
+        ])?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// An entry identical to `e` already saved for that day, if any.
+pub fn find_identical(conn: &Connection, e: &NewHourEntry) -> Result<Option<HourEntryId>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM hour_entries
+             WHERE volunteer_id = ?1 AND date = ?2 AND minutes = ?3 AND programme_id = ?4 AND kind = ?5 AND note IS ?6
+             LIMIT 1",
+            params![e.volunteer.to_string(), e.date.to_string(), e.minutes.get(), e.programme.to_string(), e.kind.as_str(), e.note],
+            |r| parsed(r, 0, HourEntryId::parse),
+        )
+        .optional()?)
+}
+
+/// Returns false when there was no such entry.
+pub fn delete(tx: &Transaction, id: HourEntryId) -> Result<bool, StoreError> {
+    Ok(tx.execute("DELETE FROM hour_entries WHERE id = ?1", [id.to_string()])? == 1)
+}
+
+const SELECT_WITH_NAMES: &str = "SELECT h.id, h.volunteer_id, v.name, h.date, h.minutes, h.programme_id, p.name, h.kind, h.note
+     FROM hour_entries h
+     JOIN volunteers v ON v.id = h.volunteer_id
+     JOIN programmes p ON p.id = h.programme_id";
+
+fn record(r: &rusqlite::Row) -> rusqlite::Result<HourEntryRecord> {
+    Ok(HourEntryRecord {
+        id: parsed(r, 0, HourEntryId::parse)?,
+        volunteer_id: parsed(r, 1, VolunteerId::parse)?,
+        volunteer_name: r.get(2)?,
+        date: parsed(r, 3, iso_date)?,
+        minutes: r.get(4)?,
+        programme_id: parsed(r, 5, ProgrammeId::parse)?,
+        programme_name: r.get(6)?,
+        kind: parsed(r, 7, HourKind::parse)?,
+        note: r.get(8)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: HourEntryId) -> Result<Option<HourEntryRecord>, StoreError> {
+    Ok(conn.query_row(&format!("{SELECT_WITH_NAMES} WHERE h.id = ?1"), [id.to_string()], record).optional()?)
+}
+
+/// A volunteer's most recent entries, newest date first (then the latest written).
+pub fn recent_for_volunteer(conn: &Connection, volunteer: VolunteerId, limit: u32) -> Result<Vec<HourEntryRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT_WITH_NAMES} WHERE h.volunteer_id = ?1 ORDER BY h.date DESC, h.created_at DESC, h.id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![volunteer.to_string(), limit], record)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Minutes of one volunteer within each window, without training; and training minutes within
+/// `training_window`. One pass over the volunteer's entries.
+pub fn sums_for_volunteer(
+    conn: &Connection,
+    volunteer: VolunteerId,
+    windows: &[DateRange],
+    training_window: DateRange,
+) -> Result<(Vec<u32>, u32), StoreError> {
+    let mut sums = Vec::with_capacity(windows.len());
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(sum(minutes) FILTER (WHERE kind <> 'training'), 0),
+                coalesce(sum(minutes) FILTER (WHERE kind = 'training'), 0)
+         FROM hour_entries WHERE volunteer_id = ?1 AND date BETWEEN ?2 AND ?3",
+    )?;
+    for w in windows {
+        let (work, _): (u32, u32) =
+            stmt.query_row(params![volunteer.to_string(), w.first.to_string(), w.last.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        sums.push(work);
+    }
+    let (_, training): (u32, u32) = stmt.query_row(
+        params![volunteer.to_string(), training_window.first.to_string(), training_window.last.to_string()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((sums, training))
+}
+
+/// Minutes per volunteer per day within `range` (training included): (volunteer, date, minutes).
+pub fn minutes_per_day(conn: &Connection, range: DateRange) -> Result<Vec<(VolunteerId, NaiveDate, u32)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT volunteer_id, date, sum(minutes) FROM hour_entries
+         WHERE date BETWEEN ?1 AND ?2 GROUP BY volunteer_id, date",
+    )?;
+    let rows = stmt.query_map([range.first.to_string(), range.last.to_string()], |r| {
+        Ok((parsed(r, 0, VolunteerId::parse)?, parsed(r, 1, iso_date)?, r.get(2)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Per programme within `range`: (programme, work minutes, training minutes, distinct volunteers).
+pub fn per_programme(conn: &Connection, range: DateRange) -> Result<Vec<(ProgrammeId, u32, u32, u32)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT programme_id,
+                coalesce(sum(minutes) FILTER (WHERE kind <> 'training'), 0),
+                coalesce(sum(minutes) FILTER (WHERE kind = 'training'), 0),
+                count(DISTINCT volunteer_id)
+         FROM hour_entries WHERE date BETWEEN ?1 AND ?2 GROUP BY programme_id",
+    )?;
+    let rows = stmt.query_map([range.first.to_string(), range.last.to_string()], |r| {
+        Ok((parsed(r, 0, ProgrammeId::parse)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Distinct volunteers with any entry within `range`.
+pub fn volunteers_with_hours(conn: &Connection, range: DateRange) -> Result<u32, StoreError> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT volunteer_id) FROM hour_entries WHERE date BETWEEN ?1 AND ?2",
+        [range.first.to_string(), range.last.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("SELECT count(*) FROM hour_entries", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing::temp_db;
+    use draagkracht_core::{Minutes, ValidVolunteer, VolunteerStatus};
+    use uuid::Uuid;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    /// A database with one programme and one volunteer.
+    fn setup() -> (crate::db::testing::TempDb, VolunteerId, ProgrammeId) {
+        let mut t = temp_db();
+        let now = Utc::now();
+        t.db.write(|tx| crate::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))).unwrap();
+        let p = crate::programmes::list(t.db.conn()).unwrap()[0].id;
+        let v = VolunteerId(Uuid::now_v7());
+        let volunteer = ValidVolunteer {
+            name: "Bram".into(),
+            email: None,
+            phone: None,
+            status: VolunteerStatus::Active,
+            start_date: d(1, 1),
+            agreed_minutes_per_week: 240,
+            programmes: vec![p],
+        };
+        t.db.write(|tx| crate::volunteers::insert(tx, v, &volunteer, now)).unwrap();
+        (t, v, p)
+    }
+
+    fn entry(v: VolunteerId, p: ProgrammeId, date: NaiveDate, minutes: i64, kind: HourKind) -> NewHourEntry {
+        NewHourEntry { volunteer: v, date, minutes: Minutes::new(minutes).unwrap(), programme: p, kind, note: None }
+    }
+
+    #[test]
+    fn sums_count_training_apart_and_respect_the_windows() {
+        let (mut t, v, p) = setup();
+        let entries = [
+            entry(v, p, d(3, 1), 60, HourKind::Support),
+            entry(v, p, d(3, 20), 90, HourKind::Support),
+            entry(v, p, d(3, 20), 120, HourKind::Training),
+            entry(v, p, d(2, 28), 30, HourKind::Meeting),
+        ];
+        let now = Utc::now();
+        t.db.write(|tx| insert_many(tx, entries.iter().map(|e| (HourEntryId(Uuid::now_v7()), e, now)))).unwrap();
+        let march = DateRange::month_of(d(3, 15));
+        let year = DateRange::year_of(d(3, 15));
+        let (sums, training) = sums_for_volunteer(t.db.conn(), v, &[march, year], year).unwrap();
+        assert_eq!(sums, vec![150, 180], "training is not work time");
+        assert_eq!(training, 120);
+        let per = per_programme(t.db.conn(), march).unwrap();
+        assert_eq!(per, vec![(p, 150, 120, 1)]);
+    }
+
+    #[test]
+    fn an_identical_entry_is_found_and_a_different_note_is_not() {
+        let (mut t, v, p) = setup();
+        let e = entry(v, p, d(3, 1), 60, HourKind::Support);
+        let id = HourEntryId(Uuid::now_v7());
+        t.db.write(|tx| insert(tx, id, &e, Utc::now())).unwrap();
+        assert_eq!(find_identical(t.db.conn(), &e).unwrap(), Some(id));
+        let other = NewHourEntry { note: Some("telefoon".into()), ..e.clone() };
+        assert_eq!(find_identical(t.db.conn(), &other).unwrap(), None);
+        assert!(t.db.write(|tx| delete(tx, id)).unwrap());
+        assert_eq!(find_identical(t.db.conn(), &e).unwrap(), None);
+    }
+
+    #[test]
+    fn an_entry_for_an_unknown_volunteer_is_refused_by_the_schema() {
+        let (mut t, _, p) = setup();
+        let e = entry(VolunteerId(Uuid::now_v7()), p, d(3, 1), 60, HourKind::Support);
+        assert!(t.db.write(|tx| insert(tx, HourEntryId(Uuid::now_v7()), &e, Utc::now())).is_err());
+        assert_eq!(count(t.db.conn()).unwrap(), 0);
+    }
+}

@@ -1,0 +1,38 @@
+//! The `settings` table: small key–value preferences of this installation (language, set-up done,
+//! demo). Keys are the constants below, so a typo cannot create a second setting.
+
+use crate::StoreError;
+use rusqlite::{Connection, OptionalExtension, Transaction};
+
+pub const LANGUAGE: &str = "language";
+/// Set once the coordinator chose "demo" or "empty" on first start.
+pub const SET_UP: &str = "set_up";
+/// Set when the database holds the fictional demo branch.
+pub const DEMO: &str = "demo";
+
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::testing::temp_db;
+
+    #[test]
+    fn a_setting_is_replaced_not_duplicated() {
+        let mut t = temp_db();
+        t.db.write(|tx| set(tx, LANGUAGE, "en")).unwrap();
+        t.db.write(|tx| set(tx, LANGUAGE, "nl")).unwrap();
+        assert_eq!(get(t.db.conn(), LANGUAGE).unwrap().as_deref(), Some("nl"));
+        assert_eq!(get(t.db.conn(), DEMO).unwrap(), None);
+    }
+}
