@@ -1,2 +1,41 @@
-//! placeholder
-fn main() {}
+//! The Draagkracht desktop app: a Tauri window over the api crate. This file only wires things up;
+//! the commands live in `commands/`, one module per feature, each a thin adapter.
+
+// No console window beside the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let state = state::AppState::open_in(app.path().app_data_dir());
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::setup::app_status,
+            commands::setup::set_up,
+            commands::setup::set_language,
+            commands::programmes::list_programmes,
+            commands::programmes::create_programme,
+            commands::programmes::update_programme,
+            commands::volunteers::list_volunteers,
+            commands::volunteers::get_volunteer,
+            commands::volunteers::create_volunteer,
+            commands::volunteers::update_volunteer,
+            commands::hours::volunteer_choices,
+            commands::hours::log_hours,
+            commands::hours::delete_hour_entry,
+            commands::hours::week_grid,
+            commands::overview::month_overview,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Draagkracht kon niet starten / could not start: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,1 +1,5 @@
-//! x
+//! Scenario tests: use cases through the api crate on real temporary databases, with no window.
+
+mod coordinator_month;
+mod first_start;
+mod refusals;

@@ -1,1 +1,97 @@
-fn main() {}
+//! `draagkracht-cli`: Draagkracht without a window — generate a demo branch, check a database.
+//! Needs neither a display nor GTK/WebKit: it links only the api crate.
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+use draagkracht_api::{ApiError, DemoParams, Draagkracht};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "draagkracht-cli", version, about = "Draagkracht zonder venster / without a window")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill a new database with a fictional, deterministic demo branch.
+    Demo {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 250)]
+        volunteers: u32,
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        #[arg(long, default_value_t = 2018)]
+        seed: u64,
+        /// The last day with hours (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
+    /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
+    Check {
+        #[arg(long)]
+        db: PathBuf,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("draagkracht-cli: {}", e.message_en);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, ApiError> {
+    match cli.command {
+        Command::Demo { db, volunteers, years, seed, today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let mut app = Draagkracht::open(&db)?;
+            if app.status(today)?.set_up {
+                eprintln!(
+                    "draagkracht-cli: {} is already in use; the demo goes into a new, empty database.",
+                    db.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let started = Instant::now();
+            let entries = app.write_demo(&DemoParams { volunteers, years, seed, today })?;
+            println!(
+                "demo branch written to {}: {volunteers} volunteers, {entries} hour entries, {years} years up to {today} (seed {seed}) in {:.2} s",
+                db.display(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { db, json } => {
+            if !db.exists() {
+                eprintln!("draagkracht-cli: {} does not exist", db.display());
+                return Ok(ExitCode::from(2));
+            }
+            let report = Draagkracht::open(&db)?.check()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            } else {
+                println!("database:     {}", db.display());
+                println!("integrity:    {}", report.integrity.join("; "));
+                println!(
+                    "foreign keys: {}",
+                    if report.foreign_key_violations.is_empty() { "ok".to_string() } else { report.foreign_key_violations.join("; ") }
+                );
+                println!("schema:       {}", report.schema_version);
+                println!("hour entries: {}", report.hour_entries);
+                println!("result:       {}", if report.sound { "sound" } else { "NOT SOUND" });
+            }
+            Ok(if report.sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}

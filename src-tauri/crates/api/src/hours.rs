@@ -1,0 +1,114 @@
+//! Use cases for hours: logging an entry (with the duplicate question), undoing one, the pick list
+//! of volunteers (most recently used first) and the week grid.
+
+use crate::wire::{HourEntry, HourEntryInput, VolunteerChoice, WeekGrid, WeekRow};
+use crate::{new_entry_id, ApiError, Draagkracht, ErrorCode};
+use chrono::{Days, NaiveDate, Utc};
+use draagkracht_core::period::{week_number, DateRange};
+use draagkracht_core::{Field, HourEntryDraft, HourEntryId, Refusal, RefusalCode};
+use draagkracht_store::{hour_entries, programmes, volunteers};
+
+impl From<hour_entries::HourEntryRecord> for HourEntry {
+    fn from(h: hour_entries::HourEntryRecord) -> Self {
+        Self {
+            id: h.id,
+            volunteer_id: h.volunteer_id,
+            volunteer_name: h.volunteer_name,
+            date: h.date,
+            minutes: h.minutes,
+            programme_id: h.programme_id,
+            programme_name: h.programme_name,
+            kind: h.kind,
+            note: h.note,
+        }
+    }
+}
+
+impl Draagkracht {
+    /// Saves one entry. An entry identical to one already saved for that day is refused with
+    /// `duplicate_entry` unless `confirm_duplicate` is set.
+    pub fn log_hours(&mut self, input: &HourEntryInput, today: NaiveDate) -> Result<HourEntry, ApiError> {
+        let draft = HourEntryDraft {
+            volunteer: input.volunteer_id,
+            date: input.date.clone(),
+            duration: input.duration.clone(),
+            programme: input.programme_id,
+            kind: input.kind.clone(),
+            note: input.note.clone(),
+        };
+        let entry = draft.validate(today)?;
+        let conn = self.db.conn();
+        if !volunteers::exists(conn, entry.volunteer)? {
+            return Err(Refusal::new(
+                Field::Volunteer,
+                RefusalCode::Unknown,
+                "Deze vrijwilliger bestaat niet (meer). Kies een andere.",
+                "This volunteer does not exist (any more). Please choose another.",
+            )
+            .into());
+        }
+        if programmes::get(conn, entry.programme)?.is_none() {
+            return Err(Refusal::new(
+                Field::Programme,
+                RefusalCode::Unknown,
+                "Dit project bestaat niet (meer). Kies een ander.",
+                "This programme does not exist (any more). Please choose another.",
+            )
+            .into());
+        }
+        if !input.confirm_duplicate && hour_entries::find_identical(conn, &entry)?.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::DuplicateEntry,
+                format!(
+                    "Er staat al precies zo'n inzet op {}. Wil je hem toch nog een keer opslaan?",
+                    entry.date.format("%d-%m-%Y")
+                ),
+                format!("An identical entry already exists on {}. Save it once more anyway?", entry.date.format("%d-%m-%Y")),
+            ));
+        }
+        let id = new_entry_id();
+        self.db.write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
+        self.hour_entry(id)
+    }
+
+    /// Removes an entry (the undo right after saving one).
+    pub fn delete_hour_entry(&mut self, id: HourEntryId) -> Result<(), ApiError> {
+        let found = self.db.write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
+        if found {
+            Ok(())
+        } else {
+            Err(ApiError::not_found("Deze inzet", "This entry"))
+        }
+    }
+
+    fn hour_entry(&self, id: HourEntryId) -> Result<HourEntry, ApiError> {
+        hour_entries::get(self.db.conn(), id)?.map(HourEntry::from).ok_or_else(|| ApiError::not_found("Deze inzet", "This entry"))
+    }
+
+    /// Volunteers who can log hours, the most recently used first.
+    pub fn volunteer_choices(&self) -> Result<Vec<VolunteerChoice>, ApiError> {
+        Ok(volunteers::by_last_use(self.db.conn())?
+            .into_iter()
+            .map(|(id, name, status, default_programme_id)| VolunteerChoice { id, name, status, default_programme_id })
+            .collect())
+    }
+
+    /// The week holding `day`: volunteers (most recently used first) × Monday..Sunday.
+    pub fn week_grid(&self, day: NaiveDate) -> Result<WeekGrid, ApiError> {
+        let week = DateRange::week_of(day);
+        let days: Vec<NaiveDate> = (0..7).map(|i| week.first + Days::new(i)).collect();
+        let logged = hour_entries::minutes_per_day(self.db.conn(), week)?;
+        let rows = self
+            .volunteer_choices()?
+            .into_iter()
+            .map(|choice| {
+                let minutes = days
+                    .iter()
+                    .map(|d| logged.iter().filter(|(v, date, _)| *v == choice.id && date == d).map(|(_, _, m)| *m).sum())
+                    .collect();
+                WeekRow { volunteer_id: choice.id, name: choice.name, default_programme_id: choice.default_programme_id, minutes }
+            })
+            .collect();
+        Ok(WeekGrid { week_start: week.first, week_number: week_number(week.first), days, rows })
+    }
+}

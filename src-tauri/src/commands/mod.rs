@@ -1,0 +1,9 @@
+//! Tauri commands, one module per feature. Each is a thin adapter: take the wire input, call one
+//! use case of the api crate on the open database, return its wire output or its `ApiError`.
+//! They are `async` so that Tauri runs them off the window's main thread.
+
+pub mod hours;
+pub mod overview;
+pub mod programmes;
+pub mod setup;
+pub mod volunteers;

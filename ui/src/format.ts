@@ -1,0 +1,131 @@
+// Dutch conventions for what the coordinator reads: dates as 31-12-2025, hours from minutes with a
+// decimal comma, ISO week numbers (week 1 holds 4 January; Monday first). English mode keeps the
+// same date format and uses a decimal point. Pure functions on ISO date strings; calendar sums are
+// done in UTC so that the machine's time zone cannot shift a day.
+import type { Language } from './api/bindings';
+
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since the epoch at UTC midnight of an ISO `YYYY-MM-DD` date. */
+function utc(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `2025-11-24` plus `n` days. */
+export function addDays(iso: string, n: number): string {
+  return isoOf(utc(iso) + n * DAY_MS);
+}
+
+/** 0 for Monday … 6 for Sunday. */
+export function weekdayIndex(iso: string): number {
+  return (new Date(utc(iso)).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the week holding `iso`. */
+export function mondayOf(iso: string): string {
+  return addDays(iso, -weekdayIndex(iso));
+}
+
+/** ISO week number: weeks start on Monday, week 1 holds 4 January. */
+export function isoWeek(iso: string): number {
+  const thursday = new Date(utc(iso) + (3 - weekdayIndex(iso)) * DAY_MS);
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  return Math.floor((thursday.getTime() - yearStart) / DAY_MS / 7) + 1;
+}
+
+/** The first day of the month holding `iso`, moved `months` months on (negative: back). */
+export function firstOfMonth(iso: string, months = 0): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  return isoOf(Date.UTC(y, m - 1 + months, 1));
+}
+
+/** `2025-12-31` → `31-12-2025` (both languages). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}-${m}-${y}`;
+}
+
+/** `2025-11-24` → `24-11`. */
+export function formatDayMonth(iso: string): string {
+  const [, m, d] = iso.split('-');
+  return `${d}-${m}`;
+}
+
+const WEEKDAYS_SHORT: Record<Language, string[]> = {
+  nl: ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+const WEEKDAYS_LONG: Record<Language, string[]> = {
+  nl: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+const MONTHS: Record<Language, string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** `2025-11-24` → `ma 24-11` (English: `Mon 24-11`), for grid column headers. */
+export function formatWeekday(iso: string, lang: Language): string {
+  return `${WEEKDAYS_SHORT[lang][weekdayIndex(iso)]} ${formatDayMonth(iso)}`;
+}
+
+/** `2025-11-24` → `maandag 24-11-2025`, for labels read aloud. */
+export function formatWeekdayLong(iso: string, lang: Language): string {
+  return `${WEEKDAYS_LONG[lang][weekdayIndex(iso)]} ${formatDate(iso)}`;
+}
+
+/** `2025-11-24` → `november 2025`. */
+export function formatMonth(iso: string, lang: Language): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  return `${MONTHS[lang][m - 1]} ${y}`;
+}
+
+/**
+ * Minutes as hours, rounded to two decimals without trailing zeros: 90 → `1,5`, 20 → `0,33`,
+ * 0 → `0`; thousands grouped (240000 → `4.000`). English uses a point: `1.5`, `4,000`.
+ */
+export function formatHours(minutes: number, lang: Language = 'nl'): string {
+  const negative = minutes < 0;
+  const hundredths = Math.round((Math.abs(minutes) * 100) / 60);
+  const whole = Math.floor(hundredths / 100);
+  const fraction = String(hundredths % 100).padStart(2, '0').replace(/0+$/, '');
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = negative && hundredths > 0 ? '-' : '';
+  return sign + grouped + (fraction ? decimal + fraction : '');
+}
+
+/** Minutes with the unit: `1,5 uur`; English `1.5 hours`, `1 hour`. */
+export function formatHoursUnit(minutes: number, lang: Language = 'nl'): string {
+  const hours = formatHours(minutes, lang);
+  if (lang === 'nl') return `${hours} uur`;
+  return hours === '1' ? '1 hour' : `${hours} hours`;
+}
+
+/** Minutes as an editable number of hours for a form field: 270 → `4,5`; 0 → empty. */
+export function hoursForInput(minutes: number, lang: Language = 'nl'): string {
+  return minutes === 0 ? '' : formatHours(minutes, lang).replace(lang === 'nl' ? /\./g : /,/g, '');
+}
+
+/** `2025-11-24` and `2025-11-30` → `24-11 t/m 30-11-2025`-style ranges, joined by `through`. */
+export function formatRange(first: string, last: string, through: string): string {
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${sameYear ? formatDayMonth(first) : formatDate(first)} ${through} ${formatDate(last)}`;
+}
+
+/** Today's date in the machine's own time zone, only as a fallback before the backend answers. */
+export function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
