@@ -17,7 +17,8 @@ impl TempApp {
     /// A new database, as after the first start.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let app = Draagkracht::open(&dir.path().join("draagkracht.sqlite")).expect("open a new database");
+        let app =
+            Draagkracht::open(&dir.path().join("draagkracht.sqlite")).expect("open a new database");
         Self { app, dir }
     }
 
@@ -61,7 +62,13 @@ pub fn volunteer_input(name: &str, status: &str, programmes: Vec<ProgrammeId>) -
 }
 
 /// An hour entry as typed into the quick form.
-pub fn hours_input(volunteer: VolunteerId, date: &str, duration: &str, programme: ProgrammeId, kind: &str) -> HourEntryInput {
+pub fn hours_input(
+    volunteer: VolunteerId,
+    date: &str,
+    duration: &str,
+    programme: ProgrammeId,
+    kind: &str,
+) -> HourEntryInput {
     HourEntryInput {
         volunteer_id: Some(volunteer),
         date: date.into(),

@@ -9,21 +9,58 @@ fn refused_hours_name_the_field_and_save_nothing() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 15);
     let admin = t.programme("Thuisadministratie");
-    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let anna = t
+        .app
+        .create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today)
+        .unwrap();
 
     let cases = [
-        (hours_input(anna.id, "15-06-2025", "0", admin, "support"), Field::Duration, RefusalCode::NotPositive),
-        (hours_input(anna.id, "15-06-2025", "-1,5", admin, "support"), Field::Duration, RefusalCode::NotPositive),
-        (hours_input(anna.id, "16-06-2025", "1", admin, "support"), Field::Date, RefusalCode::InFuture),
-        (hours_input(anna.id, "15-06-2025", "anderhalf", admin, "support"), Field::Duration, RefusalCode::InvalidFormat),
-        (hours_input(VolunteerId(uuid::Uuid::from_u128(7)), "15-06-2025", "1", admin, "support"), Field::Volunteer, RefusalCode::Unknown),
+        (
+            hours_input(anna.id, "15-06-2025", "0", admin, "support"),
+            Field::Duration,
+            RefusalCode::NotPositive,
+        ),
+        (
+            hours_input(anna.id, "15-06-2025", "-1,5", admin, "support"),
+            Field::Duration,
+            RefusalCode::NotPositive,
+        ),
+        (
+            hours_input(anna.id, "16-06-2025", "1", admin, "support"),
+            Field::Date,
+            RefusalCode::InFuture,
+        ),
+        (
+            hours_input(anna.id, "15-06-2025", "anderhalf", admin, "support"),
+            Field::Duration,
+            RefusalCode::InvalidFormat,
+        ),
+        (
+            hours_input(
+                VolunteerId(uuid::Uuid::from_u128(7)),
+                "15-06-2025",
+                "1",
+                admin,
+                "support",
+            ),
+            Field::Volunteer,
+            RefusalCode::Unknown,
+        ),
     ];
     for (input, field, reason) in cases {
         let err = t.app.log_hours(&input, today).unwrap_err();
-        assert_eq!((err.code, err.field, err.reason), (ErrorCode::InvalidInput, Some(field), Some(reason)), "{input:?}");
+        assert_eq!(
+            (err.code, err.field, err.reason),
+            (ErrorCode::InvalidInput, Some(field), Some(reason)),
+            "{input:?}"
+        );
         assert!(!err.message.is_empty() && !err.message_en.is_empty());
     }
-    assert_eq!(t.app.check().unwrap().hour_entries, 0, "nothing may be saved");
+    assert_eq!(
+        t.app.check().unwrap().hour_entries,
+        0,
+        "nothing may be saved"
+    );
 }
 
 #[test]
@@ -31,18 +68,32 @@ fn a_refused_volunteer_form_changes_nothing() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 15);
     let admin = t.programme("Thuisadministratie");
-    let anna = t.app.create_volunteer(&volunteer_input("Anna", "registered", vec![admin]), today).unwrap();
+    let anna = t
+        .app
+        .create_volunteer(&volunteer_input("Anna", "registered", vec![admin]), today)
+        .unwrap();
 
     let mut skip = volunteer_input("Anna", "active", vec![admin]);
     let err = t.app.update_volunteer(anna.id, &skip, today).unwrap_err();
-    assert_eq!((err.field, err.reason), (Some(Field::Status), Some(RefusalCode::NotAllowed)), "aanmelding cannot jump to actief");
+    assert_eq!(
+        (err.field, err.reason),
+        (Some(Field::Status), Some(RefusalCode::NotAllowed)),
+        "aanmelding cannot jump to actief"
+    );
     skip.status = "intake".into();
     skip.agreed_hours_per_week = "veel".into();
     let err = t.app.update_volunteer(anna.id, &skip, today).unwrap_err();
     assert_eq!(err.field, Some(Field::AgreedHours));
 
-    let rows = t.app.volunteers(&VolunteerFilter::default(), today).unwrap();
-    assert_eq!(rows[0].status, draagkracht_api::wire::VolunteerStatus::Registered, "the refused edit changed nothing");
+    let rows = t
+        .app
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap();
+    assert_eq!(
+        rows[0].status,
+        draagkracht_api::wire::VolunteerStatus::Registered,
+        "the refused edit changed nothing"
+    );
 }
 
 #[test]

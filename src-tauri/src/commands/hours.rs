@@ -1,29 +1,40 @@
 //! Hours: log, undo, the volunteer pick list and the week grid.
 
-use crate::state::AppState;
 use crate::state::today;
+use crate::state::AppState;
 use chrono::NaiveDate;
+use draagkracht_api::wire::HourEntryId;
 use draagkracht_api::wire::{HourEntry, HourEntryInput, VolunteerChoice, WeekGrid};
 use draagkracht_api::ApiError;
-use draagkracht_api::wire::HourEntryId;
 use tauri::State;
 
 #[tauri::command]
-pub async fn volunteer_choices(state: State<'_, AppState>) -> Result<Vec<VolunteerChoice>, ApiError> {
+pub async fn volunteer_choices(
+    state: State<'_, AppState>,
+) -> Result<Vec<VolunteerChoice>, ApiError> {
     state.with(|app| app.volunteer_choices())
 }
 
 #[tauri::command]
-pub async fn log_hours(state: State<'_, AppState>, input: HourEntryInput) -> Result<HourEntry, ApiError> {
+pub async fn log_hours(
+    state: State<'_, AppState>,
+    input: HourEntryInput,
+) -> Result<HourEntry, ApiError> {
     state.with(|app| app.log_hours(&input, today()))
 }
 
 #[tauri::command]
-pub async fn delete_hour_entry(state: State<'_, AppState>, id: HourEntryId) -> Result<(), ApiError> {
+pub async fn delete_hour_entry(
+    state: State<'_, AppState>,
+    id: HourEntryId,
+) -> Result<(), ApiError> {
     state.with(|app| app.delete_hour_entry(id))
 }
 
 #[tauri::command]
-pub async fn week_grid(state: State<'_, AppState>, week_start: NaiveDate) -> Result<WeekGrid, ApiError> {
+pub async fn week_grid(
+    state: State<'_, AppState>,
+    week_start: NaiveDate,
+) -> Result<WeekGrid, ApiError> {
     state.with(|app| app.week_grid(week_start))
 }

@@ -36,7 +36,13 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None }
+        Self {
+            code,
+            message: nl.into(),
+            message_en: en.into(),
+            field: None,
+            reason: None,
+        }
     }
 
     pub fn not_found(what_nl: &str, what_en: &str) -> Self {
@@ -50,7 +56,13 @@ impl ApiError {
 
 impl From<Refusal> for ApiError {
     fn from(r: Refusal) -> Self {
-        Self { code: ErrorCode::InvalidInput, message: r.nl, message_en: r.en, field: Some(r.field), reason: Some(r.code) }
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: r.nl,
+            message_en: r.en,
+            field: Some(r.field),
+            reason: Some(r.code),
+        }
     }
 }
 

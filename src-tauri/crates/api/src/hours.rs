@@ -27,7 +27,11 @@ impl From<hour_entries::HourEntryRecord> for HourEntry {
 impl Draagkracht {
     /// Saves one entry. An entry identical to one already saved for that day is refused with
     /// `duplicate_entry` unless `confirm_duplicate` is set.
-    pub fn log_hours(&mut self, input: &HourEntryInput, today: NaiveDate) -> Result<HourEntry, ApiError> {
+    pub fn log_hours(
+        &mut self,
+        input: &HourEntryInput,
+        today: NaiveDate,
+    ) -> Result<HourEntry, ApiError> {
         let draft = HourEntryDraft {
             volunteer: input.volunteer_id,
             date: input.date.clone(),
@@ -63,17 +67,23 @@ impl Draagkracht {
                     "Er staat al precies zo'n inzet op {}. Wil je hem toch nog een keer opslaan?",
                     entry.date.format("%d-%m-%Y")
                 ),
-                format!("An identical entry already exists on {}. Save it once more anyway?", entry.date.format("%d-%m-%Y")),
+                format!(
+                    "An identical entry already exists on {}. Save it once more anyway?",
+                    entry.date.format("%d-%m-%Y")
+                ),
             ));
         }
         let id = new_entry_id();
-        self.db.write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
+        self.db
+            .write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
         self.hour_entry(id)
     }
 
     /// Removes an entry (the undo right after saving one).
     pub fn delete_hour_entry(&mut self, id: HourEntryId) -> Result<(), ApiError> {
-        let found = self.db.write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
+        let found = self
+            .db
+            .write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
         if found {
             Ok(())
         } else {
@@ -82,14 +92,21 @@ impl Draagkracht {
     }
 
     fn hour_entry(&self, id: HourEntryId) -> Result<HourEntry, ApiError> {
-        hour_entries::get(self.db.conn(), id)?.map(HourEntry::from).ok_or_else(|| ApiError::not_found("Deze inzet", "This entry"))
+        hour_entries::get(self.db.conn(), id)?
+            .map(HourEntry::from)
+            .ok_or_else(|| ApiError::not_found("Deze inzet", "This entry"))
     }
 
     /// Volunteers who can log hours, the most recently used first.
     pub fn volunteer_choices(&self) -> Result<Vec<VolunteerChoice>, ApiError> {
         Ok(volunteers::by_last_use(self.db.conn())?
             .into_iter()
-            .map(|(id, name, status, default_programme_id)| VolunteerChoice { id, name, status, default_programme_id })
+            .map(|(id, name, status, default_programme_id)| VolunteerChoice {
+                id,
+                name,
+                status,
+                default_programme_id,
+            })
             .collect())
     }
 
@@ -104,11 +121,27 @@ impl Draagkracht {
             .map(|choice| {
                 let minutes = days
                     .iter()
-                    .map(|d| logged.iter().filter(|(v, date, _)| *v == choice.id && date == d).map(|(_, _, m)| *m).sum())
+                    .map(|d| {
+                        logged
+                            .iter()
+                            .filter(|(v, date, _)| *v == choice.id && date == d)
+                            .map(|(_, _, m)| *m)
+                            .sum()
+                    })
                     .collect();
-                WeekRow { volunteer_id: choice.id, name: choice.name, default_programme_id: choice.default_programme_id, minutes }
+                WeekRow {
+                    volunteer_id: choice.id,
+                    name: choice.name,
+                    default_programme_id: choice.default_programme_id,
+                    minutes,
+                }
             })
             .collect();
-        Ok(WeekGrid { week_start: week.first, week_number: week_number(week.first), days, rows })
+        Ok(WeekGrid {
+            week_start: week.first,
+            week_number: week_number(week.first),
+            days,
+            rows,
+        })
     }
 }

@@ -20,7 +20,13 @@ impl Draagkracht {
                     .find(|(id, ..)| *id == p.id)
                     .map(|(_, m, t, v)| (*m, *t, *v))
                     .unwrap_or_default();
-                ProgrammeHours { programme_id: p.id, name: p.name, minutes, training_minutes, volunteers }
+                ProgrammeHours {
+                    programme_id: p.id,
+                    name: p.name,
+                    minutes,
+                    training_minutes,
+                    volunteers,
+                }
             })
             .collect();
         Ok(MonthOverview {

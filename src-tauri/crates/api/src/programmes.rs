@@ -9,7 +9,13 @@ use uuid::Uuid;
 
 impl From<ProgrammeRecord> for Programme {
     fn from(p: ProgrammeRecord) -> Self {
-        Self { id: p.id, name: p.name, description: p.description, max_months: p.max_months, active: p.active }
+        Self {
+            id: p.id,
+            name: p.name,
+            description: p.description,
+            max_months: p.max_months,
+            active: p.active,
+        }
     }
 }
 
@@ -24,19 +30,29 @@ fn draft(input: &ProgrammeInput) -> ProgrammeDraft {
 
 impl Draagkracht {
     pub fn programmes(&self) -> Result<Vec<Programme>, ApiError> {
-        Ok(programmes::list(self.db.conn())?.into_iter().map(Programme::from).collect())
+        Ok(programmes::list(self.db.conn())?
+            .into_iter()
+            .map(Programme::from)
+            .collect())
     }
 
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme, ApiError> {
         let valid = draft(input).validate()?;
         let id = ProgrammeId(Uuid::now_v7());
-        self.db.write(|tx| programmes::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db
+            .write(|tx| programmes::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         self.programme(id)
     }
 
-    pub fn update_programme(&mut self, id: ProgrammeId, input: &ProgrammeInput) -> Result<Programme, ApiError> {
+    pub fn update_programme(
+        &mut self,
+        id: ProgrammeId,
+        input: &ProgrammeInput,
+    ) -> Result<Programme, ApiError> {
         let valid = draft(input).validate()?;
-        let found = self.db.write(|tx| programmes::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        let found = self
+            .db
+            .write(|tx| programmes::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         if !found {
             return Err(ApiError::not_found("Dit project", "This programme"));
         }

@@ -5,7 +5,9 @@
 //! Output types carry ISO dates (`2025-12-31`) and minutes as whole numbers; the UI formats them.
 
 use chrono::NaiveDate;
-pub use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
+pub use draagkracht_core::{
+    Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -62,8 +62,14 @@ pub fn parse_duration(raw: &str) -> Result<Minutes, Refusal> {
         Refusal::new(
             Field::Duration,
             RefusalCode::InvalidFormat,
-            format!("'{}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.", raw.trim()),
-            format!("'{}' is not a duration. Write hours as 1.5 or 1:30, or minutes as 90m.", raw.trim()),
+            format!(
+                "'{}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.",
+                raw.trim()
+            ),
+            format!(
+                "'{}' is not a duration. Write hours as 1.5 or 1:30, or minutes as 90m.",
+                raw.trim()
+            ),
         )
     })?;
     Minutes::new(minutes)

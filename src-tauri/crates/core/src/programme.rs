@@ -69,21 +69,33 @@ pub struct ValidProgramme {
 impl ProgrammeDraft {
     pub fn validate(&self) -> Result<ValidProgramme, Refusal> {
         let name = required_text(Field::Name, "de naam", "the name", &self.name, 80)?;
-        let description =
-            optional_text(Field::Description, "de omschrijving", "the description", &self.description, 500)?;
+        let description = optional_text(
+            Field::Description,
+            "de omschrijving",
+            "the description",
+            &self.description,
+            500,
+        )?;
         let max_months = match self.max_months {
             None => None,
             Some(m) if (1..=240).contains(&m) => Some(m as u32),
-            Some(m) => {
-                return Err(Refusal::new(
-                    Field::MaxMonths,
-                    RefusalCode::NotAllowed,
-                    format!("De maximale duur is {m} maanden; kies 1 tot 240 maanden, of laat het leeg."),
-                    format!("The maximum length is {m} months; choose 1 to 240 months, or leave it empty."),
-                ))
-            }
+            Some(m) => return Err(Refusal::new(
+                Field::MaxMonths,
+                RefusalCode::NotAllowed,
+                format!(
+                    "De maximale duur is {m} maanden; kies 1 tot 240 maanden, of laat het leeg."
+                ),
+                format!(
+                    "The maximum length is {m} months; choose 1 to 240 months, or leave it empty."
+                ),
+            )),
         };
-        Ok(ValidProgramme { name, description, max_months, active: self.active })
+        Ok(ValidProgramme {
+            name,
+            description,
+            max_months,
+            active: self.active,
+        })
     }
 }
 
@@ -101,11 +113,23 @@ mod tests {
 
     #[test]
     fn refuses_an_empty_name_and_an_absurd_length() {
-        let draft = ProgrammeDraft { name: "  ".into(), ..Default::default() };
+        let draft = ProgrammeDraft {
+            name: "  ".into(),
+            ..Default::default()
+        };
         assert_eq!(draft.validate().unwrap_err().field, Field::Name);
-        let draft = ProgrammeDraft { name: "Maatje".into(), max_months: Some(0), ..Default::default() };
+        let draft = ProgrammeDraft {
+            name: "Maatje".into(),
+            max_months: Some(0),
+            ..Default::default()
+        };
         assert_eq!(draft.validate().unwrap_err().field, Field::MaxMonths);
-        let ok = ProgrammeDraft { name: " Maatje ".into(), max_months: Some(24), active: true, ..Default::default() };
+        let ok = ProgrammeDraft {
+            name: " Maatje ".into(),
+            max_months: Some(24),
+            active: true,
+            ..Default::default()
+        };
         assert_eq!(ok.validate().unwrap().name, "Maatje");
     }
 }

@@ -22,7 +22,10 @@
 mod names;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
-use draagkracht_core::{HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer, VolunteerId, VolunteerStatus};
+use draagkracht_core::{
+    HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer, VolunteerId,
+    VolunteerStatus,
+};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use uuid::Uuid;
@@ -40,7 +43,12 @@ pub struct DemoParams {
 impl DemoParams {
     /// The branch of DOMAIN.md: ~250 volunteers, 5 years.
     pub fn branch(today: NaiveDate) -> Self {
-        Self { volunteers: 250, years: 5, seed: 2018, today }
+        Self {
+            volunteers: 250,
+            years: 5,
+            seed: 2018,
+            today,
+        }
     }
 }
 
@@ -54,11 +62,17 @@ pub struct DemoBranch {
 
 /// Generates a branch over `programmes` (in the default order of DOMAIN.md, at least one).
 pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
-    assert!(!programmes.is_empty(), "the demo needs at least one programme");
+    assert!(
+        !programmes.is_empty(),
+        "the demo needs at least one programme"
+    );
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let first_day = params.today - Days::new(u64::from(params.years.max(1)) * 365);
     let span_days = (params.today - first_day).num_days().max(1);
-    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new() };
+    let mut branch = DemoBranch {
+        volunteers: Vec::new(),
+        entries: Vec::new(),
+    };
 
     for index in 0..params.volunteers {
         // Later starts are more likely, so the branch grows over the years; a quarter were there
@@ -84,20 +98,34 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
         let id = VolunteerId(id_at(&mut rng, start));
         let name = names::person(&mut rng, index);
         let email = rng.gen_bool(0.85).then(|| names::email(&name));
-        let phone = rng.gen_bool(0.9).then(|| format!("06-{:08}", rng.gen_range(10_000_000..99_999_999u32)));
+        let phone = rng
+            .gen_bool(0.9)
+            .then(|| format!("06-{:08}", rng.gen_range(10_000_000..99_999_999u32)));
         // Most keep to their agreement; some do a bit more; a few carry far more.
         let load = match rng.gen_range(0..100) {
             0..=69 => rng.gen_range(0.6..1.1),
             70..=91 => rng.gen_range(1.1..1.5),
             _ => rng.gen_range(1.6..2.6),
         };
-        if matches!(status, VolunteerStatus::Active | VolunteerStatus::Resting | VolunteerStatus::Stopped) {
+        if matches!(
+            status,
+            VolunteerStatus::Active | VolunteerStatus::Resting | VolunteerStatus::Stopped
+        ) {
             let last_day = match status {
                 VolunteerStatus::Stopped => stopped_on.min(params.today),
                 VolunteerStatus::Resting => params.today - Days::new(rng.gen_range(20..120)),
                 _ => params.today,
             };
-            write_hours(&mut rng, &mut branch, id, &own, start.max(first_day), last_day, agreed_hours, load);
+            write_hours(
+                &mut rng,
+                &mut branch,
+                id,
+                &own,
+                start.max(first_day),
+                last_day,
+                agreed_hours,
+                load,
+            );
         }
         branch.volunteers.push((
             id,
@@ -112,15 +140,27 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
             },
         ));
     }
+    // In id order (UUID v7: time order), as a live database would have them; the primary-key index
+    // then grows at its end instead of splitting pages all over.
+    branch.entries.sort_unstable_by_key(|(id, ..)| id.0);
     branch
 }
 
-fn volunteer_status(rng: &mut ChaCha8Rng, start: NaiveDate, stopped_on: NaiveDate, today: NaiveDate) -> VolunteerStatus {
+fn volunteer_status(
+    rng: &mut ChaCha8Rng,
+    start: NaiveDate,
+    stopped_on: NaiveDate,
+    today: NaiveDate,
+) -> VolunteerStatus {
     if stopped_on < today {
         return VolunteerStatus::Stopped;
     }
     if (today - start).num_days() < 45 {
-        return if rng.gen_bool(0.5) { VolunteerStatus::Registered } else { VolunteerStatus::Intake };
+        return if rng.gen_bool(0.5) {
+            VolunteerStatus::Registered
+        } else {
+            VolunteerStatus::Intake
+        };
     }
     if rng.gen_bool(0.08) {
         VolunteerStatus::Resting
@@ -175,15 +215,31 @@ fn write_hours(
                 90..=93 => HourKind::Training,
                 _ => HourKind::Travel,
             };
-            let Ok(minutes) = Minutes::new(minutes.min(600.0) as i64) else { continue };
-            let programme = programmes[if programmes.len() > 1 && rng.gen_bool(0.3) { 1 } else { 0 }];
+            let Ok(minutes) = Minutes::new(minutes.min(600.0) as i64) else {
+                continue;
+            };
+            let programme = programmes[if programmes.len() > 1 && rng.gen_bool(0.3) {
+                1
+            } else {
+                0
+            }];
             let written = day + Days::new(rng.gen_range(0..4));
-            let at = Utc.from_utc_datetime(&written.and_time(
-                NaiveTime::from_hms_opt(rng.gen_range(9..21), rng.gen_range(0..60), 0).unwrap_or_default(),
-            ));
+            let at = Utc.from_utc_datetime(
+                &written.and_time(
+                    NaiveTime::from_hms_opt(rng.gen_range(9..21), rng.gen_range(0..60), 0)
+                        .unwrap_or_default(),
+                ),
+            );
             branch.entries.push((
                 HourEntryId(id_at(rng, day)),
-                NewHourEntry { volunteer, date: day, minutes, programme, kind, note: None },
+                NewHourEntry {
+                    volunteer,
+                    date: day,
+                    minutes,
+                    programme,
+                    kind,
+                    note: None,
+                },
                 at,
             ));
         }
@@ -193,7 +249,12 @@ fn write_hours(
 
 /// A UUID v7 for a record made on `day`, with random bits from the seeded generator.
 fn id_at(rng: &mut ChaCha8Rng, day: NaiveDate) -> Uuid {
-    let millis = day.and_time(NaiveTime::MIN).and_utc().timestamp_millis().max(0) as u64 + rng.gen_range(0..86_400_000);
+    let millis = day
+        .and_time(NaiveTime::MIN)
+        .and_utc()
+        .timestamp_millis()
+        .max(0) as u64
+        + rng.gen_range(0..86_400_000);
     let random: [u8; 10] = rng.gen();
     uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
 }
@@ -211,16 +272,32 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let b = generate(&DemoParams::branch(today), &programmes());
         assert_eq!(b.volunteers.len(), 250);
-        assert!((80_000..=130_000).contains(&b.entries.len()), "{} entries", b.entries.len());
-        assert!(b.entries.iter().all(|(_, e, _)| e.date <= today), "nothing after today");
-        let active = b.volunteers.iter().filter(|(_, v)| v.status == VolunteerStatus::Active).count();
+        assert!(
+            (80_000..=130_000).contains(&b.entries.len()),
+            "{} entries",
+            b.entries.len()
+        );
+        assert!(
+            b.entries.iter().all(|(_, e, _)| e.date <= today),
+            "nothing after today"
+        );
+        let active = b
+            .volunteers
+            .iter()
+            .filter(|(_, v)| v.status == VolunteerStatus::Active)
+            .count();
         assert!(active > 100, "most volunteers are active: {active}");
     }
 
     #[test]
     fn the_same_seed_gives_the_same_branch_and_another_seed_does_not() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let p = DemoParams { volunteers: 20, years: 2, seed: 1, today };
+        let p = DemoParams {
+            volunteers: 20,
+            years: 2,
+            seed: 1,
+            today,
+        };
         let a = generate(&p, &programmes());
         let b = generate(&p, &programmes());
         assert_eq!(a.volunteers, b.volunteers);
@@ -232,8 +309,21 @@ mod tests {
     #[test]
     fn ids_are_unique_version_7_uuids() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let b = generate(&DemoParams { volunteers: 50, years: 3, seed: 9, today }, &programmes());
-        let mut ids: Vec<Uuid> = b.entries.iter().map(|(id, _, _)| id.0).chain(b.volunteers.iter().map(|(id, _)| id.0)).collect();
+        let b = generate(
+            &DemoParams {
+                volunteers: 50,
+                years: 3,
+                seed: 9,
+                today,
+            },
+            &programmes(),
+        );
+        let mut ids: Vec<Uuid> = b
+            .entries
+            .iter()
+            .map(|(id, _, _)| id.0)
+            .chain(b.volunteers.iter().map(|(id, _)| id.0))
+            .collect();
         assert!(ids.iter().all(|id| id.get_version_num() == 7));
         let n = ids.len();
         ids.sort();

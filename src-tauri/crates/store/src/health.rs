@@ -19,17 +19,25 @@ impl HealthReport {
 
 pub fn check(conn: &Connection) -> Result<HealthReport, StoreError> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let integrity = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
+    let integrity = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_key_violations = stmt
         .query_map([], |r| {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
-            Ok(format!("{table} rowid {} → {parent}", rowid.map_or("?".into(), |id| id.to_string())))
+            Ok(format!(
+                "{table} rowid {} → {parent}",
+                rowid.map_or("?".into(), |id| id.to_string())
+            ))
         })?
         .collect::<Result<_, _>>()?;
-    Ok(HealthReport { integrity, foreign_key_violations })
+    Ok(HealthReport {
+        integrity,
+        foreign_key_violations,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,65 @@
+# Draagkracht — the two commands: `make run` and `make test`. Both set up what is missing first.
+#
+# System packages come from apt (needs root or sudo); npm packages into ui/node_modules;
+# tauri-driver with cargo install. One cargo target directory is reused between runs (also by CI,
+# which clones afresh each time) and every crate is built with one feature set, so tauri is not
+# rebuilt between `make run`, `make test` and the end-to-end tests.
+
+SHELL := /bin/bash
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/draagkracht/target
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Build: WebKitGTK for the window. Tests: a virtual display and the WebKit WebDriver.
+APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file
+APT_TEST := xvfb xauth webkit2gtk-driver
+
+APP := $(CARGO_TARGET_DIR)/debug/draagkracht
+
+.PHONY: run test bench setup setup-build setup-test ui build lint clean-data
+
+run: setup-build build
+	$(APP)
+
+test: setup-build setup-test build lint
+	cargo test --workspace --no-fail-fast
+	npm --prefix ui test
+
+bench: setup-build ui
+	cargo build --release -p draagkracht -p draagkracht-cli
+	cargo bench -p draagkracht-store --bench bulk_insert
+	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \
+		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht)" \
+		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \
+		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht-cli)"
+
+setup: setup-build setup-test
+
+setup-build:
+	@missing=$$(for p in $(APT_BUILD); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@[ -d ui/node_modules ] && [ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || npm --prefix ui ci --no-audit --no-fund
+
+setup-test:
+	@missing=$$(for p in $(APT_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui:
+	npm --prefix ui run build
+
+# The whole workspace, binaries and test targets, with the same feature set every time.
+build: ui
+	cargo build --workspace
+	cargo test --workspace --no-run
+
+lint:
+	cargo fmt --all -- --check
+	npm --prefix ui run check

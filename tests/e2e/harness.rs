@@ -1,0 +1,302 @@
+//! The harness: a private X display, tauri-driver on free ports, the app with its own data
+//! directory, a WebDriver session, screenshots and accessibility checks.
+
+use serde_json::{json, Value};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+/// One window at a time: the tests share the X display and the machine has two cores.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"))
+}
+
+/// The app binary under test: `DRAAGKRACHT_APP`, else the workspace's debug build.
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("DRAAGKRACHT_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug").join("draagkracht"));
+    assert!(
+        path.exists(),
+        "{} does not exist: build the app first (`make test` does)",
+        path.display()
+    );
+    path
+}
+
+/// Two distinct free ports (both held while choosing, so they cannot coincide).
+fn free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("local address").port();
+    (port(&a), port(&b))
+}
+
+fn wait_for_port(port: u16, within: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < within {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A child process stopped with SIGTERM on drop (SIGKILL would leave WebKitWebDriver on its port).
+struct Terminated(Child);
+
+impl Drop for Terminated {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The display to use: `DISPLAY` when set, else a private Xvfb started here.
+fn display() -> (String, Option<Terminated>) {
+    if let Some(d) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
+        return (d, None);
+    }
+    for n in 90..130 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        {
+            continue;
+        }
+        let child = Command::new("Xvfb")
+            .args([
+                format!(":{n}").as_str(),
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb must be installed (apt install xvfb) when there is no DISPLAY");
+        let guard = Terminated(child);
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return (format!(":{n}"), Some(guard));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    panic!("could not start Xvfb");
+}
+
+/// A running app in its own data directory, with a WebDriver session on its window.
+pub struct Session {
+    pub driver: WebDriver,
+    pub name: &'static str,
+    step: std::sync::atomic::AtomicU32,
+    _data_home: tempfile::TempDir,
+    _driver_process: Terminated,
+    _display: Option<Terminated>,
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Session {
+    /// Starts the app with a fresh data directory (a first start).
+    pub async fn start(name: &'static str) -> Session {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let data_home = tempfile::tempdir().expect("temp data dir");
+        let (display, display_guard) = display();
+        let (port, native_port) = free_ports();
+        let tauri_driver = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| "tauri-driver".into());
+        let child = Command::new(&tauri_driver)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("XDG_DATA_HOME", data_home.path())
+            .env("XDG_CONFIG_HOME", data_home.path().join("config"))
+            .env("XDG_CACHE_HOME", data_home.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{} could not start ({e}): cargo install tauri-driver --locked",
+                    tauri_driver.display()
+                )
+            });
+        let driver_process = Terminated(child);
+        assert!(
+            wait_for_port(port, Duration::from_secs(15)),
+            "tauri-driver did not listen on {port}"
+        );
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("a WebDriver session on the app");
+        let session = Session {
+            driver,
+            name,
+            step: Default::default(),
+            _data_home: data_home,
+            _driver_process: driver_process,
+            _display: display_guard,
+            _turn: turn,
+        };
+        // The first screen is painted once the app has answered app_status.
+        session.find("h1").await;
+        session
+    }
+
+    /// The element for a CSS selector, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(20), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("[{}] no element {css}: {e}", self.name))
+    }
+
+    pub async fn by_test_id(&self, id: &str) -> WebElement {
+        self.find(&format!("[data-testid='{id}']")).await
+    }
+
+    pub async fn click(&self, id: &str) {
+        self.by_test_id(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
+    }
+
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let el = self.by_test_id(id).await;
+        el.clear().await.ok();
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
+    }
+
+    /// Waits until the element's text contains `expected`; returns the text.
+    pub async fn wait_for_text(&self, id: &str, expected: &str) -> String {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < Duration::from_secs(15) {
+            if let Ok(Some(el)) = self
+                .driver
+                .query(By::Css(format!("[data-testid='{id}']")))
+                .nowait()
+                .first_opt()
+                .await
+            {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.screenshot("failed").await;
+        panic!(
+            "[{}] {id} should contain {expected:?}, has {last:?}",
+            self.name
+        );
+    }
+
+    /// Saves `target/e2e-screenshots/<test>-<nn>-<step>.png`.
+    pub async fn screenshot(&self, step: &str) -> PathBuf {
+        let n = self.step.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let dir = workspace().join("target").join("e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let path = dir.join(format!("{}-{n:02}-{step}.png", self.name));
+        // Let transitions and focus rings settle.
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        self.driver
+            .screenshot(&path)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] screenshot {step}: {e}", self.name));
+        path
+    }
+
+    /// Runs axe-core (WCAG 2.1 A and AA rules) on the current screen and fails on serious or
+    /// critical findings.
+    pub async fn assert_accessible(&self, screen: &str) {
+        let axe_path = workspace().join("ui/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&axe_path)
+            .unwrap_or_else(|e| panic!("{} missing ({e}): npm ci in ui/", axe_path.display()));
+        self.driver
+            .execute(axe.as_str(), vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .driver
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                      .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                                                                 nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))))
+                      .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let violations: Vec<Value> = result.convert().expect("axe result");
+        let serious: Vec<&Value> = violations
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious") | Some("critical")))
+            .collect();
+        for v in &violations {
+            eprintln!(
+                "[{}] axe on {screen}: {} ({}) {}",
+                self.name, v["id"], v["impact"], v["nodes"]
+            );
+        }
+        assert!(
+            serious.is_empty(),
+            "[{}] accessibility on {screen}: {serious:#?}",
+            self.name
+        );
+    }
+
+    /// Ends the WebDriver session (closing the app), then stops tauri-driver and the display.
+    pub async fn quit(self) {
+        let Session { driver, .. } = self;
+        let _ = driver.quit().await;
+    }
+}

@@ -1,0 +1,78 @@
+// The volunteer page shows the details and the totals formatted, and leads on to editing and
+// logging hours.
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setBackend } from '../../api/backend';
+import { applyLanguage } from '../../i18n/i18n.svelte';
+import { navigate, route } from '../../routing.svelte';
+import { DETAIL, fakeBackend } from '../../test/fakeBackend';
+import VolunteerPage from './VolunteerPage.svelte';
+
+beforeEach(() => {
+  applyLanguage('nl');
+  navigate({ name: 'volunteer', id: 'v-anna' });
+});
+
+describe('volunteer page', () => {
+  it('shows the details, the totals as hours and the recent entries', async () => {
+    const backend = fakeBackend({
+      getVolunteer: async () => ({
+        ...DETAIL,
+        recentEntries: [
+          {
+            id: 'e-9',
+            volunteerId: 'v-anna',
+            volunteerName: 'Anna de Vries',
+            date: '2025-11-24',
+            minutes: 90,
+            programmeId: 'p-admin',
+            programmeName: 'Thuisadministratie',
+            kind: 'training',
+            note: 'Cursus toeslagen',
+          },
+        ],
+      }),
+    });
+    setBackend(backend);
+    render(VolunteerPage, { id: 'v-anna' });
+
+    expect((await screen.findByTestId('volunteer-title')).textContent).toBe('Anna de Vries');
+    expect(backend.getVolunteer).toHaveBeenCalledWith('v-anna');
+    expect(screen.getByTestId('total-4w').textContent).toBe('4,5');
+    expect(screen.getByTestId('total-month').textContent).toBe('1,5');
+    expect(screen.getByTestId('total-year').textContent).toBe('25');
+    expect(screen.getByTestId('total-training').textContent).toBe('2');
+    const page = document.body.textContent ?? '';
+    expect(page).toContain('anna@example.nl');
+    expect(page).toContain('01-03-2024');
+    expect(page).toContain('4 uur');
+    const recent = screen.getByTestId('recent-entries').textContent ?? '';
+    expect(recent).toContain('24-11-2025');
+    expect(recent).toContain('Training');
+    expect(recent).toContain('Cursus toeslagen');
+  });
+
+  it('opens the edit form and the hour entry for this volunteer', async () => {
+    setBackend(fakeBackend());
+    render(VolunteerPage, { id: 'v-anna' });
+
+    await userEvent.click(await screen.findByTestId('edit-volunteer'));
+    expect(route()).toEqual({ name: 'volunteer-edit', id: 'v-anna' });
+
+    await userEvent.click(screen.getByTestId('log-hours-for'));
+    expect(route()).toEqual({ name: 'hours', volunteerId: 'v-anna' });
+  });
+
+  it('says so when the volunteer no longer exists', async () => {
+    setBackend(
+      fakeBackend({
+        getVolunteer: async () => {
+          throw { code: 'not_found', message: 'De vrijwilliger bestaat niet (meer).', messageEn: 'Gone.', field: null, reason: null };
+        },
+      }),
+    );
+    render(VolunteerPage, { id: 'v-gone' });
+    expect((await screen.findByRole('alert')).textContent).toContain('bestaat niet (meer)');
+  });
+});

@@ -1,0 +1,122 @@
+// Dutch formatting: dates, hours from minutes, ISO week numbers, calendar steps.
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  firstOfMonth,
+  formatDate,
+  formatHours,
+  formatHoursUnit,
+  formatMonth,
+  formatRange,
+  formatWeekday,
+  formatWeekdayLong,
+  hoursForInput,
+  isoWeek,
+  mondayOf,
+} from './format';
+
+function check<I, O>(f: (input: I) => O, cases: [I, O][]) {
+  for (const [input, expected] of cases) {
+    expect(f(input), `for ${JSON.stringify(input)}`).toBe(expected);
+  }
+}
+
+describe('formatHours', () => {
+  it('writes minutes as hours with a decimal comma and at most two decimals', () => {
+    check((m: number) => formatHours(m), [
+      [90, '1,5'],
+      [20, '0,33'],
+      [0, '0'],
+      [60, '1'],
+      [45, '0,75'],
+      [10, '0,17'],
+      [1, '0,02'],
+      [270, '4,5'],
+      [1500, '25'],
+    ]);
+  });
+
+  it('groups thousands the Dutch way, and the English way in English', () => {
+    expect(formatHours(240_000)).toBe('4.000');
+    expect(formatHours(240_030)).toBe('4.000,5');
+    expect(formatHours(240_030, 'en')).toBe('4,000.5');
+    expect(formatHours(90, 'en')).toBe('1.5');
+  });
+
+  it('adds the unit: uur in Dutch, hour(s) in English', () => {
+    expect(formatHoursUnit(90)).toBe('1,5 uur');
+    expect(formatHoursUnit(60)).toBe('1 uur');
+    expect(formatHoursUnit(60, 'en')).toBe('1 hour');
+    expect(formatHoursUnit(90, 'en')).toBe('1.5 hours');
+  });
+
+  it('gives an editable value for forms, empty when nothing was agreed', () => {
+    expect(hoursForInput(270)).toBe('4,5');
+    expect(hoursForInput(0)).toBe('');
+    expect(hoursForInput(270, 'en')).toBe('4.5');
+    expect(hoursForInput(240_000)).toBe('4000');
+  });
+});
+
+describe('dates', () => {
+  it('writes dates as day-month-year with dashes', () => {
+    expect(formatDate('2025-12-31')).toBe('31-12-2025');
+    expect(formatDate('2025-01-05')).toBe('05-01-2025');
+  });
+
+  it('names weekdays short for grid headers and long for labels', () => {
+    expect(formatWeekday('2025-11-24', 'nl')).toBe('ma 24-11');
+    expect(formatWeekday('2025-11-30', 'nl')).toBe('zo 30-11');
+    expect(formatWeekday('2025-11-24', 'en')).toBe('Mon 24-11');
+    expect(formatWeekdayLong('2025-11-26', 'nl')).toBe('woensdag 26-11-2025');
+  });
+
+  it('names months in lower case in Dutch', () => {
+    expect(formatMonth('2025-11-01', 'nl')).toBe('november 2025');
+    expect(formatMonth('2025-03-15', 'en')).toBe('March 2025');
+  });
+
+  it('writes a week as a range, with the year once when it does not change', () => {
+    expect(formatRange('2025-11-24', '2025-11-30', 't/m')).toBe('24-11 t/m 30-11-2025');
+    expect(formatRange('2025-12-29', '2026-01-04', 't/m')).toBe('29-12-2025 t/m 04-01-2026');
+  });
+});
+
+describe('calendar', () => {
+  it('numbers weeks as ISO 8601: Monday first, week 1 holds 4 January', () => {
+    check(isoWeek, [
+      ['2025-11-24', 48],
+      ['2025-11-30', 48],
+      ['2025-12-01', 49],
+      ['2024-12-30', 1], // Monday of the week holding 2 January 2025
+      ['2025-01-01', 1],
+      ['2021-01-03', 53], // Sunday, still in 2020's last week
+      ['2021-01-04', 1],
+      ['2026-12-31', 53], // 2026 starts on a Thursday: 53 weeks
+      ['2027-01-01', 53],
+      ['2027-01-04', 1],
+    ]);
+  });
+
+  it('finds the Monday of a week', () => {
+    check(mondayOf, [
+      ['2025-11-26', '2025-11-24'],
+      ['2025-11-24', '2025-11-24'],
+      ['2025-11-30', '2025-11-24'],
+      ['2026-01-01', '2025-12-29'],
+    ]);
+  });
+
+  it('steps days across month and year ends', () => {
+    expect(addDays('2025-11-30', 1)).toBe('2025-12-01');
+    expect(addDays('2025-12-29', 7)).toBe('2026-01-05');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('steps months from the first of the month', () => {
+    expect(firstOfMonth('2025-11-26')).toBe('2025-11-01');
+    expect(firstOfMonth('2025-11-26', -1)).toBe('2025-10-01');
+    expect(firstOfMonth('2025-01-31', -1)).toBe('2024-12-01');
+    expect(firstOfMonth('2025-12-15', 1)).toBe('2026-01-01');
+  });
+});

@@ -1,0 +1,61 @@
+// The current language, as Svelte 5 state: `t()` and the formatting helpers below read it, so
+// every text in the window follows a switch at once. `applyLanguage` also sets <html lang>.
+import type { ApiError, Language } from '../api/bindings';
+import { formatHours, formatHoursUnit, formatMonth, formatWeekday, formatWeekdayLong } from '../format';
+import { en } from './en';
+import { nl, type MessageKey } from './nl';
+
+export type { MessageKey };
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+let current = $state<Language>('nl');
+
+/** The language the window shows now. */
+export function lang(): Language {
+  return current;
+}
+
+/** Switches every text in the window, and the document's `lang`, to `language`. */
+export function applyLanguage(language: Language): void {
+  current = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/** The text for `key` in the current language, with `{placeholders}` filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = dictionaries[current][key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The message of a refusal or failure in the current language. */
+export function errorText(error: ApiError): string {
+  return current === 'en' ? error.messageEn : error.message;
+}
+
+/** Minutes as hours (`1,5`) in the current language. */
+export function hours(minutes: number): string {
+  return formatHours(minutes, current);
+}
+
+/** Minutes as hours with the unit (`1,5 uur`). */
+export function hoursUnit(minutes: number): string {
+  return formatHoursUnit(minutes, current);
+}
+
+/** `ma 24-11`. */
+export function weekday(iso: string): string {
+  return formatWeekday(iso, current);
+}
+
+/** `maandag 24-11-2025`. */
+export function weekdayLong(iso: string): string {
+  return formatWeekdayLong(iso, current);
+}
+
+/** `november 2025`. */
+export function month(iso: string): string {
+  return formatMonth(iso, current);
+}

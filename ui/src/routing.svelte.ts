@@ -1,0 +1,78 @@
+// Which screen the window shows, kept in the URL hash (`#/volunteers/v-12`) so that a reload keeps
+// the place. No router library: seven routes, parsed and printed here.
+import type { VolunteerId } from './api/bindings';
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'volunteers' }
+  | { name: 'volunteer'; id: VolunteerId }
+  | { name: 'volunteer-new' }
+  | { name: 'volunteer-edit'; id: VolunteerId }
+  | { name: 'hours'; volunteerId: VolunteerId | null }
+  | { name: 'programmes' };
+
+/** The route a hash names; anything unknown is the overview. */
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  switch (first) {
+    case 'volunteers':
+      if (second === undefined) return { name: 'volunteers' };
+      if (second === 'new') return { name: 'volunteer-new' };
+      if (third === 'edit') return { name: 'volunteer-edit', id: second };
+      return { name: 'volunteer', id: second };
+    case 'hours':
+      return { name: 'hours', volunteerId: second ?? null };
+    case 'programmes':
+      return { name: 'programmes' };
+    default:
+      return { name: 'overview' };
+  }
+}
+
+/** The hash for a route, e.g. `#/volunteers/v-12/edit`. */
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return '#/overview';
+    case 'volunteers':
+      return '#/volunteers';
+    case 'volunteer':
+      return `#/volunteers/${encodeURIComponent(route.id)}`;
+    case 'volunteer-new':
+      return '#/volunteers/new';
+    case 'volunteer-edit':
+      return `#/volunteers/${encodeURIComponent(route.id)}/edit`;
+    case 'hours':
+      return route.volunteerId ? `#/hours/${encodeURIComponent(route.volunteerId)}` : '#/hours';
+    case 'programmes':
+      return '#/programmes';
+  }
+}
+
+let current = $state<Route>(typeof location === 'undefined' ? { name: 'overview' } : parseHash(location.hash));
+
+/** The route shown now. */
+export function route(): Route {
+  return current;
+}
+
+/** Shows another screen and records it in the history. */
+export function navigate(to: Route): void {
+  const href = hrefFor(to);
+  if (typeof history !== 'undefined' && location.hash !== href) history.pushState(null, '', href);
+  current = to;
+}
+
+/** Follows links and the back button; returns the function that stops listening. */
+export function followHash(): () => void {
+  const update = () => {
+    current = parseHash(location.hash);
+  };
+  window.addEventListener('hashchange', update);
+  window.addEventListener('popstate', update);
+  return () => {
+    window.removeEventListener('hashchange', update);
+    window.removeEventListener('popstate', update);
+  };
+}
