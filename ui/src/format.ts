@@ -16,10 +16,6 @@ function isoOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** `2025-11-24` plus `n` days. */
 export function addDays(iso: string, n: number): string {
   return isoOf(utc(iso) + n * DAY_MS);
@@ -28,11 +24,6 @@ export function addDays(iso: string, n: number): string {
 /** 0 for Monday … 6 for Sunday. */
 export function weekdayIndex(iso: string): number {
   return (new Date(utc(iso)).getUTCDay() + 6) % 7;
-}
-
-/** The Monday of the week holding `iso`. */
-export function mondayOf(iso: string): string {
-  return addDays(iso, -weekdayIndex(iso));
 }
 
 /** ISO week number: weeks start on Monday, week 1 holds 4 January. */
@@ -122,10 +113,4 @@ export function hoursForInput(minutes: number, lang: Language = 'nl'): string {
 export function formatRange(first: string, last: string, through: string): string {
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
   return `${sameYear ? formatDayMonth(first) : formatDate(first)} ${through} ${formatDate(last)}`;
-}
-
-/** Today's date in the machine's own time zone, only as a fallback before the backend answers. */
-export function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }

@@ -161,7 +161,7 @@ export const nl = {
   'grid.kind': 'Soort voor nieuwe uren',
   'grid.caption': 'Uren per vrijwilliger per dag in week {week}',
   'grid.volunteer': 'Vrijwilliger',
-  'grid.cellLabel': 'Uren erbij voor {name} op {day}',
+  'grid.cellLabel': 'Uren toevoegen voor {name} op {day}',
   'grid.logged': 'al ingevoerd: {hours}',
   'grid.none': 'Er is nog niemand die uren kan invoeren. Voeg eerst een vrijwilliger toe bij Vrijwilligers.',
 

@@ -28,8 +28,10 @@ describe('quick hour entry', () => {
   it('lists volunteers most recently used first and preselects their default programme', async () => {
     setBackend(fakeBackend());
     render(QuickEntry, props());
-    const select = field<HTMLSelectElement>('entry-volunteer');
-    await waitFor(() => expect(select.options).toHaveLength(3));
+    // The form appears once the volunteers are known.
+    expect(screen.queryByTestId('entry-volunteer')).toBeNull();
+    const select = (await screen.findByTestId('entry-volunteer')) as HTMLSelectElement;
+    expect(select.options).toHaveLength(3);
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Kies een vrijwilliger', 'Bram Jansen', 'Anna de Vries']);
     await waitFor(() => expect(document.activeElement).toBe(select));
 
@@ -45,7 +47,7 @@ describe('quick hour entry', () => {
     const onsaved = vi.fn();
     setBackend(backend);
     render(QuickEntry, props({ onsaved }));
-    await waitFor(() => expect(field<HTMLSelectElement>('entry-volunteer').options).toHaveLength(3));
+    await screen.findByTestId('entry-volunteer');
 
     await chooseVolunteer('v-anna');
     await userEvent.clear(field('entry-date'));

@@ -37,7 +37,7 @@ describe('week grid', () => {
     expect(cell('v-anna', '2025-11-26').disabled).toBe(false);
     expect(cell('v-anna', '2025-11-27').disabled).toBe(true);
     expect(cell('v-bram', '2025-11-30').disabled).toBe(true);
-    expect(cell('v-anna', '2025-11-24').getAttribute('aria-label')).toBe('Uren erbij voor Anna de Vries op maandag 24-11-2025');
+    expect(cell('v-anna', '2025-11-24').getAttribute('aria-label')).toBe('Uren toevoegen voor Anna de Vries op maandag 24-11-2025');
     // This week is the last one with days that can be filled in.
     expect((screen.getByTestId('week-next') as HTMLButtonElement).disabled).toBe(true);
   });
