@@ -17,8 +17,7 @@ impl TempApp {
     /// A new database, as after the first start.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let app =
-            Draagkracht::open(&dir.path().join("draagkracht.sqlite")).expect("open a new database");
+        let app = Draagkracht::open(&dir.path().join("draagkracht.sqlite")).expect("open a new database");
         Self { app, dir }
     }
 

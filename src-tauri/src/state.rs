@@ -18,26 +18,14 @@ impl AppState {
     pub fn open_in(data_dir: tauri::Result<PathBuf>) -> Self {
         let opened = data_dir
             .map_err(|e| storage_error(&e.to_string()))
-            .and_then(|dir| {
-                std::fs::create_dir_all(&dir)
-                    .map(|_| dir)
-                    .map_err(|e| storage_error(&e.to_string()))
-            })
+            .and_then(|dir| std::fs::create_dir_all(&dir).map(|_| dir).map_err(|e| storage_error(&e.to_string())))
             .and_then(|dir| Draagkracht::open(&dir.join(DATABASE_FILE)));
-        Self {
-            app: Mutex::new(opened),
-        }
+        Self { app: Mutex::new(opened) }
     }
 
     /// Runs one use case on the open database.
-    pub fn with<T>(
-        &self,
-        work: impl FnOnce(&mut Draagkracht) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        let mut guard = self
-            .app
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    pub fn with<T>(&self, work: impl FnOnce(&mut Draagkracht) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let mut guard = self.app.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(app) => work(app),
             Err(e) => Err(e.clone()),

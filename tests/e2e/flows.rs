@@ -23,11 +23,7 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
     s.click("new-volunteer").await;
     s.type_into("volunteer-name", "Anna de Vries").await;
     s.type_into("volunteer-hours", "4").await;
-    s.by_test_id("volunteer-programme")
-        .await
-        .click()
-        .await
-        .expect("tick the first programme");
+    s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
     s.screenshot("volunteer-form").await;
     s.assert_accessible("volunteer form").await;
     s.click("volunteer-save").await;
@@ -53,9 +49,7 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
     s.click("cancel-duplicate").await;
 
     // And two hours in today's cell of the week grid.
-    let cell = s
-        .find("[data-testid='week-grid'] [data-testid='grid-cell']:not([disabled])")
-        .await;
+    let cell = s.find("[data-testid='week-grid'] [data-testid='grid-cell']:not([disabled])").await;
     let today_cells = s
         .driver
         .query(By::Css("[data-testid='grid-cell']:not([disabled])"))
@@ -69,11 +63,7 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
 
     // The volunteer page shows 3,5 hours in the last four weeks.
     s.click("nav-volunteers").await;
-    s.find("[data-testid='volunteer-row']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    s.find("[data-testid='volunteer-row'] th").await.click().await.expect("open the volunteer's row");
     s.wait_for_text("total-4w", "3,5").await;
     s.wait_for_text("total-month", "3,5").await;
     s.screenshot("volunteer-page-hours").await;
@@ -97,10 +87,7 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.click("setup-demo").await;
     s.by_test_id("overview-table").await;
     let total = s.by_test_id("overview-total").await.text().await.unwrap();
-    assert!(
-        total.chars().any(|c| c.is_ascii_digit() && c != '0'),
-        "the demo month has hours: {total:?}"
-    );
+    assert!(total.chars().any(|c| c.is_ascii_digit() && c != '0'), "the demo month has hours: {total:?}");
     let page = s.find("body").await.text().await.unwrap();
     assert!(page.contains("Demo"), "the demo must say it is one");
     s.screenshot("overview").await;

@@ -13,16 +13,11 @@ use thirtyfour::prelude::*;
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
 }
 
 fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace().join("target"))
 }
 
 /// The app binary under test: `DRAAGKRACHT_APP`, else the workspace's debug build.
@@ -30,11 +25,7 @@ fn app_binary() -> PathBuf {
     let path = std::env::var_os("DRAAGKRACHT_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("debug").join("draagkracht"));
-    assert!(
-        path.exists(),
-        "{} does not exist: build the app first (`make test` does)",
-        path.display()
-    );
+    assert!(path.exists(), "{} does not exist: build the app first (`make test` does)", path.display());
     path
 }
 
@@ -62,10 +53,7 @@ struct Terminated(Child);
 
 impl Drop for Terminated {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(5) {
             if let Ok(Some(_)) = self.0.try_wait() {
@@ -84,20 +72,11 @@ fn display() -> (String, Option<Terminated>) {
         return (d, None);
     }
     for n in 90..130 {
-        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
             continue;
         }
         let child = Command::new("Xvfb")
-            .args([
-                format!(":{n}").as_str(),
-                "-screen",
-                "0",
-                "1280x900x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args([format!(":{n}").as_str(), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -132,16 +111,9 @@ impl Session {
         let data_home = tempfile::tempdir().expect("temp data dir");
         let (display, display_guard) = display();
         let (port, native_port) = free_ports();
-        let tauri_driver = std::env::var_os("TAURI_DRIVER")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| "tauri-driver".into());
+        let tauri_driver = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| "tauri-driver".into());
         let child = Command::new(&tauri_driver)
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .env("XDG_DATA_HOME", data_home.path())
             .env("XDG_CONFIG_HOME", data_home.path().join("config"))
@@ -150,25 +122,15 @@ impl Session {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap_or_else(|e| {
-                panic!(
-                    "{} could not start ({e}): cargo install tauri-driver --locked",
-                    tauri_driver.display()
-                )
+                panic!("{} could not start ({e}): cargo install tauri-driver --locked", tauri_driver.display())
             });
         let driver_process = Terminated(child);
-        assert!(
-            wait_for_port(port, Duration::from_secs(15)),
-            "tauri-driver did not listen on {port}"
-        );
+        assert!(wait_for_port(port, Duration::from_secs(15)), "tauri-driver did not listen on {port}");
 
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app_binary() }),
-        );
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .expect("a WebDriver session on the app");
+        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
+        let driver =
+            WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a WebDriver session on the app");
         let session = Session {
             driver,
             name,
@@ -198,19 +160,13 @@ impl Session {
     }
 
     pub async fn click(&self, id: &str) {
-        self.by_test_id(id)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
+        self.by_test_id(id).await.click().await.unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
     }
 
     pub async fn type_into(&self, id: &str, text: &str) {
         let el = self.by_test_id(id).await;
         el.clear().await.ok();
-        el.send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
+        el.send_keys(text).await.unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
     }
 
     /// Waits until the element's text contains `expected`; returns the text.
@@ -218,12 +174,7 @@ impl Session {
         let start = Instant::now();
         let mut last = String::new();
         while start.elapsed() < Duration::from_secs(15) {
-            if let Ok(Some(el)) = self
-                .driver
-                .query(By::Css(format!("[data-testid='{id}']")))
-                .nowait()
-                .first_opt()
-                .await
+            if let Ok(Some(el)) = self.driver.query(By::Css(format!("[data-testid='{id}']"))).nowait().first_opt().await
             {
                 last = el.text().await.unwrap_or_default();
                 if last.contains(expected) {
@@ -233,10 +184,7 @@ impl Session {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         self.screenshot("failed").await;
-        panic!(
-            "[{}] {id} should contain {expected:?}, has {last:?}",
-            self.name
-        );
+        panic!("[{}] {id} should contain {expected:?}, has {last:?}", self.name);
     }
 
     /// Saves `target/e2e-screenshots/<test>-<nn>-<step>.png`.
@@ -245,12 +193,18 @@ impl Session {
         let dir = workspace().join("target").join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let path = dir.join(format!("{}-{n:02}-{step}.png", self.name));
-        // Let transitions and focus rings settle.
-        tokio::time::sleep(Duration::from_millis(250)).await;
+        // WebKit hands out the last painted frame: wait until two new frames have been rendered
+        // (and transitions have settled) so the picture shows this step, not the one before.
+        tokio::time::sleep(Duration::from_millis(200)).await;
         self.driver
-            .screenshot(&path)
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
             .await
-            .unwrap_or_else(|e| panic!("[{}] screenshot {step}: {e}", self.name));
+            .unwrap_or_else(|e| panic!("[{}] wait for a frame: {e}", self.name));
+        self.driver.screenshot(&path).await.unwrap_or_else(|e| panic!("[{}] screenshot {step}: {e}", self.name));
         path
     }
 
@@ -260,10 +214,7 @@ impl Session {
         let axe_path = workspace().join("ui/node_modules/axe-core/axe.min.js");
         let axe = std::fs::read_to_string(&axe_path)
             .unwrap_or_else(|e| panic!("{} missing ({e}): npm ci in ui/", axe_path.display()));
-        self.driver
-            .execute(axe.as_str(), vec![])
-            .await
-            .expect("inject axe-core");
+        self.driver.execute(axe.as_str(), vec![]).await.expect("inject axe-core");
         let result = self
             .driver
             .execute_async(
@@ -277,21 +228,12 @@ impl Session {
             .await
             .expect("run axe-core");
         let violations: Vec<Value> = result.convert().expect("axe result");
-        let serious: Vec<&Value> = violations
-            .iter()
-            .filter(|v| matches!(v["impact"].as_str(), Some("serious") | Some("critical")))
-            .collect();
+        let serious: Vec<&Value> =
+            violations.iter().filter(|v| matches!(v["impact"].as_str(), Some("serious") | Some("critical"))).collect();
         for v in &violations {
-            eprintln!(
-                "[{}] axe on {screen}: {} ({}) {}",
-                self.name, v["id"], v["impact"], v["nodes"]
-            );
+            eprintln!("[{}] axe on {screen}: {} ({}) {}", self.name, v["id"], v["impact"], v["nodes"]);
         }
-        assert!(
-            serious.is_empty(),
-            "[{}] accessibility on {screen}: {serious:#?}",
-            self.name
-        );
+        assert!(serious.is_empty(), "[{}] accessibility on {screen}: {serious:#?}", self.name);
     }
 
     /// Ends the WebDriver session (closing the app), then stops tauri-driver and the display.

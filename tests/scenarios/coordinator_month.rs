@@ -13,88 +13,31 @@ fn a_coordinators_month() {
     let buddy = t.programme("Maatje");
 
     // Two volunteers join.
-    let anna = t
-        .app
-        .create_volunteer(
-            &volunteer_input("Anna de Vries", "active", vec![admin]),
-            today,
-        )
-        .unwrap();
-    let bram = t
-        .app
-        .create_volunteer(
-            &volunteer_input("Bram Jansen", "intake", vec![buddy]),
-            today,
-        )
-        .unwrap();
+    let anna = t.app.create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    let bram = t.app.create_volunteer(&volunteer_input("Bram Jansen", "intake", vec![buddy]), today).unwrap();
 
     // A week of paper forms, typed in the ways people write hours.
-    for (day, duration) in [
-        ("03-03-2025", "1,5"),
-        ("05-03-2025", "2"),
-        ("07-03-2025", "1:30"),
-    ] {
-        t.app
-            .log_hours(
-                &hours_input(anna.id, day, duration, admin, "support"),
-                today,
-            )
-            .unwrap();
+    for (day, duration) in [("03-03-2025", "1,5"), ("05-03-2025", "2"), ("07-03-2025", "1:30")] {
+        t.app.log_hours(&hours_input(anna.id, day, duration, admin, "support"), today).unwrap();
     }
-    t.app
-        .log_hours(
-            &hours_input(anna.id, "10-03-2025", "3", admin, "training"),
-            today,
-        )
-        .unwrap();
-    t.app
-        .log_hours(
-            &hours_input(bram.id, "2025-03-28", "45m", buddy, "support"),
-            today,
-        )
-        .unwrap();
+    t.app.log_hours(&hours_input(anna.id, "10-03-2025", "3", admin, "training"), today).unwrap();
+    t.app.log_hours(&hours_input(bram.id, "2025-03-28", "45m", buddy, "support"), today).unwrap();
 
     // The same form typed twice: asked, not silently doubled.
-    let again = t
-        .app
-        .log_hours(
-            &hours_input(anna.id, "05-03-2025", "2", admin, "support"),
-            today,
-        )
-        .unwrap_err();
-    assert_eq!(
-        again.code,
-        ErrorCode::DuplicateEntry,
-        "an identical entry must ask first"
-    );
+    let again = t.app.log_hours(&hours_input(anna.id, "05-03-2025", "2", admin, "support"), today).unwrap_err();
+    assert_eq!(again.code, ErrorCode::DuplicateEntry, "an identical entry must ask first");
 
     // A typo, saved and undone.
-    let typo = t
-        .app
-        .log_hours(
-            &hours_input(anna.id, "06-03-2025", "12", admin, "support"),
-            today,
-        )
-        .unwrap();
+    let typo = t.app.log_hours(&hours_input(anna.id, "06-03-2025", "12", admin, "support"), today).unwrap();
     t.app.delete_hour_entry(typo.id).unwrap();
 
     // The volunteer page.
     let page = t.app.volunteer(anna.id, today).unwrap();
-    assert_eq!(
-        page.totals.this_month, 300,
-        "1,5 + 2 + 1:30 hours of work; training apart"
-    );
+    assert_eq!(page.totals.this_month, 300, "1,5 + 2 + 1:30 hours of work; training apart");
     assert_eq!(page.totals.training_this_year, 180);
-    assert_eq!(
-        page.totals.last_four_weeks, 210,
-        "the 28 days up to 31 March start on 4 March: 5 and 7 March count"
-    );
+    assert_eq!(page.totals.last_four_weeks, 210, "the 28 days up to 31 March start on 4 March: 5 and 7 March count");
     assert_eq!(page.recent_entries.len(), 4);
-    assert_eq!(
-        page.recent_entries[0].date,
-        date(2025, 3, 10),
-        "newest first"
-    );
+    assert_eq!(page.recent_entries[0].date, date(2025, 3, 10), "newest first");
     assert_eq!(page.programme_names, vec!["Thuisadministratie"]);
 
     // The volunteer who last had hours comes first in the pick list.
@@ -106,11 +49,7 @@ fn a_coordinators_month() {
     let grid = t.app.week_grid(date(2025, 3, 5)).unwrap();
     assert_eq!(grid.week_start, date(2025, 3, 3));
     assert_eq!(grid.week_number, 10);
-    let anna_row = grid
-        .rows
-        .iter()
-        .find(|r| r.volunteer_id == anna.id)
-        .unwrap();
+    let anna_row = grid.rows.iter().find(|r| r.volunteer_id == anna.id).unwrap();
     assert_eq!(anna_row.minutes, vec![90, 0, 120, 0, 90, 0, 0]);
 
     // The overview of March.
@@ -128,27 +67,9 @@ fn a_coordinators_month() {
     t.app.update_volunteer(bram.id, &input, today).unwrap();
     let active = t
         .app
-        .volunteers(
-            &VolunteerFilter {
-                search: String::new(),
-                status: Some(VolunteerStatus::Active),
-            },
-            today,
-        )
+        .volunteers(&VolunteerFilter { search: String::new(), status: Some(VolunteerStatus::Active) }, today)
         .unwrap();
     assert_eq!(active.len(), 2);
-    let found = t
-        .app
-        .volunteers(
-            &VolunteerFilter {
-                search: "EXAMPLE.nl".into(),
-                status: None,
-            },
-            today,
-        )
-        .unwrap();
-    assert_eq!(
-        found.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
-        vec!["Bram Jansen"]
-    );
+    let found = t.app.volunteers(&VolunteerFilter { search: "EXAMPLE.nl".into(), status: None }, today).unwrap();
+    assert_eq!(found.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), vec!["Bram Jansen"]);
 }

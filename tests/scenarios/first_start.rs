@@ -12,11 +12,7 @@ fn a_new_database_asks_first_and_then_remembers_the_choice() {
     let status = t.app.status(today).unwrap();
     assert!(!status.set_up && !status.demo);
     assert_eq!(status.language, Language::Nl, "Dutch first");
-    assert_eq!(
-        t.app.programmes().unwrap().len(),
-        5,
-        "the programmes of DOMAIN.md are there from the start"
-    );
+    assert_eq!(t.app.programmes().unwrap().len(), 5, "the programmes of DOMAIN.md are there from the start");
 
     t.app.set_up(SetupChoice::Empty, today).unwrap();
     t.app.set_language(Language::En, today).unwrap();
@@ -24,16 +20,8 @@ fn a_new_database_asks_first_and_then_remembers_the_choice() {
     let reopened = Draagkracht::open(&t.dir.path().join("draagkracht.sqlite")).unwrap();
     let status = reopened.status(today).unwrap();
     assert!(status.set_up && !status.demo);
-    assert_eq!(
-        status.language,
-        Language::En,
-        "the language choice survives a restart"
-    );
-    assert_eq!(
-        reopened.programmes().unwrap().len(),
-        5,
-        "reopening seeds nothing twice"
-    );
+    assert_eq!(status.language, Language::En, "the language choice survives a restart");
+    assert_eq!(reopened.programmes().unwrap().len(), 5, "reopening seeds nothing twice");
 }
 
 #[test]
@@ -42,18 +30,11 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     let today = date(2026, 11, 28);
     let status = t.app.set_up(SetupChoice::Demo, today).unwrap();
     assert!(status.set_up && status.demo);
-    let all = t
-        .app
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap();
+    let all = t.app.volunteers(&VolunteerFilter::default(), today).unwrap();
     assert_eq!(all.len(), 250);
     let report = t.app.check().unwrap();
     assert!(report.sound, "{report:?}");
-    assert!(
-        report.hour_entries > 80_000,
-        "{} entries",
-        report.hour_entries
-    );
+    assert!(report.hour_entries > 80_000, "{} entries", report.hour_entries);
     let month = t.app.month_overview(today).unwrap();
     assert!(month.total_minutes > 0 && month.active_volunteers > 100);
 

@@ -9,40 +9,19 @@ fn refused_hours_name_the_field_and_save_nothing() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 15);
     let admin = t.programme("Thuisadministratie");
-    let anna = t
-        .app
-        .create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today)
-        .unwrap();
+    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
 
     let cases = [
-        (
-            hours_input(anna.id, "15-06-2025", "0", admin, "support"),
-            Field::Duration,
-            RefusalCode::NotPositive,
-        ),
-        (
-            hours_input(anna.id, "15-06-2025", "-1,5", admin, "support"),
-            Field::Duration,
-            RefusalCode::NotPositive,
-        ),
-        (
-            hours_input(anna.id, "16-06-2025", "1", admin, "support"),
-            Field::Date,
-            RefusalCode::InFuture,
-        ),
+        (hours_input(anna.id, "15-06-2025", "0", admin, "support"), Field::Duration, RefusalCode::NotPositive),
+        (hours_input(anna.id, "15-06-2025", "-1,5", admin, "support"), Field::Duration, RefusalCode::NotPositive),
+        (hours_input(anna.id, "16-06-2025", "1", admin, "support"), Field::Date, RefusalCode::InFuture),
         (
             hours_input(anna.id, "15-06-2025", "anderhalf", admin, "support"),
             Field::Duration,
             RefusalCode::InvalidFormat,
         ),
         (
-            hours_input(
-                VolunteerId(uuid::Uuid::from_u128(7)),
-                "15-06-2025",
-                "1",
-                admin,
-                "support",
-            ),
+            hours_input(VolunteerId(uuid::Uuid::from_u128(7)), "15-06-2025", "1", admin, "support"),
             Field::Volunteer,
             RefusalCode::Unknown,
         ),
@@ -56,11 +35,7 @@ fn refused_hours_name_the_field_and_save_nothing() {
         );
         assert!(!err.message.is_empty() && !err.message_en.is_empty());
     }
-    assert_eq!(
-        t.app.check().unwrap().hour_entries,
-        0,
-        "nothing may be saved"
-    );
+    assert_eq!(t.app.check().unwrap().hour_entries, 0, "nothing may be saved");
 }
 
 #[test]
@@ -68,10 +43,7 @@ fn a_refused_volunteer_form_changes_nothing() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 15);
     let admin = t.programme("Thuisadministratie");
-    let anna = t
-        .app
-        .create_volunteer(&volunteer_input("Anna", "registered", vec![admin]), today)
-        .unwrap();
+    let anna = t.app.create_volunteer(&volunteer_input("Anna", "registered", vec![admin]), today).unwrap();
 
     let mut skip = volunteer_input("Anna", "active", vec![admin]);
     let err = t.app.update_volunteer(anna.id, &skip, today).unwrap_err();
@@ -85,15 +57,8 @@ fn a_refused_volunteer_form_changes_nothing() {
     let err = t.app.update_volunteer(anna.id, &skip, today).unwrap_err();
     assert_eq!(err.field, Some(Field::AgreedHours));
 
-    let rows = t
-        .app
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap();
-    assert_eq!(
-        rows[0].status,
-        draagkracht_api::wire::VolunteerStatus::Registered,
-        "the refused edit changed nothing"
-    );
+    let rows = t.app.volunteers(&VolunteerFilter::default(), today).unwrap();
+    assert_eq!(rows[0].status, draagkracht_api::wire::VolunteerStatus::Registered, "the refused edit changed nothing");
 }
 
 #[test]

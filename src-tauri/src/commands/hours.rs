@@ -9,32 +9,21 @@ use draagkracht_api::ApiError;
 use tauri::State;
 
 #[tauri::command]
-pub async fn volunteer_choices(
-    state: State<'_, AppState>,
-) -> Result<Vec<VolunteerChoice>, ApiError> {
+pub async fn volunteer_choices(state: State<'_, AppState>) -> Result<Vec<VolunteerChoice>, ApiError> {
     state.with(|app| app.volunteer_choices())
 }
 
 #[tauri::command]
-pub async fn log_hours(
-    state: State<'_, AppState>,
-    input: HourEntryInput,
-) -> Result<HourEntry, ApiError> {
+pub async fn log_hours(state: State<'_, AppState>, input: HourEntryInput) -> Result<HourEntry, ApiError> {
     state.with(|app| app.log_hours(&input, today()))
 }
 
 #[tauri::command]
-pub async fn delete_hour_entry(
-    state: State<'_, AppState>,
-    id: HourEntryId,
-) -> Result<(), ApiError> {
+pub async fn delete_hour_entry(state: State<'_, AppState>, id: HourEntryId) -> Result<(), ApiError> {
     state.with(|app| app.delete_hour_entry(id))
 }
 
 #[tauri::command]
-pub async fn week_grid(
-    state: State<'_, AppState>,
-    week_start: NaiveDate,
-) -> Result<WeekGrid, ApiError> {
-    state.with(|app| app.week_grid(week_start))
+pub async fn week_grid(state: State<'_, AppState>, day: NaiveDate) -> Result<WeekGrid, ApiError> {
+    state.with(|app| app.week_grid(day))
 }

@@ -12,10 +12,7 @@ pub async fn list_programmes(state: State<'_, AppState>) -> Result<Vec<Programme
 }
 
 #[tauri::command]
-pub async fn create_programme(
-    state: State<'_, AppState>,
-    input: ProgrammeInput,
-) -> Result<Programme, ApiError> {
+pub async fn create_programme(state: State<'_, AppState>, input: ProgrammeInput) -> Result<Programme, ApiError> {
     state.with(|app| app.create_programme(&input))
 }
 

@@ -11,17 +11,11 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ApiErro
 }
 
 #[tauri::command]
-pub async fn set_up(
-    state: State<'_, AppState>,
-    choice: SetupChoice,
-) -> Result<AppStatus, ApiError> {
+pub async fn set_up(state: State<'_, AppState>, choice: SetupChoice) -> Result<AppStatus, ApiError> {
     state.with(|app| app.set_up(choice, today()))
 }
 
 #[tauri::command]
-pub async fn set_language(
-    state: State<'_, AppState>,
-    language: Language,
-) -> Result<AppStatus, ApiError> {
+pub async fn set_language(state: State<'_, AppState>, language: Language) -> Result<AppStatus, ApiError> {
     state.with(|app| app.set_language(language, today()))
 }

@@ -2,9 +2,7 @@
 
 use crate::state::{today, AppState};
 use draagkracht_api::wire::VolunteerId;
-use draagkracht_api::wire::{
-    Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow,
-};
+use draagkracht_api::wire::{Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -17,18 +15,12 @@ pub async fn list_volunteers(
 }
 
 #[tauri::command]
-pub async fn get_volunteer(
-    state: State<'_, AppState>,
-    id: VolunteerId,
-) -> Result<VolunteerDetail, ApiError> {
+pub async fn get_volunteer(state: State<'_, AppState>, id: VolunteerId) -> Result<VolunteerDetail, ApiError> {
     state.with(|app| app.volunteer(id, today()))
 }
 
 #[tauri::command]
-pub async fn create_volunteer(
-    state: State<'_, AppState>,
-    input: VolunteerInput,
-) -> Result<Volunteer, ApiError> {
+pub async fn create_volunteer(state: State<'_, AppState>, input: VolunteerInput) -> Result<Volunteer, ApiError> {
     state.with(|app| app.create_volunteer(&input, today()))
 }
 

@@ -26,7 +26,7 @@ describe('tauriBackend', () => {
     });
     await tauriBackend.setUp('demo');
     expect(calls.map(([cmd]) => cmd)).toEqual(['week_grid', 'month_overview', 'update_volunteer', 'set_up']);
-    expect(calls[0]?.[1]).toEqual({ weekStart: '2025-11-24' });
+    expect(calls[0]?.[1]).toEqual({ day: '2025-11-24' });
     expect(calls[1]?.[1]).toEqual({ day: null });
     expect(calls[2]?.[1]).toMatchObject({ id: 'v-1', input: { name: 'A' } });
     expect(calls[3]?.[1]).toEqual({ choice: 'demo' });

@@ -40,7 +40,8 @@ export interface Backend {
   logHours(input: HourEntryInput): Promise<HourEntry>;
   deleteHourEntry(id: HourEntryId): Promise<null>;
   /** Any ISO date inside the wanted week. */
-  weekGrid(weekStart: string): Promise<WeekGrid>;
+  /** The Monday-to-Sunday week holding `day` (ISO date). */
+  weekGrid(day: string): Promise<WeekGrid>;
   /** The month holding that ISO date; `null` means this month. */
   monthOverview(day: string | null): Promise<MonthOverview>;
 }
@@ -111,7 +112,7 @@ export const tauriBackend: Backend = {
   volunteerChoices: () => call('volunteer_choices'),
   logHours: (input) => call('log_hours', { input }),
   deleteHourEntry: (id) => call('delete_hour_entry', { id }),
-  weekGrid: (weekStart) => call('week_grid', { weekStart }),
+  weekGrid: (day) => call('week_grid', { day }),
   monthOverview: (day) => call('month_overview', { day }),
 };
 

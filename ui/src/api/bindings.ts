@@ -39,7 +39,11 @@ demo: boolean, language: Language, databasePath: string, today: string, };
 
 export type Programme = { id: ProgrammeId, name: string, description: string | null, maxMonths: number | null, active: boolean, };
 
-export type ProgrammeInput = { name: string, description: string, maxMonths: number | null, active: boolean, };
+export type ProgrammeInput = { name: string, description: string, 
+/**
+ * Months as typed (`12`); empty means open-ended.
+ */
+maxMonths: string, active: boolean, };
 
 export type Volunteer = { id: VolunteerId, name: string, email: string | null, phone: string | null, status: VolunteerStatus, startDate: string, agreedMinutesPerWeek: number, programmeIds: Array<ProgrammeId>, };
 
@@ -77,7 +81,7 @@ allowedStatuses: Array<VolunteerStatus>, };
 
 export type VolunteerChoice = { id: VolunteerId, name: string, status: VolunteerStatus, 
 /**
- * The programme to preselect: the one of their latest entry, else their first programme.
+ * The programme to preselect: the active one of their latest entry, else their first active one.
  */
 defaultProgrammeId: ProgrammeId | null, };
 

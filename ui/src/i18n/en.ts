@@ -181,7 +181,6 @@ export const en: Record<MessageKey, string> = {
   'programmes.description': 'Description',
   'programmes.maxMonths': 'Maximum length in months',
   'programmes.maxMonthsHelp': 'How long a match usually may last. Leave it empty when there is no maximum.',
-  'programmes.maxMonthsInvalid': 'Fill in a whole number of months, for example 12. Or leave it empty.',
   'programmes.active': 'Active',
   'programmes.activeHelp': 'A programme that is not active no longer appears in the lists for hours and volunteers.',
   'programmes.saved': 'Programme {name} was saved.',

@@ -181,7 +181,6 @@ export const nl = {
   'programmes.description': 'Omschrijving',
   'programmes.maxMonths': 'Maximale duur in maanden',
   'programmes.maxMonthsHelp': 'Hoe lang een koppeling meestal mag duren. Laat het leeg als er geen maximum is.',
-  'programmes.maxMonthsInvalid': 'Vul een heel aantal maanden in, bijvoorbeeld 12. Of laat het leeg.',
   'programmes.active': 'Actief',
   'programmes.activeHelp': 'Een project dat niet actief is, staat niet meer in de keuzelijsten voor uren en vrijwilligers.',
   'programmes.saved': 'Project {name} is opgeslagen.',

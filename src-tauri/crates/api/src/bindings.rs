@@ -4,9 +4,7 @@
 
 use crate::error::{ApiError, ErrorCode};
 use crate::wire::*;
-use draagkracht_core::{
-    Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus,
-};
+use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
 use ts_rs::{Config, TS};
 
 /// The generated file's path, relative to this crate.

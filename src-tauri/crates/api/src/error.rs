@@ -36,13 +36,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: nl.into(),
-            message_en: en.into(),
-            field: None,
-            reason: None,
-        }
+        Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None }
     }
 
     pub fn not_found(what_nl: &str, what_en: &str) -> Self {

@@ -27,11 +27,7 @@ impl From<hour_entries::HourEntryRecord> for HourEntry {
 impl Draagkracht {
     /// Saves one entry. An entry identical to one already saved for that day is refused with
     /// `duplicate_entry` unless `confirm_duplicate` is set.
-    pub fn log_hours(
-        &mut self,
-        input: &HourEntryInput,
-        today: NaiveDate,
-    ) -> Result<HourEntry, ApiError> {
+    pub fn log_hours(&mut self, input: &HourEntryInput, today: NaiveDate) -> Result<HourEntry, ApiError> {
         let draft = HourEntryDraft {
             volunteer: input.volunteer_id,
             date: input.date.clone(),
@@ -74,16 +70,13 @@ impl Draagkracht {
             ));
         }
         let id = new_entry_id();
-        self.db
-            .write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
         self.hour_entry(id)
     }
 
     /// Removes an entry (the undo right after saving one).
     pub fn delete_hour_entry(&mut self, id: HourEntryId) -> Result<(), ApiError> {
-        let found = self
-            .db
-            .write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
+        let found = self.db.write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
         if found {
             Ok(())
         } else {
@@ -101,12 +94,7 @@ impl Draagkracht {
     pub fn volunteer_choices(&self) -> Result<Vec<VolunteerChoice>, ApiError> {
         Ok(volunteers::by_last_use(self.db.conn())?
             .into_iter()
-            .map(|(id, name, status, default_programme_id)| VolunteerChoice {
-                id,
-                name,
-                status,
-                default_programme_id,
-            })
+            .map(|(id, name, status, default_programme_id)| VolunteerChoice { id, name, status, default_programme_id })
             .collect())
     }
 
@@ -122,11 +110,7 @@ impl Draagkracht {
                 let minutes = days
                     .iter()
                     .map(|d| {
-                        logged
-                            .iter()
-                            .filter(|(v, date, _)| *v == choice.id && date == d)
-                            .map(|(_, _, m)| *m)
-                            .sum()
+                        logged.iter().filter(|(v, date, _)| *v == choice.id && date == d).map(|(_, _, m)| *m).sum()
                     })
                     .collect();
                 WeekRow {
@@ -137,11 +121,6 @@ impl Draagkracht {
                 }
             })
             .collect();
-        Ok(WeekGrid {
-            week_start: week.first,
-            week_number: week_number(week.first),
-            days,
-            rows,
-        })
+        Ok(WeekGrid { week_start: week.first, week_number: week_number(week.first), days, rows })
     }
 }

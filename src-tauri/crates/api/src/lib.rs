@@ -38,15 +38,10 @@ impl Draagkracht {
     pub fn open(path: &Path) -> Result<Self, ApiError> {
         let mut db = draagkracht_store::open(path)?;
         db.write(|tx| {
-            draagkracht_store::programmes::seed_defaults(tx, chrono::Utc::now(), || {
-                ProgrammeId(Uuid::now_v7())
-            })
-            .map_err(ApiError::from)
+            draagkracht_store::programmes::seed_defaults(tx, chrono::Utc::now(), || ProgrammeId(Uuid::now_v7()))
+                .map_err(ApiError::from)
         })?;
-        Ok(Self {
-            db,
-            path: path.to_path_buf(),
-        })
+        Ok(Self { db, path: path.to_path_buf() })
     }
 
     pub fn path(&self) -> &Path {

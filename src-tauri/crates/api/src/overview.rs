@@ -15,18 +15,9 @@ impl Draagkracht {
         let rows: Vec<ProgrammeHours> = programmes::list(conn)?
             .into_iter()
             .map(|p| {
-                let (minutes, training_minutes, volunteers) = sums
-                    .iter()
-                    .find(|(id, ..)| *id == p.id)
-                    .map(|(_, m, t, v)| (*m, *t, *v))
-                    .unwrap_or_default();
-                ProgrammeHours {
-                    programme_id: p.id,
-                    name: p.name,
-                    minutes,
-                    training_minutes,
-                    volunteers,
-                }
+                let (minutes, training_minutes, volunteers) =
+                    sums.iter().find(|(id, ..)| *id == p.id).map(|(_, m, t, v)| (*m, *t, *v)).unwrap_or_default();
+                ProgrammeHours { programme_id: p.id, name: p.name, minutes, training_minutes, volunteers }
             })
             .collect();
         Ok(MonthOverview {

@@ -9,13 +9,7 @@ use uuid::Uuid;
 
 impl From<ProgrammeRecord> for Programme {
     fn from(p: ProgrammeRecord) -> Self {
-        Self {
-            id: p.id,
-            name: p.name,
-            description: p.description,
-            max_months: p.max_months,
-            active: p.active,
-        }
+        Self { id: p.id, name: p.name, description: p.description, max_months: p.max_months, active: p.active }
     }
 }
 
@@ -23,36 +17,26 @@ fn draft(input: &ProgrammeInput) -> ProgrammeDraft {
     ProgrammeDraft {
         name: input.name.clone(),
         description: input.description.clone(),
-        max_months: input.max_months.map(i64::from),
+        max_months: input.max_months.clone(),
         active: input.active,
     }
 }
 
 impl Draagkracht {
     pub fn programmes(&self) -> Result<Vec<Programme>, ApiError> {
-        Ok(programmes::list(self.db.conn())?
-            .into_iter()
-            .map(Programme::from)
-            .collect())
+        Ok(programmes::list(self.db.conn())?.into_iter().map(Programme::from).collect())
     }
 
     pub fn create_programme(&mut self, input: &ProgrammeInput) -> Result<Programme, ApiError> {
         let valid = draft(input).validate()?;
         let id = ProgrammeId(Uuid::now_v7());
-        self.db
-            .write(|tx| programmes::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| programmes::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         self.programme(id)
     }
 
-    pub fn update_programme(
-        &mut self,
-        id: ProgrammeId,
-        input: &ProgrammeInput,
-    ) -> Result<Programme, ApiError> {
+    pub fn update_programme(&mut self, id: ProgrammeId, input: &ProgrammeInput) -> Result<Programme, ApiError> {
         let valid = draft(input).validate()?;
-        let found = self
-            .db
-            .write(|tx| programmes::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        let found = self.db.write(|tx| programmes::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         if !found {
             return Err(ApiError::not_found("Dit project", "This programme"));
         }

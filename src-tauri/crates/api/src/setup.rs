@@ -32,22 +32,14 @@ impl Draagkracht {
                 self.write_demo(&DemoParams::branch(today))?;
             }
             SetupChoice::Empty => {
-                self.db.write(|tx| {
-                    settings::set(tx, settings::SET_UP, "empty").map_err(ApiError::from)
-                })?;
+                self.db.write(|tx| settings::set(tx, settings::SET_UP, "empty").map_err(ApiError::from))?;
             }
         }
         self.status(today)
     }
 
-    pub fn set_language(
-        &mut self,
-        language: Language,
-        today: NaiveDate,
-    ) -> Result<AppStatus, ApiError> {
-        self.db.write(|tx| {
-            settings::set(tx, settings::LANGUAGE, language.as_str()).map_err(ApiError::from)
-        })?;
+    pub fn set_language(&mut self, language: Language, today: NaiveDate) -> Result<AppStatus, ApiError> {
+        self.db.write(|tx| settings::set(tx, settings::LANGUAGE, language.as_str()).map_err(ApiError::from))?;
         self.status(today)
     }
 }

@@ -1,15 +1,10 @@
 //! Use cases for volunteers: the list with search and status filter, the volunteer page, adding and
 //! editing (with the status lifecycle).
 
-use crate::wire::{
-    HourEntry, HourTotals, Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput,
-    VolunteerRow,
-};
+use crate::wire::{HourEntry, HourTotals, Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow};
 use crate::{new_volunteer_id, ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
-use draagkracht_core::{
-    DateRange, Field, Refusal, RefusalCode, VolunteerDraft, VolunteerId, VolunteerStatus,
-};
+use draagkracht_core::{DateRange, Field, Refusal, RefusalCode, VolunteerDraft, VolunteerId, VolunteerStatus};
 use draagkracht_store::{hour_entries, programmes, volunteers};
 
 /// How many entries the volunteer page lists.
@@ -44,11 +39,7 @@ fn draft(input: &VolunteerInput) -> VolunteerDraft {
 
 impl Draagkracht {
     /// The volunteers list: by name, filtered by status and by a search over name, e-mail and phone.
-    pub fn volunteers(
-        &self,
-        filter: &VolunteerFilter,
-        today: NaiveDate,
-    ) -> Result<Vec<VolunteerRow>, ApiError> {
+    pub fn volunteers(&self, filter: &VolunteerFilter, today: NaiveDate) -> Result<Vec<VolunteerRow>, ApiError> {
         let window = DateRange::last_four_weeks(today);
         let needle = filter.search.trim().to_lowercase();
         let rows = volunteers::summaries(self.db.conn(), filter.status, window.first, window.last)?
@@ -56,9 +47,7 @@ impl Draagkracht {
             .filter(|v| {
                 needle.is_empty()
                     || v.name.to_lowercase().contains(&needle)
-                    || v.email
-                        .as_deref()
-                        .is_some_and(|e| e.to_lowercase().contains(&needle))
+                    || v.email.as_deref().is_some_and(|e| e.to_lowercase().contains(&needle))
                     || v.phone.as_deref().is_some_and(|p| p.contains(&needle))
             })
             .map(|v| VolunteerRow {
@@ -74,34 +63,21 @@ impl Draagkracht {
     }
 
     /// Everything the volunteer page shows.
-    pub fn volunteer(
-        &self,
-        id: VolunteerId,
-        today: NaiveDate,
-    ) -> Result<VolunteerDetail, ApiError> {
+    pub fn volunteer(&self, id: VolunteerId, today: NaiveDate) -> Result<VolunteerDetail, ApiError> {
         let conn = self.db.conn();
-        let record = volunteers::get(conn, id)?
-            .ok_or_else(|| ApiError::not_found("Deze vrijwilliger", "This volunteer"))?;
+        let record =
+            volunteers::get(conn, id)?.ok_or_else(|| ApiError::not_found("Deze vrijwilliger", "This volunteer"))?;
         let all_programmes = programmes::list(conn)?;
         let programme_names = record
             .programmes
             .iter()
-            .filter_map(|p| {
-                all_programmes
-                    .iter()
-                    .find(|q| q.id == *p)
-                    .map(|q| q.name.clone())
-            })
+            .filter_map(|p| all_programmes.iter().find(|q| q.id == *p).map(|q| q.name.clone()))
             .collect();
         let year = DateRange::year_of(today);
         let (sums, training) = hour_entries::sums_for_volunteer(
             conn,
             id,
-            &[
-                DateRange::last_four_weeks(today),
-                DateRange::month_of(today),
-                year,
-            ],
+            &[DateRange::last_four_weeks(today), DateRange::month_of(today), year],
             year,
         )?;
         let totals = HourTotals {
@@ -110,32 +86,19 @@ impl Draagkracht {
             this_year: sums[2],
             training_this_year: training,
         };
-        let recent_entries = hour_entries::recent_for_volunteer(conn, id, RECENT_ENTRIES)?
-            .into_iter()
-            .map(HourEntry::from)
-            .collect();
+        let recent_entries =
+            hour_entries::recent_for_volunteer(conn, id, RECENT_ENTRIES)?.into_iter().map(HourEntry::from).collect();
         let status = record.status;
         let mut allowed_statuses = vec![status];
         allowed_statuses.extend_from_slice(status.next());
-        Ok(VolunteerDetail {
-            volunteer: record.into(),
-            programme_names,
-            totals,
-            recent_entries,
-            allowed_statuses,
-        })
+        Ok(VolunteerDetail { volunteer: record.into(), programme_names, totals, recent_entries, allowed_statuses })
     }
 
-    pub fn create_volunteer(
-        &mut self,
-        input: &VolunteerInput,
-        today: NaiveDate,
-    ) -> Result<Volunteer, ApiError> {
+    pub fn create_volunteer(&mut self, input: &VolunteerInput, today: NaiveDate) -> Result<Volunteer, ApiError> {
         let valid = draft(input).validate(today, None)?;
         self.check_programmes_exist(&valid.programmes)?;
         let id = new_volunteer_id();
-        self.db
-            .write(|tx| volunteers::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| volunteers::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         self.volunteer_record(id)
     }
 
@@ -149,8 +112,7 @@ impl Draagkracht {
             .ok_or_else(|| ApiError::not_found("Deze vrijwilliger", "This volunteer"))?;
         let valid = draft(input).validate(today, Some(current.status))?;
         self.check_programmes_exist(&valid.programmes)?;
-        self.db
-            .write(|tx| volunteers::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| volunteers::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         self.volunteer_record(id)
     }
 
@@ -160,10 +122,7 @@ impl Draagkracht {
             .ok_or_else(|| ApiError::not_found("Deze vrijwilliger", "This volunteer"))
     }
 
-    fn check_programmes_exist(
-        &self,
-        ids: &[draagkracht_core::ProgrammeId],
-    ) -> Result<(), ApiError> {
+    fn check_programmes_exist(&self, ids: &[draagkracht_core::ProgrammeId]) -> Result<(), ApiError> {
         for id in ids {
             if programmes::get(self.db.conn(), *id)?.is_none() {
                 return Err(Refusal::new(
@@ -180,9 +139,6 @@ impl Draagkracht {
 
     /// How many volunteers are active now.
     pub fn active_volunteers(&self) -> Result<u32, ApiError> {
-        Ok(volunteers::count_with_status(
-            self.db.conn(),
-            VolunteerStatus::Active,
-        )?)
+        Ok(volunteers::count_with_status(self.db.conn(), VolunteerStatus::Active)?)
     }
 }

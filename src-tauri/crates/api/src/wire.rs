@@ -5,9 +5,7 @@
 //! Output types carry ISO dates (`2025-12-31`) and minutes as whole numbers; the UI formats them.
 
 use chrono::NaiveDate;
-pub use draagkracht_core::{
-    Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus,
-};
+pub use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,7 +71,8 @@ pub struct Programme {
 pub struct ProgrammeInput {
     pub name: String,
     pub description: String,
-    pub max_months: Option<i32>,
+    /// Months as typed (`12`); empty means open-ended.
+    pub max_months: String,
     pub active: bool,
 }
 
@@ -185,7 +184,7 @@ pub struct VolunteerChoice {
     pub id: VolunteerId,
     pub name: String,
     pub status: VolunteerStatus,
-    /// The programme to preselect: the one of their latest entry, else their first programme.
+    /// The programme to preselect: the active one of their latest entry, else their first active one.
     pub default_programme_id: Option<ProgrammeId>,
 }
 

@@ -9,11 +9,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(
-    name = "draagkracht-cli",
-    version,
-    about = "Draagkracht zonder venster / without a window"
-)]
+#[command(name = "draagkracht-cli", version, about = "Draagkracht zonder venster / without a window")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -57,13 +53,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     match cli.command {
-        Command::Demo {
-            db,
-            volunteers,
-            years,
-            seed,
-            today,
-        } => {
+        Command::Demo { db, volunteers, years, seed, today } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
             let mut app = Draagkracht::open(&db)?;
             if app.status(today)?.set_up {
@@ -74,12 +64,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 return Ok(ExitCode::from(2));
             }
             let started = Instant::now();
-            let entries = app.write_demo(&DemoParams {
-                volunteers,
-                years,
-                seed,
-                today,
-            })?;
+            let entries = app.write_demo(&DemoParams { volunteers, years, seed, today })?;
             println!(
                 "demo branch written to {}: {volunteers} volunteers, {entries} hour entries, {years} years up to {today} (seed {seed}) in {:.2} s",
                 db.display(),
@@ -94,10 +79,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             }
             let report = Draagkracht::open(&db)?.check()?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                );
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
                 println!("database:     {}", db.display());
                 println!("integrity:    {}", report.integrity.join("; "));
@@ -111,16 +93,9 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 );
                 println!("schema:       {}", report.schema_version);
                 println!("hour entries: {}", report.hour_entries);
-                println!(
-                    "result:       {}",
-                    if report.sound { "sound" } else { "NOT SOUND" }
-                );
+                println!("result:       {}", if report.sound { "sound" } else { "NOT SOUND" });
             }
-            Ok(if report.sound {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(if report.sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
 }

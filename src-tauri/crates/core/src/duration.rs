@@ -62,14 +62,8 @@ pub fn parse_duration(raw: &str) -> Result<Minutes, Refusal> {
         Refusal::new(
             Field::Duration,
             RefusalCode::InvalidFormat,
-            format!(
-                "'{}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.",
-                raw.trim()
-            ),
-            format!(
-                "'{}' is not a duration. Write hours as 1.5 or 1:30, or minutes as 90m.",
-                raw.trim()
-            ),
+            format!("'{}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.", raw.trim()),
+            format!("'{}' is not a duration. Write hours as 1.5 or 1:30, or minutes as 90m.", raw.trim()),
         )
     })?;
     Minutes::new(minutes)
@@ -90,10 +84,7 @@ fn parse_minutes(text: &str) -> Option<i64> {
             return parse_decimal(number.trim()).map(|m| m.round() as i64);
         }
     }
-    let hours_text = ["uren", "uur", "u", "h"]
-        .iter()
-        .find_map(|s| text.strip_suffix(s))
-        .unwrap_or(text);
+    let hours_text = ["uren", "uur", "u", "h"].iter().find_map(|s| text.strip_suffix(s)).unwrap_or(text);
     let hours = parse_decimal(hours_text.trim())?;
     Some((hours * 60.0).round() as i64)
 }

@@ -82,56 +82,27 @@ impl HourEntryDraft {
             return Err(Refusal::new(
                 Field::Date,
                 RefusalCode::InFuture,
-                format!(
-                    "{} ligt na vandaag. Uren schrijf je achteraf.",
-                    date.format("%d-%m-%Y")
-                ),
-                format!(
-                    "{} is after today. Hours are logged afterwards.",
-                    date.format("%d-%m-%Y")
-                ),
+                format!("{} ligt na vandaag. Uren schrijf je achteraf.", date.format("%d-%m-%Y")),
+                format!("{} is after today. Hours are logged afterwards.", date.format("%d-%m-%Y")),
             ));
         }
         if date < today - Days::new(MAX_AGE_DAYS) {
             return Err(Refusal::new(
                 Field::Date,
                 RefusalCode::TooOld,
-                format!(
-                    "{} is meer dan drie jaar geleden. Controleer het jaartal.",
-                    date.format("%d-%m-%Y")
-                ),
-                format!(
-                    "{} is more than three years ago. Check the year.",
-                    date.format("%d-%m-%Y")
-                ),
+                format!("{} is meer dan drie jaar geleden. Controleer het jaartal.", date.format("%d-%m-%Y")),
+                format!("{} is more than three years ago. Check the year.", date.format("%d-%m-%Y")),
             ));
         }
         let minutes = parse_duration(&self.duration)?;
         let programme = self.programme.ok_or_else(|| {
-            Refusal::new(
-                Field::Programme,
-                RefusalCode::Required,
-                "Kies een project.",
-                "Please choose a programme.",
-            )
+            Refusal::new(Field::Programme, RefusalCode::Required, "Kies een project.", "Please choose a programme.")
         })?;
         let kind = HourKind::parse(self.kind.trim()).ok_or_else(|| {
-            Refusal::new(
-                Field::Kind,
-                RefusalCode::Unknown,
-                "Kies het soort inzet.",
-                "Please choose the kind of work.",
-            )
+            Refusal::new(Field::Kind, RefusalCode::Unknown, "Kies het soort inzet.", "Please choose the kind of work.")
         })?;
         let note = optional_text(Field::Note, "de notitie", "the note", &self.note, 1000)?;
-        Ok(NewHourEntry {
-            volunteer,
-            date,
-            minutes,
-            programme,
-            kind,
-            note,
-        })
+        Ok(NewHourEntry { volunteer, date, minutes, programme, kind, note })
     }
 }
 
@@ -169,69 +140,30 @@ mod tests {
 
     #[test]
     fn refuses_with_the_field_and_reason() {
+        assert_eq!(refused(HourEntryDraft { volunteer: None, ..draft() }), (Field::Volunteer, RefusalCode::Required));
         assert_eq!(
-            refused(HourEntryDraft {
-                volunteer: None,
-                ..draft()
-            }),
-            (Field::Volunteer, RefusalCode::Required)
-        );
-        assert_eq!(
-            refused(HourEntryDraft {
-                date: "16-06-2025".into(),
-                ..draft()
-            }),
+            refused(HourEntryDraft { date: "16-06-2025".into(), ..draft() }),
             (Field::Date, RefusalCode::InFuture)
         );
         assert_eq!(
-            refused(HourEntryDraft {
-                date: "01-01-2020".into(),
-                ..draft()
-            }),
+            refused(HourEntryDraft { date: "01-01-2020".into(), ..draft() }),
             (Field::Date, RefusalCode::TooOld)
         );
         assert_eq!(
-            refused(HourEntryDraft {
-                duration: "0".into(),
-                ..draft()
-            }),
+            refused(HourEntryDraft { duration: "0".into(), ..draft() }),
             (Field::Duration, RefusalCode::NotPositive)
         );
         assert_eq!(
-            refused(HourEntryDraft {
-                duration: "-2".into(),
-                ..draft()
-            }),
+            refused(HourEntryDraft { duration: "-2".into(), ..draft() }),
             (Field::Duration, RefusalCode::NotPositive)
         );
-        assert_eq!(
-            refused(HourEntryDraft {
-                programme: None,
-                ..draft()
-            }),
-            (Field::Programme, RefusalCode::Required)
-        );
-        assert_eq!(
-            refused(HourEntryDraft {
-                kind: "party".into(),
-                ..draft()
-            }),
-            (Field::Kind, RefusalCode::Unknown)
-        );
+        assert_eq!(refused(HourEntryDraft { programme: None, ..draft() }), (Field::Programme, RefusalCode::Required));
+        assert_eq!(refused(HourEntryDraft { kind: "party".into(), ..draft() }), (Field::Kind, RefusalCode::Unknown));
     }
 
     #[test]
     fn the_message_says_which_date_and_why() {
-        let r = HourEntryDraft {
-            date: "2025-06-20".into(),
-            ..draft()
-        }
-        .validate(today())
-        .unwrap_err();
-        assert!(
-            r.nl.contains("20-06-2025") && r.nl.contains("na vandaag"),
-            "{}",
-            r.nl
-        );
+        let r = HourEntryDraft { date: "2025-06-20".into(), ..draft() }.validate(today()).unwrap_err();
+        assert!(r.nl.contains("20-06-2025") && r.nl.contains("na vandaag"), "{}", r.nl);
     }
 }

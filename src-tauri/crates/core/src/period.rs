@@ -22,22 +22,14 @@ pub struct DateRange {
 impl DateRange {
     /// The 28 days ending with `today` (the window of the signal rules).
     pub fn last_four_weeks(today: NaiveDate) -> Self {
-        Self {
-            first: today - Days::new(27),
-            last: today,
-        }
+        Self { first: today - Days::new(27), last: today }
     }
 
     /// The calendar month that holds `day`.
     pub fn month_of(day: NaiveDate) -> Self {
         let first = day.with_day(1).unwrap_or(day);
-        let next = first
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(first);
-        Self {
-            first,
-            last: next.pred_opt().unwrap_or(first),
-        }
+        let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+        Self { first, last: next.pred_opt().unwrap_or(first) }
     }
 
     /// The calendar year that holds `day`.
@@ -52,10 +44,7 @@ impl DateRange {
     /// The Monday-to-Sunday week that holds `day`.
     pub fn week_of(day: NaiveDate) -> Self {
         let first = week_start(day);
-        Self {
-            first,
-            last: first + Days::new(6),
-        }
+        Self { first, last: first + Days::new(6) }
     }
 
     pub fn days(&self) -> i64 {

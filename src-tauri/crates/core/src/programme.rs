@@ -53,7 +53,8 @@ pub const DEFAULT_PROGRAMMES: [DefaultProgramme; 5] = [
 pub struct ProgrammeDraft {
     pub name: String,
     pub description: String,
-    pub max_months: Option<i64>,
+    /// As typed; empty means open-ended.
+    pub max_months: String,
     pub active: bool,
 }
 
@@ -69,33 +70,31 @@ pub struct ValidProgramme {
 impl ProgrammeDraft {
     pub fn validate(&self) -> Result<ValidProgramme, Refusal> {
         let name = required_text(Field::Name, "de naam", "the name", &self.name, 80)?;
-        let description = optional_text(
-            Field::Description,
-            "de omschrijving",
-            "the description",
-            &self.description,
-            500,
-        )?;
-        let max_months = match self.max_months {
-            None => None,
-            Some(m) if (1..=240).contains(&m) => Some(m as u32),
-            Some(m) => return Err(Refusal::new(
-                Field::MaxMonths,
-                RefusalCode::NotAllowed,
-                format!(
-                    "De maximale duur is {m} maanden; kies 1 tot 240 maanden, of laat het leeg."
-                ),
-                format!(
-                    "The maximum length is {m} months; choose 1 to 240 months, or leave it empty."
-                ),
-            )),
+        let description =
+            optional_text(Field::Description, "de omschrijving", "the description", &self.description, 500)?;
+        let typed = self.max_months.trim();
+        let max_months = if typed.is_empty() {
+            None
+        } else {
+            let months: i64 = typed.parse().map_err(|_| {
+                Refusal::new(
+                    Field::MaxMonths,
+                    RefusalCode::InvalidFormat,
+                    format!("'{typed}' is geen heel aantal maanden. Schrijf bijvoorbeeld 12, of laat het leeg."),
+                    format!("'{typed}' is not a whole number of months. Write for example 12, or leave it empty."),
+                )
+            })?;
+            if !(1..=240).contains(&months) {
+                return Err(Refusal::new(
+                    Field::MaxMonths,
+                    RefusalCode::NotAllowed,
+                    format!("De maximale duur is {months} maanden; kies 1 tot 240 maanden, of laat het leeg."),
+                    format!("The maximum length is {months} months; choose 1 to 240 months, or leave it empty."),
+                ));
+            }
+            Some(months as u32)
         };
-        Ok(ValidProgramme {
-            name,
-            description,
-            max_months,
-            active: self.active,
-        })
+        Ok(ValidProgramme { name, description, max_months, active: self.active })
     }
 }
 
@@ -111,25 +110,28 @@ mod tests {
         assert_eq!(keys.len(), DEFAULT_PROGRAMMES.len());
     }
 
+    fn refused(name: &str, months: &str) -> (Field, RefusalCode) {
+        let draft = ProgrammeDraft { name: name.into(), max_months: months.into(), ..Default::default() };
+        let r = draft.validate().expect_err("should be refused");
+        (r.field, r.code)
+    }
+
     #[test]
-    fn refuses_an_empty_name_and_an_absurd_length() {
-        let draft = ProgrammeDraft {
-            name: "  ".into(),
-            ..Default::default()
-        };
-        assert_eq!(draft.validate().unwrap_err().field, Field::Name);
-        let draft = ProgrammeDraft {
-            name: "Maatje".into(),
-            max_months: Some(0),
-            ..Default::default()
-        };
-        assert_eq!(draft.validate().unwrap_err().field, Field::MaxMonths);
-        let ok = ProgrammeDraft {
-            name: " Maatje ".into(),
-            max_months: Some(24),
-            active: true,
-            ..Default::default()
-        };
-        assert_eq!(ok.validate().unwrap().name, "Maatje");
+    fn refuses_an_empty_name_and_a_length_that_is_not_whole_months() {
+        assert_eq!(refused("  ", ""), (Field::Name, RefusalCode::Required));
+        assert_eq!(refused("Maatje", "0"), (Field::MaxMonths, RefusalCode::NotAllowed));
+        assert_eq!(refused("Maatje", "241"), (Field::MaxMonths, RefusalCode::NotAllowed));
+        assert_eq!(refused("Maatje", "een jaar"), (Field::MaxMonths, RefusalCode::InvalidFormat));
+        assert_eq!(refused("Maatje", "1,5"), (Field::MaxMonths, RefusalCode::InvalidFormat));
+    }
+
+    #[test]
+    fn accepts_whole_months_or_open_ended() {
+        let ok =
+            ProgrammeDraft { name: " Maatje ".into(), max_months: " 24 ".into(), active: true, ..Default::default() };
+        let valid = ok.validate().unwrap();
+        assert_eq!((valid.name.as_str(), valid.max_months), ("Maatje", Some(24)));
+        let open = ProgrammeDraft { name: "Rouw".into(), ..Default::default() };
+        assert_eq!(open.validate().unwrap().max_months, None);
     }
 }

@@ -50,18 +50,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    pub fn new(
-        field: Field,
-        code: RefusalCode,
-        nl: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
-        Self {
-            field,
-            code,
-            nl: nl.into(),
-            en: en.into(),
-        }
+    pub fn new(field: Field, code: RefusalCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { field, code, nl: nl.into(), en: en.into() }
     }
 }
 
@@ -110,14 +100,8 @@ pub(crate) fn optional_text(
         return Err(Refusal::new(
             field,
             RefusalCode::TooLong,
-            format!(
-                "{} is te lang: {len} tekens, maximaal {max_chars}.",
-                capitalise(label_nl)
-            ),
-            format!(
-                "{} is too long: {len} characters, at most {max_chars}.",
-                capitalise(label_en)
-            ),
+            format!("{} is te lang: {len} tekens, maximaal {max_chars}.", capitalise(label_nl)),
+            format!("{} is too long: {len} characters, at most {max_chars}.", capitalise(label_en)),
         ));
     }
     Ok(Some(text.to_string()))

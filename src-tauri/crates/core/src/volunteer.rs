@@ -27,13 +27,7 @@ pub enum VolunteerStatus {
 }
 
 impl VolunteerStatus {
-    pub const ALL: [VolunteerStatus; 5] = [
-        Self::Registered,
-        Self::Intake,
-        Self::Active,
-        Self::Resting,
-        Self::Stopped,
-    ];
+    pub const ALL: [VolunteerStatus; 5] = [Self::Registered, Self::Intake, Self::Active, Self::Resting, Self::Stopped];
 
     /// The text stored in the database and sent over the wire.
     pub fn as_str(self) -> &'static str {
@@ -104,25 +98,12 @@ pub struct ValidVolunteer {
 impl VolunteerDraft {
     /// Validates the form. `current` is the stored status when editing (the lifecycle applies),
     /// `None` when adding a new volunteer.
-    pub fn validate(
-        &self,
-        today: NaiveDate,
-        current: Option<VolunteerStatus>,
-    ) -> Result<ValidVolunteer, Refusal> {
+    pub fn validate(&self, today: NaiveDate, current: Option<VolunteerStatus>) -> Result<ValidVolunteer, Refusal> {
         let name = required_text(Field::Name, "de naam", "the name", &self.name, 120)?;
-        let email = optional_text(
-            Field::Email,
-            "het e-mailadres",
-            "the e-mail address",
-            &self.email,
-            200,
-        )?;
+        let email = optional_text(Field::Email, "het e-mailadres", "the e-mail address", &self.email, 200)?;
         if let Some(email) = &email {
             let valid = email.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty()
-                    && host.contains('.')
-                    && !host.starts_with('.')
-                    && !host.ends_with('.')
+                !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
             }) && !email.contains(char::is_whitespace);
             if !valid {
                 return Err(Refusal::new(
@@ -133,18 +114,10 @@ impl VolunteerDraft {
                 ));
             }
         }
-        let phone = optional_text(
-            Field::Phone,
-            "het telefoonnummer",
-            "the phone number",
-            &self.phone,
-            40,
-        )?;
+        let phone = optional_text(Field::Phone, "het telefoonnummer", "the phone number", &self.phone, 40)?;
         if let Some(phone) = &phone {
             let digits = phone.chars().filter(char::is_ascii_digit).count();
-            let allowed = phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-()".contains(c));
+            let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
             if !allowed || digits < 6 {
                 return Err(Refusal::new(
                     Field::Phone,
@@ -156,12 +129,7 @@ impl VolunteerDraft {
         }
 
         let status = VolunteerStatus::parse(self.status.trim()).ok_or_else(|| {
-            Refusal::new(
-                Field::Status,
-                RefusalCode::Unknown,
-                "Kies een status.",
-                "Please choose a status.",
-            )
+            Refusal::new(Field::Status, RefusalCode::Unknown, "Kies een status.", "Please choose a status.")
         })?;
         match current {
             None if status != VolunteerStatus::Registered
@@ -183,21 +151,13 @@ impl VolunteerDraft {
                         "Van '{}' kan niet direct naar '{}'. Dat kan wel: {}.",
                         from.label_nl(),
                         status.label_nl(),
-                        from.next()
-                            .iter()
-                            .map(|s| format!("'{}'", s.label_nl()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        from.next().iter().map(|s| format!("'{}'", s.label_nl())).collect::<Vec<_>>().join(", ")
                     ),
                     format!(
                         "'{}' cannot move straight to '{}'. Allowed: {}.",
                         from.as_str(),
                         status.as_str(),
-                        from.next()
-                            .iter()
-                            .map(|s| format!("'{}'", s.as_str()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        from.next().iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
                     ),
                 ));
             }
@@ -248,15 +208,7 @@ impl VolunteerDraft {
         let mut programmes = self.programmes.clone();
         programmes.sort();
         programmes.dedup();
-        Ok(ValidVolunteer {
-            name,
-            email,
-            phone,
-            status,
-            start_date,
-            agreed_minutes_per_week,
-            programmes,
-        })
+        Ok(ValidVolunteer { name, email, phone, status, start_date, agreed_minutes_per_week, programmes })
     }
 }
 
@@ -264,23 +216,16 @@ impl VolunteerDraft {
 pub fn parse_date(field: Field, raw: &str) -> Result<NaiveDate, Refusal> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err(Refusal::new(
-            field,
-            RefusalCode::Required,
-            "Vul een datum in.",
-            "Please fill in a date.",
-        ));
+        return Err(Refusal::new(field, RefusalCode::Required, "Vul een datum in.", "Please fill in a date."));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d-%m-%Y"))
-        .map_err(|_| {
-            Refusal::new(
-                field,
-                RefusalCode::InvalidFormat,
-                format!("'{text}' is geen datum. Schrijf de datum als 31-12-2025."),
-                format!("'{text}' is not a date. Write it as 31-12-2025 or 2025-12-31."),
-            )
-        })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d-%m-%Y")).map_err(|_| {
+        Refusal::new(
+            field,
+            RefusalCode::InvalidFormat,
+            format!("'{text}' is geen datum. Schrijf de datum als 31-12-2025."),
+            format!("'{text}' is not a date. Write it as 31-12-2025 or 2025-12-31."),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -318,84 +263,33 @@ mod tests {
 
     #[test]
     fn each_refusal_names_its_field() {
+        assert_eq!(refused(VolunteerDraft { name: "".into(), ..draft() }, None), (Field::Name, RefusalCode::Required));
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    name: "".into(),
-                    ..draft()
-                },
-                None
-            ),
-            (Field::Name, RefusalCode::Required)
-        );
-        assert_eq!(
-            refused(
-                VolunteerDraft {
-                    email: "anna@".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { email: "anna@".into(), ..draft() }, None),
             (Field::Email, RefusalCode::InvalidFormat)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    phone: "bel maar".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { phone: "bel maar".into(), ..draft() }, None),
             (Field::Phone, RefusalCode::InvalidFormat)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    status: "busy".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { status: "busy".into(), ..draft() }, None),
             (Field::Status, RefusalCode::Unknown)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    start_date: "31-02-2025".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { start_date: "31-02-2025".into(), ..draft() }, None),
             (Field::StartDate, RefusalCode::InvalidFormat)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    start_date: "2025-06-16".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { start_date: "2025-06-16".into(), ..draft() }, None),
             (Field::StartDate, RefusalCode::InFuture)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    agreed_hours_per_week: "veel".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { agreed_hours_per_week: "veel".into(), ..draft() }, None),
             (Field::AgreedHours, RefusalCode::InvalidFormat)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    agreed_hours_per_week: "61".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { agreed_hours_per_week: "61".into(), ..draft() }, None),
             (Field::AgreedHours, RefusalCode::TooLarge)
         );
     }
@@ -408,39 +302,20 @@ mod tests {
         assert!(Active.can_move_to(Resting) && Resting.can_move_to(Active));
         assert!(Stopped.can_move_to(Registered) && !Stopped.can_move_to(Active));
         assert!(VolunteerStatus::ALL.iter().all(|s| s.can_move_to(*s)));
-        assert!(VolunteerStatus::ALL
-            .iter()
-            .filter(|s| **s != Stopped)
-            .all(|s| s.can_move_to(Stopped)));
+        assert!(VolunteerStatus::ALL.iter().filter(|s| **s != Stopped).all(|s| s.can_move_to(Stopped)));
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    status: "active".into(),
-                    ..draft()
-                },
-                Some(Stopped)
-            ),
+            refused(VolunteerDraft { status: "active".into(), ..draft() }, Some(Stopped)),
             (Field::Status, RefusalCode::NotAllowed)
         );
         assert_eq!(
-            refused(
-                VolunteerDraft {
-                    status: "stopped".into(),
-                    ..draft()
-                },
-                None
-            ),
+            refused(VolunteerDraft { status: "stopped".into(), ..draft() }, None),
             (Field::Status, RefusalCode::NotAllowed)
         );
     }
 
     #[test]
     fn a_planned_start_is_fine_for_a_new_sign_up() {
-        let d = VolunteerDraft {
-            status: "registered".into(),
-            start_date: "2025-09-01".into(),
-            ..draft()
-        };
+        let d = VolunteerDraft { status: "registered".into(), start_date: "2025-09-01".into(), ..draft() };
         assert!(d.validate(today(), None).is_ok());
     }
 }

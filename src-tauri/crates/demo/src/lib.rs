@@ -23,8 +23,7 @@ mod names;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use draagkracht_core::{
-    HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer, VolunteerId,
-    VolunteerStatus,
+    HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer, VolunteerId, VolunteerStatus,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -43,12 +42,7 @@ pub struct DemoParams {
 impl DemoParams {
     /// The branch of DOMAIN.md: ~250 volunteers, 5 years.
     pub fn branch(today: NaiveDate) -> Self {
-        Self {
-            volunteers: 250,
-            years: 5,
-            seed: 2018,
-            today,
-        }
+        Self { volunteers: 250, years: 5, seed: 2018, today }
     }
 }
 
@@ -62,19 +56,14 @@ pub struct DemoBranch {
 
 /// Generates a branch over `programmes` (in the default order of DOMAIN.md, at least one).
 pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
-    assert!(
-        !programmes.is_empty(),
-        "the demo needs at least one programme"
-    );
+    assert!(!programmes.is_empty(), "the demo needs at least one programme");
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let first_day = params.today - Days::new(u64::from(params.years.max(1)) * 365);
     let span_days = (params.today - first_day).num_days().max(1);
-    let mut branch = DemoBranch {
-        volunteers: Vec::new(),
-        entries: Vec::new(),
-    };
+    let mut taken = std::collections::HashSet::new();
+    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new() };
 
-    for index in 0..params.volunteers {
+    for _ in 0..params.volunteers {
         // Later starts are more likely, so the branch grows over the years; a quarter were there
         // before the history begins.
         let start = if rng.gen_bool(0.25) {
@@ -83,7 +72,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
             let share: f64 = rng.gen::<f64>().sqrt();
             first_day + Days::new((share * span_days as f64) as u64)
         };
-        let stays_days = rng.gen_range(240..2600);
+        let stays_days = rng.gen_range(365..3200);
         let stopped_on = start + Days::new(stays_days);
         let status = volunteer_status(&mut rng, start, stopped_on, params.today);
         let agreed_hours = [2u32, 2, 3, 4, 4, 4, 6, 8][rng.gen_range(0..8)];
@@ -96,36 +85,22 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
             }
         }
         let id = VolunteerId(id_at(&mut rng, start));
-        let name = names::person(&mut rng, index);
+        let name = names::person(&mut rng, &mut taken);
         let email = rng.gen_bool(0.85).then(|| names::email(&name));
-        let phone = rng
-            .gen_bool(0.9)
-            .then(|| format!("06-{:08}", rng.gen_range(10_000_000..99_999_999u32)));
+        let phone = rng.gen_bool(0.9).then(|| format!("06-{:08}", rng.gen_range(10_000_000..99_999_999u32)));
         // Most keep to their agreement; some do a bit more; a few carry far more.
         let load = match rng.gen_range(0..100) {
             0..=69 => rng.gen_range(0.6..1.1),
             70..=91 => rng.gen_range(1.1..1.5),
             _ => rng.gen_range(1.6..2.6),
         };
-        if matches!(
-            status,
-            VolunteerStatus::Active | VolunteerStatus::Resting | VolunteerStatus::Stopped
-        ) {
+        if matches!(status, VolunteerStatus::Active | VolunteerStatus::Resting | VolunteerStatus::Stopped) {
             let last_day = match status {
                 VolunteerStatus::Stopped => stopped_on.min(params.today),
                 VolunteerStatus::Resting => params.today - Days::new(rng.gen_range(20..120)),
                 _ => params.today,
             };
-            write_hours(
-                &mut rng,
-                &mut branch,
-                id,
-                &own,
-                start.max(first_day),
-                last_day,
-                agreed_hours,
-                load,
-            );
+            write_hours(&mut rng, &mut branch, id, &own, start.max(first_day), last_day, agreed_hours, load);
         }
         branch.volunteers.push((
             id,
@@ -156,11 +131,7 @@ fn volunteer_status(
         return VolunteerStatus::Stopped;
     }
     if (today - start).num_days() < 45 {
-        return if rng.gen_bool(0.5) {
-            VolunteerStatus::Registered
-        } else {
-            VolunteerStatus::Intake
-        };
+        return if rng.gen_bool(0.5) { VolunteerStatus::Registered } else { VolunteerStatus::Intake };
     }
     if rng.gen_bool(0.08) {
         VolunteerStatus::Resting
@@ -202,13 +173,14 @@ fn write_hours(
             continue;
         }
         let target = f64::from(agreed_hours * 60) * load * rng.gen_range(0.7..1.3);
-        let visits = rng.gen_range(3..=6u32);
+        // Visits of about one to one and a half hours, as home visits and administration sessions usually are.
+        let visits = (target / rng.gen_range(40.0..85.0)).round().clamp(1.0, 6.0) as u32;
         for _ in 0..visits {
             let day = week + Days::new(rng.gen_range(0..5));
             if day < first || day > last {
                 continue;
             }
-            let minutes = ((target / f64::from(visits)) / 15.0).round().max(1.0) * 15.0;
+            let minutes = ((target / f64::from(visits)) / 15.0).round().max(2.0) * 15.0;
             let kind = match rng.gen_range(0..100) {
                 0..=79 => HourKind::Support,
                 80..=89 => HourKind::Meeting,
@@ -218,28 +190,15 @@ fn write_hours(
             let Ok(minutes) = Minutes::new(minutes.min(600.0) as i64) else {
                 continue;
             };
-            let programme = programmes[if programmes.len() > 1 && rng.gen_bool(0.3) {
-                1
-            } else {
-                0
-            }];
+            let programme = programmes[if programmes.len() > 1 && rng.gen_bool(0.3) { 1 } else { 0 }];
             let written = day + Days::new(rng.gen_range(0..4));
-            let at = Utc.from_utc_datetime(
-                &written.and_time(
-                    NaiveTime::from_hms_opt(rng.gen_range(9..21), rng.gen_range(0..60), 0)
-                        .unwrap_or_default(),
-                ),
-            );
+            let at =
+                Utc.from_utc_datetime(&written.and_time(
+                    NaiveTime::from_hms_opt(rng.gen_range(9..21), rng.gen_range(0..60), 0).unwrap_or_default(),
+                ));
             branch.entries.push((
                 HourEntryId(id_at(rng, day)),
-                NewHourEntry {
-                    volunteer,
-                    date: day,
-                    minutes,
-                    programme,
-                    kind,
-                    note: None,
-                },
+                NewHourEntry { volunteer, date: day, minutes, programme, kind, note: None },
                 at,
             ));
         }
@@ -249,12 +208,7 @@ fn write_hours(
 
 /// A UUID v7 for a record made on `day`, with random bits from the seeded generator.
 fn id_at(rng: &mut ChaCha8Rng, day: NaiveDate) -> Uuid {
-    let millis = day
-        .and_time(NaiveTime::MIN)
-        .and_utc()
-        .timestamp_millis()
-        .max(0) as u64
-        + rng.gen_range(0..86_400_000);
+    let millis = day.and_time(NaiveTime::MIN).and_utc().timestamp_millis().max(0) as u64 + rng.gen_range(0..86_400_000);
     let random: [u8; 10] = rng.gen();
     uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
 }
@@ -272,32 +226,16 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let b = generate(&DemoParams::branch(today), &programmes());
         assert_eq!(b.volunteers.len(), 250);
-        assert!(
-            (80_000..=130_000).contains(&b.entries.len()),
-            "{} entries",
-            b.entries.len()
-        );
-        assert!(
-            b.entries.iter().all(|(_, e, _)| e.date <= today),
-            "nothing after today"
-        );
-        let active = b
-            .volunteers
-            .iter()
-            .filter(|(_, v)| v.status == VolunteerStatus::Active)
-            .count();
+        assert!((80_000..=130_000).contains(&b.entries.len()), "{} entries", b.entries.len());
+        assert!(b.entries.iter().all(|(_, e, _)| e.date <= today), "nothing after today");
+        let active = b.volunteers.iter().filter(|(_, v)| v.status == VolunteerStatus::Active).count();
         assert!(active > 100, "most volunteers are active: {active}");
     }
 
     #[test]
     fn the_same_seed_gives_the_same_branch_and_another_seed_does_not() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let p = DemoParams {
-            volunteers: 20,
-            years: 2,
-            seed: 1,
-            today,
-        };
+        let p = DemoParams { volunteers: 20, years: 2, seed: 1, today };
         let a = generate(&p, &programmes());
         let b = generate(&p, &programmes());
         assert_eq!(a.volunteers, b.volunteers);
@@ -309,21 +247,9 @@ mod tests {
     #[test]
     fn ids_are_unique_version_7_uuids() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let b = generate(
-            &DemoParams {
-                volunteers: 50,
-                years: 3,
-                seed: 9,
-                today,
-            },
-            &programmes(),
-        );
-        let mut ids: Vec<Uuid> = b
-            .entries
-            .iter()
-            .map(|(id, _, _)| id.0)
-            .chain(b.volunteers.iter().map(|(id, _)| id.0))
-            .collect();
+        let b = generate(&DemoParams { volunteers: 50, years: 3, seed: 9, today }, &programmes());
+        let mut ids: Vec<Uuid> =
+            b.entries.iter().map(|(id, _, _)| id.0).chain(b.volunteers.iter().map(|(id, _)| id.0)).collect();
         assert!(ids.iter().all(|id| id.get_version_num() == 7));
         let n = ids.len();
         ids.sort();

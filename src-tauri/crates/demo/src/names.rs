@@ -100,12 +100,16 @@ const LAST: &[&str] = &[
     "Timmermans",
 ];
 
-pub(crate) fn person(rng: &mut ChaCha8Rng, _index: u32) -> String {
-    format!(
-        "{} {}",
-        FIRST[rng.gen_range(0..FIRST.len())],
-        LAST[rng.gen_range(0..LAST.len())]
-    )
+/// A name not yet in `taken` (while names last; then repeats, as real branches have namesakes).
+pub(crate) fn person(rng: &mut ChaCha8Rng, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut name = String::new();
+    for _ in 0..20 {
+        name = format!("{} {}", FIRST[rng.gen_range(0..FIRST.len())], LAST[rng.gen_range(0..LAST.len())]);
+        if taken.insert(name.clone()) {
+            break;
+        }
+    }
+    name
 }
 
 /// An address on the reserved `example.nl` domain, so no demo mail can reach anyone.

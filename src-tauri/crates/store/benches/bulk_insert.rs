@@ -19,15 +19,9 @@ fn main() {
         for bare in [false, true] {
             let path = dir.path().join(format!("bench-{run}-{bare}.sqlite"));
             let mut db = open(&path).expect("open");
-            db.write(|tx| {
-                programmes::seed_defaults(tx, Utc::now(), || ProgrammeId(uuid::Uuid::now_v7()))
-            })
-            .expect("seed");
-            let ids: Vec<_> = programmes::list(db.conn())
-                .expect("programmes")
-                .into_iter()
-                .map(|p| p.id)
-                .collect();
+            db.write(|tx| programmes::seed_defaults(tx, Utc::now(), || ProgrammeId(uuid::Uuid::now_v7())))
+                .expect("seed");
+            let ids: Vec<_> = programmes::list(db.conn()).expect("programmes").into_iter().map(|p| p.id).collect();
             let branch = generate(&DemoParams::branch(today), &ids);
             db.write(|tx| {
                 for (id, v) in &branch.volunteers {
@@ -42,13 +36,8 @@ fn main() {
                 bare_loop(&path, &branch.entries)
             } else {
                 let start = Instant::now();
-                db.write(|tx| {
-                    hour_entries::insert_many(
-                        tx,
-                        branch.entries.iter().map(|(id, e, at)| (*id, e, *at)),
-                    )
-                })
-                .expect("insert");
+                db.write(|tx| hour_entries::insert_many(tx, branch.entries.iter().map(|(id, e, at)| (*id, e, *at))))
+                    .expect("insert");
                 start.elapsed()
             };
             if bare {
@@ -62,36 +51,19 @@ fn main() {
     let (store, bare) = (best(&runs_store), best(&runs_bare));
     let per_s = |d: Duration| rows as f64 / d.as_secs_f64();
     println!("bulk insert of {rows} demo hour entries (best of 3, WAL, synchronous=FULL, one transaction):");
-    println!(
-        "  through the store:     {:>8.1} ms  {:>10.0} rows/s",
-        store.as_secs_f64() * 1e3,
-        per_s(store)
-    );
-    println!(
-        "  bare rusqlite loop:    {:>8.1} ms  {:>10.0} rows/s",
-        bare.as_secs_f64() * 1e3,
-        per_s(bare)
-    );
-    println!(
-        "  ratio store / bare:    {:.2} (target >= 0.5)",
-        bare.as_secs_f64() / store.as_secs_f64()
-    );
+    println!("  through the store:     {:>8.1} ms  {:>10.0} rows/s", store.as_secs_f64() * 1e3, per_s(store));
+    println!("  bare rusqlite loop:    {:>8.1} ms  {:>10.0} rows/s", bare.as_secs_f64() * 1e3, per_s(bare));
+    println!("  ratio store / bare:    {:.2} (target >= 0.5)", bare.as_secs_f64() / store.as_secs_f64());
 }
 
 /// The baseline: a plain connection with the same pragmas and one prepared statement.
 fn bare_loop(
     path: &std::path::Path,
-    entries: &[(
-        draagkracht_core::HourEntryId,
-        draagkracht_core::NewHourEntry,
-        chrono::DateTime<Utc>,
-    )],
+    entries: &[(draagkracht_core::HourEntryId, draagkracht_core::NewHourEntry, chrono::DateTime<Utc>)],
 ) -> Duration {
     let mut conn = rusqlite::Connection::open(path).expect("open bare");
-    conn.pragma_update(None, "synchronous", "FULL")
-        .expect("pragma");
-    conn.pragma_update(None, "foreign_keys", "ON")
-        .expect("pragma");
+    conn.pragma_update(None, "synchronous", "FULL").expect("pragma");
+    conn.pragma_update(None, "foreign_keys", "ON").expect("pragma");
     let start = Instant::now();
     let tx = conn.transaction().expect("tx");
     {

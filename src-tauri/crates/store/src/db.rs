@@ -31,17 +31,12 @@ pub struct Db {
 pub fn open(path: &Path) -> Result<Db, StoreError> {
     let conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(Duration::from_secs(5))?;
     let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > migrations::SCHEMA_VERSION {
-        return Err(StoreError::TooNew {
-            found,
-            supported: migrations::SCHEMA_VERSION,
-        });
+        return Err(StoreError::TooNew { found, supported: migrations::SCHEMA_VERSION });
     }
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     debug_assert!(mode.eq_ignore_ascii_case("wal"), "journal_mode is {mode}");
@@ -77,11 +72,7 @@ impl Db {
 
 /// Reads a text column through `parse` (typed ids, enums, dates); an unreadable value becomes a
 /// conversion error naming the column instead of a panic.
-pub(crate) fn parsed<T>(
-    row: &rusqlite::Row,
-    idx: usize,
-    parse: impl FnOnce(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
+pub(crate) fn parsed<T>(row: &rusqlite::Row, idx: usize, parse: impl FnOnce(&str) -> Option<T>) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
     parse(&text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -120,18 +111,10 @@ mod tests {
     fn open_sets_the_pragmas_every_connection_needs() {
         let t = testing::temp_db();
         let c = t.db.conn();
-        let mode: String = c
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))
-            .unwrap();
-        let sync: i64 = c
-            .pragma_query_value(None, "synchronous", |r| r.get(0))
-            .unwrap();
-        let fk: i64 = c
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap();
-        let busy: i64 = c
-            .pragma_query_value(None, "busy_timeout", |r| r.get(0))
-            .unwrap();
+        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let busy: i64 = c.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(sync, 2, "synchronous must be FULL");
         assert_eq!(fk, 1, "foreign keys must be enforced");
@@ -144,24 +127,13 @@ mod tests {
         let path = dir.path().join("newer.sqlite");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
-                .unwrap();
+            c.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;").unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = open(&path).expect_err("a newer database must be refused");
-        assert!(
-            matches!(err, StoreError::TooNew { found: 999, .. }),
-            "{err:?}"
-        );
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            before,
-            "the file must not change"
-        );
-        assert!(
-            !dir.path().join("newer.sqlite-wal").exists(),
-            "no WAL file may be created"
-        );
+        assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
+        assert!(!dir.path().join("newer.sqlite-wal").exists(), "no WAL file may be created");
     }
 
     #[test]
@@ -170,10 +142,7 @@ mod tests {
         let path = t.dir.path().join("test.sqlite");
         drop(t.db);
         let again = open(&path).unwrap();
-        let v: u32 = again
-            .conn()
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
+        let v: u32 = again.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(v, crate::SCHEMA_VERSION);
     }
 }

@@ -24,12 +24,7 @@ pub struct HourEntryRecord {
 const INSERT: &str = "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at)
                       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
-pub fn insert(
-    tx: &Transaction,
-    id: HourEntryId,
-    e: &NewHourEntry,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn insert(tx: &Transaction, id: HourEntryId, e: &NewHourEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
     tx.prepare_cached(INSERT)?.execute(params![
         id.to_string(),
         e.volunteer.to_string(),
@@ -67,16 +62,20 @@ pub fn insert_many<'a>(
 }
 
 /// An entry identical to `e` already saved for that day, if any.
-pub fn find_identical(
-    conn: &Connection,
-    e: &NewHourEntry,
-) -> Result<Option<HourEntryId>, StoreError> {
+pub fn find_identical(conn: &Connection, e: &NewHourEntry) -> Result<Option<HourEntryId>, StoreError> {
     Ok(conn
         .query_row(
             "SELECT id FROM hour_entries
              WHERE volunteer_id = ?1 AND date = ?2 AND minutes = ?3 AND programme_id = ?4 AND kind = ?5 AND note IS ?6
              LIMIT 1",
-            params![e.volunteer.to_string(), e.date.to_string(), e.minutes.get(), e.programme.to_string(), e.kind.as_str(), e.note],
+            params![
+                e.volunteer.to_string(),
+                e.date.to_string(),
+                e.minutes.get(),
+                e.programme.to_string(),
+                e.kind.as_str(),
+                e.note
+            ],
             |r| parsed(r, 0, HourEntryId::parse),
         )
         .optional()?)
@@ -108,13 +107,7 @@ fn record(r: &rusqlite::Row) -> rusqlite::Result<HourEntryRecord> {
 }
 
 pub fn get(conn: &Connection, id: HourEntryId) -> Result<Option<HourEntryRecord>, StoreError> {
-    Ok(conn
-        .query_row(
-            &format!("{SELECT_WITH_NAMES} WHERE h.id = ?1"),
-            [id.to_string()],
-            record,
-        )
-        .optional()?)
+    Ok(conn.query_row(&format!("{SELECT_WITH_NAMES} WHERE h.id = ?1"), [id.to_string()], record).optional()?)
 }
 
 /// A volunteer's most recent entries, newest date first (then the latest written).
@@ -145,51 +138,33 @@ pub fn sums_for_volunteer(
          FROM hour_entries WHERE volunteer_id = ?1 AND date BETWEEN ?2 AND ?3",
     )?;
     for w in windows {
-        let (work, _): (u32, u32) = stmt.query_row(
-            params![
-                volunteer.to_string(),
-                w.first.to_string(),
-                w.last.to_string()
-            ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (work, _): (u32, u32) = stmt
+            .query_row(params![volunteer.to_string(), w.first.to_string(), w.last.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         sums.push(work);
     }
     let (_, training): (u32, u32) = stmt.query_row(
-        params![
-            volunteer.to_string(),
-            training_window.first.to_string(),
-            training_window.last.to_string()
-        ],
+        params![volunteer.to_string(), training_window.first.to_string(), training_window.last.to_string()],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok((sums, training))
 }
 
 /// Minutes per volunteer per day within `range` (training included): (volunteer, date, minutes).
-pub fn minutes_per_day(
-    conn: &Connection,
-    range: DateRange,
-) -> Result<Vec<(VolunteerId, NaiveDate, u32)>, StoreError> {
+pub fn minutes_per_day(conn: &Connection, range: DateRange) -> Result<Vec<(VolunteerId, NaiveDate, u32)>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT volunteer_id, date, sum(minutes) FROM hour_entries
          WHERE date BETWEEN ?1 AND ?2 GROUP BY volunteer_id, date",
     )?;
     let rows = stmt.query_map([range.first.to_string(), range.last.to_string()], |r| {
-        Ok((
-            parsed(r, 0, VolunteerId::parse)?,
-            parsed(r, 1, iso_date)?,
-            r.get(2)?,
-        ))
+        Ok((parsed(r, 0, VolunteerId::parse)?, parsed(r, 1, iso_date)?, r.get(2)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Per programme within `range`: (programme, work minutes, training minutes, distinct volunteers).
-pub fn per_programme(
-    conn: &Connection,
-    range: DateRange,
-) -> Result<Vec<(ProgrammeId, u32, u32, u32)>, StoreError> {
+pub fn per_programme(conn: &Connection, range: DateRange) -> Result<Vec<(ProgrammeId, u32, u32, u32)>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT programme_id,
                 coalesce(sum(minutes) FILTER (WHERE kind <> 'training'), 0),
@@ -198,12 +173,7 @@ pub fn per_programme(
          FROM hour_entries WHERE date BETWEEN ?1 AND ?2 GROUP BY programme_id",
     )?;
     let rows = stmt.query_map([range.first.to_string(), range.last.to_string()], |r| {
-        Ok((
-            parsed(r, 0, ProgrammeId::parse)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-        ))
+        Ok((parsed(r, 0, ProgrammeId::parse)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -236,8 +206,7 @@ mod tests {
     fn setup() -> (crate::db::testing::TempDb, VolunteerId, ProgrammeId) {
         let mut t = temp_db();
         let now = Utc::now();
-        t.db.write(|tx| crate::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7())))
-            .unwrap();
+        t.db.write(|tx| crate::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))).unwrap();
         let p = crate::programmes::list(t.db.conn()).unwrap()[0].id;
         let v = VolunteerId(Uuid::now_v7());
         let volunteer = ValidVolunteer {
@@ -249,26 +218,12 @@ mod tests {
             agreed_minutes_per_week: 240,
             programmes: vec![p],
         };
-        t.db.write(|tx| crate::volunteers::insert(tx, v, &volunteer, now))
-            .unwrap();
+        t.db.write(|tx| crate::volunteers::insert(tx, v, &volunteer, now)).unwrap();
         (t, v, p)
     }
 
-    fn entry(
-        v: VolunteerId,
-        p: ProgrammeId,
-        date: NaiveDate,
-        minutes: i64,
-        kind: HourKind,
-    ) -> NewHourEntry {
-        NewHourEntry {
-            volunteer: v,
-            date,
-            minutes: Minutes::new(minutes).unwrap(),
-            programme: p,
-            kind,
-            note: None,
-        }
+    fn entry(v: VolunteerId, p: ProgrammeId, date: NaiveDate, minutes: i64, kind: HourKind) -> NewHourEntry {
+        NewHourEntry { volunteer: v, date, minutes: Minutes::new(minutes).unwrap(), programme: p, kind, note: None }
     }
 
     #[test]
@@ -281,15 +236,7 @@ mod tests {
             entry(v, p, d(2, 28), 30, HourKind::Meeting),
         ];
         let now = Utc::now();
-        t.db.write(|tx| {
-            insert_many(
-                tx,
-                entries
-                    .iter()
-                    .map(|e| (HourEntryId(Uuid::now_v7()), e, now)),
-            )
-        })
-        .unwrap();
+        t.db.write(|tx| insert_many(tx, entries.iter().map(|e| (HourEntryId(Uuid::now_v7()), e, now)))).unwrap();
         let march = DateRange::month_of(d(3, 15));
         let year = DateRange::year_of(d(3, 15));
         let (sums, training) = sums_for_volunteer(t.db.conn(), v, &[march, year], year).unwrap();
@@ -306,10 +253,7 @@ mod tests {
         let id = HourEntryId(Uuid::now_v7());
         t.db.write(|tx| insert(tx, id, &e, Utc::now())).unwrap();
         assert_eq!(find_identical(t.db.conn(), &e).unwrap(), Some(id));
-        let other = NewHourEntry {
-            note: Some("telefoon".into()),
-            ..e.clone()
-        };
+        let other = NewHourEntry { note: Some("telefoon".into()), ..e.clone() };
         assert_eq!(find_identical(t.db.conn(), &other).unwrap(), None);
         assert!(t.db.write(|tx| delete(tx, id)).unwrap());
         assert_eq!(find_identical(t.db.conn(), &e).unwrap(), None);
@@ -318,17 +262,8 @@ mod tests {
     #[test]
     fn an_entry_for_an_unknown_volunteer_is_refused_by_the_schema() {
         let (mut t, _, p) = setup();
-        let e = entry(
-            VolunteerId(Uuid::now_v7()),
-            p,
-            d(3, 1),
-            60,
-            HourKind::Support,
-        );
-        assert!(t
-            .db
-            .write(|tx| insert(tx, HourEntryId(Uuid::now_v7()), &e, Utc::now()))
-            .is_err());
+        let e = entry(VolunteerId(Uuid::now_v7()), p, d(3, 1), 60, HourKind::Support);
+        assert!(t.db.write(|tx| insert(tx, HourEntryId(Uuid::now_v7()), &e, Utc::now())).is_err());
         assert_eq!(count(t.db.conn()).unwrap(), 0);
     }
 }

@@ -31,21 +31,15 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeRecord> {
 
 /// Every programme, in the coordinator's order.
 pub fn list(conn: &Connection) -> Result<Vec<ProgrammeRecord>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM programmes ORDER BY sort_order, name"
-    ))?;
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM programmes ORDER BY sort_order, name"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub fn get(conn: &Connection, id: ProgrammeId) -> Result<Option<ProgrammeRecord>, StoreError> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM programmes WHERE id = ?1"),
-        [id.to_string()],
-        from_row,
-    )
-    .optional()
-    .map_err(StoreError::from)
+    conn.query_row(&format!("SELECT {COLUMNS} FROM programmes WHERE id = ?1"), [id.to_string()], from_row)
+        .optional()
+        .map_err(StoreError::from)
 }
 
 /// Adds the DOMAIN.md programmes that are not there yet; `new_id` makes each id.
@@ -73,12 +67,7 @@ pub fn seed_defaults(
     Ok(())
 }
 
-pub fn insert(
-    tx: &Transaction,
-    id: ProgrammeId,
-    p: &ValidProgramme,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn insert(tx: &Transaction, id: ProgrammeId, p: &ValidProgramme, now: DateTime<Utc>) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO programmes (id, name, description, max_months, active, sort_order, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(sort_order), 0) + 1 FROM programmes), ?6, ?6)",
@@ -88,12 +77,7 @@ pub fn insert(
 }
 
 /// Returns false when there is no such programme.
-pub fn update(
-    tx: &Transaction,
-    id: ProgrammeId,
-    p: &ValidProgramme,
-    now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
+pub fn update(tx: &Transaction, id: ProgrammeId, p: &ValidProgramme, now: DateTime<Utc>) -> Result<bool, StoreError> {
     let changed = tx.execute(
         "UPDATE programmes SET name = ?2, description = ?3, max_months = ?4, active = ?5, updated_at = ?6 WHERE id = ?1",
         params![id.to_string(), p.name, p.description, p.max_months, p.active, now.to_rfc3339()],
@@ -111,32 +95,16 @@ mod tests {
     fn seeding_twice_adds_the_defaults_once_and_keeps_renames() {
         let mut t = temp_db();
         let now = Utc::now();
-        t.db.write(|tx| seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7())))
-            .unwrap();
+        t.db.write(|tx| seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))).unwrap();
         let first = list(t.db.conn()).unwrap();
         assert_eq!(first.len(), DEFAULT_PROGRAMMES.len());
         assert_eq!(first[0].name, "Thuisadministratie");
-        let renamed = ValidProgramme {
-            name: "Geldzaken".into(),
-            description: None,
-            max_months: Some(12),
-            active: true,
-        };
-        assert!(t
-            .db
-            .write(|tx| update(tx, first[0].id, &renamed, now))
-            .unwrap());
-        t.db.write(|tx| seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7())))
-            .unwrap();
+        let renamed =
+            ValidProgramme { name: "Geldzaken".into(), description: None, max_months: Some(12), active: true };
+        assert!(t.db.write(|tx| update(tx, first[0].id, &renamed, now)).unwrap());
+        t.db.write(|tx| seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))).unwrap();
         let second = list(t.db.conn()).unwrap();
-        assert_eq!(
-            second.len(),
-            DEFAULT_PROGRAMMES.len(),
-            "seeding again must not duplicate"
-        );
-        assert_eq!(
-            get(t.db.conn(), first[0].id).unwrap().unwrap().name,
-            "Geldzaken"
-        );
+        assert_eq!(second.len(), DEFAULT_PROGRAMMES.len(), "seeding again must not duplicate");
+        assert_eq!(get(t.db.conn(), first[0].id).unwrap().unwrap().name, "Geldzaken");
     }
 }

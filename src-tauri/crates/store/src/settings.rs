@@ -11,11 +11,7 @@ pub const SET_UP: &str = "set_up";
 pub const DEMO: &str = "demo";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
 pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<(), StoreError> {

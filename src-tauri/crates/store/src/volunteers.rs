@@ -49,11 +49,7 @@ fn from_row(row: &Row) -> rusqlite::Result<VolunteerRecord> {
 
 pub fn get(conn: &Connection, id: VolunteerId) -> Result<Option<VolunteerRecord>, StoreError> {
     let Some(mut record) = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM volunteers WHERE id = ?1"),
-            [id.to_string()],
-            from_row,
-        )
+        .query_row(&format!("SELECT {COLUMNS} FROM volunteers WHERE id = ?1"), [id.to_string()], from_row)
         .optional()?
     else {
         return Ok(None);
@@ -62,18 +58,13 @@ pub fn get(conn: &Connection, id: VolunteerId) -> Result<Option<VolunteerRecord>
         "SELECT vp.programme_id FROM volunteer_programmes vp JOIN programmes p ON p.id = vp.programme_id
          WHERE vp.volunteer_id = ?1 ORDER BY p.sort_order, p.name",
     )?;
-    record.programmes = stmt
-        .query_map([id.to_string()], |r| parsed(r, 0, ProgrammeId::parse))?
-        .collect::<Result<_, _>>()?;
+    record.programmes =
+        stmt.query_map([id.to_string()], |r| parsed(r, 0, ProgrammeId::parse))?.collect::<Result<_, _>>()?;
     Ok(Some(record))
 }
 
 pub fn exists(conn: &Connection, id: VolunteerId) -> Result<bool, StoreError> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM volunteers WHERE id = ?1)",
-        [id.to_string()],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM volunteers WHERE id = ?1)", [id.to_string()], |r| r.get(0))?)
 }
 
 /// Every volunteer, optionally of one status, by name, with their hours between `first` and `last`.
@@ -95,40 +86,28 @@ pub fn summaries(
          WHERE ?1 IS NULL OR v.status = ?1
          ORDER BY v.name COLLATE NOCASE, v.id",
     )?;
-    let rows = stmt.query_map(
-        params![
-            status.map(|s| s.as_str()),
-            first.to_string(),
-            last.to_string()
-        ],
-        |r| {
-            let names: Option<String> = r.get(5)?;
-            let last_entry: Option<String> = r.get(7)?;
-            Ok(VolunteerSummary {
-                id: parsed(r, 0, VolunteerId::parse)?,
-                name: r.get(1)?,
-                email: r.get(2)?,
-                phone: r.get(3)?,
-                status: parsed(r, 4, VolunteerStatus::parse)?,
-                programme_names: names
-                    .map(|n| n.split('\u{1f}').map(String::from).collect())
-                    .unwrap_or_default(),
-                minutes_in_window: r.get(6)?,
-                last_entry_date: last_entry.as_deref().and_then(iso_date),
-            })
-        },
-    )?;
+    let rows = stmt.query_map(params![status.map(|s| s.as_str()), first.to_string(), last.to_string()], |r| {
+        let names: Option<String> = r.get(5)?;
+        let last_entry: Option<String> = r.get(7)?;
+        Ok(VolunteerSummary {
+            id: parsed(r, 0, VolunteerId::parse)?,
+            name: r.get(1)?,
+            email: r.get(2)?,
+            phone: r.get(3)?,
+            status: parsed(r, 4, VolunteerStatus::parse)?,
+            programme_names: names.map(|n| n.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+            minutes_in_window: r.get(6)?,
+            last_entry_date: last_entry.as_deref().and_then(iso_date),
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn insert(
-    tx: &Transaction,
-    id: VolunteerId,
-    v: &ValidVolunteer,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+pub fn insert(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTime<Utc>) -> Result<(), StoreError> {
     tx.execute(
-        &format!("INSERT INTO volunteers ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"),
+        &format!(
+            "INSERT INTO volunteers ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+        ),
         params![
             id.to_string(),
             v.name,
@@ -144,12 +123,7 @@ pub fn insert(
 }
 
 /// Returns false when there is no such volunteer.
-pub fn update(
-    tx: &Transaction,
-    id: VolunteerId,
-    v: &ValidVolunteer,
-    now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
+pub fn update(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTime<Utc>) -> Result<bool, StoreError> {
     let changed = tx.execute(
         "UPDATE volunteers SET name = ?2, email = ?3, phone = ?4, status = ?5, start_date = ?6,
                 agreed_minutes_per_week = ?7, updated_at = ?8
@@ -172,17 +146,9 @@ pub fn update(
     Ok(true)
 }
 
-fn set_programmes(
-    tx: &Transaction,
-    id: VolunteerId,
-    programmes: &[ProgrammeId],
-) -> Result<(), StoreError> {
-    tx.execute(
-        "DELETE FROM volunteer_programmes WHERE volunteer_id = ?1",
-        [id.to_string()],
-    )?;
-    let mut stmt = tx
-        .prepare("INSERT INTO volunteer_programmes (volunteer_id, programme_id) VALUES (?1, ?2)")?;
+fn set_programmes(tx: &Transaction, id: VolunteerId, programmes: &[ProgrammeId]) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM volunteer_programmes WHERE volunteer_id = ?1", [id.to_string()])?;
+    let mut stmt = tx.prepare("INSERT INTO volunteer_programmes (volunteer_id, programme_id) VALUES (?1, ?2)")?;
     for p in programmes {
         stmt.execute([id.to_string(), p.to_string()])?;
     }
@@ -190,17 +156,18 @@ fn set_programmes(
 }
 
 /// Volunteers who may log hours (not stopped), the most recently used first: by the latest entry
-/// written for them, then by name. Each with the programme of their latest entry, else their first.
+/// written for them, then by name. Each with the active programme of their latest entry, else their
+/// first active programme.
 pub fn by_last_use(
     conn: &Connection,
 ) -> Result<Vec<(VolunteerId, String, VolunteerStatus, Option<ProgrammeId>)>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT v.id, v.name, v.status,
                 coalesce(
-                    (SELECT h.programme_id FROM hour_entries h WHERE h.volunteer_id = v.id
-                     ORDER BY h.created_at DESC, h.id DESC LIMIT 1),
+                    (SELECT h.programme_id FROM hour_entries h JOIN programmes p ON p.id = h.programme_id
+                     WHERE h.volunteer_id = v.id AND p.active ORDER BY h.created_at DESC, h.id DESC LIMIT 1),
                     (SELECT vp.programme_id FROM volunteer_programmes vp JOIN programmes p ON p.id = vp.programme_id
-                     WHERE vp.volunteer_id = v.id ORDER BY p.sort_order LIMIT 1)),
+                     WHERE vp.volunteer_id = v.id AND p.active ORDER BY p.sort_order LIMIT 1)),
                 (SELECT max(h.created_at) FROM hour_entries h WHERE h.volunteer_id = v.id) AS last_used
          FROM volunteers v
          WHERE v.status <> 'stopped'
@@ -220,11 +187,7 @@ pub fn by_last_use(
 
 /// How many volunteers have this status.
 pub fn count_with_status(conn: &Connection, status: VolunteerStatus) -> Result<u32, StoreError> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM volunteers WHERE status = ?1",
-        [status.as_str()],
-        |r| r.get(0),
-    )?)
+    Ok(conn.query_row("SELECT count(*) FROM volunteers WHERE status = ?1", [status.as_str()], |r| r.get(0))?)
 }
 
 #[cfg(test)]
@@ -249,60 +212,34 @@ mod tests {
     fn a_volunteer_reads_back_as_written_including_programmes() {
         let mut t = temp_db();
         let now = Utc::now();
-        t.db.write(|tx| crate::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7())))
-            .unwrap();
-        let progs: Vec<_> = crate::programmes::list(t.db.conn())
-            .unwrap()
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
+        t.db.write(|tx| crate::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))).unwrap();
+        let progs: Vec<_> = crate::programmes::list(t.db.conn()).unwrap().into_iter().map(|p| p.id).collect();
         let id = VolunteerId(Uuid::now_v7());
         let v = anna(vec![progs[0], progs[2]]);
         t.db.write(|tx| insert(tx, id, &v, now)).unwrap();
         let back = get(t.db.conn(), id).unwrap().unwrap();
         assert_eq!(
-            (
-                back.name.as_str(),
-                back.status,
-                back.agreed_minutes_per_week
-            ),
+            (back.name.as_str(), back.status, back.agreed_minutes_per_week),
             ("Anna de Vries", VolunteerStatus::Active, 240)
         );
         assert_eq!(back.programmes, vec![progs[0], progs[2]]);
 
-        let changed = ValidVolunteer {
-            status: VolunteerStatus::Resting,
-            programmes: vec![progs[1]],
-            ..v
-        };
+        let changed = ValidVolunteer { status: VolunteerStatus::Resting, programmes: vec![progs[1]], ..v };
         assert!(t.db.write(|tx| update(tx, id, &changed, now)).unwrap());
         let back = get(t.db.conn(), id).unwrap().unwrap();
-        assert_eq!(
-            (back.status, back.programmes),
-            (VolunteerStatus::Resting, vec![progs[1]])
-        );
-        assert!(!t
-            .db
-            .write(|tx| update(tx, VolunteerId(Uuid::now_v7()), &changed, now))
-            .unwrap());
+        assert_eq!((back.status, back.programmes), (VolunteerStatus::Resting, vec![progs[1]]));
+        assert!(!t.db.write(|tx| update(tx, VolunteerId(Uuid::now_v7()), &changed, now)).unwrap());
     }
 
     #[test]
     fn an_unknown_programme_is_refused_by_the_foreign_key() {
         let mut t = temp_db();
-        let result = t.db.write(|tx| {
-            insert(
-                tx,
-                VolunteerId(Uuid::now_v7()),
-                &anna(vec![ProgrammeId(Uuid::now_v7())]),
-                Utc::now(),
-            )
-        });
+        let result = t
+            .db
+            .write(|tx| insert(tx, VolunteerId(Uuid::now_v7()), &anna(vec![ProgrammeId(Uuid::now_v7())]), Utc::now()));
         assert!(result.is_err());
         assert_eq!(
-            summaries(t.db.conn(), None, NaiveDate::MIN, NaiveDate::MAX)
-                .unwrap()
-                .len(),
+            summaries(t.db.conn(), None, NaiveDate::MIN, NaiveDate::MAX).unwrap().len(),
             0,
             "nothing half-written"
         );

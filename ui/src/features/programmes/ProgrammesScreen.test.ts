@@ -37,7 +37,7 @@ describe('programmes', () => {
     await userEvent.type(field('programme-max-months'), '18');
     await userEvent.click(screen.getByTestId('programme-save'));
 
-    expect(backend.createProgramme).toHaveBeenCalledWith({ name: 'Taalmaatje', description: '', maxMonths: 18, active: true });
+    expect(backend.createProgramme).toHaveBeenCalledWith({ name: 'Taalmaatje', description: '', maxMonths: '18', active: true });
     expect((await screen.findByTestId('programme-saved')).textContent).toContain('Taalmaatje');
     expect(backend.listProgrammes).toHaveBeenCalledTimes(2);
   });
@@ -59,14 +59,17 @@ describe('programmes', () => {
     await userEvent.click(field('programme-active'));
     await userEvent.click(screen.getByTestId('programme-save'));
 
-    expect(backend.updateProgramme).toHaveBeenCalledWith('p-buddy', { name: 'Maatje', description: '', maxMonths: 0, active: false });
+    expect(backend.updateProgramme).toHaveBeenCalledWith('p-buddy', { name: 'Maatje', description: '', maxMonths: '0', active: false });
     expect((await screen.findByTestId('error-maxMonths')).textContent).toContain('kies 1 tot 240');
     await waitFor(() => expect(document.activeElement).toBe(field('programme-max-months')));
     expect(field('programme-max-months').value).toBe('0');
   });
 
-  it('refuses months that are not a whole number before asking the backend', async () => {
+  it('sends the months as typed and shows the backend refusal at the field', async () => {
     const backend = fakeBackend();
+    backend.createProgramme.mockImplementation(async () => {
+      throw refusal({ field: 'maxMonths', message: "'een jaar' is geen heel aantal maanden. Schrijf bijvoorbeeld 12, of laat het leeg." });
+    });
     setBackend(backend);
     render(ProgrammesScreen);
     await userEvent.click(await screen.findByTestId('new-programme'));
@@ -74,7 +77,8 @@ describe('programmes', () => {
     await userEvent.type(field('programme-max-months'), 'een jaar');
     await userEvent.click(screen.getByTestId('programme-save'));
 
+    expect(backend.createProgramme).toHaveBeenCalledWith({ name: 'Rouw', description: '', maxMonths: 'een jaar', active: true });
     expect((await screen.findByTestId('error-maxMonths')).textContent).toContain('heel aantal maanden');
-    expect(backend.createProgramme).not.toHaveBeenCalled();
+    expect(field('programme-max-months').value).toBe('een jaar');
   });
 });
