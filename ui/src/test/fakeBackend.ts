@@ -9,6 +9,7 @@ import type {
   HourEntryInput,
   MonthOverview,
   Programme,
+  ProgrammeInput,
   VolunteerChoice,
   VolunteerDetail,
   VolunteerRow,
@@ -135,8 +136,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),
     listProgrammes: async () => PROGRAMMES,
-    createProgramme: async (input) => ({ id: 'p-new', ...input, description: input.description || null }),
-    updateProgramme: async (id, input) => ({ id, ...input, description: input.description || null }),
+    createProgramme: async (input) => ({ id: 'p-new', ...savedProgramme(input) }),
+    updateProgramme: async (id, input) => ({ id, ...savedProgramme(input) }),
     listVolunteers: async () => ROWS,
     getVolunteer: async () => DETAIL,
     createVolunteer: async () => ({ ...DETAIL.volunteer, id: 'v-new' }),
@@ -153,4 +154,10 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     mocked[name] = vi.fn(implementation as (...args: unknown[]) => unknown);
   }
   return mocked as unknown as FakeBackend;
+}
+
+/** What the backend answers for a saved programme form (months parsed, empty texts as null). */
+function savedProgramme(input: ProgrammeInput): Omit<Programme, 'id'> {
+  const months = input.maxMonths.trim();
+  return { name: input.name, description: input.description || null, maxMonths: months === '' ? null : Number(months), active: input.active };
 }
