@@ -75,6 +75,8 @@ pub fn hours_input(
         programme_id: Some(programme),
         kind: kind.into(),
         note: String::new(),
+        match_id: None,
+        activity_id: None,
         confirm_duplicate: false,
     }
 }

@@ -32,6 +32,23 @@ fn main() {
             commands::hours::delete_hour_entry,
             commands::hours::week_grid,
             commands::overview::month_overview,
+            commands::participants::list_participants,
+            commands::participants::get_participant,
+            commands::participants::create_participant,
+            commands::participants::update_participant,
+            commands::cases::create_match,
+            commands::cases::get_match,
+            commands::cases::end_match,
+            commands::cases::volunteer_matches,
+            commands::cases::assess_case,
+            commands::cases::add_professional,
+            commands::cases::update_professional,
+            commands::cases::log_referral,
+            commands::cases::update_referral,
+            commands::cases::case_vocabulary,
+            commands::activities::list_activities,
+            commands::activities::create_activity,
+            commands::activities::update_activity,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,5 +1,6 @@
 //! Scenario tests: use cases through the api crate on real temporary databases, with no window.
 
+mod cases;
 mod coordinator_month;
 mod first_start;
 mod refusals;

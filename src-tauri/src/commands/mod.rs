@@ -2,8 +2,11 @@
 //! use case of the api crate on the open database, return its wire output or its `ApiError`.
 //! They are `async` so that Tauri runs them off the window's main thread.
 
+pub mod activities;
+pub mod cases;
 pub mod hours;
 pub mod overview;
+pub mod participants;
 pub mod programmes;
 pub mod setup;
 pub mod volunteers;

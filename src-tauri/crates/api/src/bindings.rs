@@ -4,7 +4,6 @@
 
 use crate::error::{ApiError, ErrorCode};
 use crate::wire::*;
-use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
 use ts_rs::{Config, TS};
 
 /// The generated file's path, relative to this crate.
@@ -45,6 +44,37 @@ pub fn typescript() -> String {
         WeekRow::decl(&cfg),
         MonthOverview::decl(&cfg),
         ProgrammeHours::decl(&cfg),
+        ParticipantId::decl(&cfg),
+        MatchId::decl(&cfg),
+        AssessmentId::decl(&cfg),
+        InvolvementId::decl(&cfg),
+        ReferralId::decl(&cfg),
+        ActivityId::decl(&cfg),
+        LifeDomain::decl(&cfg),
+        CrisisMarker::decl(&cfg),
+        CaseLevel::decl(&cfg),
+        MatchStatus::decl(&cfg),
+        ProfessionalKind::decl(&cfg),
+        ActivityLevel::decl(&cfg),
+        ParticipantInput::decl(&cfg),
+        Participant::decl(&cfg),
+        ParticipantRow::decl(&cfg),
+        ParticipantDetail::decl(&cfg),
+        VolunteerRef::decl(&cfg),
+        MatchInput::decl(&cfg),
+        EndMatchInput::decl(&cfg),
+        Match::decl(&cfg),
+        MatchDetail::decl(&cfg),
+        Zrm::decl(&cfg),
+        AssessmentInput::decl(&cfg),
+        Assessment::decl(&cfg),
+        InvolvementInput::decl(&cfg),
+        Involvement::decl(&cfg),
+        ReferralInput::decl(&cfg),
+        Referral::decl(&cfg),
+        ActivityInput::decl(&cfg),
+        Activity::decl(&cfg),
+        CaseVocabulary::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

@@ -6,7 +6,7 @@ use crate::{new_entry_id, ApiError, Draagkracht, ErrorCode};
 use chrono::{Days, NaiveDate, Utc};
 use draagkracht_core::period::{week_number, DateRange};
 use draagkracht_core::{Field, HourEntryDraft, HourEntryId, Refusal, RefusalCode};
-use draagkracht_store::{hour_entries, programmes, volunteers};
+use draagkracht_store::{activities, hour_entries, matches, programmes, volunteers};
 
 impl From<hour_entries::HourEntryRecord> for HourEntry {
     fn from(h: hour_entries::HourEntryRecord) -> Self {
@@ -20,6 +20,10 @@ impl From<hour_entries::HourEntryRecord> for HourEntry {
             programme_name: h.programme_name,
             kind: h.kind,
             note: h.note,
+            match_id: h.match_id,
+            activity_id: h.activity_id,
+            activity_name: h.activity_name,
+            activity_level: h.activity_level,
         }
     }
 }
@@ -35,6 +39,8 @@ impl Draagkracht {
             programme: input.programme_id,
             kind: input.kind.clone(),
             note: input.note.clone(),
+            match_id: input.match_id,
+            activity: input.activity_id,
         };
         let entry = draft.validate(today)?;
         let conn = self.db.conn();
@@ -55,6 +61,50 @@ impl Draagkracht {
                 "This programme does not exist (any more). Please choose another.",
             )
             .into());
+        }
+        if let Some(m) = entry.match_id {
+            match matches::membership(conn, m, entry.volunteer)? {
+                None => {
+                    return Err(Refusal::new(
+                        Field::Match,
+                        RefusalCode::Unknown,
+                        "Deze koppeling bestaat niet (meer). Kies een andere of geen.",
+                        "This match does not exist (any more). Choose another or none.",
+                    )
+                    .into())
+                }
+                Some((_, _, _, false)) => {
+                    return Err(Refusal::new(
+                        Field::Match,
+                        RefusalCode::NotAllowed,
+                        "Deze vrijwilliger hoort niet bij die koppeling.",
+                        "This volunteer is not part of that match.",
+                    )
+                    .into())
+                }
+                Some((_, start, end, true)) if entry.date < start || end.is_some_and(|e| entry.date > e) => {
+                    return Err(Refusal::new(
+                        Field::Match,
+                        RefusalCode::NotAllowed,
+                        format!("Op {} liep deze koppeling niet.", entry.date.format("%d-%m-%Y")),
+                        format!("This match was not running on {}.", entry.date.format("%d-%m-%Y")),
+                    )
+                    .into())
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(a) = entry.activity {
+            let belongs = activities::get(conn, a)?.is_some_and(|a| a.programme_id == entry.programme);
+            if !belongs {
+                return Err(Refusal::new(
+                    Field::Activity,
+                    RefusalCode::NotAllowed,
+                    "Deze activiteit hoort niet bij het gekozen project. Kies een activiteit van dat project.",
+                    "This activity does not belong to the chosen programme. Choose one of its activities.",
+                )
+                .into());
+            }
         }
         if !input.confirm_duplicate && hour_entries::find_identical(conn, &entry)?.is_some() {
             return Err(ApiError::new(

@@ -5,12 +5,15 @@
 //!
 //! "Today" is an argument of every use case that depends on it, so tests and the CLI can fix it.
 
+mod activities;
 pub mod bindings;
+mod cases;
 mod demo;
 pub mod error;
 mod health;
 mod hours;
 mod overview;
+mod participants;
 mod programmes;
 mod setup;
 mod volunteers;
@@ -20,7 +23,7 @@ pub use demo::DemoParams;
 pub use error::{ApiError, ErrorCode};
 pub use health::HealthReport;
 
-use draagkracht_core::{HourEntryId, ProgrammeId, VolunteerId};
+use draagkracht_core::{ActivityId, HourEntryId, ProgrammeId, VolunteerId};
 use draagkracht_store::Db;
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -34,12 +37,13 @@ pub struct Draagkracht {
 
 impl Draagkracht {
     /// Opens (or creates) the database at `path`, migrating it and seeding the default programmes
-    /// into a new one. A database from a newer app is refused with `database_too_new`, untouched.
+    /// and their activity catalogue into a new one. A database from a newer app is refused with `database_too_new`, untouched.
     pub fn open(path: &Path) -> Result<Self, ApiError> {
         let mut db = draagkracht_store::open(path)?;
         db.write(|tx| {
-            draagkracht_store::programmes::seed_defaults(tx, chrono::Utc::now(), || ProgrammeId(Uuid::now_v7()))
-                .map_err(ApiError::from)
+            let now = chrono::Utc::now();
+            draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
+            draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
         })?;
         Ok(Self { db, path: path.to_path_buf() })
     }

@@ -91,7 +91,14 @@ impl Draagkracht {
         let status = record.status;
         let mut allowed_statuses = vec![status];
         allowed_statuses.extend_from_slice(status.next());
-        Ok(VolunteerDetail { volunteer: record.into(), programme_names, totals, recent_entries, allowed_statuses })
+        Ok(VolunteerDetail {
+            matches: self.matches_of_volunteer(id, today)?,
+            volunteer: record.into(),
+            programme_names,
+            totals,
+            recent_entries,
+            allowed_statuses,
+        })
     }
 
     pub fn create_volunteer(&mut self, input: &VolunteerInput, today: NaiveDate) -> Result<Volunteer, ApiError> {

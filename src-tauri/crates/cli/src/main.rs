@@ -31,6 +31,17 @@ enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// List every match with its derived level (normal / complex / acute).
+    Matches {
+        #[arg(long)]
+        db: PathBuf,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The day to evaluate professional involvement on (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
         #[arg(long)]
@@ -72,12 +83,30 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { db, json } => {
-            if !db.exists() {
-                eprintln!("draagkracht-cli: {} does not exist", db.display());
-                return Ok(ExitCode::from(2));
+        Command::Matches { db, json, today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let matches = existing(&db).and_then(|db| Draagkracht::open(&db))?.matches(today)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&matches).unwrap_or_default());
+            } else {
+                for m in &matches {
+                    let names: Vec<_> = m.volunteers.iter().map(|v| v.name.as_str()).collect();
+                    println!(
+                        "{}  {:<8} {:<7} {:<12} {} — {} ({})",
+                        m.id,
+                        format!("{:?}", m.level).to_lowercase(),
+                        format!("{:?}", m.status).to_lowercase(),
+                        m.start_date,
+                        m.participant_label,
+                        names.join(", "),
+                        m.programme_name
+                    );
+                }
             }
-            let report = Draagkracht::open(&db)?.check()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { db, json } => {
+            let report = Draagkracht::open(&existing(&db)?)?.check()?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
@@ -97,5 +126,18 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             }
             Ok(if report.sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+    }
+}
+
+/// Refuses a path that does not exist, instead of creating an empty database there.
+fn existing(db: &std::path::Path) -> Result<PathBuf, ApiError> {
+    if db.exists() {
+        Ok(db.to_path_buf())
+    } else {
+        Err(ApiError::new(
+            draagkracht_api::ErrorCode::NotFound,
+            format!("{} bestaat niet", db.display()),
+            format!("{} does not exist", db.display()),
+        ))
     }
 }

@@ -2,7 +2,7 @@
 //! Training is recorded as its own kind so that it is counted apart from the work itself.
 
 use crate::duration::{parse_duration, Minutes};
-use crate::ids::{ProgrammeId, VolunteerId};
+use crate::ids::{ActivityId, MatchId, ProgrammeId, VolunteerId};
 use crate::refusal::{optional_text, Field, Refusal, RefusalCode};
 use crate::volunteer::parse_date;
 use chrono::{Days, NaiveDate};
@@ -53,6 +53,8 @@ pub struct HourEntryDraft {
     pub programme: Option<ProgrammeId>,
     pub kind: String,
     pub note: String,
+    pub match_id: Option<MatchId>,
+    pub activity: Option<ActivityId>,
 }
 
 /// An hour entry that passed validation. Whether the volunteer and programme exist is checked by
@@ -65,6 +67,10 @@ pub struct NewHourEntry {
     pub programme: ProgrammeId,
     pub kind: HourKind,
     pub note: Option<String>,
+    /// The match the hours were for; that it exists and holds the volunteer is checked against the store.
+    pub match_id: Option<MatchId>,
+    /// The activity from the programme's catalogue; checked against the store.
+    pub activity: Option<ActivityId>,
 }
 
 impl HourEntryDraft {
@@ -102,7 +108,16 @@ impl HourEntryDraft {
             Refusal::new(Field::Kind, RefusalCode::Unknown, "Kies het soort inzet.", "Please choose the kind of work.")
         })?;
         let note = optional_text(Field::Note, "de notitie", "the note", &self.note, 1000)?;
-        Ok(NewHourEntry { volunteer, date, minutes, programme, kind, note })
+        Ok(NewHourEntry {
+            volunteer,
+            date,
+            minutes,
+            programme,
+            kind,
+            note,
+            match_id: self.match_id,
+            activity: self.activity,
+        })
     }
 }
 
@@ -123,6 +138,8 @@ mod tests {
             programme: Some(ProgrammeId(Uuid::from_u128(2))),
             kind: "support".into(),
             note: "  ".into(),
+            match_id: None,
+            activity: None,
         }
     }
 

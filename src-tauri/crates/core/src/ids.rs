@@ -42,3 +42,27 @@ typed_id!(
     /// One hour entry (inzet): a volunteer's minutes on one day.
     HourEntryId
 );
+typed_id!(
+    /// A participant (deelnemer).
+    ParticipantId
+);
+typed_id!(
+    /// A match (koppeling) of volunteers with a participant.
+    MatchId
+);
+typed_id!(
+    /// One dated complexity assessment of a match.
+    AssessmentId
+);
+typed_id!(
+    /// One professional's involvement in a match.
+    InvolvementId
+);
+typed_id!(
+    /// One referral in a match's referral log.
+    ReferralId
+);
+typed_id!(
+    /// An activity in a programme's catalogue.
+    ActivityId
+);

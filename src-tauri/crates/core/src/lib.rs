@@ -5,18 +5,29 @@
 //! (plain strings from the window or the CLI) is parsed once into the types below, which cannot hold
 //! an invalid value; every refusal names the field and the reason, in Dutch and English.
 
+pub mod activity;
+pub mod complexity;
 pub mod duration;
 pub mod hours;
 pub mod ids;
+pub mod matching;
+pub mod participant;
 pub mod period;
+pub mod professional;
 pub mod programme;
 pub mod refusal;
 pub mod volunteer;
 
+pub use activity::ActivityLevel;
+pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
-pub use ids::{HourEntryId, ProgrammeId, VolunteerId};
+pub use ids::{
+    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, ParticipantId, ProgrammeId, ReferralId, VolunteerId,
+};
+pub use matching::MatchStatus;
 pub use period::DateRange;
+pub use professional::ProfessionalKind;
 pub use programme::{ProgrammeDraft, ValidProgramme};
 pub use refusal::{Field, Refusal, RefusalCode};
 pub use volunteer::{ValidVolunteer, VolunteerDraft, VolunteerStatus};

@@ -198,7 +198,16 @@ fn write_hours(
                 ));
             branch.entries.push((
                 HourEntryId(id_at(rng, day)),
-                NewHourEntry { volunteer, date: day, minutes, programme, kind, note: None },
+                NewHourEntry {
+                    volunteer,
+                    date: day,
+                    minutes,
+                    programme,
+                    kind,
+                    note: None,
+                    match_id: None,
+                    activity: None,
+                },
                 at,
             ));
         }

@@ -4,7 +4,9 @@
 use crate::db::{iso_date, parsed};
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
-use draagkracht_core::{DateRange, HourEntryId, HourKind, NewHourEntry, ProgrammeId, VolunteerId};
+use draagkracht_core::{
+    ActivityId, ActivityLevel, DateRange, HourEntryId, HourKind, MatchId, NewHourEntry, ProgrammeId, VolunteerId,
+};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 /// A stored entry with the names the screens show beside it.
@@ -19,10 +21,15 @@ pub struct HourEntryRecord {
     pub programme_name: String,
     pub kind: HourKind,
     pub note: Option<String>,
+    pub match_id: Option<MatchId>,
+    pub activity_id: Option<ActivityId>,
+    pub activity_name: Option<String>,
+    pub activity_level: Option<ActivityLevel>,
 }
 
-const INSERT: &str = "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at)
-                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const INSERT: &str =
+    "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at, match_id, activity_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 pub fn insert(tx: &Transaction, id: HourEntryId, e: &NewHourEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
     tx.prepare_cached(INSERT)?.execute(params![
@@ -33,7 +40,9 @@ pub fn insert(tx: &Transaction, id: HourEntryId, e: &NewHourEntry, now: DateTime
         e.minutes.get(),
         e.kind.as_str(),
         e.note,
-        now.to_rfc3339()
+        now.to_rfc3339(),
+        e.match_id.map(|m| m.to_string()),
+        e.activity.map(|a| a.to_string())
     ])?;
     Ok(())
 }
@@ -54,7 +63,9 @@ pub fn insert_many<'a>(
             e.minutes.get(),
             e.kind.as_str(),
             e.note,
-            at.to_rfc3339()
+            at.to_rfc3339(),
+            e.match_id.map(|m| m.to_string()),
+            e.activity.map(|a| a.to_string())
         ])?;
         count += 1;
     }
@@ -67,6 +78,7 @@ pub fn find_identical(conn: &Connection, e: &NewHourEntry) -> Result<Option<Hour
         .query_row(
             "SELECT id FROM hour_entries
              WHERE volunteer_id = ?1 AND date = ?2 AND minutes = ?3 AND programme_id = ?4 AND kind = ?5 AND note IS ?6
+               AND match_id IS ?7 AND activity_id IS ?8
              LIMIT 1",
             params![
                 e.volunteer.to_string(),
@@ -74,7 +86,9 @@ pub fn find_identical(conn: &Connection, e: &NewHourEntry) -> Result<Option<Hour
                 e.minutes.get(),
                 e.programme.to_string(),
                 e.kind.as_str(),
-                e.note
+                e.note,
+                e.match_id.map(|m| m.to_string()),
+                e.activity.map(|a| a.to_string())
             ],
             |r| parsed(r, 0, HourEntryId::parse),
         )
@@ -87,10 +101,12 @@ pub fn delete(tx: &Transaction, id: HourEntryId) -> Result<bool, StoreError> {
 }
 
 const SELECT_WITH_NAMES: &str =
-    "SELECT h.id, h.volunteer_id, v.name, h.date, h.minutes, h.programme_id, p.name, h.kind, h.note
+    "SELECT h.id, h.volunteer_id, v.name, h.date, h.minutes, h.programme_id, p.name, h.kind, h.note,
+            h.match_id, h.activity_id, a.name, a.level
      FROM hour_entries h
      JOIN volunteers v ON v.id = h.volunteer_id
-     JOIN programmes p ON p.id = h.programme_id";
+     JOIN programmes p ON p.id = h.programme_id
+     LEFT JOIN activities a ON a.id = h.activity_id";
 
 fn record(r: &rusqlite::Row) -> rusqlite::Result<HourEntryRecord> {
     Ok(HourEntryRecord {
@@ -103,6 +119,10 @@ fn record(r: &rusqlite::Row) -> rusqlite::Result<HourEntryRecord> {
         programme_name: r.get(6)?,
         kind: parsed(r, 7, HourKind::parse)?,
         note: r.get(8)?,
+        match_id: r.get::<_, Option<String>>(9)?.as_deref().and_then(MatchId::parse),
+        activity_id: r.get::<_, Option<String>>(10)?.as_deref().and_then(ActivityId::parse),
+        activity_name: r.get(11)?,
+        activity_level: r.get::<_, Option<String>>(12)?.as_deref().and_then(ActivityLevel::parse),
     })
 }
 
@@ -223,7 +243,16 @@ mod tests {
     }
 
     fn entry(v: VolunteerId, p: ProgrammeId, date: NaiveDate, minutes: i64, kind: HourKind) -> NewHourEntry {
-        NewHourEntry { volunteer: v, date, minutes: Minutes::new(minutes).unwrap(), programme: p, kind, note: None }
+        NewHourEntry {
+            volunteer: v,
+            date,
+            minutes: Minutes::new(minutes).unwrap(),
+            programme: p,
+            kind,
+            note: None,
+            match_id: None,
+            activity: None,
+        }
     }
 
     #[test]

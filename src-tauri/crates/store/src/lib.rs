@@ -4,11 +4,17 @@
 //!
 //! Ids are stored as UUID text, dates as ISO `YYYY-MM-DD`, moments as RFC 3339 in UTC.
 
+pub mod activities;
+pub mod assessments;
 mod db;
 pub mod health;
 pub mod hour_entries;
+pub mod involvements;
+pub mod matches;
 mod migrations;
+pub mod participants;
 pub mod programmes;
+pub mod referrals;
 pub mod settings;
 pub mod volunteers;
 

@@ -56,6 +56,100 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 "#,
+    // 2: participants, matches, complexity assessments, professionals, referrals, activity catalogue;
+    //    hour entries may name a match and an activity.
+    r#"
+CREATE TABLE participants (
+    id           TEXT PRIMARY KEY NOT NULL,
+    label        TEXT NOT NULL CHECK (length(trim(label)) > 0),
+    contact      TEXT,
+    consent_date TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE matches (
+    id                 TEXT PRIMARY KEY NOT NULL,
+    participant_id     TEXT NOT NULL REFERENCES participants (id),
+    programme_id       TEXT NOT NULL REFERENCES programmes (id),
+    start_date         TEXT NOT NULL,
+    expected_end_date  TEXT,
+    end_date           TEXT CHECK (end_date IS NULL OR end_date >= start_date),
+    end_reason         TEXT,
+    one_to_one_at_home INTEGER NOT NULL CHECK (one_to_one_at_home IN (0, 1)),
+    created_at         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL
+);
+CREATE INDEX matches_by_participant ON matches (participant_id);
+
+CREATE TABLE match_volunteers (
+    match_id     TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+    volunteer_id TEXT NOT NULL REFERENCES volunteers (id),
+    PRIMARY KEY (match_id, volunteer_id)
+) WITHOUT ROWID;
+CREATE INDEX match_volunteers_by_volunteer ON match_volunteers (volunteer_id);
+
+-- Kept as history: rows are added, never updated.
+CREATE TABLE assessments (
+    id                   TEXT PRIMARY KEY NOT NULL,
+    match_id             TEXT NOT NULL REFERENCES matches (id),
+    date                 TEXT NOT NULL,
+    domains              TEXT NOT NULL,
+    solvable_within_year INTEGER NOT NULL CHECK (solvable_within_year IN (0, 1)),
+    markers              TEXT NOT NULL,
+    zrm_scored_by        TEXT,
+    zrm_scored_on        TEXT,
+    zrm_scores           TEXT CHECK (zrm_scores IS NULL OR length(zrm_scores) = 13),
+    note                 TEXT,
+    created_at           TEXT NOT NULL
+);
+CREATE INDEX assessments_by_match ON assessments (match_id, date);
+
+CREATE TABLE involvements (
+    id           TEXT PRIMARY KEY NOT NULL,
+    match_id     TEXT NOT NULL REFERENCES matches (id),
+    kind         TEXT NOT NULL
+        CHECK (kind IN ('wijkteam', 'debt_help', 'social_counsel', 'gp', 'mental_health', 'other')),
+    name         TEXT,
+    organisation TEXT,
+    from_date    TEXT NOT NULL,
+    to_date      TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX involvements_by_match ON involvements (match_id);
+
+CREATE TABLE referrals (
+    id         TEXT PRIMARY KEY NOT NULL,
+    match_id   TEXT NOT NULL REFERENCES matches (id),
+    date       TEXT NOT NULL,
+    to_kind    TEXT NOT NULL
+        CHECK (to_kind IN ('wijkteam', 'debt_help', 'social_counsel', 'gp', 'mental_health', 'other')),
+    to_name    TEXT,
+    reason     TEXT NOT NULL,
+    outcome    TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX referrals_by_match ON referrals (match_id, date);
+
+CREATE TABLE activities (
+    id           TEXT PRIMARY KEY NOT NULL,
+    programme_id TEXT NOT NULL REFERENCES programmes (id),
+    seed_key     TEXT UNIQUE,
+    name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    level        TEXT NOT NULL CHECK (level IN ('volunteer', 'grey', 'professional')),
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    sort_order   INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX activities_by_programme ON activities (programme_id);
+
+ALTER TABLE hour_entries ADD COLUMN match_id TEXT REFERENCES matches (id);
+ALTER TABLE hour_entries ADD COLUMN activity_id TEXT REFERENCES activities (id);
+CREATE INDEX hour_entries_by_match ON hour_entries (match_id) WHERE match_id IS NOT NULL;
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.
@@ -74,5 +168,45 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(super::migrations().validate().is_ok());
+    }
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use rusqlite::Connection;
+
+    /// A database made by the foundation's schema (step 1) with a volunteer and an hour entry.
+    fn foundation_database(path: &std::path::Path) {
+        let mut conn = Connection::open(path).unwrap();
+        rusqlite_migration::Migrations::new(vec![rusqlite_migration::M::up(super::STEPS[0])])
+            .to_latest(&mut conn)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO programmes (id, seed_key, name, created_at, updated_at)
+                 VALUES ('p1', 'thuisadministratie', 'Thuisadministratie', 'x', 'x');
+             INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at)
+                 VALUES ('v1', 'Anna', 'active', '2025-01-01', 'x', 'x');
+             INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, created_at)
+                 VALUES ('h1', 'v1', 'p1', '2025-02-03', 90, 'support', 'x');",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_foundation_database_upgrades_with_its_data_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        foundation_database(&path);
+        let db = crate::open(&path).expect("upgrade");
+        let c = db.conn();
+        let v: u32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, super::SCHEMA_VERSION);
+        let (minutes, match_id): (i64, Option<String>) = c
+            .query_row("SELECT minutes, match_id FROM hour_entries WHERE id = 'h1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((minutes, match_id), (90, None), "old entries keep their minutes and have no match");
+        let name: String = c.query_row("SELECT name FROM volunteers WHERE id = 'v1'", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, "Anna");
+        assert!(crate::health::check(c).unwrap().is_sound());
     }
 }

@@ -5,7 +5,13 @@
 //! Output types carry ISO dates (`2025-12-31`) and minutes as whole numbers; the UI formats them.
 
 use chrono::NaiveDate;
-pub use draagkracht_core::{Field, HourEntryId, HourKind, ProgrammeId, RefusalCode, VolunteerId, VolunteerStatus};
+mod cases;
+pub use cases::*;
+pub use draagkracht_core::{
+    ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind, InvolvementId,
+    LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,
+    VolunteerId, VolunteerStatus,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -147,6 +153,11 @@ pub struct HourEntry {
     pub programme_name: String,
     pub kind: HourKind,
     pub note: Option<String>,
+    pub match_id: Option<MatchId>,
+    pub activity_id: Option<ActivityId>,
+    pub activity_name: Option<String>,
+    /// When `professional`, this was not a volunteer task: the window says so and offers a referral.
+    pub activity_level: Option<ActivityLevel>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -159,6 +170,8 @@ pub struct VolunteerDetail {
     pub recent_entries: Vec<HourEntry>,
     /// Statuses the edit form may offer (the current one first).
     pub allowed_statuses: Vec<VolunteerStatus>,
+    /// Their matches, active first, then the most recently started.
+    pub matches: Vec<Match>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -173,6 +186,10 @@ pub struct HourEntryInput {
     /// One of the `HourKind` values.
     pub kind: String,
     pub note: String,
+    /// The match the hours were for, if any (one of the volunteer's matches).
+    pub match_id: Option<MatchId>,
+    /// The activity from the programme's catalogue, if any.
+    pub activity_id: Option<ActivityId>,
     /// Set after the coordinator confirmed that an identical entry on that day is meant.
     pub confirm_duplicate: bool,
 }

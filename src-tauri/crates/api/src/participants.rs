@@ -1,0 +1,85 @@
+//! Use cases for participants: the list (with the weight of their active cases), the page, add, edit.
+
+use crate::wire::{Participant, ParticipantDetail, ParticipantInput, ParticipantRow};
+use crate::{ApiError, Draagkracht};
+use chrono::{NaiveDate, Utc};
+use draagkracht_core::participant::ParticipantDraft;
+use draagkracht_core::{MatchStatus, ParticipantId};
+use draagkracht_store::participants::{self, ParticipantRecord};
+use uuid::Uuid;
+
+impl From<ParticipantRecord> for Participant {
+    fn from(p: ParticipantRecord) -> Self {
+        Self { id: p.id, label: p.label, contact: p.contact, consent_date: p.consent_date }
+    }
+}
+
+fn draft(input: &ParticipantInput) -> ParticipantDraft {
+    ParticipantDraft {
+        label: input.label.clone(),
+        contact: input.contact.clone(),
+        consent_date: input.consent_date.clone(),
+    }
+}
+
+impl Draagkracht {
+    /// Participants by label, filtered by a case-insensitive search on label and contact.
+    pub fn participants(&self, search: &str, today: NaiveDate) -> Result<Vec<ParticipantRow>, ApiError> {
+        let needle = search.trim().to_lowercase();
+        let matches = self.all_matches(today)?;
+        let rows = participants::list(self.db.conn())?
+            .into_iter()
+            .filter(|p| {
+                needle.is_empty()
+                    || p.label.to_lowercase().contains(&needle)
+                    || p.contact.as_deref().is_some_and(|c| c.to_lowercase().contains(&needle))
+            })
+            .map(|p| {
+                let active: Vec<_> =
+                    matches.iter().filter(|m| m.participant_id == p.id && m.status == MatchStatus::Active).collect();
+                ParticipantRow {
+                    id: p.id,
+                    label: p.label,
+                    active_matches: active.len() as u32,
+                    level: active.iter().map(|m| m.level).max(),
+                }
+            })
+            .collect();
+        Ok(rows)
+    }
+
+    pub fn participant(&self, id: ParticipantId, today: NaiveDate) -> Result<ParticipantDetail, ApiError> {
+        let record = participants::get(self.db.conn(), id)?.ok_or_else(not_found)?;
+        let matches = self.matches_of_participant(id, today)?;
+        let mut assessments = Vec::new();
+        for m in &matches {
+            assessments.extend(self.assessments_of(m.id)?);
+        }
+        assessments.sort_by(|a, b| b.date.cmp(&a.date));
+        Ok(ParticipantDetail { participant: record.into(), matches, assessments })
+    }
+
+    pub fn create_participant(&mut self, input: &ParticipantInput, today: NaiveDate) -> Result<Participant, ApiError> {
+        let valid = draft(input).validate(today)?;
+        let id = ParticipantId(Uuid::now_v7());
+        self.db.write(|tx| participants::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        Ok(participants::get(self.db.conn(), id)?.ok_or_else(not_found)?.into())
+    }
+
+    pub fn update_participant(
+        &mut self,
+        id: ParticipantId,
+        input: &ParticipantInput,
+        today: NaiveDate,
+    ) -> Result<Participant, ApiError> {
+        let valid = draft(input).validate(today)?;
+        if !self.db.write(|tx| participants::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))? {
+            return Err(not_found());
+        }
+        Ok(participants::get(self.db.conn(), id)?.ok_or_else(not_found)?.into())
+    }
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found("Deze deelnemer", "This participant")
+}

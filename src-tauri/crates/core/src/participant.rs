@@ -1,0 +1,59 @@
+//! Participants (deelnemers), recorded with data minimisation in mind: a code or first name, an
+//! optional contact, and the date consent was given. Nothing more is required.
+
+use crate::refusal::{optional_text, required_text, Field, Refusal, RefusalCode};
+use crate::volunteer::parse_date;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Default)]
+pub struct ParticipantDraft {
+    pub label: String,
+    pub contact: String,
+    pub consent_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidParticipant {
+    /// A code or a first name.
+    pub label: String,
+    pub contact: Option<String>,
+    pub consent_date: Option<NaiveDate>,
+}
+
+impl ParticipantDraft {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidParticipant, Refusal> {
+        let label = required_text(Field::Label, "een code of voornaam", "a code or first name", &self.label, 60)?;
+        let contact = optional_text(Field::Contact, "het contact", "the contact", &self.contact, 200)?;
+        let consent_date = if self.consent_date.trim().is_empty() {
+            None
+        } else {
+            let date = parse_date(Field::ConsentDate, &self.consent_date)?;
+            if date > today {
+                return Err(Refusal::new(
+                    Field::ConsentDate,
+                    RefusalCode::InFuture,
+                    "Toestemming kan niet in de toekomst gegeven zijn. Kies een datum tot en met vandaag.",
+                    "Consent cannot have been given in the future. Choose a date up to today.",
+                ));
+            }
+            Some(date)
+        };
+        Ok(ValidParticipant { label, contact, consent_date })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_code_or_first_name_is_required() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let ok = ParticipantDraft { label: " D-017 ".into(), ..Default::default() }.validate(today).unwrap();
+        assert_eq!((ok.label.as_str(), ok.contact, ok.consent_date), ("D-017", None, None));
+        let empty = ParticipantDraft::default().validate(today).unwrap_err();
+        assert_eq!((empty.field, empty.code), (Field::Label, RefusalCode::Required));
+        let future = ParticipantDraft { label: "Ria".into(), consent_date: "02-06-2025".into(), ..Default::default() };
+        assert_eq!(future.validate(today).unwrap_err().field, Field::ConsentDate);
+    }
+}

@@ -1,0 +1,79 @@
+//! Matches and what hangs off them: assessments, professionals, referrals.
+
+use crate::state::{today, AppState};
+use draagkracht_api::wire::{
+    AssessmentInput, CaseVocabulary, EndMatchInput, InvolvementId, InvolvementInput, Match, MatchDetail, MatchId,
+    MatchInput, ReferralId, ReferralInput, VolunteerId,
+};
+use draagkracht_api::ApiError;
+use tauri::State;
+
+#[tauri::command]
+pub async fn create_match(state: State<'_, AppState>, input: MatchInput) -> Result<Match, ApiError> {
+    state.with(|app| app.create_match(&input, today()))
+}
+
+#[tauri::command]
+pub async fn get_match(state: State<'_, AppState>, id: MatchId) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.match_detail(id, today()))
+}
+
+#[tauri::command]
+pub async fn end_match(state: State<'_, AppState>, id: MatchId, input: EndMatchInput) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.end_match(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn volunteer_matches(state: State<'_, AppState>, volunteer_id: VolunteerId) -> Result<Vec<Match>, ApiError> {
+    state.with(|app| app.volunteer_matches(volunteer_id, today()))
+}
+
+#[tauri::command]
+pub async fn assess_case(
+    state: State<'_, AppState>,
+    match_id: MatchId,
+    input: AssessmentInput,
+) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.assess_case(match_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn add_professional(
+    state: State<'_, AppState>,
+    match_id: MatchId,
+    input: InvolvementInput,
+) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.add_professional(match_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn update_professional(
+    state: State<'_, AppState>,
+    id: InvolvementId,
+    input: InvolvementInput,
+) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.update_professional(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn log_referral(
+    state: State<'_, AppState>,
+    match_id: MatchId,
+    input: ReferralInput,
+) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.log_referral(match_id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn update_referral(
+    state: State<'_, AppState>,
+    id: ReferralId,
+    input: ReferralInput,
+) -> Result<MatchDetail, ApiError> {
+    state.with(|app| app.update_referral(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn case_vocabulary(state: State<'_, AppState>) -> Result<CaseVocabulary, ApiError> {
+    state.with(|app| Ok(app.case_vocabulary()))
+}

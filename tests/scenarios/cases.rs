@@ -1,0 +1,176 @@
+//! A case from intake to referral: a participant is matched with a volunteer, assessed as complex,
+//! a professional-level activity is logged (and recognised as such), and a referral follows.
+
+use draagkracht_api::wire::{
+    ActivityLevel, AssessmentInput, CaseLevel, CrisisMarker, EndMatchInput, Field, InvolvementInput, LifeDomain,
+    MatchInput, MatchStatus, ParticipantInput, ReferralInput, RefusalCode, Zrm,
+};
+use draagkracht_api::ErrorCode;
+use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
+
+fn assessment(date: &str, domains: Vec<LifeDomain>, within_year: bool, markers: Vec<CrisisMarker>) -> AssessmentInput {
+    AssessmentInput {
+        date: date.into(),
+        domains,
+        solvable_within_year: within_year,
+        markers,
+        zrm: None,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn a_case_from_match_to_referral() {
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.app.create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    let bram = t.app.create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
+
+    // Data minimisation: a code is enough.
+    let input = ParticipantInput { label: "D-017".into(), contact: String::new(), consent_date: "01-05-2025".into() };
+    let participant = t.app.create_participant(&input, today).unwrap();
+
+    let m = t
+        .app
+        .create_match(
+            &MatchInput {
+                participant_id: Some(participant.id),
+                programme_id: Some(admin),
+                volunteer_ids: vec![anna.id],
+                start_date: "01-05-2025".into(),
+                expected_end_date: "30-04-2026".into(),
+                one_to_one_at_home: true,
+            },
+            today,
+        )
+        .unwrap();
+    assert_eq!((m.level, m.status, m.professional_involved), (CaseLevel::Normal, MatchStatus::Active, false));
+
+    // Assessed twice; the history keeps both, and the latest decides the level.
+    use LifeDomain::*;
+    t.app.assess_case(m.id, &assessment("15-05-2025", vec![Money], true, vec![]), today).unwrap();
+    let detail =
+        t.app.assess_case(m.id, &assessment("01-06-2025", vec![Money, Housing, Health], false, vec![]), today).unwrap();
+    assert_eq!(detail.the_match.level, CaseLevel::Complex);
+    assert_eq!(detail.assessments.len(), 2);
+    assert_eq!(detail.assessments[0].date, date(2025, 6, 1), "newest first");
+    assert_eq!(detail.assessments[1].level, CaseLevel::Normal, "the old assessment keeps its own level");
+
+    // A professional-level activity is recognised as one.
+    let bailiff = t
+        .app
+        .activities(Some(admin))
+        .unwrap()
+        .into_iter()
+        .find(|a| a.level == ActivityLevel::Professional && a.name.contains("deurwaarder"))
+        .expect("the default catalogue has the bailiff as professional work");
+    let mut entry = hours_input(anna.id, "20-06-2025", "1", admin, "support");
+    entry.match_id = Some(m.id);
+    entry.activity_id = Some(bailiff.id);
+    let saved = t.app.log_hours(&entry, today).unwrap();
+    assert_eq!(saved.activity_level, Some(ActivityLevel::Professional));
+    assert_eq!(saved.match_id, Some(m.id));
+
+    // The referral that follows, and the debt help that takes over.
+    let referral = ReferralInput {
+        date: "21-06-2025".into(),
+        to_kind: "debt_help".into(),
+        to_name: "Schuldhulp gemeente".into(),
+        reason: "Deurwaarder aan de deur".into(),
+        outcome: String::new(),
+    };
+    let detail = t.app.log_referral(m.id, &referral, today).unwrap();
+    assert_eq!(detail.referrals.len(), 1);
+    let involvement = InvolvementInput {
+        kind: "debt_help".into(),
+        name: String::new(),
+        organisation: "Gemeente".into(),
+        from_date: "25-06-2025".into(),
+        to_date: String::new(),
+    };
+    let detail = t.app.add_professional(m.id, &involvement, today).unwrap();
+    assert!(detail.the_match.professional_involved && detail.professionals[0].active);
+
+    // A crisis marker makes it acute; the participant list shows the highest level.
+    t.app
+        .assess_case(m.id, &assessment("30-06-2025", vec![Money], true, vec![CrisisMarker::AcuteDebt]), today)
+        .unwrap();
+    let rows = t.app.participants("d-0", today).unwrap();
+    assert_eq!((rows.len(), rows[0].level, rows[0].active_matches), (1, Some(CaseLevel::Acute), 1));
+    let page = t.app.volunteer(anna.id, today).unwrap();
+    assert_eq!(page.matches.len(), 1);
+    assert_eq!(t.app.volunteer_matches(bram.id, today).unwrap().len(), 0);
+
+    // Ending the match.
+    let ended = t
+        .app
+        .end_match(m.id, &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into() }, today)
+        .unwrap();
+    assert_eq!(ended.the_match.status, MatchStatus::Ended);
+    assert!(t.app.volunteer_matches(anna.id, today).unwrap().is_empty());
+    assert_eq!(t.app.participants("", today).unwrap()[0].level, None, "no active match, no level");
+    assert!(t.app.check().unwrap().sound);
+}
+
+#[test]
+fn hours_for_the_wrong_match_or_activity_are_refused() {
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let admin = t.programme("Thuisadministratie");
+    let buddy = t.programme("Maatje");
+    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let bram = t.app.create_volunteer(&volunteer_input("Bram", "active", vec![admin]), today).unwrap();
+    let p = t
+        .app
+        .create_participant(
+            &ParticipantInput { label: "R".into(), contact: String::new(), consent_date: String::new() },
+            today,
+        )
+        .unwrap();
+    let m = t
+        .app
+        .create_match(
+            &MatchInput {
+                participant_id: Some(p.id),
+                programme_id: Some(admin),
+                volunteer_ids: vec![anna.id],
+                start_date: "01-06-2025".into(),
+                expected_end_date: String::new(),
+                one_to_one_at_home: false,
+            },
+            today,
+        )
+        .unwrap();
+
+    let refused = |t: &mut TempApp, input| t.app.log_hours(&input, today).unwrap_err();
+    let mut not_hers = hours_input(bram.id, "20-06-2025", "1", admin, "support");
+    not_hers.match_id = Some(m.id);
+    let e = refused(&mut t, not_hers);
+    assert_eq!((e.field, e.reason), (Some(Field::Match), Some(RefusalCode::NotAllowed)));
+    let mut before_start = hours_input(anna.id, "31-05-2025", "1", admin, "support");
+    before_start.match_id = Some(m.id);
+    assert_eq!(refused(&mut t, before_start).field, Some(Field::Match));
+    let other_programme = t.app.activities(Some(buddy)).unwrap()[0].id;
+    let mut wrong_activity = hours_input(anna.id, "20-06-2025", "1", admin, "support");
+    wrong_activity.activity_id = Some(other_programme);
+    assert_eq!(refused(&mut t, wrong_activity).field, Some(Field::Activity));
+    assert_eq!(t.app.check().unwrap().hour_entries, 0);
+
+    // A ZRM must come from a named professional, with 13 scores.
+    let mut a = assessment("20-06-2025", vec![], true, vec![]);
+    a.zrm = Some(Zrm { scored_by: String::new(), scored_on: "01-06-2025".into(), scores: vec![3; 13] });
+    let e = t.app.assess_case(m.id, &a, today).unwrap_err();
+    assert_eq!((e.code, e.field), (ErrorCode::InvalidInput, Some(Field::ZrmScoredBy)));
+    a.zrm = Some(Zrm {
+        scored_by: "Wijkteam Noord".into(),
+        scored_on: "01-06-2025".into(),
+        scores: vec![4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1],
+    });
+    let detail = t.app.assess_case(m.id, &a, today).unwrap();
+    assert_eq!(detail.the_match.level, CaseLevel::Acute, "a ZRM domain at 1 is acute");
+    assert_eq!(
+        detail.assessments[0].zrm.as_ref().map(|z| z.scores.clone()),
+        Some(vec![4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1])
+    );
+}
