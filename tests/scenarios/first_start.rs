@@ -1,7 +1,7 @@
 //! The first start: a new database asks for a choice; "demo" fills a fictional branch, marked as
 //! demo; the language choice is remembered across restarts.
 
-use draagkracht_api::wire::{Language, SetupChoice, VolunteerFilter};
+use draagkracht_api::wire::{CaseLevel, Language, SetupChoice, VolunteerFilter};
 use draagkracht_api::Draagkracht;
 use draagkracht_tests::{date, TempApp};
 
@@ -37,6 +37,22 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     assert!(report.hour_entries > 80_000, "{} entries", report.hour_entries);
     let month = t.app.month_overview(today).unwrap();
     assert!(month.total_minutes > 0 && month.active_volunteers > 100);
+
+    // Cases in every programme, at every level, with professionals, referrals and activities of all
+    // three levels — most of it ordinary.
+    let matches = t.app.matches(today).unwrap();
+    let programmes = t.app.programmes().unwrap();
+    assert!(programmes.iter().all(|p| matches.iter().any(|m| m.programme_id == p.id)), "every programme has matches");
+    let count = |level| matches.iter().filter(|m| m.level == level).count();
+    let (normal, complex, acute) = (count(CaseLevel::Normal), count(CaseLevel::Complex), count(CaseLevel::Acute));
+    assert!(normal > complex && complex > acute && acute > 0, "normal {normal}, complex {complex}, acute {acute}");
+    assert!(matches.iter().any(|m| m.professional_involved));
+    let with_referral =
+        matches.iter().filter(|m| !t.app.match_detail(m.id, today).unwrap().referrals.is_empty()).count();
+    assert!(with_referral > 0, "some referrals are logged");
+    let volunteer = all.iter().find(|v| v.minutes_last_four_weeks > 0).unwrap();
+    let detail = t.app.volunteer(volunteer.id, today).unwrap();
+    assert!(!detail.matches.is_empty(), "a volunteer with hours has matches");
 
     // Choosing again does not write a second branch.
     t.app.set_up(SetupChoice::Demo, today).unwrap();

@@ -2,7 +2,10 @@
 
 use crate::{ApiError, Draagkracht};
 use chrono::Utc;
-use draagkracht_store::{hour_entries, programmes, settings, volunteers};
+use draagkracht_store::{
+    activities, assessments, hour_entries, involvements, matches, participants, programmes, referrals, settings,
+    volunteers,
+};
 
 pub use draagkracht_demo::DemoParams;
 
@@ -11,11 +14,32 @@ impl Draagkracht {
     /// with the marks "set up" and "demo". Returns the number of hour entries written.
     pub fn write_demo(&mut self, params: &DemoParams) -> Result<usize, ApiError> {
         let programme_ids: Vec<_> = programmes::list(self.db.conn())?.into_iter().map(|p| p.id).collect();
-        let branch = draagkracht_demo::generate(params, &programme_ids);
+        let catalogue: Vec<_> = activities::list(self.db.conn(), None)?
+            .into_iter()
+            .filter(|a| a.active)
+            .map(|a| (a.id, a.programme_id, a.level))
+            .collect();
+        let branch = draagkracht_demo::generate(params, &programme_ids, &catalogue);
         let now = Utc::now();
         self.db.write(|tx| {
             for (id, v) in &branch.volunteers {
                 volunteers::insert(tx, *id, v, now)?;
+            }
+            for case in &branch.cases {
+                participants::insert(tx, case.participant_id, &case.participant, now)?;
+                matches::insert(tx, case.id, &case.valid, now)?;
+                if let Some((end, reason)) = &case.end {
+                    matches::end(tx, case.id, *end, reason, now)?;
+                }
+                for (id, a) in &case.assessments {
+                    assessments::insert(tx, *id, case.id, a, None, now)?;
+                }
+                for (id, v) in &case.involvements {
+                    involvements::insert(tx, *id, case.id, v, now)?;
+                }
+                for (id, r) in &case.referrals {
+                    referrals::insert(tx, *id, case.id, r, now)?;
+                }
             }
             let written = hour_entries::insert_many(tx, branch.entries.iter().map(|(id, e, at)| (*id, e, *at)))?;
             settings::set(tx, settings::DEMO, "1")?;

@@ -4,6 +4,7 @@
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use draagkracht_api::{ApiError, DemoParams, Draagkracht};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -89,9 +90,12 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&matches).unwrap_or_default());
             } else {
+                // A closed pipe (`| head`) ends the listing quietly.
+                let mut out = std::io::stdout().lock();
                 for m in &matches {
                     let names: Vec<_> = m.volunteers.iter().map(|v| v.name.as_str()).collect();
-                    println!(
+                    let line = writeln!(
+                        out,
                         "{}  {:<8} {:<7} {:<12} {} — {} ({})",
                         m.id,
                         format!("{:?}", m.level).to_lowercase(),
@@ -101,6 +105,9 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                         names.join(", "),
                         m.programme_name
                     );
+                    if line.is_err() {
+                        break;
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -12,18 +12,22 @@
 //! use draagkracht_demo::{generate, DemoParams};
 //! let programmes: Vec<_> = (1..=5).map(|i| ProgrammeId(uuid::Uuid::from_u128(i))).collect();
 //! let params = DemoParams { volunteers: 10, years: 1, seed: 7, today: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap() };
-//! let a = generate(&params, &programmes);
-//! let b = generate(&params, &programmes);
+//! let a = generate(&params, &programmes, &[]);
+//! let b = generate(&params, &programmes, &[]);
 //! assert_eq!(a.volunteers.len(), 10);
 //! assert_eq!(a.entries.len(), b.entries.len());
 //! assert_eq!(a.entries[0].0, b.entries[0].0);
 //! ```
 
+mod cases;
 mod names;
+
+pub use cases::DemoCase;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use draagkracht_core::{
-    HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer, VolunteerId, VolunteerStatus,
+    ActivityId, ActivityLevel, CaseLevel, HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer,
+    VolunteerId, VolunteerStatus,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -52,16 +56,23 @@ pub struct DemoBranch {
     pub volunteers: Vec<(VolunteerId, ValidVolunteer)>,
     /// Each entry with the moment it was (fictionally) written down.
     pub entries: Vec<(HourEntryId, NewHourEntry, DateTime<Utc>)>,
+    /// Matches with their participants, assessments, professionals and referrals.
+    pub cases: Vec<DemoCase>,
 }
 
-/// Generates a branch over `programmes` (in the default order of DOMAIN.md, at least one).
-pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
+/// An activity of the catalogue the demo may log: (id, programme, level).
+pub type CatalogueEntry = (ActivityId, ProgrammeId, ActivityLevel);
+
+/// Generates a branch over `programmes` (in the default order of DOMAIN.md, at least one), logging
+/// activities from `catalogue`.
+pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[CatalogueEntry]) -> DemoBranch {
     assert!(!programmes.is_empty(), "the demo needs at least one programme");
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let first_day = params.today - Days::new(u64::from(params.years.max(1)) * 365);
     let span_days = (params.today - first_day).num_days().max(1);
     let mut taken = std::collections::HashSet::new();
-    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new() };
+    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new(), cases: Vec::new() };
+    let mut next_code = 0;
 
     for _ in 0..params.volunteers {
         // Later starts are more likely, so the branch grows over the years; a quarter were there
@@ -100,7 +111,26 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId]) -> DemoBranch {
                 VolunteerStatus::Resting => params.today - Days::new(rng.gen_range(20..120)),
                 _ => params.today,
             };
-            write_hours(&mut rng, &mut branch, id, &own, start.max(first_day), last_day, agreed_hours, load);
+            let first = start.max(first_day);
+            let mut cases = Vec::new();
+            for p in &own {
+                let index = programmes.iter().position(|q| q == p).unwrap_or(0);
+                let history = (first_day, params.today);
+                cases.extend(cases::cases_for(
+                    &mut rng,
+                    id,
+                    *p,
+                    index,
+                    first,
+                    last_day,
+                    params.today,
+                    history,
+                    &mut next_code,
+                ));
+            }
+            let work = Work { volunteer: id, programmes: &own, cases: &cases, catalogue, agreed_hours, load };
+            write_hours(&mut rng, &mut branch, &work, first, last_day);
+            branch.cases.extend(cases);
         }
         branch.volunteers.push((
             id,
@@ -154,17 +184,18 @@ fn weighted_programme(rng: &mut ChaCha8Rng, count: usize) -> usize {
     0
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_hours(
-    rng: &mut ChaCha8Rng,
-    branch: &mut DemoBranch,
+/// What one volunteer's hours are written from.
+struct Work<'a> {
     volunteer: VolunteerId,
-    programmes: &[ProgrammeId],
-    first: NaiveDate,
-    last: NaiveDate,
+    programmes: &'a [ProgrammeId],
+    cases: &'a [DemoCase],
+    catalogue: &'a [CatalogueEntry],
     agreed_hours: u32,
     load: f64,
-) {
+}
+
+fn write_hours(rng: &mut ChaCha8Rng, branch: &mut DemoBranch, work: &Work, first: NaiveDate, last: NaiveDate) {
+    let (volunteer, programmes, agreed_hours, load) = (work.volunteer, work.programmes, work.agreed_hours, work.load);
     let mut week = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
     while week <= last {
         // Holidays and quiet weeks.
@@ -196,6 +227,10 @@ fn write_hours(
                 Utc.from_utc_datetime(&written.and_time(
                     NaiveTime::from_hms_opt(rng.gen_range(9..21), rng.gen_range(0..60), 0).unwrap_or_default(),
                 ));
+            let case = (kind == HourKind::Support)
+                .then(|| work.cases.iter().find(|c| c.valid.programme == programme && c.runs_on(day)))
+                .flatten();
+            let activity = case.and_then(|c| pick_activity(rng, work.catalogue, programme, c.level_on(day)));
             branch.entries.push((
                 HourEntryId(id_at(rng, day)),
                 NewHourEntry {
@@ -205,8 +240,8 @@ fn write_hours(
                     programme,
                     kind,
                     note: None,
-                    match_id: None,
-                    activity: None,
+                    match_id: case.map(|c| c.id),
+                    activity,
                 },
                 at,
             ));
@@ -215,8 +250,36 @@ fn write_hours(
     }
 }
 
+/// An activity for a support entry: mostly volunteer work; grey-zone and professional tasks now and
+/// then — more often in complex and acute cases, which is what the signals are for.
+fn pick_activity(
+    rng: &mut ChaCha8Rng,
+    catalogue: &[CatalogueEntry],
+    programme: ProgrammeId,
+    level: CaseLevel,
+) -> Option<ActivityId> {
+    let (professional, grey) = match level {
+        CaseLevel::Normal => (0.004, 0.03),
+        CaseLevel::Complex => (0.03, 0.10),
+        CaseLevel::Acute => (0.06, 0.15),
+    };
+    let roll: f64 = rng.gen();
+    let wanted = if roll < professional {
+        ActivityLevel::Professional
+    } else if roll < professional + grey {
+        ActivityLevel::Grey
+    } else {
+        ActivityLevel::Volunteer
+    };
+    let options: Vec<_> = catalogue.iter().filter(|(_, p, l)| *p == programme && *l == wanted).collect();
+    if options.is_empty() {
+        return None;
+    }
+    Some(options[rng.gen_range(0..options.len())].0)
+}
+
 /// A UUID v7 for a record made on `day`, with random bits from the seeded generator.
-fn id_at(rng: &mut ChaCha8Rng, day: NaiveDate) -> Uuid {
+pub(crate) fn id_at(rng: &mut ChaCha8Rng, day: NaiveDate) -> Uuid {
     let millis = day.and_time(NaiveTime::MIN).and_utc().timestamp_millis().max(0) as u64 + rng.gen_range(0..86_400_000);
     let random: [u8; 10] = rng.gen();
     uuid::Builder::from_unix_timestamp_millis(millis, &random).into_uuid()
@@ -233,7 +296,7 @@ mod tests {
     #[test]
     fn a_branch_has_the_scale_of_domain_md() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let b = generate(&DemoParams::branch(today), &programmes());
+        let b = generate(&DemoParams::branch(today), &programmes(), &[]);
         assert_eq!(b.volunteers.len(), 250);
         assert!((80_000..=130_000).contains(&b.entries.len()), "{} entries", b.entries.len());
         assert!(b.entries.iter().all(|(_, e, _)| e.date <= today), "nothing after today");
@@ -245,18 +308,18 @@ mod tests {
     fn the_same_seed_gives_the_same_branch_and_another_seed_does_not() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let p = DemoParams { volunteers: 20, years: 2, seed: 1, today };
-        let a = generate(&p, &programmes());
-        let b = generate(&p, &programmes());
+        let a = generate(&p, &programmes(), &[]);
+        let b = generate(&p, &programmes(), &[]);
         assert_eq!(a.volunteers, b.volunteers);
         assert_eq!(a.entries, b.entries);
-        let c = generate(&DemoParams { seed: 2, ..p }, &programmes());
+        let c = generate(&DemoParams { seed: 2, ..p }, &programmes(), &[]);
         assert_ne!(a.volunteers, c.volunteers);
     }
 
     #[test]
     fn ids_are_unique_version_7_uuids() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let b = generate(&DemoParams { volunteers: 50, years: 3, seed: 9, today }, &programmes());
+        let b = generate(&DemoParams { volunteers: 50, years: 3, seed: 9, today }, &programmes(), &[]);
         let mut ids: Vec<Uuid> =
             b.entries.iter().map(|(id, _, _)| id.0).chain(b.volunteers.iter().map(|(id, _)| id.0)).collect();
         assert!(ids.iter().all(|id| id.get_version_num() == 7));

@@ -126,3 +126,8 @@ pub(crate) fn email(name: &str) -> String {
         .collect();
     format!("{local}@example.nl")
 }
+
+/// A first name alone, for participants recorded by first name only.
+pub(crate) fn first_name(rng: &mut ChaCha8Rng) -> &'static str {
+    FIRST[rng.gen_range(0..FIRST.len())]
+}

@@ -22,7 +22,9 @@ fn main() {
             db.write(|tx| programmes::seed_defaults(tx, Utc::now(), || ProgrammeId(uuid::Uuid::now_v7())))
                 .expect("seed");
             let ids: Vec<_> = programmes::list(db.conn()).expect("programmes").into_iter().map(|p| p.id).collect();
-            let branch = generate(&DemoParams::branch(today), &ids);
+            let mut branch = generate(&DemoParams::branch(today), &ids, &[]);
+            // Only hour entries are measured: leave out the matches they point at.
+            branch.entries.iter_mut().for_each(|(_, e, _)| e.match_id = None);
             db.write(|tx| {
                 for (id, v) in &branch.volunteers {
                     volunteers::insert(tx, *id, v, Utc::now())?;
@@ -69,8 +71,9 @@ fn bare_loop(
     {
         let mut stmt = tx
             .prepare(
-                "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, note, created_at,
+                                           match_id, activity_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )
             .expect("prepare");
         for (id, e, at) in entries {
@@ -82,7 +85,9 @@ fn bare_loop(
                 e.minutes.get(),
                 e.kind.as_str(),
                 e.note,
-                at.to_rfc3339()
+                at.to_rfc3339(),
+                e.match_id.map(|m| m.to_string()),
+                e.activity.map(|a| a.to_string())
             ])
             .expect("insert");
         }
