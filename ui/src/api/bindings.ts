@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed";
 
@@ -77,7 +77,11 @@ recentEntries: Array<HourEntry>,
 /**
  * Statuses the edit form may offer (the current one first).
  */
-allowedStatuses: Array<VolunteerStatus>, };
+allowedStatuses: Array<VolunteerStatus>, 
+/**
+ * Their matches, active first, then the most recently started.
+ */
+matches: Array<Match>, };
 
 export type VolunteerChoice = { id: VolunteerId, name: string, status: VolunteerStatus, 
 /**
@@ -87,7 +91,11 @@ defaultProgrammeId: ProgrammeId | null, };
 
 export type HourTotals = { lastFourWeeks: number, thisMonth: number, thisYear: number, trainingThisYear: number, };
 
-export type HourEntry = { id: HourEntryId, volunteerId: VolunteerId, volunteerName: string, date: string, minutes: number, programmeId: ProgrammeId, programmeName: string, kind: HourKind, note: string | null, };
+export type HourEntry = { id: HourEntryId, volunteerId: VolunteerId, volunteerName: string, date: string, minutes: number, programmeId: ProgrammeId, programmeName: string, kind: HourKind, note: string | null, matchId: MatchId | null, activityId: ActivityId | null, activityName: string | null, 
+/**
+ * When `professional`, this was not a volunteer task: the window says so and offers a referral.
+ */
+activityLevel: ActivityLevel | null, };
 
 export type HourEntryInput = { volunteerId: VolunteerId | null, 
 /**
@@ -102,6 +110,14 @@ duration: string, programmeId: ProgrammeId | null,
  * One of the `HourKind` values.
  */
 kind: string, note: string, 
+/**
+ * The match the hours were for, if any (one of the volunteer's matches).
+ */
+matchId: MatchId | null, 
+/**
+ * The activity from the programme's catalogue, if any.
+ */
+activityId: ActivityId | null, 
 /**
  * Set after the coordinator confirmed that an identical entry on that day is meant.
  */
@@ -142,3 +158,141 @@ export type ProgrammeHours = { programmeId: ProgrammeId, name: string,
  * Minutes without training.
  */
 minutes: number, trainingMinutes: number, volunteers: number, };
+
+export type ParticipantId = string;
+
+export type MatchId = string;
+
+export type AssessmentId = string;
+
+export type InvolvementId = string;
+
+export type ReferralId = string;
+
+export type ActivityId = string;
+
+export type LifeDomain = "parenting" | "relationships" | "health" | "money" | "housing" | "language" | "daytime";
+
+export type CrisisMarker = "acute_debt" | "suicidal_signals" | "unsafe_home" | "cannot_cope";
+
+export type CaseLevel = "normal" | "complex" | "acute";
+
+export type MatchStatus = "active" | "ended";
+
+export type ProfessionalKind = "wijkteam" | "debt_help" | "social_counsel" | "gp" | "mental_health" | "other";
+
+export type ActivityLevel = "volunteer" | "grey" | "professional";
+
+export type ParticipantInput = { 
+/**
+ * A code or a first name; nothing more is required.
+ */
+label: string, contact: string, 
+/**
+ * The day consent was given, as typed; empty when not (yet) recorded.
+ */
+consentDate: string, };
+
+export type Participant = { id: ParticipantId, label: string, contact: string | null, consentDate: string | null, };
+
+export type ParticipantRow = { id: ParticipantId, label: string, activeMatches: number, 
+/**
+ * The highest level among the active matches; `null` without an active match.
+ */
+level: CaseLevel | null, };
+
+export type ParticipantDetail = { participant: Participant, matches: Array<Match>, 
+/**
+ * Every assessment of every match, newest first.
+ */
+assessments: Array<Assessment>, };
+
+export type VolunteerRef = { id: VolunteerId, name: string, };
+
+export type MatchInput = { participantId: ParticipantId | null, programmeId: ProgrammeId | null, volunteerIds: Array<VolunteerId>, startDate: string, 
+/**
+ * Empty when open-ended.
+ */
+expectedEndDate: string, 
+/**
+ * One-to-one at the participant's home ("frontline" work).
+ */
+oneToOneAtHome: boolean, };
+
+export type EndMatchInput = { endDate: string, reason: string, };
+
+export type Match = { id: MatchId, participantId: ParticipantId, participantLabel: string, programmeId: ProgrammeId, programmeName: string, volunteers: Array<VolunteerRef>, startDate: string, expectedEndDate: string | null, endDate: string | null, endReason: string | null, oneToOneAtHome: boolean, status: MatchStatus, 
+/**
+ * Derived from the latest assessment: normal / complex / acute.
+ */
+level: CaseLevel, 
+/**
+ * Whether a professional is involved today.
+ */
+professionalInvolved: boolean, };
+
+export type MatchDetail = { match: Match, 
+/**
+ * Newest first; never overwritten.
+ */
+assessments: Array<Assessment>, professionals: Array<Involvement>, 
+/**
+ * Newest first.
+ */
+referrals: Array<Referral>, };
+
+export type Zrm = { scoredBy: string, 
+/**
+ * As typed on input; ISO on output.
+ */
+scoredOn: string, 
+/**
+ * 13 scores, 1 (acute) to 5 (fully self-reliant), in the matrix's order (see `zrmDomains`).
+ */
+scores: Array<number>, };
+
+export type AssessmentInput = { date: string, domains: Array<LifeDomain>, solvableWithinYear: boolean, markers: Array<CrisisMarker>, zrm: Zrm | null, note: string, };
+
+export type Assessment = { id: AssessmentId, matchId: MatchId, date: string, domains: Array<LifeDomain>, solvableWithinYear: boolean, markers: Array<CrisisMarker>, zrm: Zrm | null, note: string | null, 
+/**
+ * The level this assessment gives the case.
+ */
+level: CaseLevel, };
+
+export type InvolvementInput = { 
+/**
+ * One of the `ProfessionalKind` values.
+ */
+kind: string, name: string, organisation: string, fromDate: string, 
+/**
+ * Empty while still involved.
+ */
+toDate: string, };
+
+export type Involvement = { id: InvolvementId, matchId: MatchId, kind: ProfessionalKind, name: string | null, organisation: string | null, fromDate: string, toDate: string | null, 
+/**
+ * Involved today.
+ */
+active: boolean, };
+
+export type ReferralInput = { date: string, 
+/**
+ * One of the `ProfessionalKind` values.
+ */
+toKind: string, toName: string, reason: string, 
+/**
+ * Empty until known.
+ */
+outcome: string, };
+
+export type Referral = { id: ReferralId, matchId: MatchId, date: string, toKind: ProfessionalKind, toName: string | null, reason: string, outcome: string | null, };
+
+export type ActivityInput = { programmeId: ProgrammeId | null, name: string, 
+/**
+ * One of the `ActivityLevel` values.
+ */
+level: string, active: boolean, };
+
+export type Activity = { id: ActivityId, programmeId: ProgrammeId, name: string, level: ActivityLevel, active: boolean, };
+
+export type CaseVocabulary = { zrmDomains: Array<string>, };
