@@ -9,7 +9,7 @@ import App from './App.svelte';
 import { setBackend } from './api/backend';
 import { applyLanguage } from './i18n/i18n.svelte';
 import { navigate, type Route } from './routing.svelte';
-import { fakeBackend } from './test/fakeBackend';
+import { fakeBackend, MATCH_DETAIL } from './test/fakeBackend';
 
 async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -32,6 +32,7 @@ describe('app', () => {
 
     const visits: [string, string][] = [
       ['nav-volunteers', 'Vrijwilligers'],
+      ['nav-participants', 'Deelnemers'],
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
       ['nav-overview', 'Overzicht'],
@@ -45,6 +46,24 @@ describe('app', () => {
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
+    // Deelnemers sits between Vrijwilligers and Uren invoeren.
+    const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
+    expect(order).toEqual(['nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes']);
+  });
+
+  it('moves the focus to the heading of each new screen', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'participants' });
+    render(App);
+    await screen.findAllByTestId('participant-row');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Deelnemers'));
+
+    await userEvent.click(screen.getAllByTestId('participant-row')[0]!);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('participant-title')));
+    expect(screen.getByTestId('nav-participants').getAttribute('aria-current')).toBe('page');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Thuisadministratie' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('match-title')));
   });
 
   it('reloads the week grid after the quick form saved', async () => {
@@ -70,6 +89,11 @@ describe('app', () => {
     ['volunteer form', { name: 'volunteer-edit', id: 'v-anna' }, 'volunteer-save'],
     ['hours', { name: 'hours', volunteerId: null }, 'grid-cell'],
     ['programmes', { name: 'programmes' }, 'programme-row'],
+    ['participant list', { name: 'participants' }, 'participant-row'],
+    ['participant page', { name: 'participant', id: 'd-017' }, 'participant-match'],
+    ['match page', { name: 'match', id: 'm-1' }, 'assess-save'],
+    ['match form for a participant', { name: 'match-new', participantId: 'd-017', volunteerId: null }, 'match-save'],
+    ['match form for a volunteer', { name: 'match-new', participantId: null, volunteerId: 'v-anna' }, 'match-participant'],
   ];
 
   for (const [label, route, ready] of screens) {
@@ -82,6 +106,40 @@ describe('app', () => {
       expect(await axeViolations()).toEqual([]);
     });
   }
+
+  it('open forms and the catalogue: no axe violations', async () => {
+    setBackend(fakeBackend({ getMatch: async () => ({ ...MATCH_DETAIL, referrals: [] }) }));
+    navigate({ name: 'match', id: 'm-1' });
+    const { unmount } = render(App);
+    await userEvent.click(await screen.findByTestId('zrm-toggle'));
+    await screen.findAllByTestId('zrm-score');
+    await userEvent.click(screen.getByTestId('end-match'));
+    await screen.findByTestId('end-save');
+    expect(await axeViolations()).toEqual([]);
+    unmount();
+
+    navigate({ name: 'programmes' });
+    render(App);
+    for (const toggle of await screen.findAllByTestId('activities-toggle')) await userEvent.click(toggle);
+    await userEvent.click(screen.getAllByTestId('new-activity')[0]!);
+    await screen.findAllByTestId('activity-row');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('hours with a professional warning and a referral form: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'hours', volunteerId: 'v-anna' });
+    render(App);
+    const duration = await screen.findByTestId('entry-duration');
+    await waitFor(() => expect((screen.getByTestId('entry-match') as HTMLSelectElement).options.length).toBe(2));
+    await userEvent.selectOptions(screen.getByTestId('entry-match'), 'm-1');
+    await userEvent.selectOptions(screen.getByTestId('entry-activity'), 'act-bailiff');
+    await userEvent.type(duration, '1{Enter}');
+    await userEvent.click(await screen.findByTestId('offer-referral'));
+    await screen.findByTestId('referral-save');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
 
   it('setup screen: no axe violations', async () => {
     setBackend(fakeBackend({ appStatus: async () => ({ ...(await fakeBackend().appStatus()), setUp: false }) }));

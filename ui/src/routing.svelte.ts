@@ -1,6 +1,6 @@
 // Which screen the window shows, kept in the URL hash (`#/volunteers/v-12`) so that a reload keeps
-// the place. No router library: seven routes, parsed and printed here.
-import type { VolunteerId } from './api/bindings';
+// the place. No router library: a dozen routes, parsed and printed here.
+import type { MatchId, ParticipantId, VolunteerId } from './api/bindings';
 
 export type Route =
   | { name: 'overview' }
@@ -8,6 +8,11 @@ export type Route =
   | { name: 'volunteer'; id: VolunteerId }
   | { name: 'volunteer-new' }
   | { name: 'volunteer-edit'; id: VolunteerId }
+  | { name: 'participants' }
+  | { name: 'participant'; id: ParticipantId }
+  | { name: 'match'; id: MatchId }
+  /** The match form, opened from a participant (chosen) or a volunteer (ticked), or from neither. */
+  | { name: 'match-new'; participantId: ParticipantId | null; volunteerId: VolunteerId | null }
   | { name: 'hours'; volunteerId: VolunteerId | null }
   | { name: 'programmes' };
 
@@ -20,7 +25,15 @@ export function parseHash(hash: string): Route {
       if (second === undefined) return { name: 'volunteers' };
       if (second === 'new') return { name: 'volunteer-new' };
       if (third === 'edit') return { name: 'volunteer-edit', id: second };
+      if (third === 'new-match') return { name: 'match-new', participantId: null, volunteerId: second };
       return { name: 'volunteer', id: second };
+    case 'participants':
+      if (second === undefined) return { name: 'participants' };
+      if (third === 'new-match') return { name: 'match-new', participantId: second, volunteerId: null };
+      return { name: 'participant', id: second };
+    case 'matches':
+      if (second === undefined || second === 'new') return { name: 'match-new', participantId: null, volunteerId: null };
+      return { name: 'match', id: second };
     case 'hours':
       return { name: 'hours', volunteerId: second ?? null };
     case 'programmes':
@@ -43,6 +56,16 @@ export function hrefFor(route: Route): string {
       return '#/volunteers/new';
     case 'volunteer-edit':
       return `#/volunteers/${encodeURIComponent(route.id)}/edit`;
+    case 'participants':
+      return '#/participants';
+    case 'participant':
+      return `#/participants/${encodeURIComponent(route.id)}`;
+    case 'match':
+      return `#/matches/${encodeURIComponent(route.id)}`;
+    case 'match-new':
+      if (route.participantId) return `#/participants/${encodeURIComponent(route.participantId)}/new-match`;
+      if (route.volunteerId) return `#/volunteers/${encodeURIComponent(route.volunteerId)}/new-match`;
+      return '#/matches/new';
     case 'hours':
       return route.volunteerId ? `#/hours/${encodeURIComponent(route.volunteerId)}` : '#/hours';
     case 'programmes':

@@ -32,6 +32,55 @@ describe('tauriBackend', () => {
     expect(calls[3]?.[1]).toEqual({ choice: 'demo' });
   });
 
+  it('calls the case commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    const referral = { date: '26-11-2025', toKind: 'wijkteam', toName: '', reason: 'x', outcome: '' };
+    const involvement = { kind: 'gp', name: '', organisation: '', fromDate: '01-11-2025', toDate: '' };
+    const activity = { programmeId: 'p-1', name: 'Bezoek', level: 'volunteer', active: true };
+    await tauriBackend.listParticipants('d-0');
+    await tauriBackend.getParticipant('d-1');
+    await tauriBackend.createParticipant({ label: 'D-1', contact: '', consentDate: '' });
+    await tauriBackend.updateParticipant('d-1', { label: 'D-1', contact: '', consentDate: '' });
+    await tauriBackend.createMatch({ participantId: 'd-1', programmeId: 'p-1', volunteerIds: ['v-1'], startDate: '', expectedEndDate: '', oneToOneAtHome: true });
+    await tauriBackend.getMatch('m-1');
+    await tauriBackend.endMatch('m-1', { endDate: '26-11-2025', reason: 'klaar' });
+    await tauriBackend.assessCase('m-1', { date: '', domains: ['money'], solvableWithinYear: false, markers: [], zrm: null, note: '' });
+    await tauriBackend.addProfessional('m-1', involvement);
+    await tauriBackend.updateProfessional('i-1', involvement);
+    await tauriBackend.logReferral('m-1', referral);
+    await tauriBackend.updateReferral('r-1', referral);
+    await tauriBackend.listActivities(null);
+    await tauriBackend.createActivity(activity);
+    await tauriBackend.updateActivity('a-1', activity);
+    await tauriBackend.volunteerMatches('v-1');
+    await tauriBackend.caseVocabulary();
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['list_participants', ['search']],
+      ['get_participant', ['id']],
+      ['create_participant', ['input']],
+      ['update_participant', ['id', 'input']],
+      ['create_match', ['input']],
+      ['get_match', ['id']],
+      ['end_match', ['id', 'input']],
+      ['assess_case', ['matchId', 'input']],
+      ['add_professional', ['matchId', 'input']],
+      ['update_professional', ['id', 'input']],
+      ['log_referral', ['matchId', 'input']],
+      ['update_referral', ['id', 'input']],
+      ['list_activities', ['programmeId']],
+      ['create_activity', ['input']],
+      ['update_activity', ['id', 'input']],
+      ['volunteer_matches', ['volunteerId']],
+      ['case_vocabulary', []],
+    ]);
+    expect(calls[7]?.[1]).toMatchObject({ matchId: 'm-1', input: { domains: ['money'], zrm: null } });
+    expect(calls[12]?.[1]).toEqual({ programmeId: null });
+  });
+
   it('passes an ApiError through unchanged', async () => {
     const error = { code: 'duplicate_entry', message: 'Dubbel.', messageEn: 'Double.', field: null, reason: null };
     mockIPC(() => {

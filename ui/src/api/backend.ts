@@ -3,16 +3,35 @@
 // `setBackend()`. Rejections always arrive as an `ApiError`, whatever went wrong underneath.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Activity,
+  ActivityId,
+  ActivityInput,
   ApiError,
   AppStatus,
+  AssessmentInput,
+  CaseVocabulary,
+  EndMatchInput,
   HourEntry,
   HourEntryId,
   HourEntryInput,
+  InvolvementId,
+  InvolvementInput,
   Language,
+  Match,
+  MatchDetail,
+  MatchId,
+  MatchInput,
   MonthOverview,
+  Participant,
+  ParticipantDetail,
+  ParticipantId,
+  ParticipantInput,
+  ParticipantRow,
   Programme,
   ProgrammeId,
   ProgrammeInput,
+  ReferralId,
+  ReferralInput,
   SetupChoice,
   Volunteer,
   VolunteerChoice,
@@ -39,11 +58,31 @@ export interface Backend {
   volunteerChoices(): Promise<VolunteerChoice[]>;
   logHours(input: HourEntryInput): Promise<HourEntry>;
   deleteHourEntry(id: HourEntryId): Promise<null>;
-  /** Any ISO date inside the wanted week. */
   /** The Monday-to-Sunday week holding `day` (ISO date). */
   weekGrid(day: string): Promise<WeekGrid>;
   /** The month holding that ISO date; `null` means this month. */
   monthOverview(day: string | null): Promise<MonthOverview>;
+  /** Participants whose code or first name holds `search` (empty: all). */
+  listParticipants(search: string): Promise<ParticipantRow[]>;
+  getParticipant(id: ParticipantId): Promise<ParticipantDetail>;
+  createParticipant(input: ParticipantInput): Promise<Participant>;
+  updateParticipant(id: ParticipantId, input: ParticipantInput): Promise<Participant>;
+  createMatch(input: MatchInput): Promise<Match>;
+  getMatch(id: MatchId): Promise<MatchDetail>;
+  endMatch(id: MatchId, input: EndMatchInput): Promise<MatchDetail>;
+  /** A new dated assessment; earlier ones stay as history. */
+  assessCase(matchId: MatchId, input: AssessmentInput): Promise<MatchDetail>;
+  addProfessional(matchId: MatchId, input: InvolvementInput): Promise<MatchDetail>;
+  updateProfessional(id: InvolvementId, input: InvolvementInput): Promise<MatchDetail>;
+  logReferral(matchId: MatchId, input: ReferralInput): Promise<MatchDetail>;
+  updateReferral(id: ReferralId, input: ReferralInput): Promise<MatchDetail>;
+  /** The catalogue of one programme, or of all (`null`); inactive activities included. */
+  listActivities(programmeId: ProgrammeId | null): Promise<Activity[]>;
+  createActivity(input: ActivityInput): Promise<Activity>;
+  updateActivity(id: ActivityId, input: ActivityInput): Promise<Activity>;
+  /** The volunteer's active matches, for the hour forms. */
+  volunteerMatches(volunteerId: VolunteerId): Promise<Match[]>;
+  caseVocabulary(): Promise<CaseVocabulary>;
 }
 
 const ERROR_CODES = new Set<string>([
@@ -114,6 +153,23 @@ export const tauriBackend: Backend = {
   deleteHourEntry: (id) => call('delete_hour_entry', { id }),
   weekGrid: (day) => call('week_grid', { day }),
   monthOverview: (day) => call('month_overview', { day }),
+  listParticipants: (search) => call('list_participants', { search }),
+  getParticipant: (id) => call('get_participant', { id }),
+  createParticipant: (input) => call('create_participant', { input }),
+  updateParticipant: (id, input) => call('update_participant', { id, input }),
+  createMatch: (input) => call('create_match', { input }),
+  getMatch: (id) => call('get_match', { id }),
+  endMatch: (id, input) => call('end_match', { id, input }),
+  assessCase: (matchId, input) => call('assess_case', { matchId, input }),
+  addProfessional: (matchId, input) => call('add_professional', { matchId, input }),
+  updateProfessional: (id, input) => call('update_professional', { id, input }),
+  logReferral: (matchId, input) => call('log_referral', { matchId, input }),
+  updateReferral: (id, input) => call('update_referral', { id, input }),
+  listActivities: (programmeId) => call('list_activities', { programmeId }),
+  createActivity: (input) => call('create_activity', { input }),
+  updateActivity: (id, input) => call('update_activity', { id, input }),
+  volunteerMatches: (volunteerId) => call('volunteer_matches', { volunteerId }),
+  caseVocabulary: () => call('case_vocabulary'),
 };
 
 let current: Backend = tauriBackend;

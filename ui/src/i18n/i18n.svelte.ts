@@ -55,6 +55,11 @@ export function weekdayLong(iso: string): string {
   return formatWeekdayLong(iso, current);
 }
 
+/** Names as one phrase: `Anna, Bram en Carla` (English: `Anna, Bram, and Carla`). */
+export function names(list: readonly string[]): string {
+  return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(list);
+}
+
 /** `november 2025`. */
 export function month(iso: string): string {
   return formatMonth(iso, current);

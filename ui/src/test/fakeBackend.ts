@@ -3,18 +3,34 @@
 import { vi, type Mock } from 'vitest';
 import type { Backend } from '../api/backend';
 import type {
+  Activity,
+  ActivityInput,
   ApiError,
   AppStatus,
+  Assessment,
+  CaseVocabulary,
   HourEntry,
   HourEntryInput,
+  Involvement,
+  InvolvementInput,
+  Match,
+  MatchDetail,
+  MatchInput,
   MonthOverview,
+  Participant,
+  ParticipantDetail,
+  ParticipantInput,
+  ParticipantRow,
   Programme,
   ProgrammeInput,
+  Referral,
+  ReferralInput,
   VolunteerChoice,
   VolunteerDetail,
   VolunteerRow,
   WeekGrid,
 } from '../api/bindings';
+import { caseLevel } from '../features/cases/level';
 
 /** A Wednesday: Thursday to Sunday of that week lie in the future. */
 export const TODAY = '2025-11-26';
@@ -67,6 +83,7 @@ export const DETAIL: VolunteerDetail = {
   totals: { lastFourWeeks: 270, thisMonth: 90, thisYear: 1500, trainingThisYear: 120 },
   recentEntries: [],
   allowedStatuses: ['active', 'resting', 'stopped'],
+  matches: [],
 };
 
 export const CHOICES: VolunteerChoice[] = [
@@ -112,8 +129,118 @@ export function entryFor(input: HourEntryInput, id = 'e-1'): HourEntry {
     programmeName: programme?.name ?? '?',
     kind: input.kind as HourEntry['kind'],
     note: input.note || null,
+    matchId: input.matchId,
+    activityId: input.activityId,
+    activityName: ACTIVITIES.find((a) => a.id === input.activityId)?.name ?? null,
+    activityLevel: ACTIVITIES.find((a) => a.id === input.activityId)?.level ?? null,
   };
 }
+
+/** A date as the backend answers it: `24-11-2025` becomes `2025-11-24`; empty stays empty. */
+export function iso(typed: string): string {
+  return typed.trim().replace(/^(\d\d)-(\d\d)-(\d{4})$/, '$3-$2-$1');
+}
+
+export const PARTICIPANT_ROWS: ParticipantRow[] = [
+  { id: 'd-017', label: 'D-017', activeMatches: 1, level: 'complex' },
+  { id: 'd-020', label: 'Fatima', activeMatches: 2, level: 'acute' },
+  { id: 'd-031', label: 'D-031', activeMatches: 0, level: null },
+];
+
+export const PARTICIPANT: Participant = { id: 'd-017', label: 'D-017', contact: null, consentDate: '2025-01-15' };
+
+export const MATCH: Match = {
+  id: 'm-1',
+  participantId: 'd-017',
+  participantLabel: 'D-017',
+  programmeId: 'p-admin',
+  programmeName: 'Thuisadministratie',
+  volunteers: [{ id: 'v-anna', name: 'Anna de Vries' }],
+  startDate: '2025-02-01',
+  expectedEndDate: '2026-01-31',
+  endDate: null,
+  endReason: null,
+  oneToOneAtHome: true,
+  status: 'active',
+  level: 'complex',
+  professionalInvolved: false,
+};
+
+/** Newest first: the case became complex in November. */
+export const ASSESSMENTS: Assessment[] = [
+  {
+    id: 'a-2',
+    matchId: 'm-1',
+    date: '2025-11-10',
+    domains: ['health', 'money', 'housing'],
+    solvableWithinYear: false,
+    markers: [],
+    zrm: null,
+    note: 'Huur achterstand',
+    level: 'complex',
+  },
+  {
+    id: 'a-1',
+    matchId: 'm-1',
+    date: '2025-02-01',
+    domains: ['money'],
+    solvableWithinYear: true,
+    markers: [],
+    zrm: null,
+    note: null,
+    level: 'normal',
+  },
+];
+
+export const PARTICIPANT_DETAIL: ParticipantDetail = { participant: PARTICIPANT, matches: [MATCH], assessments: ASSESSMENTS };
+
+export const MATCH_DETAIL: MatchDetail = { match: MATCH, assessments: ASSESSMENTS, professionals: [], referrals: [] };
+
+export const ACTIVITIES: Activity[] = [
+  { id: 'act-post', programmeId: 'p-admin', name: 'Post ordenen en archiveren', level: 'volunteer', active: true },
+  { id: 'act-creditors', programmeId: 'p-admin', name: 'Onderhandelen met schuldeisers', level: 'grey', active: true },
+  { id: 'act-bailiff', programmeId: 'p-admin', name: 'Contact met deurwaarder', level: 'professional', active: true },
+  { id: 'act-old', programmeId: 'p-admin', name: 'Kasboek bijhouden', level: 'volunteer', active: false },
+  { id: 'act-outing', programmeId: 'p-buddy', name: 'Samen iets ondernemen', level: 'volunteer', active: true },
+  { id: 'act-medication', programmeId: 'p-buddy', name: 'Medicatie geven', level: 'professional', active: true },
+];
+
+export const VOCABULARY: CaseVocabulary = {
+  zrmDomains: [
+    'financiën',
+    'werk & opleiding',
+    'tijdsbesteding',
+    'huisvesting',
+    'huiselijke relaties',
+    'geestelijke gezondheid',
+    'lichamelijke gezondheid',
+    'middelengebruik',
+    'basale ADL',
+    'instrumentele ADL',
+    'sociaal netwerk',
+    'maatschappelijke participatie',
+    'justitie',
+  ],
+};
+
+/** The match the backend would make of `input`. */
+export function matchFor(input: MatchInput, id = 'm-new'): Match {
+  const programme = PROGRAMMES.find((p) => p.id === input.programmeId);
+  return {
+    ...MATCH,
+    id,
+    participantId: input.participantId ?? '',
+    programmeId: input.programmeId ?? '',
+    programmeName: programme?.name ?? '?',
+    volunteers: input.volunteerIds.map((v) => ({ id: v, name: ROWS.find((r) => r.id === v)?.name ?? '?' })),
+    startDate: iso(input.startDate),
+    expectedEndDate: iso(input.expectedEndDate) || null,
+    oneToOneAtHome: input.oneToOneAtHome,
+    level: 'normal',
+    professionalInvolved: false,
+  };
+}
+
 
 /** An `ApiError` as the Rust side sends it. */
 export function refusal(overrides: Partial<ApiError> = {}): ApiError {
@@ -147,6 +274,52 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     deleteHourEntry: async () => null,
     weekGrid: async () => structuredClone(WEEK),
     monthOverview: async () => MONTH,
+    listParticipants: async () => PARTICIPANT_ROWS,
+    getParticipant: async () => structuredClone(PARTICIPANT_DETAIL),
+    createParticipant: async (input) => ({ id: 'd-new', ...savedParticipant(input) }),
+    updateParticipant: async (id, input) => ({ id, ...savedParticipant(input) }),
+    createMatch: async (input) => matchFor(input),
+    getMatch: async () => structuredClone(MATCH_DETAIL),
+    endMatch: async (_id, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      detail.match = { ...detail.match, status: 'ended', endDate: iso(input.endDate), endReason: input.reason };
+      return detail;
+    },
+    assessCase: async (matchId, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      const level = caseLevel({ ...input, zrmScores: input.zrm?.scores ?? null });
+      const assessment: Assessment = { id: 'a-new', matchId, ...input, date: iso(input.date), note: input.note || null, level };
+      detail.assessments.unshift(assessment);
+      detail.match.level = level;
+      return detail;
+    },
+    addProfessional: async (matchId, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      detail.professionals.push(savedInvolvement('i-new', matchId, input));
+      detail.match.professionalInvolved = input.toDate.trim() === '';
+      return detail;
+    },
+    updateProfessional: async (id, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      detail.professionals = [savedInvolvement(id, detail.match.id, input)];
+      detail.match.professionalInvolved = input.toDate.trim() === '';
+      return detail;
+    },
+    logReferral: async (matchId, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      detail.referrals.unshift(savedReferral('r-new', matchId, input));
+      return detail;
+    },
+    updateReferral: async (id, input) => {
+      const detail = structuredClone(MATCH_DETAIL);
+      detail.referrals = [savedReferral(id, detail.match.id, input)];
+      return detail;
+    },
+    listActivities: async (programmeId) => ACTIVITIES.filter((a) => programmeId === null || a.programmeId === programmeId),
+    createActivity: async (input) => ({ id: 'act-new', ...savedActivity(input) }),
+    updateActivity: async (id, input) => ({ id, ...savedActivity(input) }),
+    volunteerMatches: async () => [MATCH],
+    caseVocabulary: async () => VOCABULARY,
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;
@@ -160,4 +333,37 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
 function savedProgramme(input: ProgrammeInput): Omit<Programme, 'id'> {
   const months = input.maxMonths.trim();
   return { name: input.name, description: input.description || null, maxMonths: months === '' ? null : Number(months), active: input.active };
+}
+
+function savedParticipant(input: ParticipantInput): Omit<Participant, 'id'> {
+  return { label: input.label.trim(), contact: input.contact.trim() || null, consentDate: iso(input.consentDate) || null };
+}
+
+function savedInvolvement(id: string, matchId: string, input: InvolvementInput): Involvement {
+  return {
+    id,
+    matchId,
+    kind: input.kind as Involvement['kind'],
+    name: input.name.trim() || null,
+    organisation: input.organisation.trim() || null,
+    fromDate: iso(input.fromDate),
+    toDate: iso(input.toDate) || null,
+    active: input.toDate.trim() === '',
+  };
+}
+
+function savedReferral(id: string, matchId: string, input: ReferralInput): Referral {
+  return {
+    id,
+    matchId,
+    date: iso(input.date),
+    toKind: input.toKind as Referral['toKind'],
+    toName: input.toName.trim() || null,
+    reason: input.reason.trim(),
+    outcome: input.outcome.trim() || null,
+  };
+}
+
+function savedActivity(input: ActivityInput): Omit<Activity, 'id'> {
+  return { programmeId: input.programmeId ?? '', name: input.name.trim(), level: input.level as Activity['level'], active: input.active };
 }

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBackend } from '../../api/backend';
 import type { HourEntryInput } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
-import { entryFor, fakeBackend, PROGRAMMES, refusal, TODAY } from '../../test/fakeBackend';
+import { entryFor, fakeBackend, MATCH, PROGRAMMES, refusal, TODAY } from '../../test/fakeBackend';
 import QuickEntry from './QuickEntry.svelte';
 
 function field<T extends HTMLElement = HTMLInputElement>(testid: string): T {
@@ -64,6 +64,8 @@ describe('quick hour entry', () => {
       programmeId: 'p-admin',
       kind: 'meeting',
       note: 'Intervisie',
+      matchId: null,
+      activityId: null,
       confirmDuplicate: false,
     });
     const saved = await screen.findByTestId('entry-saved');
@@ -178,5 +180,145 @@ describe('duplicate entries', () => {
     expect(screen.queryByTestId('entry-saved')).toBeNull();
     expect(field('entry-duration').value).toBe('1');
     await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+  });
+});
+
+describe('match and activity', () => {
+  function optionTexts(select: HTMLSelectElement): string[] {
+    return Array.from(select.options).map((o) => o.textContent ?? '');
+  }
+
+  it("offers the volunteer's active matches and the programme's active activities by level, and sends both", async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(QuickEntry, props({ preselect: 'v-bram' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    expect(backend.volunteerMatches).toHaveBeenLastCalledWith('v-bram');
+
+    await chooseVolunteer('v-anna');
+    expect(backend.volunteerMatches).toHaveBeenLastCalledWith('v-anna');
+    const match = field<HTMLSelectElement>('entry-match');
+    await waitFor(() => expect(optionTexts(match)).toEqual(['geen koppeling', 'D-017 — Thuisadministratie']));
+    expect(match.value).toBe('');
+
+    const activity = field<HTMLSelectElement>('entry-activity');
+    expect(activity.value).toBe('');
+    const groups = Array.from(activity.querySelectorAll('optgroup')).map((g) => [
+      g.label,
+      Array.from(g.querySelectorAll('option')).map((o) => o.textContent),
+    ]);
+    expect(groups).toEqual([
+      ['vrijwilligerswerk', ['Post ordenen en archiveren']],
+      ['grijs gebied', ['Onderhandelen met schuldeisers']],
+      ['professioneel', ['Contact met deurwaarder']],
+    ]);
+
+    // Another programme, other activities; a match chooses its own programme back.
+    await userEvent.selectOptions(field<HTMLSelectElement>('entry-programme'), 'p-buddy');
+    expect(optionTexts(activity)).toEqual(['geen activiteit', 'Samen iets ondernemen', 'Medicatie geven']);
+    await userEvent.selectOptions(match, 'm-1');
+    expect(field<HTMLSelectElement>('entry-programme').value).toBe('p-admin');
+
+    await userEvent.selectOptions(activity, 'act-post');
+    await userEvent.type(field('entry-duration'), '1{Enter}');
+    expect(backend.logHours).toHaveBeenCalledWith(expect.objectContaining({ volunteerId: 'v-anna', matchId: 'm-1', activityId: 'act-post' }));
+    expect(await screen.findByTestId('entry-saved')).toBeTruthy();
+    expect(screen.queryByTestId('professional-warning')).toBeNull();
+    // The match stays for the next line; the activity is chosen anew.
+    expect(match.value).toBe('m-1');
+    expect(activity.value).toBe('');
+  });
+
+  it('hints at a grey-zone or professional activity before saving', async () => {
+    setBackend(fakeBackend());
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    const activity = field<HTMLSelectElement>('entry-activity');
+    await waitFor(() => expect(activity.options.length).toBeGreaterThan(1));
+
+    expect(screen.queryByTestId('activity-hint')).toBeNull();
+    await userEvent.selectOptions(activity, 'act-creditors');
+    const hint = screen.getByTestId('activity-hint');
+    expect(hint.textContent).toBe('Grijs gebied: mag met steun of afspraak; let op hoe vaak');
+    expect(activity.getAttribute('aria-describedby')).toContain(hint.id);
+
+    await userEvent.selectOptions(activity, 'act-bailiff');
+    expect(screen.getByTestId('activity-hint').textContent).toBe('Professionele taak: niet door een vrijwilliger laten doen');
+
+    await userEvent.selectOptions(activity, 'act-post');
+    expect(screen.queryByTestId('activity-hint')).toBeNull();
+  });
+
+  it('warns after a professional task and offers a referral for the match, with the reason filled in', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    await waitFor(() => expect(field<HTMLSelectElement>('entry-match').options.length).toBe(2));
+    await userEvent.selectOptions(field<HTMLSelectElement>('entry-match'), 'm-1');
+    await userEvent.selectOptions(field<HTMLSelectElement>('entry-activity'), 'act-bailiff');
+    await userEvent.type(field('entry-duration'), '1,5{Enter}');
+
+    const warning = await screen.findByTestId('professional-warning');
+    expect(warning.getAttribute('role')).toBe('alert');
+    expect(warning.textContent).toContain('Dit is geen taak voor een vrijwilliger. Contact met deurwaarder hoort bij een professional.');
+
+    await userEvent.click(screen.getByTestId('offer-referral'));
+    expect(field<HTMLTextAreaElement>('referral-reason').value).toBe('Contact met deurwaarder gedaan door Anna de Vries op 26-11-2025');
+    expect(field('referral-date').value).toBe('26-11-2025');
+    await waitFor(() => expect(document.activeElement).toBe(field('referral-kind')));
+    await userEvent.selectOptions(field<HTMLSelectElement>('referral-kind'), 'debt_help');
+    await userEvent.type(field('referral-name'), 'Schuldhulp Gemeente');
+    await userEvent.click(screen.getByTestId('referral-save'));
+
+    expect(backend.logReferral).toHaveBeenCalledWith('m-1', {
+      date: '26-11-2025',
+      toKind: 'debt_help',
+      toName: 'Schuldhulp Gemeente',
+      reason: 'Contact met deurwaarder gedaan door Anna de Vries op 26-11-2025',
+      outcome: '',
+    });
+    expect((await screen.findByTestId('referral-logged')).textContent).toContain('D-017 — Thuisadministratie');
+    expect(screen.queryByTestId('referral-save')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-volunteer')));
+  });
+
+  it('asks which match first when the entry named none', async () => {
+    const backend = fakeBackend({ volunteerMatches: async () => [MATCH, { ...MATCH, id: 'm-2', participantLabel: 'Fatima' }] });
+    setBackend(backend);
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    await waitFor(() => expect(field<HTMLSelectElement>('entry-activity').options.length).toBeGreaterThan(1));
+    await userEvent.selectOptions(field<HTMLSelectElement>('entry-activity'), 'act-bailiff');
+    await userEvent.type(field('entry-duration'), '1{Enter}');
+
+    await userEvent.click(await screen.findByTestId('offer-referral'));
+    const which = (await screen.findByTestId('referral-match')) as HTMLSelectElement;
+    expect(screen.getByText(/Kies eerst de koppeling/).textContent).toContain('Bij deze uren is geen koppeling gekozen.');
+    expect(screen.queryByTestId('referral-save')).toBeNull();
+
+    await userEvent.selectOptions(which, 'm-2');
+    await userEvent.selectOptions(field<HTMLSelectElement>('referral-kind'), 'social_counsel');
+    await userEvent.click(screen.getByTestId('referral-save'));
+
+    expect(backend.logReferral).toHaveBeenCalledWith('m-2', expect.objectContaining({ toKind: 'social_counsel', reason: expect.stringContaining('Contact met deurwaarder gedaan door Anna de Vries') }));
+  });
+
+  it('shows a refusal about the match at that field', async () => {
+    setBackend(
+      fakeBackend({
+        logHours: async () => {
+          throw refusal({ field: 'match', message: 'Deze koppeling hoort niet bij Anna de Vries.' });
+        },
+      }),
+    );
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(field<HTMLSelectElement>('entry-match').options.length).toBe(2));
+    await userEvent.selectOptions(field<HTMLSelectElement>('entry-match'), 'm-1');
+    await userEvent.type(field('entry-duration'), '1{Enter}');
+
+    const error = await screen.findByTestId('entry-error');
+    expect(error.closest('.field')?.contains(field('entry-match'))).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-match')));
   });
 });

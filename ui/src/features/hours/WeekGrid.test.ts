@@ -60,6 +60,8 @@ describe('week grid', () => {
       programmeId: 'p-admin',
       kind: 'support',
       note: '',
+      matchId: null,
+      activityId: null,
       confirmDuplicate: false,
     });
     await waitFor(() => expect(document.activeElement).toBe(cell('v-anna', '2025-11-25')));

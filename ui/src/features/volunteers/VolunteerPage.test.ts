@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate, route } from '../../routing.svelte';
-import { DETAIL, fakeBackend } from '../../test/fakeBackend';
+import { DETAIL, fakeBackend, MATCH } from '../../test/fakeBackend';
 import VolunteerPage from './VolunteerPage.svelte';
 
 beforeEach(() => {
@@ -30,6 +30,25 @@ describe('volunteer page', () => {
             programmeName: 'Thuisadministratie',
             kind: 'training',
             note: 'Cursus toeslagen',
+            matchId: null,
+            activityId: null,
+            activityName: null,
+            activityLevel: null,
+          },
+          {
+            id: 'e-8',
+            volunteerId: 'v-anna',
+            volunteerName: 'Anna de Vries',
+            date: '2025-11-20',
+            minutes: 60,
+            programmeId: 'p-admin',
+            programmeName: 'Thuisadministratie',
+            kind: 'support',
+            note: null,
+            matchId: 'm-1',
+            activityId: 'act-bailiff',
+            activityName: 'Contact met deurwaarder',
+            activityLevel: 'professional',
           },
         ],
       }),
@@ -51,6 +70,35 @@ describe('volunteer page', () => {
     expect(recent).toContain('24-11-2025');
     expect(recent).toContain('Training');
     expect(recent).toContain('Cursus toeslagen');
+    // A professional task says so next to the activity.
+    expect(recent).toContain('Contact met deurwaarder');
+    expect(recent).toContain('professioneel');
+  });
+
+  it('lists their matches with participant, programme and level, and starts a match with them', async () => {
+    setBackend(
+      fakeBackend({
+        getVolunteer: async () => ({
+          ...DETAIL,
+          matches: [MATCH, { ...MATCH, id: 'm-2', participantLabel: 'Fatima', level: 'acute', status: 'ended' }],
+        }),
+      }),
+    );
+    render(VolunteerPage, { id: 'v-anna' });
+
+    const table = await screen.findByTestId('volunteer-matches');
+    const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) => tr.textContent ?? '');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('D-017');
+    expect(rows[0]).toContain('Thuisadministratie');
+    expect(rows[0]).toContain('complex');
+    expect(rows[1]).toContain('Fatima');
+    expect(rows[1]).toContain('acuut');
+    expect(rows[1]).toContain('gestopt');
+    expect(table.querySelector('a')?.getAttribute('href')).toBe('#/matches/m-1');
+
+    await userEvent.click(screen.getByTestId('new-match-for'));
+    expect(route()).toEqual({ name: 'match-new', participantId: null, volunteerId: 'v-anna' });
   });
 
   it('opens the edit form and the hour entry for this volunteer', async () => {
