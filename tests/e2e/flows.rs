@@ -108,3 +108,89 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.assert_accessible("programmes").await;
     s.quit().await;
 }
+
+/// A case through the real window: a participant, matched with a volunteer, assessed as complex; a
+/// professional-level activity is logged, the window warns right there, and the referral is logged.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_professional_task_is_flagged_and_referred() {
+    let s = Session::start("case").await;
+    s.click("setup-empty").await;
+    s.by_test_id("overview-table").await;
+
+    // A volunteer in Thuisadministratie.
+    s.click("nav-volunteers").await;
+    s.click("new-volunteer").await;
+    s.type_into("volunteer-name", "Anna de Vries").await;
+    s.by_test_id("volunteer-programme").await.click().await.expect("tick Thuisadministratie");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Anna de Vries").await;
+
+    // A participant, recorded by code only.
+    s.click("nav-participants").await;
+    s.click("new-participant").await;
+    s.type_into("participant-label", "D-017").await;
+    s.screenshot("participant-form").await;
+    s.assert_accessible("participant form").await;
+    s.click("participant-save").await;
+    s.wait_for_text("participant-title", "D-017").await;
+
+    // Matched with Anna, one-to-one at home.
+    s.click("new-match").await;
+    s.choose("match-programme", "Thuisadministratie").await;
+    s.by_test_id("match-volunteer").await.click().await.expect("tick Anna");
+    s.by_test_id("match-home").await.click().await.expect("at home");
+    s.screenshot("match-form").await;
+    s.assert_accessible("match form").await;
+    s.click("match-save").await;
+    s.wait_for_text("match-title", "D-017").await;
+
+    // Assessed: problems on three life domains, not solvable within a year → complex.
+    let domains = s
+        .driver
+        .query(By::Css("[data-testid='assess-domain']"))
+        .all_from_selector_required()
+        .await
+        .expect("life domain boxes");
+    for domain in domains.iter().take(3) {
+        domain.click().await.expect("tick a life domain");
+    }
+    s.wait_for_text("assess-level", "complex").await;
+    s.click("assess-save").await;
+    s.wait_for_text("match-level", "complex").await;
+    s.by_test_id("match-no-professional").await;
+    s.screenshot("match-complex").await;
+    s.assert_accessible("match page").await;
+
+    // Anna deals with the bailiff: a professional task.
+    s.click("nav-hours").await;
+    s.choose("entry-volunteer", "Anna de Vries").await;
+    s.choose("entry-match", "D-017").await;
+    s.choose("entry-activity", "deurwaarder").await;
+    s.by_test_id("activity-hint").await;
+    let duration = s.by_test_id("entry-duration").await;
+    duration.send_keys("1").await.unwrap();
+    duration.send_keys(Key::Enter).await.unwrap();
+    s.wait_for_text("professional-warning", "geen taak voor een vrijwilliger").await;
+    s.screenshot("professional-warning").await;
+    s.assert_accessible("professional warning").await;
+
+    // The referral, offered right there.
+    s.click("offer-referral").await;
+    s.choose("referral-kind", "Schuldhulp").await;
+    s.screenshot("referral-form").await;
+    s.click("referral-save").await;
+    s.by_test_id("referral-logged").await;
+    s.screenshot("referral-logged").await;
+
+    // The match page shows it.
+    s.click("nav-participants").await;
+    s.find("[data-testid='participant-row'] th").await.click().await.expect("open D-017");
+    s.find("[data-testid='participant-match'] a, [data-testid='participant-match'] button")
+        .await
+        .click()
+        .await
+        .expect("open the match");
+    s.wait_for_text("referrals", "Contact met deurwaarder").await;
+    s.screenshot("match-with-referral").await;
+    s.quit().await;
+}

@@ -169,6 +169,25 @@ impl Session {
         el.send_keys(text).await.unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
     }
 
+    /// Chooses the option whose text contains `text` in the select `id`, by clicking it as a person
+    /// would; waits for the option to appear (options often load after the select).
+    pub async fn choose(&self, id: &str, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            let options =
+                self.driver.find_all(By::Css(format!("[data-testid='{id}'] option"))).await.unwrap_or_default();
+            for option in options {
+                if option.text().await.unwrap_or_default().contains(text) {
+                    option.click().await.unwrap_or_else(|e| panic!("[{}] choose {text:?} in {id}: {e}", self.name));
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.screenshot("failed").await;
+        panic!("[{}] {id} has no option containing {text:?}", self.name);
+    }
+
     /// Waits until the element's text contains `expected`; returns the text.
     pub async fn wait_for_text(&self, id: &str, expected: &str) -> String {
         let start = Instant::now();
