@@ -106,6 +106,21 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.click("nav-programmes").await;
     s.screenshot("programmes").await;
     s.assert_accessible("programmes").await;
+
+    // A participant with a history: the match page draws the complexity over time.
+    s.click("nav-participants").await;
+    s.find("[data-testid='participant-row'] th").await.click().await.expect("open a participant");
+    s.by_test_id("participant-title").await;
+    s.screenshot("participant").await;
+    s.assert_accessible("demo participant").await;
+    s.find("[data-testid='participant-match'] a, [data-testid='participant-match'] button")
+        .await
+        .click()
+        .await
+        .expect("open the match");
+    s.by_test_id("complexity-chart").await;
+    s.screenshot("match").await;
+    s.assert_accessible("demo match").await;
     s.quit().await;
 }
 
