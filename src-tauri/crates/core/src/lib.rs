@@ -16,6 +16,7 @@ pub mod period;
 pub mod professional;
 pub mod programme;
 pub mod refusal;
+pub mod signals;
 pub mod volunteer;
 
 pub use activity::ActivityLevel;

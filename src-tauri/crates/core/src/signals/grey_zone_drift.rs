@@ -1,0 +1,77 @@
+//! Grey-zone drift: grey-zone activities 3 times or more, or 25 % of the hours or more, in the last
+//! 28 days.
+
+use super::{last_four_weeks, Evidence, Figure, History, Severity, Signal, Thresholds};
+use crate::activity::ActivityLevel;
+use crate::signals::RuleId;
+use chrono::NaiveDate;
+
+pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Signal> {
+    let (total, entries) = last_four_weeks(h, today);
+    let grey: Vec<_> = entries.iter().filter(|e| matches!(&e.activity, Some((_, ActivityLevel::Grey)))).collect();
+    let grey_minutes: u32 = grey.iter().map(|e| e.minutes).sum();
+    let share = if total == 0 { 0.0 } else { f64::from(grey_minutes) / f64::from(total) };
+    if grey.is_empty() || (grey.len() < t.grey_zone_count && share < t.grey_zone_share) {
+        return None;
+    }
+    let percent = (share * 100.0).round();
+    Some(Signal {
+        rule: RuleId::GreyZoneDrift,
+        volunteer: h.volunteer,
+        severity: Severity::Warning,
+        subject: None,
+        evidence: Evidence {
+            entries: grey.iter().map(|e| e.id).collect(),
+            matches: grey.iter().filter_map(|e| e.match_id).collect(),
+            figures: vec![
+                Figure {
+                    label_nl: "keer grijs gebied".into(),
+                    label_en: "times in the grey zone".into(),
+                    value: grey.len() as f64,
+                    threshold: t.grey_zone_count as f64,
+                },
+                Figure {
+                    label_nl: "deel van de uren (%)".into(),
+                    label_en: "share of the hours (%)".into(),
+                    value: percent,
+                    threshold: t.grey_zone_share * 100.0,
+                },
+            ],
+        },
+        explanation_nl: format!(
+            "In de afgelopen 4 weken {} keer werk in het grijze gebied ({percent} % van de uren). Bespreek of dat zo moet blijven.",
+            grey.len()
+        ),
+        explanation_en: format!(
+            "{} times grey-zone work in the last 4 weeks ({percent} % of the hours). Talk about whether it should stay that way.",
+            grey.len()
+        ),
+        cause_date: grey.iter().map(|e| e.date).max().unwrap_or(today),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::testing::*;
+
+    fn with(grey: &[u32], plain: u32) -> Option<Signal> {
+        let mut h = history(4);
+        for (i, minutes) in grey.iter().enumerate() {
+            let mut e = entry(i as u128, day(6, 10 + i as u32), *minutes);
+            e.activity = Some(("Hulp bij kleine klusjes".into(), ActivityLevel::Grey));
+            h.entries.push(e);
+        }
+        h.entries.push(entry(99, day(6, 25), plain));
+        check(&h, &Thresholds::default(), today())
+    }
+
+    #[test]
+    fn three_times_or_a_quarter_of_the_hours() {
+        assert!(with(&[10, 10], 600).is_none(), "twice, 3 %");
+        assert!(with(&[10, 10, 10], 600).is_some(), "three times");
+        assert!(with(&[100, 100], 600).is_some(), "twice, exactly 25 %");
+        assert!(with(&[99, 100], 600).is_none(), "twice, just under 25 %");
+        assert!(with(&[], 600).is_none());
+    }
+}

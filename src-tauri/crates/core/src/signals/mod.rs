@@ -1,0 +1,285 @@
+//! Signals: who carries more than a volunteer should, and why. A signal is data — the rule, the
+//! volunteer, a severity, the evidence (entries, matches, the figures compared with their threshold)
+//! and a plain explanation in Dutch and English — never an error or a log line.
+//!
+//! Every rule is a pure function of one volunteer's [`History`], the [`Thresholds`] and "today", in
+//! its own module. [`evaluate`] runs them all. The defaults follow DOMAIN.md, "Signals".
+
+mod acute_case;
+mod complex_without_professional;
+mod frontline_load;
+mod gone_quiet;
+mod grey_zone_drift;
+mod hours_over_agreement;
+mod professional_task;
+mod rising_load;
+mod thresholds;
+mod trajectory_too_long;
+mod weighted_caseload;
+
+pub use thresholds::Thresholds;
+
+use crate::activity::ActivityLevel;
+use crate::complexity::CaseLevel;
+use crate::hours::HourKind;
+use crate::ids::{HourEntryId, MatchId, ProgrammeId, VolunteerId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The rules of DOMAIN.md's table. Never rename one: stored signals and the UI refer to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    HoursOverAgreement,
+    FrontlineLoad,
+    ComplexWithoutProfessional,
+    AcuteCase,
+    ProfessionalTask,
+    GreyZoneDrift,
+    WeightedCaseload,
+    RisingLoad,
+    TrajectoryTooLong,
+    GoneQuiet,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 10] = [
+        Self::HoursOverAgreement,
+        Self::FrontlineLoad,
+        Self::ComplexWithoutProfessional,
+        Self::AcuteCase,
+        Self::ProfessionalTask,
+        Self::GreyZoneDrift,
+        Self::WeightedCaseload,
+        Self::RisingLoad,
+        Self::TrajectoryTooLong,
+        Self::GoneQuiet,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HoursOverAgreement => "hours_over_agreement",
+            Self::FrontlineLoad => "frontline_load",
+            Self::ComplexWithoutProfessional => "complex_without_professional",
+            Self::AcuteCase => "acute_case",
+            Self::ProfessionalTask => "professional_task",
+            Self::GreyZoneDrift => "grey_zone_drift",
+            Self::WeightedCaseload => "weighted_caseload",
+            Self::RisingLoad => "rising_load",
+            Self::TrajectoryTooLong => "trajectory_too_long",
+            Self::GoneQuiet => "gone_quiet",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Alert,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Alert => "alert",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Info, Self::Warning, Self::Alert].into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// A figure the rule compared with its threshold, e.g. "hours in the last 28 days: 31 > 24".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    pub label_nl: String,
+    pub label_en: String,
+    pub value: f64,
+    pub threshold: f64,
+}
+
+/// What a signal rests on.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub entries: Vec<HourEntryId>,
+    pub matches: Vec<MatchId>,
+    pub figures: Vec<Figure>,
+}
+
+/// One finding about one volunteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    pub rule: RuleId,
+    pub volunteer: VolunteerId,
+    pub severity: Severity,
+    /// What the signal is about within the rule (a match for case rules, empty for the volunteer's
+    /// load): the same cause keeps one open signal; a new cause after resolution opens a new one.
+    pub subject: Option<MatchId>,
+    pub evidence: Evidence,
+    pub explanation_nl: String,
+    pub explanation_en: String,
+    /// The latest day of the cause (the newest entry, the day a case became acute …). A signal that
+    /// was resolved after this day stays resolved; a cause newer than the resolution opens a new one.
+    pub cause_date: NaiveDate,
+}
+
+/// One hour entry, as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryFact {
+    pub id: HourEntryId,
+    pub date: NaiveDate,
+    pub minutes: u32,
+    pub kind: HourKind,
+    pub programme: ProgrammeId,
+    pub match_id: Option<MatchId>,
+    pub activity: Option<(String, ActivityLevel)>,
+}
+
+/// One of the volunteer's matches, as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchFact {
+    pub id: MatchId,
+    pub participant: String,
+    pub programme: ProgrammeId,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub at_home: bool,
+    pub level: CaseLevel,
+    /// The date of the assessment that gave the current level.
+    pub level_since: Option<NaiveDate>,
+    pub professional_involved: bool,
+    /// When the case became acute (the date of the assessment that made it so).
+    pub acute_since: Option<NaiveDate>,
+    /// The latest referral logged for the match.
+    pub last_referral: Option<NaiveDate>,
+}
+
+impl MatchFact {
+    pub fn is_active(&self) -> bool {
+        self.end.is_none()
+    }
+}
+
+/// Everything the rules know about one volunteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    pub volunteer: VolunteerId,
+    pub agreed_minutes_per_week: u32,
+    /// The programme whose thresholds apply to the volunteer's load (their first).
+    pub main_programme: Option<ProgrammeId>,
+    /// Entries of (at least) the last 12 weeks.
+    pub entries: Vec<EntryFact>,
+    pub matches: Vec<MatchFact>,
+}
+
+/// Branch-wide figures some rules compare with.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BranchFigures {
+    /// Median minutes in the last 28 days of active volunteers, per programme.
+    pub median_minutes: Vec<(ProgrammeId, f64)>,
+}
+
+/// All signals for one volunteer as of `today`.
+pub fn evaluate(history: &History, branch: &BranchFigures, thresholds: &Thresholds, today: NaiveDate) -> Vec<Signal> {
+    let mut out = Vec::new();
+    out.extend(hours_over_agreement::check(history, thresholds, today));
+    out.extend(frontline_load::check(history, branch, thresholds, today));
+    out.extend(complex_without_professional::check(history));
+    out.extend(acute_case::check(history));
+    out.extend(professional_task::check(history, today));
+    out.extend(grey_zone_drift::check(history, thresholds, today));
+    out.extend(weighted_caseload::check(history, thresholds));
+    out.extend(rising_load::check(history, thresholds, today));
+    out.extend(trajectory_too_long::check(history, thresholds, today));
+    out.extend(gone_quiet::check(history, today));
+    out
+}
+
+/// Minutes of work (training apart) in the 28 days up to `today`, and those entries.
+pub(crate) fn last_four_weeks(history: &History, today: NaiveDate) -> (u32, Vec<&EntryFact>) {
+    let window = crate::period::DateRange::last_four_weeks(today);
+    let entries: Vec<_> =
+        history.entries.iter().filter(|e| window.contains(e.date) && e.kind != HourKind::Training).collect();
+    (entries.iter().map(|e| e.minutes).sum(), entries)
+}
+
+/// Hours with a decimal comma, for explanations.
+pub(crate) fn hours_nl(minutes: f64) -> String {
+    crate::duration::format_hours_nl(minutes.round() as i64)
+}
+
+pub(crate) fn hours_en(minutes: f64) -> String {
+    hours_nl(minutes).replace(',', ".")
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Building histories for the rule tests.
+    use super::*;
+    use uuid::Uuid;
+
+    pub fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    pub fn today() -> NaiveDate {
+        day(6, 30)
+    }
+
+    pub fn programme() -> ProgrammeId {
+        ProgrammeId(Uuid::from_u128(1))
+    }
+
+    pub fn history(agreed_hours: u32) -> History {
+        History {
+            volunteer: VolunteerId(Uuid::from_u128(9)),
+            agreed_minutes_per_week: agreed_hours * 60,
+            main_programme: Some(programme()),
+            entries: Vec::new(),
+            matches: Vec::new(),
+        }
+    }
+
+    pub fn entry(n: u128, date: NaiveDate, minutes: u32) -> EntryFact {
+        EntryFact {
+            id: HourEntryId(Uuid::from_u128(1000 + n)),
+            date,
+            minutes,
+            kind: HourKind::Support,
+            programme: programme(),
+            match_id: None,
+            activity: None,
+        }
+    }
+
+    pub fn a_match(n: u128, level: CaseLevel) -> MatchFact {
+        MatchFact {
+            id: MatchId(Uuid::from_u128(500 + n)),
+            participant: format!("D-{n:03}"),
+            programme: programme(),
+            start: day(1, 1),
+            end: None,
+            at_home: false,
+            level,
+            level_since: Some(day(5, 1)),
+            professional_involved: false,
+            acute_since: (level == CaseLevel::Acute).then(|| day(6, 1)),
+            last_referral: None,
+        }
+    }
+
+    pub fn rules(signals: &[Signal]) -> Vec<(RuleId, Severity)> {
+        signals.iter().map(|s| (s.rule, s.severity)).collect()
+    }
+}
