@@ -49,6 +49,10 @@ fn main() {
             commands::activities::list_activities,
             commands::activities::create_activity,
             commands::activities::update_activity,
+            commands::signals::attention_list,
+            commands::signals::get_signal,
+            commands::signals::act_on_signal,
+            commands::signals::volunteer_signals,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -29,7 +29,7 @@ fn a_coordinators_month() {
 
     // A typo, saved and undone.
     let typo = t.app.log_hours(&hours_input(anna.id, "06-03-2025", "12", admin, "support"), today).unwrap();
-    t.app.delete_hour_entry(typo.id).unwrap();
+    t.app.delete_hour_entry(typo.id, today).unwrap();
 
     // The volunteer page.
     let page = t.app.volunteer(anna.id, today).unwrap();

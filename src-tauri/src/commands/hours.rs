@@ -20,7 +20,7 @@ pub async fn log_hours(state: State<'_, AppState>, input: HourEntryInput) -> Res
 
 #[tauri::command]
 pub async fn delete_hour_entry(state: State<'_, AppState>, id: HourEntryId) -> Result<(), ApiError> {
-    state.with(|app| app.delete_hour_entry(id))
+    state.with(|app| app.delete_hour_entry(id, today()))
 }
 
 #[tauri::command]

@@ -9,4 +9,5 @@ pub mod overview;
 pub mod participants;
 pub mod programmes;
 pub mod setup;
+pub mod signals;
 pub mod volunteers;

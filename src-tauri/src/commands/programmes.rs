@@ -22,5 +22,5 @@ pub async fn update_programme(
     id: ProgrammeId,
     input: ProgrammeInput,
 ) -> Result<Programme, ApiError> {
-    state.with(|app| app.update_programme(id, &input))
+    state.with(|app| app.update_programme(id, &input, crate::state::today()))
 }

@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed";
 
@@ -296,3 +296,71 @@ level: string, active: boolean, };
 export type Activity = { id: ActivityId, programmeId: ProgrammeId, name: string, level: ActivityLevel, active: boolean, };
 
 export type CaseVocabulary = { zrmDomains: Array<string>, };
+
+export type SignalId = string;
+
+export type RuleId = "hours_over_agreement" | "frontline_load" | "complex_without_professional" | "acute_case" | "professional_task" | "grey_zone_drift" | "weighted_caseload" | "rising_load" | "trajectory_too_long" | "gone_quiet";
+
+export type Severity = "info" | "warning" | "alert";
+
+export type SignalStatus = "open" | "acknowledged" | "snoozed" | "resolved" | "cleared";
+
+export type Resolution = "conversation" | "professional_engaged" | "task_handed_over" | "hours_reduced" | "match_ended" | "other";
+
+export type Figure = { labelNl: string, labelEn: string, value: number, threshold: number, };
+
+export type Evidence = { entries: Array<HourEntryId>, matches: Array<MatchId>, figures: Array<Figure>, };
+
+export type SignalView = { id: SignalId, volunteerId: VolunteerId, volunteerName: string, rule: RuleId, severity: Severity, status: SignalStatus, 
+/**
+ * The match the signal is about, for case rules.
+ */
+subjectMatchId: MatchId | null, 
+/**
+ * Dutch, plain, for the volunteer too.
+ */
+explanation: string, explanationEn: string, evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | null, closedOn: string | null, resolution: Resolution | null, resolutionNote: string | null, };
+
+export type AttentionRow = { volunteerId: VolunteerId, volunteerName: string, 
+/**
+ * The most severe of their live signals.
+ */
+severity: Severity, signals: Array<SignalView>, };
+
+export type WeekLoad = { weekStart: string, weekNumber: number, 
+/**
+ * Work minutes (training apart).
+ */
+minutes: number, };
+
+export type SignalEvent = { onDate: string, fromStatus: SignalStatus | null, toStatus: SignalStatus, resolution: Resolution | null, note: string | null, };
+
+export type SignalDetail = { signal: SignalView, 
+/**
+ * The evidence entries themselves.
+ */
+entries: Array<HourEntry>, 
+/**
+ * The evidence matches themselves.
+ */
+matches: Array<Match>, 
+/**
+ * The last 12 full weeks and the current one, oldest first.
+ */
+weeks: Array<WeekLoad>, agreedMinutesPerWeek: number, 
+/**
+ * Every status change, oldest first.
+ */
+history: Array<SignalEvent>, };
+
+export type SignalAction = "acknowledge" | "resolve" | "snooze" | "reopen";
+
+export type SignalActionInput = { action: SignalAction, 
+/**
+ * Required to resolve.
+ */
+resolution: Resolution | null, note: string, 
+/**
+ * Resolve: the day it was resolved (default today). Snooze: until when (required).
+ */
+date: string, };

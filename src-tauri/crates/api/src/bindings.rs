@@ -75,6 +75,20 @@ pub fn typescript() -> String {
         ActivityInput::decl(&cfg),
         Activity::decl(&cfg),
         CaseVocabulary::decl(&cfg),
+        SignalId::decl(&cfg),
+        RuleId::decl(&cfg),
+        Severity::decl(&cfg),
+        SignalStatus::decl(&cfg),
+        Resolution::decl(&cfg),
+        draagkracht_core::signals::Figure::decl(&cfg),
+        draagkracht_core::signals::Evidence::decl(&cfg),
+        SignalView::decl(&cfg),
+        AttentionRow::decl(&cfg),
+        WeekLoad::decl(&cfg),
+        SignalEvent::decl(&cfg),
+        SignalDetail::decl(&cfg),
+        SignalAction::decl(&cfg),
+        SignalActionInput::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

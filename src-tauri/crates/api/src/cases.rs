@@ -178,7 +178,7 @@ impl Draagkracht {
         }
         let id = MatchId(Uuid::now_v7());
         self.db.write(|tx| matches::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
-        Ok(self.match_detail(id, today)?.the_match)
+        Ok(self.changed(id, today)?.the_match)
     }
 
     pub fn end_match(&mut self, id: MatchId, input: &EndMatchInput, today: NaiveDate) -> Result<MatchDetail, ApiError> {
@@ -194,7 +194,7 @@ impl Draagkracht {
         }
         let (end, reason) = validate_end(record.start_date, &input.end_date, &input.reason, today)?;
         self.db.write(|tx| matches::end(tx, id, end, &reason, Utc::now()).map_err(ApiError::from))?;
-        self.match_detail(id, today)
+        self.changed(id, today)
     }
 
     /// Adds a dated assessment to the match's history.
@@ -221,7 +221,7 @@ impl Draagkracht {
         self.db.write(|tx| {
             assessments::insert(tx, AssessmentId(Uuid::now_v7()), id, &valid, note, Utc::now()).map_err(ApiError::from)
         })?;
-        self.match_detail(id, today)
+        self.changed(id, today)
     }
 
     pub fn add_professional(
@@ -235,7 +235,7 @@ impl Draagkracht {
         self.db.write(|tx| {
             involvements::insert(tx, InvolvementId(Uuid::now_v7()), id, &valid, Utc::now()).map_err(ApiError::from)
         })?;
-        self.match_detail(id, today)
+        self.changed(id, today)
     }
 
     pub fn update_professional(
@@ -248,7 +248,7 @@ impl Draagkracht {
             .ok_or_else(|| ApiError::not_found("Deze betrokkenheid", "This involvement"))?;
         let valid = involvement_draft(input).validate(today)?;
         self.db.write(|tx| involvements::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
-        self.match_detail(record.match_id, today)
+        self.changed(record.match_id, today)
     }
 
     pub fn log_referral(
@@ -262,7 +262,7 @@ impl Draagkracht {
         self.db.write(|tx| {
             referrals::insert(tx, ReferralId(Uuid::now_v7()), id, &valid, Utc::now()).map_err(ApiError::from)
         })?;
-        self.match_detail(id, today)
+        self.changed(id, today)
     }
 
     pub fn update_referral(
@@ -275,11 +275,20 @@ impl Draagkracht {
             .ok_or_else(|| ApiError::not_found("Deze verwijzing", "This referral"))?;
         let valid = referral_draft(input).validate(today)?;
         self.db.write(|tx| referrals::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
-        self.match_detail(record.match_id, today)
+        self.changed(record.match_id, today)
     }
 
     pub fn case_vocabulary(&self) -> CaseVocabulary {
         CaseVocabulary { zrm_domains: ZRM_DOMAINS.iter().map(|d| d.to_string()).collect() }
+    }
+
+    /// Re-evaluates everyone in a match after a change to it, and answers with the match.
+    fn changed(&mut self, id: MatchId, today: NaiveDate) -> Result<MatchDetail, ApiError> {
+        let detail = self.match_detail(id, today)?;
+        for v in &detail.the_match.volunteers {
+            self.evaluate_volunteer(v.id, today)?;
+        }
+        Ok(detail)
     }
 
     fn require_match(&self, id: MatchId) -> Result<(), ApiError> {

@@ -21,7 +21,7 @@ impl Draagkracht {
             .collect();
         let branch = draagkracht_demo::generate(params, &programme_ids, &catalogue);
         let now = Utc::now();
-        self.db.write(|tx| {
+        let written = self.db.write(|tx| {
             for (id, v) in &branch.volunteers {
                 volunteers::insert(tx, *id, v, now)?;
             }
@@ -45,6 +45,8 @@ impl Draagkracht {
             settings::set(tx, settings::DEMO, "1")?;
             settings::set(tx, settings::SET_UP, "demo")?;
             Ok::<_, ApiError>(written)
-        })
+        })?;
+        self.evaluate_all(params.today)?;
+        Ok(written)
     }
 }

@@ -121,17 +121,15 @@ impl Draagkracht {
         }
         let id = new_entry_id();
         self.db.write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
+        self.evaluate_volunteer(entry.volunteer, today)?;
         self.hour_entry(id)
     }
 
     /// Removes an entry (the undo right after saving one).
-    pub fn delete_hour_entry(&mut self, id: HourEntryId) -> Result<(), ApiError> {
-        let found = self.db.write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
-        if found {
-            Ok(())
-        } else {
-            Err(ApiError::not_found("Deze inzet", "This entry"))
-        }
+    pub fn delete_hour_entry(&mut self, id: HourEntryId, today: NaiveDate) -> Result<(), ApiError> {
+        let entry = self.hour_entry(id)?;
+        self.db.write(|tx| hour_entries::delete(tx, id).map_err(ApiError::from))?;
+        self.evaluate_volunteer(entry.volunteer_id, today)
     }
 
     fn hour_entry(&self, id: HourEntryId) -> Result<HourEntry, ApiError> {

@@ -16,6 +16,7 @@ mod overview;
 mod participants;
 mod programmes;
 mod setup;
+mod signals;
 mod volunteers;
 pub mod wire;
 

@@ -34,12 +34,19 @@ impl Draagkracht {
         self.programme(id)
     }
 
-    pub fn update_programme(&mut self, id: ProgrammeId, input: &ProgrammeInput) -> Result<Programme, ApiError> {
+    /// Edits a programme; its maximum match length is a signal threshold, so everyone is re-evaluated.
+    pub fn update_programme(
+        &mut self,
+        id: ProgrammeId,
+        input: &ProgrammeInput,
+        today: chrono::NaiveDate,
+    ) -> Result<Programme, ApiError> {
         let valid = draft(input).validate()?;
         let found = self.db.write(|tx| programmes::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         if !found {
             return Err(ApiError::not_found("Dit project", "This programme"));
         }
+        self.evaluate_all(today)?;
         self.programme(id)
     }
 

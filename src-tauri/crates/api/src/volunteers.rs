@@ -120,6 +120,7 @@ impl Draagkracht {
         let valid = draft(input).validate(today, Some(current.status))?;
         self.check_programmes_exist(&valid.programmes)?;
         self.db.write(|tx| volunteers::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.evaluate_volunteer(id, today)?;
         self.volunteer_record(id)
     }
 

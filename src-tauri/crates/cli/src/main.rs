@@ -43,6 +43,17 @@ enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// Evaluate every volunteer as of a day and print every open signal with its evidence.
+    Signals {
+        #[arg(long)]
+        db: PathBuf,
+        /// The day to evaluate as (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
         #[arg(long)]
@@ -104,6 +115,33 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                         m.participant_label,
                         names.join(", "),
                         m.programme_name
+                    );
+                    if line.is_err() {
+                        break;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Signals { db, today, json } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let mut app = Draagkracht::open(&existing(&db)?)?;
+            app.evaluate_all(today)?;
+            let rows = app.attention_list(today)?;
+            let signals: Vec<_> = rows.into_iter().flat_map(|r| r.signals).collect();
+            if json {
+                println!("{}", serde_json::to_string_pretty(&signals).unwrap_or_default());
+            } else {
+                let mut out = std::io::stdout().lock();
+                for s in &signals {
+                    let line = writeln!(
+                        out,
+                        "{:<8} {:<28} {} {}  {}",
+                        s.severity.as_str(),
+                        s.rule.as_str(),
+                        s.volunteer_id,
+                        s.volunteer_name,
+                        s.explanation_en
                     );
                     if line.is_err() {
                         break;

@@ -66,3 +66,7 @@ typed_id!(
     /// An activity in a programme's catalogue.
     ActivityId
 );
+typed_id!(
+    /// One signal about a volunteer.
+    SignalId
+);

@@ -24,11 +24,14 @@ pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
 pub use ids::{
-    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, ParticipantId, ProgrammeId, ReferralId, VolunteerId,
+    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, ParticipantId, ProgrammeId, ReferralId, SignalId,
+    VolunteerId,
 };
 pub use matching::MatchStatus;
 pub use period::DateRange;
 pub use professional::ProfessionalKind;
 pub use programme::{ProgrammeDraft, ValidProgramme};
 pub use refusal::{Field, Refusal, RefusalCode};
+pub use signals::lifecycle::{Resolution, SignalStatus};
+pub use signals::{RuleId, Severity};
 pub use volunteer::{ValidVolunteer, VolunteerDraft, VolunteerStatus};

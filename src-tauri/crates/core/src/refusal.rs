@@ -43,6 +43,7 @@ pub enum Field {
     ToDate,
     Reason,
     Outcome,
+    Resolution,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -143,6 +143,31 @@ pub fn recent_for_volunteer(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// A volunteer's entries from `since` on, oldest first (the history the signal rules read).
+pub fn for_volunteer_since(
+    conn: &Connection,
+    volunteer: VolunteerId,
+    since: NaiveDate,
+) -> Result<Vec<HourEntryRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT_WITH_NAMES} WHERE h.volunteer_id = ?1 AND h.date >= ?2 ORDER BY h.date, h.created_at, h.id"
+    ))?;
+    let rows = stmt.query_map(params![volunteer.to_string(), since.to_string()], record)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Work minutes (training apart) per volunteer within `range`.
+pub fn work_minutes_per_volunteer(conn: &Connection, range: DateRange) -> Result<Vec<(VolunteerId, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT volunteer_id, sum(minutes) FROM hour_entries
+         WHERE date BETWEEN ?1 AND ?2 AND kind <> 'training' GROUP BY volunteer_id",
+    )?;
+    let rows = stmt.query_map([range.first.to_string(), range.last.to_string()], |r| {
+        Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Minutes of one volunteer within each window, without training; and training minutes within
 /// `training_window`. One pass over the volunteer's entries.
 pub fn sums_for_volunteer(

@@ -16,6 +16,7 @@ pub mod participants;
 pub mod programmes;
 pub mod referrals;
 pub mod settings;
+pub mod signals;
 pub mod volunteers;
 
 pub use db::{open, Db, StoreError};

@@ -150,6 +150,43 @@ ALTER TABLE hour_entries ADD COLUMN match_id TEXT REFERENCES matches (id);
 ALTER TABLE hour_entries ADD COLUMN activity_id TEXT REFERENCES activities (id);
 CREATE INDEX hour_entries_by_match ON hour_entries (match_id) WHERE match_id IS NOT NULL;
 "#,
+    // 3: signals and their history.
+    r#"
+CREATE TABLE signals (
+    id                TEXT PRIMARY KEY NOT NULL,
+    volunteer_id      TEXT NOT NULL REFERENCES volunteers (id),
+    rule              TEXT NOT NULL,
+    subject_match_id  TEXT REFERENCES matches (id),
+    severity          TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'alert')),
+    status            TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'snoozed', 'resolved', 'cleared')),
+    evidence          TEXT NOT NULL,
+    explanation_nl    TEXT NOT NULL,
+    explanation_en    TEXT NOT NULL,
+    cause_date        TEXT NOT NULL,
+    opened_on         TEXT NOT NULL,
+    snoozed_until     TEXT,
+    closed_on         TEXT,
+    resolution        TEXT,
+    resolution_note   TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+);
+CREATE INDEX signals_by_volunteer ON signals (volunteer_id, rule);
+CREATE INDEX signals_live ON signals (status) WHERE status IN ('open', 'acknowledged', 'snoozed');
+
+-- Every change of a signal's status, kept.
+CREATE TABLE signal_events (
+    id          TEXT PRIMARY KEY NOT NULL,
+    signal_id   TEXT NOT NULL REFERENCES signals (id),
+    on_date     TEXT NOT NULL,
+    from_status TEXT,
+    to_status   TEXT NOT NULL,
+    resolution  TEXT,
+    note        TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX signal_events_by_signal ON signal_events (signal_id, created_at);
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -185,6 +185,26 @@ pub fn by_last_use(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every volunteer's id, status and first programme (in the coordinator's order).
+pub fn main_programmes(
+    conn: &Connection,
+) -> Result<Vec<(VolunteerId, VolunteerStatus, Option<ProgrammeId>)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.status,
+                (SELECT vp.programme_id FROM volunteer_programmes vp JOIN programmes p ON p.id = vp.programme_id
+                 WHERE vp.volunteer_id = v.id ORDER BY p.sort_order LIMIT 1)
+         FROM volunteers v",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            parsed(r, 0, VolunteerId::parse)?,
+            parsed(r, 1, VolunteerStatus::parse)?,
+            r.get::<_, Option<String>>(2)?.as_deref().and_then(ProgrammeId::parse),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// How many volunteers have this status.
 pub fn count_with_status(conn: &Connection, status: VolunteerStatus) -> Result<u32, StoreError> {
     Ok(conn.query_row("SELECT count(*) FROM volunteers WHERE status = ?1", [status.as_str()], |r| r.get(0))?)

@@ -6,13 +6,15 @@
 
 use chrono::NaiveDate;
 mod cases;
+mod signals;
 pub use cases::*;
 pub use draagkracht_core::{
     ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind, InvolvementId,
     LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,
-    VolunteerId, VolunteerStatus,
+    Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 use serde::{Deserialize, Serialize};
+pub use signals::*;
 use ts_rs::TS;
 
 /// The UI language. Dutch first.

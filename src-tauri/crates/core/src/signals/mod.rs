@@ -11,6 +11,7 @@ mod frontline_load;
 mod gone_quiet;
 mod grey_zone_drift;
 mod hours_over_agreement;
+pub mod lifecycle;
 mod professional_task;
 mod rising_load;
 mod thresholds;
@@ -281,5 +282,59 @@ pub(crate) mod testing {
 
     pub fn rules(signals: &[Signal]) -> Vec<(RuleId, Severity)> {
         signals.iter().map(|s| (s.rule, s.severity)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+
+    #[test]
+    fn a_heavy_history_fires_several_rules_and_a_healthy_one_none() {
+        let t = Thresholds::default();
+        let branch = BranchFigures { median_minutes: vec![(programme(), 8.0 * 60.0)] };
+        let mut healthy = history(4);
+        healthy.matches.push(a_match(1, CaseLevel::Normal));
+        for d in [2, 9, 16, 23, 27] {
+            healthy.entries.push(entry(u128::from(d), day(6, d), 200));
+        }
+        assert!(evaluate(&healthy, &branch, &t, today()).is_empty());
+
+        let mut heavy = healthy.clone();
+        heavy.entries.push(entry(99, day(6, 28), 30 * 60));
+        let mut home = a_match(2, CaseLevel::Complex);
+        home.at_home = true;
+        heavy.matches.push(home);
+        heavy.matches.push(a_match(3, CaseLevel::Acute));
+        let fired = rules(&evaluate(&heavy, &branch, &t, today()));
+        for rule in [
+            RuleId::HoursOverAgreement,
+            RuleId::FrontlineLoad,
+            RuleId::ComplexWithoutProfessional,
+            RuleId::AcuteCase,
+            RuleId::WeightedCaseload,
+        ] {
+            assert!(fired.iter().any(|(r, _)| *r == rule), "{rule:?} should fire: {fired:?}");
+        }
+    }
+
+    #[test]
+    fn adding_hours_never_lowers_the_hours_signal() {
+        let t = Thresholds::default();
+        let severity = |minutes: u32| {
+            let mut h = history(4);
+            h.entries.push(entry(1, day(6, 20), minutes));
+            evaluate(&h, &BranchFigures::default(), &t, today())
+                .into_iter()
+                .find(|s| s.rule == RuleId::HoursOverAgreement)
+                .map(|s| s.severity)
+        };
+        let mut previous = None;
+        for minutes in (0..3000).step_by(7) {
+            let now = severity(minutes);
+            assert!(now >= previous, "{minutes} minutes gave {now:?} after {previous:?}");
+            previous = now;
+        }
     }
 }

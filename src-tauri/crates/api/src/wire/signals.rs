@@ -1,0 +1,99 @@
+//! Wire types of signals: the attention list, a signal with its evidence, and the coordinator's actions.
+
+use super::{HourEntry, Match};
+use chrono::NaiveDate;
+use draagkracht_core::signals::Evidence;
+use draagkracht_core::{MatchId, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalView {
+    pub id: SignalId,
+    pub volunteer_id: VolunteerId,
+    pub volunteer_name: String,
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub status: SignalStatus,
+    /// The match the signal is about, for case rules.
+    pub subject_match_id: Option<MatchId>,
+    /// Dutch, plain, for the volunteer too.
+    pub explanation: String,
+    pub explanation_en: String,
+    pub evidence: Evidence,
+    pub cause_date: NaiveDate,
+    pub opened_on: NaiveDate,
+    pub snoozed_until: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub resolution: Option<Resolution>,
+    pub resolution_note: Option<String>,
+}
+
+/// One volunteer on the attention list, with their live signals, most severe first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttentionRow {
+    pub volunteer_id: VolunteerId,
+    pub volunteer_name: String,
+    /// The most severe of their live signals.
+    pub severity: Severity,
+    pub signals: Vec<SignalView>,
+}
+
+/// Hours in one week, for the 12-week chart beside a signal.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WeekLoad {
+    pub week_start: NaiveDate,
+    pub week_number: u32,
+    /// Work minutes (training apart).
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalEvent {
+    pub on_date: NaiveDate,
+    pub from_status: Option<SignalStatus>,
+    pub to_status: SignalStatus,
+    pub resolution: Option<Resolution>,
+    pub note: Option<String>,
+}
+
+/// A signal with everything it rests on.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalDetail {
+    pub signal: SignalView,
+    /// The evidence entries themselves.
+    pub entries: Vec<HourEntry>,
+    /// The evidence matches themselves.
+    pub matches: Vec<Match>,
+    /// The last 12 full weeks and the current one, oldest first.
+    pub weeks: Vec<WeekLoad>,
+    pub agreed_minutes_per_week: u32,
+    /// Every status change, oldest first.
+    pub history: Vec<SignalEvent>,
+}
+
+/// What the coordinator does with a signal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalAction {
+    Acknowledge,
+    Resolve,
+    Snooze,
+    Reopen,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SignalActionInput {
+    pub action: SignalAction,
+    /// Required to resolve.
+    pub resolution: Option<Resolution>,
+    pub note: String,
+    /// Resolve: the day it was resolved (default today). Snooze: until when (required).
+    pub date: String,
+}

@@ -1,0 +1,244 @@
+//! The `signals` table and its history (`signal_events`): every status change is a new event row.
+//! The evidence is stored as JSON (the same shape the window receives).
+
+use crate::db::{iso_date, parsed};
+use crate::StoreError;
+use chrono::{DateTime, NaiveDate, Utc};
+use draagkracht_core::signals::lifecycle::{Resolution, SignalStatus, Stored};
+use draagkracht_core::signals::{Evidence, RuleId, Severity, Signal};
+use draagkracht_core::{MatchId, SignalId, VolunteerId};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalRecord {
+    pub id: SignalId,
+    pub volunteer_id: VolunteerId,
+    pub volunteer_name: String,
+    pub rule: RuleId,
+    pub subject: Option<MatchId>,
+    pub severity: Severity,
+    pub status: SignalStatus,
+    pub evidence: Evidence,
+    pub explanation_nl: String,
+    pub explanation_en: String,
+    pub cause_date: NaiveDate,
+    pub opened_on: NaiveDate,
+    pub snoozed_until: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub resolution: Option<Resolution>,
+    pub resolution_note: Option<String>,
+}
+
+impl SignalRecord {
+    pub fn stored(&self) -> Stored<SignalId> {
+        Stored {
+            id: self.id,
+            rule: self.rule,
+            subject: self.subject,
+            status: self.status,
+            snoozed_until: self.snoozed_until,
+            closed_on: self.closed_on,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRecord {
+    pub on_date: NaiveDate,
+    pub from_status: Option<SignalStatus>,
+    pub to_status: SignalStatus,
+    pub resolution: Option<Resolution>,
+    pub note: Option<String>,
+}
+
+const SELECT: &str =
+    "SELECT s.id, s.volunteer_id, v.name, s.rule, s.subject_match_id, s.severity, s.status, s.evidence,
+            s.explanation_nl, s.explanation_en, s.cause_date, s.opened_on, s.snoozed_until, s.closed_on,
+            s.resolution, s.resolution_note
+     FROM signals s JOIN volunteers v ON v.id = s.volunteer_id";
+
+fn optional_date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(iso_date))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<SignalRecord> {
+    Ok(SignalRecord {
+        id: parsed(r, 0, SignalId::parse)?,
+        volunteer_id: parsed(r, 1, VolunteerId::parse)?,
+        volunteer_name: r.get(2)?,
+        rule: parsed(r, 3, RuleId::parse)?,
+        subject: r.get::<_, Option<String>>(4)?.as_deref().and_then(MatchId::parse),
+        severity: parsed(r, 5, Severity::parse)?,
+        status: parsed(r, 6, SignalStatus::parse)?,
+        evidence: parsed(r, 7, |text| serde_json::from_str(text).ok())?,
+        explanation_nl: r.get(8)?,
+        explanation_en: r.get(9)?,
+        cause_date: parsed(r, 10, iso_date)?,
+        opened_on: parsed(r, 11, iso_date)?,
+        snoozed_until: optional_date(r, 12)?,
+        closed_on: optional_date(r, 13)?,
+        resolution: r.get::<_, Option<String>>(14)?.as_deref().and_then(Resolution::parse),
+        resolution_note: r.get(15)?,
+    })
+}
+
+/// A volunteer's signals, newest first.
+pub fn for_volunteer(conn: &Connection, volunteer: VolunteerId) -> Result<Vec<SignalRecord>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE s.volunteer_id = ?1 ORDER BY s.opened_on DESC, s.id DESC"))?;
+    let rows = stmt.query_map([volunteer.to_string()], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every live signal (open, acknowledged, snoozed).
+pub fn live(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.status IN ('open', 'acknowledged', 'snoozed')"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every signal (for the CLI and reports).
+pub fn all(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY s.opened_on, s.id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, id: SignalId) -> Result<Option<SignalRecord>, StoreError> {
+    Ok(conn.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id.to_string()], from_row).optional()?)
+}
+
+pub fn events(conn: &Connection, id: SignalId) -> Result<Vec<EventRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT on_date, from_status, to_status, resolution, note FROM signal_events
+         WHERE signal_id = ?1 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([id.to_string()], |r| {
+        Ok(EventRecord {
+            on_date: parsed(r, 0, iso_date)?,
+            from_status: r.get::<_, Option<String>>(1)?.as_deref().and_then(SignalStatus::parse),
+            to_status: parsed(r, 2, SignalStatus::parse)?,
+            resolution: r.get::<_, Option<String>>(3)?.as_deref().and_then(Resolution::parse),
+            note: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn evidence_json(e: &Evidence) -> String {
+    serde_json::to_string(e).unwrap_or_else(|_| "{}".into())
+}
+
+/// Records a status change in the history.
+#[allow(clippy::too_many_arguments)]
+fn event(
+    tx: &Transaction,
+    id: SignalId,
+    on: NaiveDate,
+    from: Option<SignalStatus>,
+    to: SignalStatus,
+    resolution: Option<Resolution>,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO signal_events (id, signal_id, on_date, from_status, to_status, resolution, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        uuid::Uuid::now_v7().to_string(),
+        id.to_string(),
+        on.to_string(),
+        from.map(|s| s.as_str()),
+        to.as_str(),
+        resolution.map(|r| r.as_str()),
+        note,
+        now.to_rfc3339()
+    ])?;
+    Ok(())
+}
+
+pub fn open(
+    tx: &Transaction,
+    id: SignalId,
+    s: &Signal,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO signals (id, volunteer_id, rule, subject_match_id, severity, status, evidence, explanation_nl,
+                              explanation_en, cause_date, opened_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(params![
+        id.to_string(),
+        s.volunteer.to_string(),
+        s.rule.as_str(),
+        s.subject.map(|m| m.to_string()),
+        s.severity.as_str(),
+        evidence_json(&s.evidence),
+        s.explanation_nl,
+        s.explanation_en,
+        s.cause_date.to_string(),
+        today.to_string(),
+        now.to_rfc3339()
+    ])?;
+    event(tx, id, today, None, SignalStatus::Open, None, None, now)
+}
+
+/// Refreshes what a live signal says (its cause still holds); `wake` also reopens a snoozed one.
+pub fn refresh(
+    tx: &Transaction,
+    id: SignalId,
+    s: &Signal,
+    wake: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "UPDATE signals SET severity = ?2, evidence = ?3, explanation_nl = ?4, explanation_en = ?5, cause_date = ?6,
+                updated_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        id.to_string(),
+        s.severity.as_str(),
+        evidence_json(&s.evidence),
+        s.explanation_nl,
+        s.explanation_en,
+        s.cause_date.to_string(),
+        now.to_rfc3339()
+    ])?;
+    if let Some(today) = wake {
+        set_status(tx, id, SignalStatus::Snoozed, SignalStatus::Open, today, None, None, None, now)?;
+    }
+    Ok(())
+}
+
+/// Moves a signal to another status and records it in the history.
+#[allow(clippy::too_many_arguments)]
+pub fn set_status(
+    tx: &Transaction,
+    id: SignalId,
+    from: SignalStatus,
+    to: SignalStatus,
+    on: NaiveDate,
+    snoozed_until: Option<NaiveDate>,
+    resolution: Option<Resolution>,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let closed_on = matches!(to, SignalStatus::Resolved | SignalStatus::Cleared).then(|| on.to_string());
+    tx.prepare_cached(
+        "UPDATE signals SET status = ?2, snoozed_until = ?3, closed_on = ?4, resolution = ?5, resolution_note = ?6,
+                updated_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        id.to_string(),
+        to.as_str(),
+        snoozed_until.map(|d| d.to_string()),
+        closed_on,
+        resolution.map(|r| r.as_str()),
+        note,
+        now.to_rfc3339()
+    ])?;
+    event(tx, id, on, Some(from), to, resolution, note, now)
+}

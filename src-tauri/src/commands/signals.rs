@@ -1,0 +1,33 @@
+//! Signals: the attention list, one signal with its evidence, the coordinator's actions.
+
+use crate::state::{today, AppState};
+use draagkracht_api::wire::{AttentionRow, SignalActionInput, SignalDetail, SignalId, SignalView, VolunteerId};
+use draagkracht_api::ApiError;
+use tauri::State;
+
+#[tauri::command]
+pub async fn attention_list(state: State<'_, AppState>) -> Result<Vec<AttentionRow>, ApiError> {
+    state.with(|app| app.attention_list(today()))
+}
+
+#[tauri::command]
+pub async fn get_signal(state: State<'_, AppState>, id: SignalId) -> Result<SignalDetail, ApiError> {
+    state.with(|app| app.signal(id, today()))
+}
+
+#[tauri::command]
+pub async fn act_on_signal(
+    state: State<'_, AppState>,
+    id: SignalId,
+    input: SignalActionInput,
+) -> Result<SignalDetail, ApiError> {
+    state.with(|app| app.act_on_signal(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn volunteer_signals(
+    state: State<'_, AppState>,
+    volunteer_id: VolunteerId,
+) -> Result<Vec<SignalView>, ApiError> {
+    state.with(|app| app.volunteer_signals(volunteer_id))
+}
