@@ -4,3 +4,4 @@ mod cases;
 mod coordinator_month;
 mod first_start;
 mod refusals;
+mod signals;
