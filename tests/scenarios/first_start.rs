@@ -1,7 +1,7 @@
 //! The first start: a new database asks for a choice; "demo" fills a fictional branch, marked as
 //! demo; the language choice is remembered across restarts.
 
-use draagkracht_api::wire::{CaseLevel, Language, SetupChoice, VolunteerFilter};
+use draagkracht_api::wire::{CaseLevel, Language, RuleId, SetupChoice, Severity, VolunteerFilter, VolunteerStatus};
 use draagkracht_api::Draagkracht;
 use draagkracht_tests::{date, TempApp};
 
@@ -53,6 +53,18 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     let volunteer = all.iter().find(|v| v.minutes_last_four_weeks > 0).unwrap();
     let detail = t.app.volunteer(volunteer.id, today).unwrap();
     assert!(!detail.matches.is_empty(), "a volunteer with hours has matches");
+
+    // Every rule fires for some volunteers, and most volunteers need no attention.
+    let attention = t.app.attention_list(today).unwrap();
+    for rule in RuleId::ALL {
+        assert!(
+            attention.iter().any(|r| r.signals.iter().any(|s| s.rule == rule)),
+            "{rule:?} fires somewhere in the demo"
+        );
+    }
+    let alerts_or_warnings = attention.iter().filter(|r| r.severity >= Severity::Warning).count();
+    let working = all.iter().filter(|v| matches!(v.status, VolunteerStatus::Active | VolunteerStatus::Resting)).count();
+    assert!(alerts_or_warnings * 2 < working, "{alerts_or_warnings} of {working} volunteers have warnings or alerts");
 
     // Choosing again does not write a second branch.
     t.app.set_up(SetupChoice::Demo, today).unwrap();

@@ -141,7 +141,7 @@ fn assess(rng: &mut ChaCha8Rng, case: &mut DemoCase, today: NaiveDate, (first, l
                 .unwrap_or(&CrisisMarker::AcuteDebt),
             );
             acute_done = true;
-            if rng.gen_bool(0.85) {
+            if rng.gen_bool(0.6) {
                 let kind = if markers[0] == CrisisMarker::AcuteDebt {
                     ProfessionalKind::DebtHelp
                 } else {

@@ -112,23 +112,43 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
                 _ => params.today,
             };
             let first = start.max(first_day);
+            // Resting volunteers keep their match while their hours stop: they have "gone quiet".
+            let cases_until = if status == VolunteerStatus::Resting { params.today } else { last_day };
+            let history = (first_day, params.today);
             let mut cases = Vec::new();
             for p in &own {
                 let index = programmes.iter().position(|q| q == p).unwrap_or(0);
-                let history = (first_day, params.today);
                 cases.extend(cases::cases_for(
                     &mut rng,
                     id,
                     *p,
                     index,
                     first,
-                    last_day,
+                    cases_until,
                     params.today,
                     history,
                     &mut next_code,
                 ));
             }
-            let work = Work { volunteer: id, programmes: &own, cases: &cases, catalogue, agreed_hours, load };
+            // Some take on a second (and third) case at the same time in their main programme.
+            for _ in 0..[0, 0, 0, 0, 0, 0, 0, 0, 1, 2][rng.gen_range(0..10)] {
+                let index = programmes.iter().position(|q| *q == own[0]).unwrap_or(0);
+                let later = first + Days::new(rng.gen_range(30..200));
+                cases.extend(cases::cases_for(
+                    &mut rng,
+                    id,
+                    own[0],
+                    index,
+                    later,
+                    cases_until,
+                    params.today,
+                    history,
+                    &mut next_code,
+                ));
+            }
+            // A few see their hours climb week after week.
+            let rising = status == VolunteerStatus::Active && rng.gen_bool(0.05);
+            let work = Work { volunteer: id, programmes: &own, cases: &cases, catalogue, agreed_hours, load, rising };
             write_hours(&mut rng, &mut branch, &work, first, last_day);
             branch.cases.extend(cases);
         }
@@ -192,6 +212,8 @@ struct Work<'a> {
     catalogue: &'a [CatalogueEntry],
     agreed_hours: u32,
     load: f64,
+    /// Hours rise over the last 16 weeks.
+    rising: bool,
 }
 
 fn write_hours(rng: &mut ChaCha8Rng, branch: &mut DemoBranch, work: &Work, first: NaiveDate, last: NaiveDate) {
@@ -203,7 +225,9 @@ fn write_hours(rng: &mut ChaCha8Rng, branch: &mut DemoBranch, work: &Work, first
             week = week + Days::new(7);
             continue;
         }
-        let target = f64::from(agreed_hours * 60) * load * rng.gen_range(0.7..1.3);
+        let weeks_to_go = (last - week).num_days() / 7;
+        let trend = if work.rising && weeks_to_go < 16 { 1.0 + 0.08 * (16 - weeks_to_go) as f64 } else { 1.0 };
+        let target = f64::from(agreed_hours * 60) * load * trend * rng.gen_range(0.85..1.15);
         // Visits of about one to one and a half hours, as home visits and administration sessions usually are.
         let visits = (target / rng.gen_range(40.0..85.0)).round().clamp(1.0, 6.0) as u32;
         for _ in 0..visits {
@@ -259,9 +283,9 @@ fn pick_activity(
     level: CaseLevel,
 ) -> Option<ActivityId> {
     let (professional, grey) = match level {
-        CaseLevel::Normal => (0.004, 0.03),
-        CaseLevel::Complex => (0.03, 0.10),
-        CaseLevel::Acute => (0.06, 0.15),
+        CaseLevel::Normal => (0.001, 0.03),
+        CaseLevel::Complex => (0.015, 0.10),
+        CaseLevel::Acute => (0.04, 0.15),
     };
     let roll: f64 = rng.gen();
     let wanted = if roll < professional {
