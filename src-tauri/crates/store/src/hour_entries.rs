@@ -32,19 +32,7 @@ const INSERT: &str =
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 pub fn insert(tx: &Transaction, id: HourEntryId, e: &NewHourEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
-    tx.prepare_cached(INSERT)?.execute(params![
-        id.to_string(),
-        e.volunteer.to_string(),
-        e.programme.to_string(),
-        e.date.to_string(),
-        e.minutes.get(),
-        e.kind.as_str(),
-        e.note,
-        now.to_rfc3339(),
-        e.match_id.map(|m| m.to_string()),
-        e.activity.map(|a| a.to_string())
-    ])?;
-    Ok(())
+    insert_many(tx, [(id, e, now)]).map(|_| ())
 }
 
 /// Inserts many entries with one prepared statement, inside the caller's transaction.
