@@ -53,6 +53,8 @@ fn main() {
             commands::signals::get_signal,
             commands::signals::act_on_signal,
             commands::signals::volunteer_signals,
+            commands::signals::list_thresholds,
+            commands::signals::set_threshold,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

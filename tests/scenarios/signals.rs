@@ -154,3 +154,31 @@ fn the_lifecycle_is_kept_and_a_resolved_signal_reopens_only_on_a_new_cause() {
     t.app.act_on_signal(new_id, &action(SignalAction::Snooze, None, "08-07-2025"), tomorrow).unwrap();
     assert!(t.app.attention_list(tomorrow).unwrap().is_empty());
 }
+
+#[test]
+fn a_changed_threshold_re_evaluates_and_can_go_back_to_its_default() {
+    use draagkracht_api::wire::{ThresholdInput, ThresholdKey};
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    // 22 hours in four weeks on a 4-hour agreement: 1.375 ×, under the default 1.5.
+    for day in ["19-06-2025", "20-06-2025"] {
+        t.app.log_hours(&hours_input(anna.id, day, "11", admin, "support"), today).unwrap();
+    }
+    assert!(t.app.attention_list(today).unwrap().is_empty());
+
+    let stricter =
+        ThresholdInput { programme_id: admin, key: ThresholdKey::OverAgreementWarning, value: "1,25".into() };
+    let views = t.app.set_threshold(&stricter, today).unwrap();
+    let view = views.iter().find(|v| v.key == ThresholdKey::OverAgreementWarning).unwrap();
+    assert_eq!((view.value, view.default_value, view.changed), (1.25, 1.5, true));
+    assert_eq!(t.app.attention_list(today).unwrap().len(), 1, "changing a threshold re-evaluates");
+
+    let refused = ThresholdInput { value: "veel".into(), ..stricter.clone() };
+    assert_eq!(t.app.set_threshold(&refused, today).unwrap_err().code, ErrorCode::InvalidInput);
+
+    let back = ThresholdInput { value: String::new(), ..stricter };
+    t.app.set_threshold(&back, today).unwrap();
+    assert!(t.app.attention_list(today).unwrap().is_empty(), "back to the default, the signal clears");
+}

@@ -1,7 +1,11 @@
-//! Signals: the attention list, one signal with its evidence, the coordinator's actions.
+//! Signals: the attention list, one signal with its evidence, the coordinator's actions, and the
+//! thresholds per programme.
 
 use crate::state::{today, AppState};
-use draagkracht_api::wire::{AttentionRow, SignalActionInput, SignalDetail, SignalId, SignalView, VolunteerId};
+use draagkracht_api::wire::{
+    AttentionRow, ProgrammeId, SignalActionInput, SignalDetail, SignalId, SignalView, ThresholdInput, ThresholdView,
+    VolunteerId,
+};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -30,4 +34,17 @@ pub async fn volunteer_signals(
     volunteer_id: VolunteerId,
 ) -> Result<Vec<SignalView>, ApiError> {
     state.with(|app| app.volunteer_signals(volunteer_id))
+}
+
+#[tauri::command]
+pub async fn list_thresholds(
+    state: State<'_, AppState>,
+    programme_id: ProgrammeId,
+) -> Result<Vec<ThresholdView>, ApiError> {
+    state.with(|app| app.programme_thresholds(programme_id))
+}
+
+#[tauri::command]
+pub async fn set_threshold(state: State<'_, AppState>, input: ThresholdInput) -> Result<Vec<ThresholdView>, ApiError> {
+    state.with(|app| app.set_threshold(&input, today()))
 }

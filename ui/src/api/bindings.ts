@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed";
 
@@ -364,3 +364,17 @@ resolution: Resolution | null, note: string,
  * Resolve: the day it was resolved (default today). Snooze: until when (required).
  */
 date: string, };
+
+export type ThresholdKey = "over_agreement_warning" | "over_agreement_alert" | "frontline_multiple" | "grey_zone_count" | "grey_zone_percent" | "caseload_weight" | "rising_percent_per_month" | "quiet_days";
+
+export type ThresholdView = { programmeId: ProgrammeId, key: ThresholdKey, label: string, labelEn: string, value: number, defaultValue: number, 
+/**
+ * True when the coordinator changed it from the default.
+ */
+changed: boolean, source: string, sourceEn: string, };
+
+export type ThresholdInput = { programmeId: ProgrammeId, key: ThresholdKey, 
+/**
+ * As typed (`1,5`); empty returns it to the default.
+ */
+value: string, };

@@ -89,6 +89,9 @@ pub fn typescript() -> String {
         SignalDetail::decl(&cfg),
         SignalAction::decl(&cfg),
         SignalActionInput::decl(&cfg),
+        draagkracht_core::signals::ThresholdKey::decl(&cfg),
+        ThresholdView::decl(&cfg),
+        ThresholdInput::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

@@ -6,20 +6,21 @@
 //! ([`Draagkracht::refresh_signals`], called on start and whenever the window asks for the list).
 
 use crate::wire::{
-    AttentionRow, HourEntry, SignalAction, SignalActionInput, SignalDetail, SignalEvent, SignalView, WeekLoad,
+    AttentionRow, HourEntry, SignalAction, SignalActionInput, SignalDetail, SignalEvent, SignalView, ThresholdInput,
+    ThresholdView, WeekLoad,
 };
 use crate::{ApiError, Draagkracht};
 use chrono::{Days, NaiveDate, Utc};
 use draagkracht_core::complexity::{case_level, CaseLevel};
 use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
-use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, Thresholds};
+use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, ThresholdKey, Thresholds};
 use draagkracht_core::{
     Field, HourKind, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 use draagkracht_store::signals::{self, SignalRecord};
 use draagkracht_store::{
-    assessments, hour_entries, involvements, matches, programmes, referrals, settings, volunteers,
+    assessments, hour_entries, involvements, matches, programmes, referrals, settings, thresholds, volunteers,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -53,11 +54,60 @@ impl From<SignalRecord> for SignalView {
 }
 
 impl Draagkracht {
-    /// The thresholds: DOMAIN.md's defaults, with each programme's maximum match length.
-    fn thresholds(&self) -> Result<Thresholds, ApiError> {
-        let max_months =
-            programmes::list(self.db.conn())?.into_iter().filter_map(|p| p.max_months.map(|m| (p.id, m))).collect();
-        Ok(Thresholds { max_months, ..Thresholds::default() })
+    /// The thresholds per programme: DOMAIN.md's defaults, what the coordinator changed, and every
+    /// programme's maximum match length.
+    fn thresholds(&self) -> Result<HashMap<ProgrammeId, Thresholds>, ApiError> {
+        let conn = self.db.conn();
+        let all_programmes = programmes::list(conn)?;
+        let max_months: Vec<_> = all_programmes.iter().filter_map(|p| p.max_months.map(|m| (p.id, m))).collect();
+        let mut out: HashMap<ProgrammeId, Thresholds> = all_programmes
+            .iter()
+            .map(|p| (p.id, Thresholds { max_months: max_months.clone(), ..Thresholds::default() }))
+            .collect();
+        for (programme, key, value) in thresholds::all(conn)? {
+            if let Some(t) = out.get_mut(&programme) {
+                t.set(key, value);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The thresholds of one programme, as the settings screen shows them.
+    pub fn programme_thresholds(&self, programme: ProgrammeId) -> Result<Vec<ThresholdView>, ApiError> {
+        let t = self
+            .thresholds()?
+            .remove(&programme)
+            .ok_or_else(|| ApiError::not_found("Dit project", "This programme"))?;
+        Ok(ThresholdKey::ALL
+            .into_iter()
+            .map(|key| {
+                let info = key.info();
+                ThresholdView {
+                    programme_id: programme,
+                    key,
+                    label: info.label_nl.into(),
+                    label_en: info.label_en.into(),
+                    value: t.get(key),
+                    default_value: info.default,
+                    changed: t.get(key) != info.default,
+                    source: info.source_nl.into(),
+                    source_en: info.source_en.into(),
+                }
+            })
+            .collect())
+    }
+
+    /// Changes one threshold of one programme (empty: back to the default) and re-evaluates everyone.
+    pub fn set_threshold(&mut self, input: &ThresholdInput, today: NaiveDate) -> Result<Vec<ThresholdView>, ApiError> {
+        if programmes::get(self.db.conn(), input.programme_id)?.is_none() {
+            return Err(ApiError::not_found("Dit project", "This programme"));
+        }
+        let value = if input.value.trim().is_empty() { None } else { Some(input.key.parse_value(&input.value)?) };
+        self.db.write(|tx| {
+            thresholds::set(tx, input.programme_id, input.key, value, Utc::now()).map_err(ApiError::from)
+        })?;
+        self.evaluate_all(today)?;
+        self.programme_thresholds(input.programme_id)
     }
 
     /// The median work minutes in the last 28 days of active volunteers, per main programme.
@@ -149,10 +199,16 @@ impl Draagkracht {
         &mut self,
         id: VolunteerId,
         branch: &BranchFigures,
-        t: &Thresholds,
+        per_programme: &HashMap<ProgrammeId, Thresholds>,
         today: NaiveDate,
     ) -> Result<(), ApiError> {
         let Some(history) = self.history(id, today)? else { return Ok(()) };
+        // The volunteer's own (first) programme sets the thresholds for their load.
+        let fallback = Thresholds {
+            max_months: per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
+            ..Thresholds::default()
+        };
+        let t = history.main_programme.and_then(|p| per_programme.get(&p)).unwrap_or(&fallback);
         let fresh = evaluate(&history, branch, t, today);
         let stored: Vec<_> = signals::for_volunteer(self.db.conn(), id)?.iter().map(SignalRecord::stored).collect();
         let changes = reconcile(&stored, fresh, today);

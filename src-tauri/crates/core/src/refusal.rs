@@ -44,6 +44,7 @@ pub enum Field {
     Reason,
     Outcome,
     Resolution,
+    Value,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -17,6 +17,7 @@ pub mod programmes;
 pub mod referrals;
 pub mod settings;
 pub mod signals;
+pub mod thresholds;
 pub mod volunteers;
 
 pub use db::{open, Db, StoreError};

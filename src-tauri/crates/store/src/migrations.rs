@@ -187,6 +187,16 @@ CREATE TABLE signal_events (
 );
 CREATE INDEX signal_events_by_signal ON signal_events (signal_id, created_at);
 "#,
+    // 4: signal thresholds changed per programme (absent: the default).
+    r#"
+CREATE TABLE signal_thresholds (
+    programme_id TEXT NOT NULL REFERENCES programmes (id),
+    key          TEXT NOT NULL,
+    value        REAL NOT NULL,
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (programme_id, key)
+) WITHOUT ROWID;
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 mod cases;
 mod signals;
 pub use cases::*;
+pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
     ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind, InvolvementId,
     LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,

@@ -2,8 +2,8 @@
 
 use super::{HourEntry, Match};
 use chrono::NaiveDate;
-use draagkracht_core::signals::Evidence;
-use draagkracht_core::{MatchId, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId};
+use draagkracht_core::signals::{Evidence, ThresholdKey};
+use draagkracht_core::{MatchId, ProgrammeId, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -96,4 +96,29 @@ pub struct SignalActionInput {
     pub note: String,
     /// Resolve: the day it was resolved (default today). Snooze: until when (required).
     pub date: String,
+}
+
+/// One threshold of one programme, with its default and where that comes from.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdView {
+    pub programme_id: ProgrammeId,
+    pub key: ThresholdKey,
+    pub label: String,
+    pub label_en: String,
+    pub value: f64,
+    pub default_value: f64,
+    /// True when the coordinator changed it from the default.
+    pub changed: bool,
+    pub source: String,
+    pub source_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ThresholdInput {
+    pub programme_id: ProgrammeId,
+    pub key: ThresholdKey,
+    /// As typed (`1,5`); empty returns it to the default.
+    pub value: String,
 }

@@ -18,7 +18,7 @@ mod thresholds;
 mod trajectory_too_long;
 mod weighted_caseload;
 
-pub use thresholds::Thresholds;
+pub use thresholds::{ThresholdInfo, ThresholdKey, Thresholds};
 
 use crate::activity::ActivityLevel;
 use crate::complexity::CaseLevel;
@@ -203,7 +203,7 @@ pub fn evaluate(history: &History, branch: &BranchFigures, thresholds: &Threshol
     out.extend(weighted_caseload::check(history, thresholds));
     out.extend(rising_load::check(history, thresholds, today));
     out.extend(trajectory_too_long::check(history, thresholds, today));
-    out.extend(gone_quiet::check(history, today));
+    out.extend(gone_quiet::check(history, thresholds, today));
     out
 }
 
