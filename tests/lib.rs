@@ -4,7 +4,7 @@
 //! temporary directory, opened through the api exactly as the app opens it.
 
 use chrono::NaiveDate;
-use draagkracht_api::wire::{HourEntryInput, ProgrammeId, VolunteerId, VolunteerInput};
+use draagkracht_api::wire::{HourEntryInput, ProgrammeId, SupportInput, Volunteer, VolunteerId, VolunteerInput};
 use draagkracht_api::Draagkracht;
 use std::path::PathBuf;
 
@@ -23,6 +23,14 @@ impl TempApp {
 
     pub fn db_path(&self) -> PathBuf {
         self.dir.path().join("draagkracht.sqlite")
+    }
+
+    /// A volunteer as a coordinator would add one who is ready to start: with a VOG of `today`.
+    pub fn ready_volunteer(&mut self, name: &str, programmes: Vec<ProgrammeId>, today: NaiveDate) -> Volunteer {
+        let v = self.app.create_volunteer(&volunteer_input(name, "active", programmes), today).expect("add volunteer");
+        let vog = SupportInput::Vog { date: today.format("%d-%m-%Y").to_string() };
+        self.app.record_support(v.id, &vog, today).expect("record the VOG");
+        v
     }
 
     /// The id of the programme with this name.

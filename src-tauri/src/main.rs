@@ -55,6 +55,11 @@ fn main() {
             commands::signals::volunteer_signals,
             commands::signals::list_thresholds,
             commands::signals::set_threshold,
+            commands::volunteers::volunteer_support,
+            commands::volunteers::record_support,
+            commands::programmes::set_required_training,
+            commands::programmes::support_settings,
+            commands::programmes::set_support_settings,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -6,7 +6,7 @@ use draagkracht_api::wire::{
     SignalActionInput, SignalStatus,
 };
 use draagkracht_api::ErrorCode;
-use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
+use draagkracht_tests::{date, hours_input, TempApp};
 
 fn action(action: SignalAction, resolution: Option<Resolution>, date: &str) -> SignalActionInput {
     SignalActionInput { action, resolution, note: "Besproken bij de koffie".into(), date: date.into() }
@@ -31,12 +31,12 @@ fn a_loaded_history_gives_exactly_the_expected_signals() {
     let today = date(2025, 6, 30);
     let admin = t.programme("Thuisadministratie");
     // Anna: 4 hours a week agreed, 31 hours in the last four weeks.
-    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
     for (day, hours) in [("09-06-2025", "8"), ("16-06-2025", "8"), ("23-06-2025", "8"), ("27-06-2025", "7")] {
         t.app.log_hours(&hours_input(anna.id, day, hours, admin, "support"), today).unwrap();
     }
     // Bram: within his agreement, but matched with a complex case and no professional.
-    let bram = t.app.create_volunteer(&volunteer_input("Bram", "active", vec![admin]), today).unwrap();
+    let bram = t.ready_volunteer("Bram", vec![admin], today);
     t.app.log_hours(&hours_input(bram.id, "20-06-2025", "3", admin, "support"), today).unwrap();
     let p = t
         .app
@@ -111,7 +111,7 @@ fn the_lifecycle_is_kept_and_a_resolved_signal_reopens_only_on_a_new_cause() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 30);
     let admin = t.programme("Thuisadministratie");
-    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
     for day in ["20-06-2025", "21-06-2025", "22-06-2025"] {
         t.app.log_hours(&hours_input(anna.id, day, "10", admin, "support"), today).unwrap();
     }
@@ -161,7 +161,7 @@ fn a_changed_threshold_re_evaluates_and_can_go_back_to_its_default() {
     let mut t = TempApp::new();
     let today = date(2025, 6, 30);
     let admin = t.programme("Thuisadministratie");
-    let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
     // 22 hours in four weeks on a 4-hour agreement: 1.375 ×, under the default 1.5.
     for day in ["19-06-2025", "20-06-2025"] {
         t.app.log_hours(&hours_input(anna.id, day, "11", admin, "support"), today).unwrap();
@@ -181,4 +181,46 @@ fn a_changed_threshold_re_evaluates_and_can_go_back_to_its_default() {
     let back = ThresholdInput { value: String::new(), ..stricter };
     t.app.set_threshold(&back, today).unwrap();
     assert!(t.app.attention_list(today).unwrap().is_empty(), "back to the default, the signal clears");
+}
+
+#[test]
+fn support_records_feed_the_credential_check_in_and_allowance_rules() {
+    use draagkracht_api::wire::SupportInput;
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let admin = t.programme("Thuisadministratie");
+    let anna =
+        t.app.create_volunteer(&draagkracht_tests::volunteer_input("Anna", "active", vec![admin]), today).unwrap();
+    let rules = |t: &mut TempApp| live(t, today).into_iter().map(|(_, r, s)| (r, s)).collect::<Vec<_>>();
+    assert_eq!(rules(&mut t), vec![(RuleId::CredentialExpired, Severity::Warning)], "no VOG recorded");
+
+    let vog = SupportInput::Vog { date: "01-06-2022".into() };
+    t.app.record_support(anna.id, &vog, today).unwrap();
+    assert_eq!(rules(&mut t).len(), 1, "a VOG of over three years old still counts");
+    let vog = SupportInput::Vog { date: "01-06-2025".into() };
+    t.app.record_support(anna.id, &vog, today).unwrap();
+    assert!(rules(&mut t).is_empty());
+
+    // A heavy check-in: 8 of 12 'yes'.
+    let answers: Vec<bool> = (0..12).map(|i| i < 8).collect();
+    let check_in = SupportInput::CheckIn { date: "30-06-2025".into(), answers, note: String::new() };
+    let support = t.app.record_support(anna.id, &check_in, today).unwrap();
+    assert_eq!(support.check_ins[0].yes, 8);
+    assert_eq!(rules(&mut t), vec![(RuleId::StrainCheckIn, Severity::Alert)]);
+
+    // € 250 in one month is over the € 210 cap.
+    let allowance = SupportInput::Allowance { month: "06-2025".into(), amount: "250".into() };
+    t.app.record_support(anna.id, &allowance, today).unwrap();
+    assert!(rules(&mut t).contains(&(RuleId::AllowanceOverCap, Severity::Warning)));
+    let refused = SupportInput::Allowance { month: "juni".into(), amount: "250".into() };
+    assert_eq!(t.app.record_support(anna.id, &refused, today).unwrap_err().code, ErrorCode::InvalidInput);
+
+    // A programme that requires a training: missing until recorded.
+    let light = SupportInput::CheckIn { date: "30-06-2025".into(), answers: vec![false; 12], note: String::new() };
+    t.app.record_support(anna.id, &light, today).unwrap();
+    t.app.set_required_training(admin, "Basistraining", today).unwrap();
+    assert!(rules(&mut t).contains(&(RuleId::CredentialExpired, Severity::Warning)));
+    let training = SupportInput::Training { name: "basistraining".into(), date: "15-06-2025".into() };
+    t.app.record_support(anna.id, &training, today).unwrap();
+    assert!(!rules(&mut t).contains(&(RuleId::CredentialExpired, Severity::Warning)), "names match regardless of case");
 }

@@ -1,8 +1,8 @@
-//! Programmes: list, add, edit.
+//! Programmes (list, add, edit, required training) and the branch's support settings.
 
 use crate::state::AppState;
 use draagkracht_api::wire::ProgrammeId;
-use draagkracht_api::wire::{Programme, ProgrammeInput};
+use draagkracht_api::wire::{Programme, ProgrammeInput, SupportSettings, SupportSettingsInput};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -23,4 +23,26 @@ pub async fn update_programme(
     input: ProgrammeInput,
 ) -> Result<Programme, ApiError> {
     state.with(|app| app.update_programme(id, &input, crate::state::today()))
+}
+
+#[tauri::command]
+pub async fn set_required_training(
+    state: State<'_, AppState>,
+    id: ProgrammeId,
+    training: String,
+) -> Result<(), ApiError> {
+    state.with(|app| app.set_required_training(id, &training, crate::state::today()))
+}
+
+#[tauri::command]
+pub async fn support_settings(state: State<'_, AppState>) -> Result<SupportSettings, ApiError> {
+    state.with(|app| app.support_settings())
+}
+
+#[tauri::command]
+pub async fn set_support_settings(
+    state: State<'_, AppState>,
+    input: SupportSettingsInput,
+) -> Result<SupportSettings, ApiError> {
+    state.with(|app| app.set_support_settings(&input, crate::state::today()))
 }

@@ -1,8 +1,10 @@
-//! Volunteers: the list, the volunteer page, add and edit.
+//! Volunteers: the list, the volunteer page, add and edit, and their support records.
 
 use crate::state::{today, AppState};
 use draagkracht_api::wire::VolunteerId;
-use draagkracht_api::wire::{Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow};
+use draagkracht_api::wire::{
+    SupportInput, Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow, VolunteerSupport,
+};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -31,4 +33,18 @@ pub async fn update_volunteer(
     input: VolunteerInput,
 ) -> Result<Volunteer, ApiError> {
     state.with(|app| app.update_volunteer(id, &input, today()))
+}
+
+#[tauri::command]
+pub async fn volunteer_support(state: State<'_, AppState>, id: VolunteerId) -> Result<VolunteerSupport, ApiError> {
+    state.with(|app| app.volunteer_support(id, today()))
+}
+
+#[tauri::command]
+pub async fn record_support(
+    state: State<'_, AppState>,
+    id: VolunteerId,
+    input: SupportInput,
+) -> Result<VolunteerSupport, ApiError> {
+    state.with(|app| app.record_support(id, &input, today()))
 }

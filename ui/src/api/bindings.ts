@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed";
 
@@ -299,7 +299,7 @@ export type CaseVocabulary = { zrmDomains: Array<string>, };
 
 export type SignalId = string;
 
-export type RuleId = "hours_over_agreement" | "frontline_load" | "complex_without_professional" | "acute_case" | "professional_task" | "grey_zone_drift" | "weighted_caseload" | "rising_load" | "trajectory_too_long" | "gone_quiet";
+export type RuleId = "hours_over_agreement" | "frontline_load" | "complex_without_professional" | "acute_case" | "professional_task" | "grey_zone_drift" | "weighted_caseload" | "rising_load" | "trajectory_too_long" | "no_supervision" | "strain_check_in" | "credential_expired" | "allowance_over_cap" | "gone_quiet";
 
 export type Severity = "info" | "warning" | "alert";
 
@@ -365,7 +365,7 @@ resolution: Resolution | null, note: string,
  */
 date: string, };
 
-export type ThresholdKey = "over_agreement_warning" | "over_agreement_alert" | "frontline_multiple" | "grey_zone_count" | "grey_zone_percent" | "caseload_weight" | "rising_percent_per_month" | "quiet_days";
+export type ThresholdKey = "over_agreement_warning" | "over_agreement_alert" | "frontline_multiple" | "grey_zone_count" | "grey_zone_percent" | "caseload_weight" | "rising_percent_per_month" | "quiet_days" | "supervision_weeks";
 
 export type ThresholdView = { programmeId: ProgrammeId, key: ThresholdKey, label: string, labelEn: string, value: number, defaultValue: number, 
 /**
@@ -378,3 +378,53 @@ export type ThresholdInput = { programmeId: ProgrammeId, key: ThresholdKey,
  * As typed (`1,5`); empty returns it to the default.
  */
 value: string, };
+
+export type StrainBand = "low" | "middle" | "high";
+
+export type SupervisionKind = "intervision" | "supervision";
+
+export type AllowanceCaps = { perHour21Plus: number, perHourUnder21: number, perMonth: number, perYear: number, };
+
+export type TrainingView = { name: string, date: string, };
+
+export type RequiredTraining = { programmeId: ProgrammeId, programmeName: string, training: string, done: boolean, };
+
+export type SupervisionView = { date: string, kind: SupervisionKind, note: string | null, };
+
+export type CheckInView = { date: string, answers: Array<boolean>, yes: number, band: StrainBand, note: string | null, };
+
+export type AllowanceView = { 
+/**
+ * The first day of the month.
+ */
+month: string, cents: number, };
+
+export type Statement = { nl: string, en: string, };
+
+export type VolunteerSupport = { volunteerId: VolunteerId, vogDate: string | null, 
+/**
+ * The day the VOG should be renewed by the branch's policy.
+ */
+vogExpires: string | null, trainings: Array<TrainingView>, requiredTrainings: Array<RequiredTraining>, 
+/**
+ * Newest first.
+ */
+supervision: Array<SupervisionView>, 
+/**
+ * Newest first.
+ */
+checkIns: Array<CheckInView>, 
+/**
+ * This year and last, newest first.
+ */
+allowances: Array<AllowanceView>, statements: Array<Statement>, };
+
+export type SupportInput = { "type": "vog", date: string, } | { "type": "training", name: string, date: string, } | { "type": "supervision", date: string, kind: SupervisionKind, note: string, } | { "type": "checkIn", date: string, answers: Array<boolean>, note: string, } | { "type": "allowance", month: string, amount: string, };
+
+export type SupportSettings = { vogYears: number, caps: AllowanceCaps, 
+/**
+ * The 2025 caps, shown beside the setting as its default and source.
+ */
+defaultCaps: AllowanceCaps, capsSource: string, capsSourceEn: string, };
+
+export type SupportSettingsInput = { vogYears: string, perHour21Plus: string, perHourUnder21: string, perMonth: string, perYear: string, };

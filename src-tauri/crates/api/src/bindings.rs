@@ -92,6 +92,19 @@ pub fn typescript() -> String {
         draagkracht_core::signals::ThresholdKey::decl(&cfg),
         ThresholdView::decl(&cfg),
         ThresholdInput::decl(&cfg),
+        draagkracht_core::support::StrainBand::decl(&cfg),
+        draagkracht_core::support::SupervisionKind::decl(&cfg),
+        draagkracht_core::support::AllowanceCaps::decl(&cfg),
+        TrainingView::decl(&cfg),
+        RequiredTraining::decl(&cfg),
+        SupervisionView::decl(&cfg),
+        CheckInView::decl(&cfg),
+        AllowanceView::decl(&cfg),
+        Statement::decl(&cfg),
+        VolunteerSupport::decl(&cfg),
+        SupportInput::decl(&cfg),
+        SupportSettings::decl(&cfg),
+        SupportSettingsInput::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

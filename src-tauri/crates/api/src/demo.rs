@@ -2,9 +2,10 @@
 
 use crate::{ApiError, Draagkracht};
 use chrono::Utc;
+use draagkracht_core::support::SupervisionKind;
 use draagkracht_store::{
     activities, assessments, hour_entries, involvements, matches, participants, programmes, referrals, settings,
-    volunteers,
+    support, volunteers,
 };
 
 pub use draagkracht_demo::DemoParams;
@@ -40,6 +41,24 @@ impl Draagkracht {
                 for (id, r) in &case.referrals {
                     referrals::insert(tx, *id, case.id, r, now)?;
                 }
+            }
+            for (id, support) in &branch.support {
+                support::set_vog_date(tx, *id, support.vog)?;
+                for (name, date) in &support.trainings {
+                    support::add_training(tx, *id, name, *date, now)?;
+                }
+                for date in &support.supervision {
+                    support::add_supervision(tx, *id, *date, SupervisionKind::Intervision, None, now)?;
+                }
+                for (date, answers) in &support.check_ins {
+                    support::add_check_in(tx, *id, *date, answers, None, now)?;
+                }
+                for (month, cents) in &support.allowances {
+                    support::set_allowance(tx, *id, *month, *cents, now)?;
+                }
+            }
+            if let Some(admin) = programmes::seeded_as(tx, "thuisadministratie")? {
+                support::set_required_training(tx, admin, Some(draagkracht_demo::DEMO_REQUIRED_TRAINING))?;
             }
             let written = hour_entries::insert_many(tx, branch.entries.iter().map(|(id, e, at)| (*id, e, *at)))?;
             settings::set(tx, settings::DEMO, "1")?;

@@ -17,6 +17,7 @@ mod participants;
 mod programmes;
 mod setup;
 mod signals;
+mod support;
 mod volunteers;
 pub mod wire;
 

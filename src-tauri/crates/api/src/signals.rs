@@ -10,7 +10,7 @@ use crate::wire::{
     ThresholdView, WeekLoad,
 };
 use crate::{ApiError, Draagkracht};
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate, Utc};
 use draagkracht_core::complexity::{case_level, CaseLevel};
 use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
@@ -20,7 +20,7 @@ use draagkracht_core::{
 };
 use draagkracht_store::signals::{self, SignalRecord};
 use draagkracht_store::{
-    assessments, hour_entries, involvements, matches, programmes, referrals, settings, thresholds, volunteers,
+    assessments, hour_entries, involvements, matches, programmes, referrals, settings, support, thresholds, volunteers,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -60,9 +60,22 @@ impl Draagkracht {
         let conn = self.db.conn();
         let all_programmes = programmes::list(conn)?;
         let max_months: Vec<_> = all_programmes.iter().filter_map(|p| p.max_months.map(|m| (p.id, m))).collect();
+        let (vog_years, caps) = self.support_policy()?;
+        let grief = programmes::seeded_as(conn, "rouw")?;
         let mut out: HashMap<ProgrammeId, Thresholds> = all_programmes
             .iter()
-            .map(|p| (p.id, Thresholds { max_months: max_months.clone(), ..Thresholds::default() }))
+            .map(|p| {
+                // Grief support has intervision every 6 weeks (DOMAIN.md); other programmes 12.
+                let supervision_weeks = if Some(p.id) == grief { 6 } else { Thresholds::default().supervision_weeks };
+                let t = Thresholds {
+                    max_months: max_months.clone(),
+                    vog_years,
+                    caps,
+                    supervision_weeks,
+                    ..Thresholds::default()
+                };
+                (p.id, t)
+            })
             .collect();
         for (programme, key, value) in thresholds::all(conn)? {
             if let Some(t) = out.get_mut(&programme) {
@@ -179,12 +192,28 @@ impl Draagkracht {
                 last_referral: referrals::for_match(conn, m.id)?.first().map(|r| r.referral.date),
             });
         }
+        let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+        let mut allowances = Vec::new();
+        for a in support::allowances(conn, id, year_start)? {
+            let month = DateRange::month_of(a.month);
+            let (sums, _) = hour_entries::sums_for_volunteer(conn, id, &[month], month)?;
+            allowances.push((a.month, a.cents, sums.first().copied().unwrap_or(0)));
+        }
+        let missing_trainings =
+            self.required_trainings(id)?.into_iter().filter(|t| !t.done).map(|t| t.training).collect();
         Ok(Some(History {
             volunteer: id,
             agreed_minutes_per_week: volunteer.agreed_minutes_per_week,
             main_programme: volunteer.programmes.first().copied(),
             entries,
             matches: facts,
+            last_supervision: support::supervision(conn, id)?.first().map(|s| s.date),
+            last_check_in: support::check_ins(conn, id)?
+                .first()
+                .map(|c| (c.date, c.answers.iter().filter(|a| **a).count())),
+            vog_date: support::vog_date(conn, id)?,
+            missing_trainings,
+            allowances,
         }))
     }
 
@@ -209,7 +238,9 @@ impl Draagkracht {
             ..Thresholds::default()
         };
         let t = history.main_programme.and_then(|p| per_programme.get(&p)).unwrap_or(&fallback);
-        let fresh = evaluate(&history, branch, t, today);
+        // Someone who stopped needs no attention any more: their live signals clear.
+        let stopped = volunteers::get(self.db.conn(), id)?.is_some_and(|v| v.status == VolunteerStatus::Stopped);
+        let fresh = if stopped { Vec::new() } else { evaluate(&history, branch, t, today) };
         let stored: Vec<_> = signals::for_volunteer(self.db.conn(), id)?.iter().map(SignalRecord::stored).collect();
         let changes = reconcile(&stored, fresh, today);
         if changes.is_empty() {

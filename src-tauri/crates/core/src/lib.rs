@@ -17,6 +17,7 @@ pub mod professional;
 pub mod programme;
 pub mod refusal;
 pub mod signals;
+pub mod support;
 pub mod volunteer;
 
 pub use activity::ActivityLevel;

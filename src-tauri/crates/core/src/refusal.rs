@@ -45,6 +45,16 @@ pub enum Field {
     Outcome,
     Resolution,
     Value,
+    Answers,
+    Month,
+    Amount,
+    VogDate,
+    RequiredTraining,
+    VogYears,
+    PerHour21Plus,
+    PerHourUnder21,
+    PerMonth,
+    PerYear,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.
@@ -103,6 +113,11 @@ pub(crate) fn required_text(
         ));
     }
     optional_text(field, label_nl, label_en, text, max_chars).map(|t| t.unwrap_or_default())
+}
+
+/// The training a programme requires, optional.
+pub fn optional_training(raw: &str) -> Result<Option<String>, Refusal> {
+    optional_text(Field::RequiredTraining, "de verplichte training", "the required training", raw, 120)
 }
 
 /// Trims an optional text field: empty becomes `None`; too long is refused.

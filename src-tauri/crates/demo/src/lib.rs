@@ -21,8 +21,10 @@
 
 mod cases;
 mod names;
+mod support;
 
 pub use cases::DemoCase;
+pub use support::{DemoSupport, DEMO_REQUIRED_TRAINING};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use draagkracht_core::{
@@ -58,6 +60,8 @@ pub struct DemoBranch {
     pub entries: Vec<(HourEntryId, NewHourEntry, DateTime<Utc>)>,
     /// Matches with their participants, assessments, professionals and referrals.
     pub cases: Vec<DemoCase>,
+    /// Each working volunteer's VOG, trainings, intervision, check-ins and allowances.
+    pub support: Vec<(VolunteerId, DemoSupport)>,
 }
 
 /// An activity of the catalogue the demo may log: (id, programme, level).
@@ -71,7 +75,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
     let first_day = params.today - Days::new(u64::from(params.years.max(1)) * 365);
     let span_days = (params.today - first_day).num_days().max(1);
     let mut taken = std::collections::HashSet::new();
-    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new(), cases: Vec::new() };
+    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new(), cases: Vec::new(), support: Vec::new() };
     let mut next_code = 0;
 
     for _ in 0..params.volunteers {
@@ -150,6 +154,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
             let rising = status == VolunteerStatus::Active && rng.gen_bool(0.05);
             let work = Work { volunteer: id, programmes: &own, cases: &cases, catalogue, agreed_hours, load, rising };
             write_hours(&mut rng, &mut branch, &work, first, last_day);
+            branch.support.push((id, support::support_for(&mut rng, start, last_day, params.today)));
             branch.cases.extend(cases);
         }
         branch.volunteers.push((

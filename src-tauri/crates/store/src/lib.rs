@@ -17,6 +17,7 @@ pub mod programmes;
 pub mod referrals;
 pub mod settings;
 pub mod signals;
+pub mod support;
 pub mod thresholds;
 pub mod volunteers;
 

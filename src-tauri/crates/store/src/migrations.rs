@@ -197,6 +197,50 @@ CREATE TABLE signal_thresholds (
     PRIMARY KEY (programme_id, key)
 ) WITHOUT ROWID;
 "#,
+    // 5: what keeps a volunteer supported: VOG, trainings, intervision, strain check-ins, allowances.
+    r#"
+ALTER TABLE volunteers ADD COLUMN vog_date TEXT;
+ALTER TABLE programmes ADD COLUMN required_training TEXT;
+
+CREATE TABLE trainings (
+    id           TEXT PRIMARY KEY NOT NULL,
+    volunteer_id TEXT NOT NULL REFERENCES volunteers (id),
+    name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    date         TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX trainings_by_volunteer ON trainings (volunteer_id);
+
+CREATE TABLE supervision_contacts (
+    id           TEXT PRIMARY KEY NOT NULL,
+    volunteer_id TEXT NOT NULL REFERENCES volunteers (id),
+    date         TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('intervision', 'supervision')),
+    note         TEXT,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX supervision_by_volunteer ON supervision_contacts (volunteer_id, date);
+
+-- Answers as a string of 0/1, one per statement of core::support::CHECK_IN_STATEMENTS.
+CREATE TABLE check_ins (
+    id           TEXT PRIMARY KEY NOT NULL,
+    volunteer_id TEXT NOT NULL REFERENCES volunteers (id),
+    date         TEXT NOT NULL,
+    answers      TEXT NOT NULL,
+    note         TEXT,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX check_ins_by_volunteer ON check_ins (volunteer_id, date);
+
+CREATE TABLE allowances (
+    id           TEXT PRIMARY KEY NOT NULL,
+    volunteer_id TEXT NOT NULL REFERENCES volunteers (id),
+    month        TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+    created_at   TEXT NOT NULL,
+    UNIQUE (volunteer_id, month)
+);
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.

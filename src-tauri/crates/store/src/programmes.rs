@@ -85,6 +85,13 @@ pub fn update(tx: &Transaction, id: ProgrammeId, p: &ValidProgramme, now: DateTi
     Ok(changed == 1)
 }
 
+/// The programme seeded under a key (for defaults that differ per default programme).
+pub fn seeded_as(conn: &Connection, key: &str) -> Result<Option<ProgrammeId>, StoreError> {
+    Ok(conn
+        .query_row("SELECT id FROM programmes WHERE seed_key = ?1", [key], |r| parsed(r, 0, ProgrammeId::parse))
+        .optional()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,10 @@ pub const LANGUAGE: &str = "language";
 pub const SET_UP: &str = "set_up";
 /// Set when the database holds the fictional demo branch.
 pub const DEMO: &str = "demo";
+/// How many years a certificate of conduct (VOG) stays valid in this branch.
+pub const VOG_YEARS: &str = "vog_renewal_years";
+/// The tax-free caps of the volunteer allowance, as JSON of `core::support::AllowanceCaps`.
+pub const ALLOWANCE_CAPS: &str = "allowance_caps";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 mod cases;
 mod signals;
+mod support;
 pub use cases::*;
 pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
@@ -16,6 +17,7 @@ pub use draagkracht_core::{
 };
 use serde::{Deserialize, Serialize};
 pub use signals::*;
+pub use support::*;
 use ts_rs::TS;
 
 /// The UI language. Dutch first.

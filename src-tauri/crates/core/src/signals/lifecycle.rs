@@ -4,7 +4,8 @@
 //! tested here and the store only carries it out.
 //!
 //! A signal is identified by its key (rule + subject). A resolved signal stays resolved while its
-//! cause is older than the resolution; a cause that recurs after it opens a new signal.
+//! cause is older than the resolution; a cause that recurs after it opens a new signal. A signal that
+//! cleared by itself opens again as soon as its cause is back.
 
 use super::{RuleId, Signal};
 use crate::ids::MatchId;
@@ -129,8 +130,10 @@ pub fn reconcile<Id: Clone>(stored: &[Stored<Id>], fresh: Vec<Signal>, today: Na
             });
             continue;
         }
-        let last_closed = stored.iter().filter(same).filter_map(|s| s.closed_on).max();
-        if last_closed.is_none_or(|closed| signal.cause_date > closed) {
+        // Only a resolution holds a recurring cause back; a signal that cleared by itself simply returns.
+        let last_resolved =
+            stored.iter().filter(same).filter(|s| s.status == SignalStatus::Resolved).filter_map(|s| s.closed_on).max();
+        if last_resolved.is_none_or(|resolved| signal.cause_date > resolved) {
             changes.push(Change::Open(signal.clone()));
         }
     }
@@ -205,6 +208,15 @@ mod tests {
         assert!(reconcile(&resolved, vec![signal(HOURS, day(6, 25))], today()).is_empty(), "same day");
         assert_eq!(
             kinds(&reconcile(&resolved, vec![signal(HOURS, day(6, 26))], today())),
+            ["open hours_over_agreement"]
+        );
+    }
+
+    #[test]
+    fn a_cleared_signal_returns_as_soon_as_its_cause_does() {
+        let cleared = [stored(1, HOURS, SignalStatus::Cleared, Some(today()))];
+        assert_eq!(
+            kinds(&reconcile(&cleared, vec![signal(HOURS, day(6, 20))], today())),
             ["open hours_over_agreement"]
         );
     }

@@ -6,14 +6,18 @@
 //! its own module. [`evaluate`] runs them all. The defaults follow DOMAIN.md, "Signals".
 
 mod acute_case;
+mod allowance_over_cap;
 mod complex_without_professional;
+mod credential_expired;
 mod frontline_load;
 mod gone_quiet;
 mod grey_zone_drift;
 mod hours_over_agreement;
 pub mod lifecycle;
+mod no_supervision;
 mod professional_task;
 mod rising_load;
+mod strain_check_in;
 mod thresholds;
 mod trajectory_too_long;
 mod weighted_caseload;
@@ -41,11 +45,15 @@ pub enum RuleId {
     WeightedCaseload,
     RisingLoad,
     TrajectoryTooLong,
+    NoSupervision,
+    StrainCheckIn,
+    CredentialExpired,
+    AllowanceOverCap,
     GoneQuiet,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 10] = [
+    pub const ALL: [RuleId; 14] = [
         Self::HoursOverAgreement,
         Self::FrontlineLoad,
         Self::ComplexWithoutProfessional,
@@ -55,6 +63,10 @@ impl RuleId {
         Self::WeightedCaseload,
         Self::RisingLoad,
         Self::TrajectoryTooLong,
+        Self::NoSupervision,
+        Self::StrainCheckIn,
+        Self::CredentialExpired,
+        Self::AllowanceOverCap,
         Self::GoneQuiet,
     ];
 
@@ -69,6 +81,10 @@ impl RuleId {
             Self::WeightedCaseload => "weighted_caseload",
             Self::RisingLoad => "rising_load",
             Self::TrajectoryTooLong => "trajectory_too_long",
+            Self::NoSupervision => "no_supervision",
+            Self::StrainCheckIn => "strain_check_in",
+            Self::CredentialExpired => "credential_expired",
+            Self::AllowanceOverCap => "allowance_over_cap",
             Self::GoneQuiet => "gone_quiet",
         }
     }
@@ -182,6 +198,16 @@ pub struct History {
     /// Entries of (at least) the last 12 weeks.
     pub entries: Vec<EntryFact>,
     pub matches: Vec<MatchFact>,
+    /// The latest intervision or supervision contact.
+    pub last_supervision: Option<NaiveDate>,
+    /// The latest strain check-in: its date and number of "yes" answers.
+    pub last_check_in: Option<(NaiveDate, usize)>,
+    /// The certificate of conduct's date.
+    pub vog_date: Option<NaiveDate>,
+    /// Trainings their programmes require that they have not done.
+    pub missing_trainings: Vec<String>,
+    /// Allowance paid this year: (first day of the month, cents, work minutes logged that month).
+    pub allowances: Vec<(NaiveDate, u32, u32)>,
 }
 
 /// Branch-wide figures some rules compare with.
@@ -203,6 +229,10 @@ pub fn evaluate(history: &History, branch: &BranchFigures, thresholds: &Threshol
     out.extend(weighted_caseload::check(history, thresholds));
     out.extend(rising_load::check(history, thresholds, today));
     out.extend(trajectory_too_long::check(history, thresholds, today));
+    out.extend(no_supervision::check(history, thresholds, today));
+    out.extend(strain_check_in::check(history));
+    out.extend(credential_expired::check(history, thresholds, today));
+    out.extend(allowance_over_cap::check(history, thresholds));
     out.extend(gone_quiet::check(history, thresholds, today));
     out
 }
@@ -249,6 +279,11 @@ pub(crate) mod testing {
             main_programme: Some(programme()),
             entries: Vec::new(),
             matches: Vec::new(),
+            last_supervision: Some(day(6, 1)),
+            last_check_in: None,
+            vog_date: Some(day(1, 1)),
+            missing_trainings: Vec::new(),
+            allowances: Vec::new(),
         }
     }
 

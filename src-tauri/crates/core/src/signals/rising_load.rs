@@ -1,5 +1,6 @@
-//! Rising load: weekly hours over the last 12 full weeks rising by more than 15 % a month (the slope
-//! of a least-squares line, relative to the average week).
+//! Rising load: weekly hours over the last 12 full weeks rising by more than 15 % a month — both the
+//! slope of a least-squares line (relative to the average week) and the growth of the typical week
+//! from the first four weeks to the last four, so that one holiday or one busy week does not make a trend.
 
 use super::{hours_en, hours_nl, Evidence, Figure, History, Severity, Signal, Thresholds};
 use crate::hours::HourKind;
@@ -24,7 +25,12 @@ pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Sig
         den += (x as f64 - mean_x).powi(2);
     }
     let per_month = num / den * WEEKS_PER_MONTH / mean;
-    if mean <= 0.0 || per_month <= t.rising_per_month {
+    // The typical (median) week of the last four against that of the first four, eight weeks apart.
+    let first = median(&weeks[..4]);
+    let last = median(&weeks[weeks.len() - 4..]);
+    let months_apart = 8.0 / WEEKS_PER_MONTH;
+    let grown = first > 0.0 && (last / first).powf(1.0 / months_apart) - 1.0 > t.rising_per_month;
+    if mean <= 0.0 || per_month <= t.rising_per_month || !grown {
         return None;
     }
     let percent = (per_month * 100.0).round();
@@ -52,6 +58,17 @@ pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Sig
         ),
         cause_date: h.entries.iter().map(|e| e.date).filter(|d| *d <= today).max().unwrap_or(today),
     })
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    if v.len() % 2 == 0 {
+        (v[mid - 1] + v[mid]) / 2.0
+    } else {
+        v[mid]
+    }
 }
 
 /// Minutes of work in each of the 12 full weeks before the current one, oldest first.
@@ -95,6 +112,20 @@ mod tests {
         assert!(check(&weekly(|w| 120 + w * 30), &t, today()).is_some(), "from 2 to 7.5 hours a week");
         // 2 % a week ≈ 9 % a month: below 15 %.
         assert!(check(&weekly(|w| 240 + w * 5), &t, today()).is_none(), "gentle growth");
+    }
+
+    #[test]
+    fn one_busy_week_at_the_end_is_not_a_trend() {
+        let h = weekly(|w| {
+            if w == 11 {
+                900
+            } else if w == 0 {
+                60
+            } else {
+                240
+            }
+        });
+        assert!(check(&h, &Thresholds::default(), today()).is_none());
     }
 
     #[test]

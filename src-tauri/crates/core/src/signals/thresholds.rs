@@ -26,6 +26,12 @@ pub struct Thresholds {
     pub max_months: Vec<(ProgrammeId, u32)>,
     /// Gone quiet: no hours for this many days while having active matches.
     pub quiet_days: i64,
+    /// No supervision: weeks without intervision or supervision while having active matches.
+    pub supervision_weeks: i64,
+    /// Credential expired: a VOG older than this many years.
+    pub vog_years: u32,
+    /// Allowance over cap: the yearly tax-free caps.
+    pub caps: crate::support::AllowanceCaps,
 }
 
 impl Default for Thresholds {
@@ -40,6 +46,9 @@ impl Default for Thresholds {
             rising_per_month: 0.15,
             max_months: Vec::new(),
             quiet_days: 30,
+            supervision_weeks: 12,
+            vog_years: 3,
+            caps: crate::support::AllowanceCaps::default(),
         }
     }
 }
@@ -62,6 +71,7 @@ pub enum ThresholdKey {
     CaseloadWeight,
     RisingPercentPerMonth,
     QuietDays,
+    SupervisionWeeks,
 }
 
 /// What the settings screen shows beside a threshold.
@@ -83,7 +93,7 @@ const DOMAIN_NL: &str = "Standaard van Draagkracht (DOMAIN.md), geen officiële 
 const DOMAIN_EN: &str = "Draagkracht's default (DOMAIN.md), not an official norm.";
 
 impl ThresholdKey {
-    pub const ALL: [ThresholdKey; 8] = [
+    pub const ALL: [ThresholdKey; 9] = [
         Self::OverAgreementWarning,
         Self::OverAgreementAlert,
         Self::FrontlineMultiple,
@@ -92,6 +102,7 @@ impl ThresholdKey {
         Self::CaseloadWeight,
         Self::RisingPercentPerMonth,
         Self::QuietDays,
+        Self::SupervisionWeeks,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +115,7 @@ impl ThresholdKey {
             Self::CaseloadWeight => "caseload_weight",
             Self::RisingPercentPerMonth => "rising_percent_per_month",
             Self::QuietDays => "quiet_days",
+            Self::SupervisionWeeks => "supervision_weeks",
         }
     }
 
@@ -160,6 +172,13 @@ impl ThresholdKey {
                 "Rising load: above this % growth per month (12 weeks)",
                 15.0, 1.0, 200.0, false, DOMAIN_NL, DOMAIN_EN,
             ),
+            Self::SupervisionWeeks => info(
+                "Geen intervisie: na zoveel weken zonder intervisie of supervisie (rouw: 6)",
+                "No supervision: after this many weeks without intervision or supervision (grief: 6)",
+                12.0, 1.0, 52.0, true,
+                "Standaard van Draagkracht; rouw 6 weken naar de praktijk van Humanitas (DOMAIN.md).",
+                "Draagkracht's default; grief 6 weeks after Humanitas practice (DOMAIN.md).",
+            ),
             Self::QuietDays => info(
                 "Stil geworden: zoveel dagen zonder uren",
                 "Gone quiet: this many days without hours",
@@ -211,6 +230,7 @@ impl Thresholds {
             ThresholdKey::CaseloadWeight => f64::from(self.caseload_weight),
             ThresholdKey::RisingPercentPerMonth => self.rising_per_month * 100.0,
             ThresholdKey::QuietDays => self.quiet_days as f64,
+            ThresholdKey::SupervisionWeeks => self.supervision_weeks as f64,
         }
     }
 
@@ -225,6 +245,7 @@ impl Thresholds {
             ThresholdKey::CaseloadWeight => self.caseload_weight = value as u32,
             ThresholdKey::RisingPercentPerMonth => self.rising_per_month = value / 100.0,
             ThresholdKey::QuietDays => self.quiet_days = value as i64,
+            ThresholdKey::SupervisionWeeks => self.supervision_weeks = value as i64,
         }
     }
 }
