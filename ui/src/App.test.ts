@@ -31,6 +31,7 @@ describe('app', () => {
     await screen.findByTestId('overview-table');
 
     const visits: [string, string][] = [
+      ['nav-attention', 'Aandacht nodig'],
       ['nav-volunteers', 'Vrijwilligers'],
       ['nav-participants', 'Deelnemers'],
       ['nav-hours', 'Uren invoeren'],
@@ -46,9 +47,9 @@ describe('app', () => {
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
-    // Deelnemers sits between Vrijwilligers and Uren invoeren.
+    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order).toEqual(['nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes']);
+    expect(order).toEqual(['nav-attention', 'nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -64,6 +65,25 @@ describe('app', () => {
 
     await userEvent.click(screen.getByRole('link', { name: 'Thuisadministratie' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('match-title')));
+  });
+
+  it('opens a signal from the attention list with the focus on its title, within Aandacht nodig', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'attention' });
+    render(App);
+    const rows = await screen.findAllByTestId('attention-row');
+    expect(screen.getByTestId('nav-attention').getAttribute('aria-current')).toBe('page');
+
+    await userEvent.click(rows[0]!.querySelector('th')!);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('signal-title')));
+    expect(location.hash).toBe('#/signals/s-hours');
+    expect(screen.getByTestId('nav-attention').getAttribute('aria-current')).toBe('page');
+
+    await userEvent.click(screen.getByTestId('signal-volunteer-link'));
+    await waitFor(() => expect(screen.getByTestId('volunteer-title').textContent).toBe('Anna de Vries'));
+    expect(screen.getByTestId('nav-volunteers').getAttribute('aria-current')).toBe('page');
+    await userEvent.click(await screen.findByRole('link', { name: 'Meer uren dan afgesproken' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('signal-title')));
   });
 
   it('reloads the week grid after the quick form saved', async () => {
@@ -83,6 +103,9 @@ describe('app', () => {
   });
 
   const screens: [string, Route, string][] = [
+    ['attention list', { name: 'attention' }, 'attention-row'],
+    ['signal page', { name: 'signal', id: 's-hours' }, 'signal-chart'],
+    ['signal page of a case', { name: 'signal', id: 's-case' }, 'signal-matches'],
     ['overview', { name: 'overview' }, 'overview-table'],
     ['volunteer list', { name: 'volunteers' }, 'volunteer-row'],
     ['volunteer page', { name: 'volunteer', id: 'v-anna' }, 'volunteer-title'],
@@ -124,6 +147,32 @@ describe('app', () => {
     await userEvent.click(screen.getAllByTestId('new-activity')[0]!);
     await screen.findAllByTestId('activity-row');
     expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the empty attention list and the signal forms: no axe violations', async () => {
+    setBackend(fakeBackend({ attentionList: async () => [] }));
+    navigate({ name: 'attention' });
+    const { unmount } = render(App);
+    await screen.findByTestId('attention-empty');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+    unmount();
+
+    setBackend(fakeBackend());
+    navigate({ name: 'signal', id: 's-hours' });
+    const second = render(App);
+    await userEvent.click(await screen.findByTestId('signal-resolve'));
+    await userEvent.click(screen.getByTestId('resolution-save'));
+    await screen.findByTestId('resolve-error-resolution');
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getByTestId('resolve-cancel'));
+    await userEvent.click(screen.getByTestId('signal-snooze'));
+    await screen.findByTestId('snooze-save');
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.type(screen.getByTestId('snooze-date'), '10-12-2025{Enter}');
+    await screen.findByTestId('back-to-attention');
+    expect(await axeViolations()).toEqual([]);
+    second.unmount();
   });
 
   it('hours with a professional warning and a referral form: no axe violations', async () => {

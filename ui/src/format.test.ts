@@ -4,6 +4,7 @@ import {
   addDays,
   firstOfMonth,
   formatDate,
+  formatDecimal,
   formatHours,
   formatHoursUnit,
   formatMonth,
@@ -54,6 +55,22 @@ describe('formatHours', () => {
     expect(hoursForInput(0)).toBe('');
     expect(hoursForInput(270, 'en')).toBe('4.5');
     expect(hoursForInput(240_000)).toBe('4000');
+  });
+});
+
+describe('formatDecimal', () => {
+  it('writes a figure to one decimal with a decimal comma, without a trailing zero', () => {
+    check((v: number) => formatDecimal(v), [
+      [34.5, '34,5'],
+      [32, '32'],
+      [18.75, '18,8'],
+      [0.04, '0'],
+      [2.96, '3'],
+      [1250, '1.250'],
+      [-2.5, '-2,5'],
+    ]);
+    expect(formatDecimal(34.5, 'en')).toBe('34.5');
+    expect(formatDecimal(1250.25, 'en')).toBe('1,250.3');
   });
 });
 

@@ -97,6 +97,20 @@ export function formatHours(minutes: number, lang: Language = 'nl'): string {
   return sign + grouped + (fraction ? decimal + fraction : '');
 }
 
+/**
+ * A figure such as a signal's value or threshold, to one decimal without a trailing zero: 34.5 →
+ * `34,5`, 32 → `32`, 18.75 → `18,8`, 1250 → `1.250`. English uses a point: `34.5`, `1,250`.
+ */
+export function formatDecimal(value: number, lang: Language = 'nl'): string {
+  const tenths = Math.round(Math.abs(value) * 10);
+  const whole = Math.floor(tenths / 10);
+  const fraction = tenths % 10;
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = value < 0 && tenths > 0 ? '-' : '';
+  return sign + grouped + (fraction ? decimal + fraction : '');
+}
+
 /** Minutes with the unit: `1,5 uur`; English `1.5 hours`, `1 hour`. */
 export function formatHoursUnit(minutes: number, lang: Language = 'nl'): string {
   const hours = formatHours(minutes, lang);

@@ -1,8 +1,11 @@
 // Which screen the window shows, kept in the URL hash (`#/volunteers/v-12`) so that a reload keeps
 // the place. No router library: a dozen routes, parsed and printed here.
-import type { MatchId, ParticipantId, VolunteerId } from './api/bindings';
+import type { MatchId, ParticipantId, SignalId, VolunteerId } from './api/bindings';
 
 export type Route =
+  /** The start screen: who needs attention now. */
+  | { name: 'attention' }
+  | { name: 'signal'; id: SignalId }
   | { name: 'overview' }
   | { name: 'volunteers' }
   | { name: 'volunteer'; id: VolunteerId }
@@ -16,11 +19,15 @@ export type Route =
   | { name: 'hours'; volunteerId: VolunteerId | null }
   | { name: 'programmes' };
 
-/** The route a hash names; anything unknown is the overview. */
+/** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
   switch (first) {
+    case 'signals':
+      return second === undefined ? { name: 'attention' } : { name: 'signal', id: second };
+    case 'overview':
+      return { name: 'overview' };
     case 'volunteers':
       if (second === undefined) return { name: 'volunteers' };
       if (second === 'new') return { name: 'volunteer-new' };
@@ -39,13 +46,17 @@ export function parseHash(hash: string): Route {
     case 'programmes':
       return { name: 'programmes' };
     default:
-      return { name: 'overview' };
+      return { name: 'attention' };
   }
 }
 
 /** The hash for a route, e.g. `#/volunteers/v-12/edit`. */
 export function hrefFor(route: Route): string {
   switch (route.name) {
+    case 'attention':
+      return '#/attention';
+    case 'signal':
+      return `#/signals/${encodeURIComponent(route.id)}`;
     case 'overview':
       return '#/overview';
     case 'volunteers':
@@ -73,7 +84,7 @@ export function hrefFor(route: Route): string {
   }
 }
 
-let current = $state<Route>(typeof location === 'undefined' ? { name: 'overview' } : parseHash(location.hash));
+let current = $state<Route>(typeof location === 'undefined' ? { name: 'attention' } : parseHash(location.hash));
 
 /** The route shown now. */
 export function route(): Route {

@@ -5,6 +5,9 @@ import { hrefFor, parseHash, type Route } from './routing.svelte';
 describe('routing', () => {
   it('prints and parses every route', () => {
     const routes: Route[] = [
+      { name: 'attention' },
+      { name: 'signal', id: 's-1' },
+      { name: 'signal', id: 's 2/x' },
       { name: 'overview' },
       { name: 'volunteers' },
       { name: 'volunteer', id: 'v-1' },
@@ -23,8 +26,11 @@ describe('routing', () => {
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
 
-  it('shows the overview for an empty or unknown hash', () => {
-    expect(parseHash('')).toEqual({ name: 'overview' });
-    expect(parseHash('#/nonsense')).toEqual({ name: 'overview' });
+  it('starts at the attention list: an empty or unknown hash shows it', () => {
+    expect(parseHash('')).toEqual({ name: 'attention' });
+    expect(parseHash('#/')).toEqual({ name: 'attention' });
+    expect(parseHash('#/nonsense')).toEqual({ name: 'attention' });
+    expect(parseHash('#/signals')).toEqual({ name: 'attention' });
+    expect(parseHash('#/overview')).toEqual({ name: 'overview' });
   });
 });

@@ -81,6 +81,26 @@ describe('tauriBackend', () => {
     expect(calls[12]?.[1]).toEqual({ programmeId: null });
   });
 
+  it('calls the signal commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    await tauriBackend.attentionList();
+    await tauriBackend.getSignal('s-1');
+    await tauriBackend.actOnSignal('s-1', { action: 'resolve', resolution: 'conversation', note: 'Gesproken', date: '' });
+    await tauriBackend.volunteerSignals('v-1');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['attention_list', []],
+      ['get_signal', ['id']],
+      ['act_on_signal', ['id', 'input']],
+      ['volunteer_signals', ['volunteerId']],
+    ]);
+    expect(calls[2]?.[1]).toEqual({ id: 's-1', input: { action: 'resolve', resolution: 'conversation', note: 'Gesproken', date: '' } });
+    expect(calls[3]?.[1]).toEqual({ volunteerId: 'v-1' });
+  });
+
   it('passes an ApiError through unchanged', async () => {
     const error = { code: 'duplicate_entry', message: 'Dubbel.', messageEn: 'Double.', field: null, reason: null };
     mockIPC(() => {

@@ -9,6 +9,7 @@ import type {
   ApiError,
   AppStatus,
   AssessmentInput,
+  AttentionRow,
   CaseVocabulary,
   EndMatchInput,
   HourEntry,
@@ -33,6 +34,10 @@ import type {
   ReferralId,
   ReferralInput,
   SetupChoice,
+  SignalActionInput,
+  SignalDetail,
+  SignalId,
+  SignalView,
   Volunteer,
   VolunteerChoice,
   VolunteerDetail,
@@ -83,6 +88,14 @@ export interface Backend {
   /** The volunteer's active matches, for the hour forms. */
   volunteerMatches(volunteerId: VolunteerId): Promise<Match[]>;
   caseVocabulary(): Promise<CaseVocabulary>;
+  /** Volunteers with live signals, most severe first (snoozed ones wait); re-evaluates everyone once a day. */
+  attentionList(): Promise<AttentionRow[]>;
+  /** One signal with its evidence, the last weeks' hours and its history. */
+  getSignal(id: SignalId): Promise<SignalDetail>;
+  /** Acknowledge, resolve, snooze or reopen; answers the signal as it is afterwards. */
+  actOnSignal(id: SignalId, input: SignalActionInput): Promise<SignalDetail>;
+  /** All of a volunteer's signals, newest first. */
+  volunteerSignals(volunteerId: VolunteerId): Promise<SignalView[]>;
 }
 
 const ERROR_CODES = new Set<string>([
@@ -170,6 +183,10 @@ export const tauriBackend: Backend = {
   updateActivity: (id, input) => call('update_activity', { id, input }),
   volunteerMatches: (volunteerId) => call('volunteer_matches', { volunteerId }),
   caseVocabulary: () => call('case_vocabulary'),
+  attentionList: () => call('attention_list'),
+  getSignal: (id) => call('get_signal', { id }),
+  actOnSignal: (id, input) => call('act_on_signal', { id, input }),
+  volunteerSignals: (volunteerId) => call('volunteer_signals', { volunteerId }),
 };
 
 let current: Backend = tauriBackend;

@@ -1,7 +1,7 @@
 // The current language, as Svelte 5 state: `t()` and the formatting helpers below read it, so
 // every text in the window follows a switch at once. `applyLanguage` also sets <html lang>.
 import type { ApiError, Language } from '../api/bindings';
-import { formatHours, formatHoursUnit, formatMonth, formatWeekday, formatWeekdayLong } from '../format';
+import { formatDecimal, formatHours, formatHoursUnit, formatMonth, formatWeekday, formatWeekdayLong } from '../format';
 import { en } from './en';
 import { nl, type MessageKey } from './nl';
 
@@ -38,6 +38,11 @@ export function errorText(error: ApiError): string {
 /** Minutes as hours (`1,5`) in the current language. */
 export function hours(minutes: number): string {
   return formatHours(minutes, current);
+}
+
+/** A figure (a signal's value or threshold) to one decimal: `34,5`. */
+export function decimal(value: number): string {
+  return formatDecimal(value, current);
 }
 
 /** Minutes as hours with the unit (`1,5 uur`). */

@@ -8,6 +8,7 @@ import type {
   ApiError,
   AppStatus,
   Assessment,
+  AttentionRow,
   CaseVocabulary,
   HourEntry,
   HourEntryInput,
@@ -25,6 +26,11 @@ import type {
   ProgrammeInput,
   Referral,
   ReferralInput,
+  SignalActionInput,
+  SignalDetail,
+  SignalEvent,
+  SignalStatus,
+  SignalView,
   VolunteerChoice,
   VolunteerDetail,
   VolunteerRow,
@@ -241,6 +247,215 @@ export function matchFor(input: MatchInput, id = 'm-new'): Match {
   };
 }
 
+/** Anna worked far more than her 4 agreed hours a week: an alert, still open. */
+export const SIGNAL: SignalView = {
+  id: 's-hours',
+  volunteerId: 'v-anna',
+  volunteerName: 'Anna de Vries',
+  rule: 'hours_over_agreement',
+  severity: 'alert',
+  status: 'open',
+  subjectMatchId: null,
+  explanation: 'Anna de Vries werkte de afgelopen 4 weken 34,5 uur. Afgesproken is 4 uur per week. Dat is meer dan twee keer zoveel.',
+  explanationEn: 'Anna de Vries worked 34.5 hours in the last 4 weeks. The agreement is 4 hours a week. That is more than twice as much.',
+  evidence: {
+    entries: ['e-31', 'e-32'],
+    matches: [],
+    figures: [{ labelNl: 'uren in de afgelopen 4 weken', labelEn: 'hours in the last 4 weeks', value: 34.5, threshold: 32 }],
+  },
+  causeDate: '2025-11-24',
+  openedOn: '2025-11-24',
+  snoozedUntil: null,
+  closedOn: null,
+  resolution: null,
+  resolutionNote: null,
+};
+
+/** Anna's complex case has no professional; she has seen it already. */
+export const CASE_SIGNAL: SignalView = {
+  ...SIGNAL,
+  id: 's-case',
+  rule: 'complex_without_professional',
+  severity: 'alert',
+  status: 'acknowledged',
+  subjectMatchId: 'm-1',
+  explanation: 'Anna de Vries helpt D-017. Die casus is complex, en er is geen professional bij betrokken.',
+  explanationEn: 'Anna de Vries helps D-017. That case is complex, and no professional is involved.',
+  evidence: { entries: [], matches: ['m-1'], figures: [] },
+  causeDate: '2025-11-10',
+  openedOn: '2025-11-10',
+};
+
+export const GREY_SIGNAL: SignalView = {
+  ...SIGNAL,
+  id: 's-grey',
+  volunteerId: 'v-bram',
+  volunteerName: 'Bram Jansen',
+  rule: 'grey_zone_drift',
+  severity: 'warning',
+  explanation: 'Bram Jansen deed de afgelopen 4 weken 3 keer iets uit het grijze gebied.',
+  explanationEn: 'Bram Jansen did something from the grey zone 3 times in the last 4 weeks.',
+  evidence: {
+    entries: [],
+    matches: [],
+    figures: [
+      { labelNl: 'keer grijs gebied', labelEn: 'times in the grey zone', value: 3, threshold: 3 },
+      { labelNl: 'deel van de uren (%)', labelEn: 'share of the hours (%)', value: 18.75, threshold: 25 },
+    ],
+  },
+};
+
+export const QUIET_SIGNAL: SignalView = {
+  ...SIGNAL,
+  id: 's-quiet',
+  volunteerId: 'v-carla',
+  volunteerName: 'Carla Bakker',
+  rule: 'gone_quiet',
+  severity: 'info',
+  explanation: 'Carla Bakker heeft al 30 dagen geen uren, maar heeft wel een actieve koppeling.',
+  explanationEn: 'Carla Bakker has logged no hours for 30 days, but does have an active match.',
+  evidence: { entries: [], matches: [], figures: [{ labelNl: 'dagen zonder uren', labelEn: 'days without hours', value: 30, threshold: 30 }] },
+};
+
+/** As the backend sorts it: the most severe first. */
+export const ATTENTION: AttentionRow[] = [
+  { volunteerId: 'v-anna', volunteerName: 'Anna de Vries', severity: 'alert', signals: [SIGNAL, CASE_SIGNAL] },
+  { volunteerId: 'v-bram', volunteerName: 'Bram Jansen', severity: 'warning', signals: [GREY_SIGNAL] },
+  { volunteerId: 'v-carla', volunteerName: 'Carla Bakker', severity: 'info', signals: [QUIET_SIGNAL] },
+];
+
+/** Hours per week from 1 September (week 36) to this week (48, still running), oldest first. */
+const WEEK_MINUTES = [180, 240, 210, 240, 300, 240, 270, 360, 420, 480, 540, 600, 120];
+
+export const SIGNAL_DETAIL: SignalDetail = {
+  signal: SIGNAL,
+  entries: [
+    {
+      id: 'e-31',
+      volunteerId: 'v-anna',
+      volunteerName: 'Anna de Vries',
+      date: '2025-11-24',
+      minutes: 120,
+      programmeId: 'p-admin',
+      programmeName: 'Thuisadministratie',
+      kind: 'support',
+      note: 'Belastingaangifte',
+      matchId: 'm-1',
+      activityId: 'act-creditors',
+      activityName: 'Onderhandelen met schuldeisers',
+      activityLevel: 'grey',
+    },
+    {
+      id: 'e-32',
+      volunteerId: 'v-anna',
+      volunteerName: 'Anna de Vries',
+      date: '2025-11-20',
+      minutes: 270,
+      programmeId: 'p-admin',
+      programmeName: 'Thuisadministratie',
+      kind: 'support',
+      note: null,
+      matchId: 'm-1',
+      activityId: 'act-post',
+      activityName: 'Post ordenen en archiveren',
+      activityLevel: 'volunteer',
+    },
+  ],
+  matches: [],
+  weeks: WEEK_MINUTES.map((minutes, i) => ({
+    weekStart: addDaysIso('2025-09-01', 7 * i),
+    weekNumber: 36 + i,
+    minutes,
+  })),
+  agreedMinutesPerWeek: 240,
+  history: [{ onDate: '2025-11-24', fromStatus: null, toStatus: 'open', resolution: null, note: null }],
+};
+
+export const CASE_SIGNAL_DETAIL: SignalDetail = { ...SIGNAL_DETAIL, signal: CASE_SIGNAL, entries: [], matches: [MATCH] };
+
+/** Anna's signals, newest first, as the volunteer page lists them. */
+export const VOLUNTEER_SIGNALS: SignalView[] = [
+  SIGNAL,
+  CASE_SIGNAL,
+  {
+    ...SIGNAL,
+    id: 's-old',
+    rule: 'professional_task',
+    status: 'resolved',
+    explanation: 'Anna de Vries deed op 02-10-2025 een professionele taak: Contact met deurwaarder.',
+    explanationEn: 'On 02-10-2025 Anna de Vries did a professional task: Contact met deurwaarder.',
+    causeDate: '2025-10-02',
+    openedOn: '2025-10-02',
+    closedOn: '2025-10-06',
+    resolution: 'professional_engaged',
+    resolutionNote: 'Schuldhulp neemt het over.',
+  },
+];
+
+function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * What the backend answers to an action on `detail`: the new status and a line of history, or its
+ * refusals (no resolution, no snooze date, an action the status does not allow).
+ */
+export function actedOn(detail: SignalDetail, input: SignalActionInput): SignalDetail {
+  const from = detail.signal.status;
+  const live = from === 'open' || from === 'acknowledged' || from === 'snoozed';
+  const notAllowed = refusal({
+    field: 'status',
+    reason: 'not_allowed',
+    message: 'Dat kan niet met een signaal in deze stand.',
+    messageEn: 'That is not possible for a signal in this state.',
+  });
+  let to: SignalStatus;
+  let on = TODAY;
+  const next = structuredClone(detail);
+  switch (input.action) {
+    case 'acknowledge':
+      if (from !== 'open' && from !== 'snoozed') throw notAllowed;
+      to = 'acknowledged';
+      break;
+    case 'resolve':
+      if (!live) throw notAllowed;
+      if (input.resolution === null) {
+        throw refusal({ field: 'resolution', reason: 'required', message: 'Kies wat je hebt gedaan.', messageEn: 'Please choose what you did.' });
+      }
+      to = 'resolved';
+      on = iso(input.date) || TODAY;
+      next.signal.closedOn = on;
+      next.signal.resolution = input.resolution;
+      next.signal.resolutionNote = input.note.trim() || null;
+      break;
+    case 'snooze':
+      if (!live) throw notAllowed;
+      if (input.date.trim() === '') {
+        throw refusal({ field: 'date', reason: 'required', message: 'Vul een datum in.', messageEn: 'Please fill in a date.' });
+      }
+      to = 'snoozed';
+      next.signal.snoozedUntil = iso(input.date);
+      break;
+    case 'reopen':
+      if (live && from !== 'snoozed') throw notAllowed;
+      to = 'open';
+      next.signal.closedOn = null;
+      next.signal.snoozedUntil = null;
+      next.signal.resolution = null;
+      next.signal.resolutionNote = null;
+      break;
+  }
+  next.signal.status = to;
+  const event: SignalEvent = {
+    onDate: on,
+    fromStatus: from,
+    toStatus: to,
+    resolution: input.action === 'resolve' ? input.resolution : null,
+    note: input.note.trim() || null,
+  };
+  next.history.push(event);
+  return next;
+}
 
 /** An `ApiError` as the Rust side sends it. */
 export function refusal(overrides: Partial<ApiError> = {}): ApiError {
@@ -320,6 +535,10 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     updateActivity: async (id, input) => ({ id, ...savedActivity(input) }),
     volunteerMatches: async () => [MATCH],
     caseVocabulary: async () => VOCABULARY,
+    attentionList: async () => structuredClone(ATTENTION),
+    getSignal: async (id) => structuredClone(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL),
+    actOnSignal: async (id, input) => actedOn(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL, input),
+    volunteerSignals: async () => structuredClone(VOLUNTEER_SIGNALS),
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;

@@ -52,6 +52,11 @@ describe('first start', () => {
     expect(backend.setUp).toHaveBeenCalledWith('empty');
     await screen.findByTestId('nav-volunteers');
     expect(screen.queryByTestId('demo-banner')).toBeNull();
+    // The app opens on the attention list, the start screen; Overzicht stays in the menu.
+    await screen.findAllByTestId('attention-row');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Aandacht nodig');
+    expect(screen.getByTestId('nav-attention').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('nav-overview').getAttribute('aria-current')).toBeNull();
   });
 
   it('says why when setting up failed, and lets you choose again', async () => {

@@ -1,12 +1,12 @@
-// The volunteer page shows the details and the totals formatted, and leads on to editing and
-// logging hours.
+// The volunteer page shows the details and the totals formatted, the signals about the volunteer,
+// and leads on to editing and logging hours.
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate, route } from '../../routing.svelte';
-import { DETAIL, fakeBackend, MATCH } from '../../test/fakeBackend';
+import { DETAIL, fakeBackend, MATCH, VOLUNTEER_SIGNALS } from '../../test/fakeBackend';
 import VolunteerPage from './VolunteerPage.svelte';
 
 beforeEach(() => {
@@ -99,6 +99,46 @@ describe('volunteer page', () => {
 
     await userEvent.click(screen.getByTestId('new-match-for'));
     expect(route()).toEqual({ name: 'match-new', participantId: null, volunteerId: 'v-anna' });
+  });
+
+  it('lists all their signals, newest first, each leading to its signal page', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(VolunteerPage, { id: 'v-anna' });
+
+    const table = await screen.findByTestId('volunteer-signals');
+    expect(backend.volunteerSignals).toHaveBeenCalledWith('v-anna');
+    const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent?.trim()),
+    );
+    expect(rows).toEqual([
+      ['24-11-2025', 'Meer uren dan afgesproken', 'signaal', 'open', VOLUNTEER_SIGNALS[0]!.explanation],
+      ['10-11-2025', 'Complexe casus zonder professional', 'signaal', 'gezien', VOLUNTEER_SIGNALS[1]!.explanation],
+      ['02-10-2025', 'Professionele taak', 'signaal', 'afgehandeld', VOLUNTEER_SIGNALS[2]!.explanation],
+    ]);
+    expect(Array.from(table.querySelectorAll('a')).map((a) => a.getAttribute('href'))).toEqual([
+      '#/signals/s-hours',
+      '#/signals/s-case',
+      '#/signals/s-old',
+    ]);
+    // What is done with stays in the list, quieter.
+    expect(screen.getAllByTestId('volunteer-signal')[2]!.classList.contains('row-inactive')).toBe(true);
+  });
+
+  it('shows the signals in English, and says so when there are none', async () => {
+    applyLanguage('en');
+    setBackend(fakeBackend({ volunteerSignals: async () => [VOLUNTEER_SIGNALS[2]!] }));
+    const { unmount } = render(VolunteerPage, { id: 'v-anna' });
+    const row = await screen.findByTestId('volunteer-signal');
+    expect(row.textContent).toContain('Professional task');
+    expect(row.textContent).toContain('dealt with');
+    expect(row.textContent).toContain(VOLUNTEER_SIGNALS[2]!.explanationEn);
+    unmount();
+
+    applyLanguage('nl');
+    setBackend(fakeBackend({ volunteerSignals: async () => [] }));
+    render(VolunteerPage, { id: 'v-anna' });
+    expect((await screen.findByTestId('volunteer-signals')).textContent).toBe('Er zijn geen signalen over deze vrijwilliger.');
   });
 
   it('opens the edit form and the hour entry for this volunteer', async () => {
