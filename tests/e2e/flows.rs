@@ -14,6 +14,9 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
     s.assert_accessible("first start").await;
     s.click("setup-empty").await;
 
+    // The start screen is the attention list; the month overview is one click away.
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+    s.click("nav-overview").await;
     s.by_test_id("overview-table").await;
     s.screenshot("overview-empty").await;
     s.assert_accessible("overview").await;
@@ -85,6 +88,10 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
 async fn a_newcomer_explores_the_demo_branch() {
     let s = Session::start("demo").await;
     s.click("setup-demo").await;
+    s.find("[data-testid='attention-row']").await;
+    s.screenshot("attention").await;
+    s.assert_accessible("attention list").await;
+    s.click("nav-overview").await;
     s.by_test_id("overview-table").await;
     let total = s.by_test_id("overview-total").await.text().await.unwrap();
     assert!(total.chars().any(|c| c.is_ascii_digit() && c != '0'), "the demo month has hours: {total:?}");
@@ -130,7 +137,7 @@ async fn a_newcomer_explores_the_demo_branch() {
 async fn a_professional_task_is_flagged_and_referred() {
     let s = Session::start("case").await;
     s.click("setup-empty").await;
-    s.by_test_id("overview-table").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
 
     // A volunteer in Thuisadministratie.
     s.click("nav-volunteers").await;
@@ -207,5 +214,52 @@ async fn a_professional_task_is_flagged_and_referred() {
         .expect("open the match");
     s.wait_for_text("referrals", "Contact met deurwaarder").await;
     s.screenshot("match-with-referral").await;
+    s.quit().await;
+}
+
+/// The attention list through the real window: the demo's list → a signal with its evidence →
+/// resolved with an action and a note → the list no longer holds it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_resolves_a_signal_from_the_attention_list() {
+    let s = Session::start("signal").await;
+    s.click("setup-demo").await;
+    s.find("[data-testid='attention-row']").await;
+    let before = s.driver.find_all(By::Css("[data-testid='attention-signal']")).await.expect("signals").len();
+    assert!(before > 10, "the demo has signals to attend to: {before}");
+
+    // The first row is the most severe.
+    let first_row = s.find("[data-testid='attention-row']").await;
+    let severity = first_row.find(By::Css("[data-testid='signal-severity']")).await.unwrap().text().await.unwrap();
+    first_row.find(By::Css("[data-testid='signal-rule']")).await.unwrap().click().await.expect("open the signal");
+    s.by_test_id("signal-explanation").await;
+    s.by_test_id("signal-chart").await;
+    s.by_test_id("signal-history").await;
+    s.screenshot("signal").await;
+    s.assert_accessible("signal page").await;
+    assert!(!severity.is_empty());
+
+    s.click("signal-resolve").await;
+    s.find("[data-testid='resolution-option']").await.click().await.expect("choose an action");
+    s.type_into("resolution-note", "Gesprek gehad; taken verdeeld").await;
+    s.screenshot("resolve-form").await;
+    s.assert_accessible("resolve form").await;
+    s.click("resolution-save").await;
+    s.by_test_id("signal-saved").await;
+    s.wait_for_text("signal-status", "afgehandeld").await;
+    s.screenshot("resolved").await;
+
+    s.click("back-to-attention").await;
+    s.find("[data-testid='attention-row']").await;
+    let start = std::time::Instant::now();
+    let mut after = before;
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        after = s.driver.find_all(By::Css("[data-testid='attention-signal']")).await.expect("signals").len();
+        if after < before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(after, before - 1, "the resolved signal leaves the list");
+    s.screenshot("attention-after").await;
     s.quit().await;
 }
