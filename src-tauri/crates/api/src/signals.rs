@@ -196,8 +196,13 @@ impl Draagkracht {
         let mut allowances = Vec::new();
         for a in support::allowances(conn, id, year_start)? {
             let month = DateRange::month_of(a.month);
-            let (sums, _) = hour_entries::sums_for_volunteer(conn, id, &[month], month)?;
-            allowances.push((a.month, a.cents, sums.first().copied().unwrap_or(0)));
+            // The hourly cap can only be judged on a month that is over: its hours are all in.
+            let minutes = if month.last < today {
+                hour_entries::sums_for_volunteer(conn, id, &[month], month)?.0.first().copied().unwrap_or(0)
+            } else {
+                0
+            };
+            allowances.push((a.month, a.cents, minutes));
         }
         let missing_trainings =
             self.required_trainings(id)?.into_iter().filter(|t| !t.done).map(|t| t.training).collect();
