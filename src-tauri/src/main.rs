@@ -32,6 +32,8 @@ fn main() {
             commands::hours::delete_hour_entry,
             commands::hours::week_grid,
             commands::overview::month_overview,
+            commands::overview::branch_trend,
+            commands::overview::volunteer_load,
             commands::participants::list_participants,
             commands::participants::get_participant,
             commands::participants::create_participant,

@@ -57,6 +57,11 @@ fn a_case_from_match_to_referral() {
     assert_eq!(detail.assessments[0].date, date(2025, 6, 1), "newest first");
     assert_eq!(detail.assessments[1].level, CaseLevel::Normal, "the old assessment keeps its own level");
 
+    // The volunteer's load: the weeks of the complex case weigh 2.
+    let load = t.app.volunteer_load(anna.id, today).unwrap();
+    let last_week = load.weeks.last().unwrap();
+    assert_eq!((load.weeks.len(), last_week.caseload_weight), (53, 2));
+
     // A professional-level activity is recognised as one.
     let bailiff = t
         .app

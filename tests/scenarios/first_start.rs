@@ -66,6 +66,22 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     let working = all.iter().filter(|v| matches!(v.status, VolunteerStatus::Active | VolunteerStatus::Resting)).count();
     assert!(alerts_or_warnings * 2 < working, "{alerts_or_warnings} of {working} volunteers have warnings or alerts");
 
+    // The branch's years: more hours and heavier cases as the years go by.
+    let trend = t.app.branch_trend(today).unwrap();
+    let years: Vec<_> = trend.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, (2021..=2026).collect::<Vec<_>>());
+    let (first, last) = (&trend.years[1], &trend.years[5]);
+    assert!(last.minutes > first.minutes, "hours grew: {} → {}", first.minutes, last.minutes);
+    assert!(
+        last.complex_percent > first.complex_percent,
+        "heavier: {} → {}",
+        first.complex_percent,
+        last.complex_percent
+    );
+    let load = t.app.volunteer_load(volunteer.id, today).unwrap();
+    assert_eq!(load.weeks.len(), 53);
+    assert!(load.weeks.iter().any(|w| w.caseload_weight > 0));
+
     // Choosing again does not write a second branch.
     t.app.set_up(SetupChoice::Demo, today).unwrap();
     assert_eq!(t.app.check().unwrap().hour_entries, report.hour_entries);

@@ -428,3 +428,43 @@ export type SupportSettings = { vogYears: number, caps: AllowanceCaps,
 defaultCaps: AllowanceCaps, capsSource: string, capsSourceEn: string, };
 
 export type SupportSettingsInput = { vogYears: string, perHour21Plus: string, perHourUnder21: string, perMonth: string, perYear: string, };
+
+export type LoadWeek = { weekStart: string, weekNumber: number, 
+/**
+ * Work minutes (training apart).
+ */
+minutes: number, 
+/**
+ * The weight of the cases running that week (normal 1, complex 2, acute 3).
+ */
+caseloadWeight: number, };
+
+export type VolunteerLoad = { agreedMinutesPerWeek: number, 
+/**
+ * Oldest first; the last is the current week.
+ */
+weeks: Array<LoadWeek>, };
+
+export type BranchYear = { year: number, volunteersWithHours: number, 
+/**
+ * Work minutes (training apart).
+ */
+minutes: bigint, trainingMinutes: bigint, 
+/**
+ * Matches running at any time in the year.
+ */
+matches: number, 
+/**
+ * Of those, complex (by their level at the end of the year or of the match), in percent.
+ */
+complexPercent: number, acutePercent: number, 
+/**
+ * Minutes logged with an activity of each level.
+ */
+volunteerLevelMinutes: bigint, greyMinutes: bigint, professionalMinutes: bigint, };
+
+export type BranchTrend = { 
+/**
+ * Oldest first.
+ */
+years: Array<BranchYear>, };

@@ -105,6 +105,10 @@ pub fn typescript() -> String {
         SupportInput::decl(&cfg),
         SupportSettings::decl(&cfg),
         SupportSettingsInput::decl(&cfg),
+        LoadWeek::decl(&cfg),
+        VolunteerLoad::decl(&cfg),
+        BranchYear::decl(&cfg),
+        BranchTrend::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

@@ -70,6 +70,13 @@ pub fn for_match(conn: &Connection, id: MatchId) -> Result<Vec<AssessmentRecord>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every assessment, by match and date (for levels as of a day in the past).
+pub fn all(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY match_id, date, created_at, id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The latest assessment of every match that has one, in one pass.
 pub fn latest_per_match(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
     let mut stmt = conn.prepare(&format!(

@@ -211,6 +211,29 @@ pub fn per_programme(conn: &Connection, range: DateRange) -> Result<Vec<(Program
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Per calendar year: (year, work minutes, training minutes, distinct volunteers).
+pub fn per_year(conn: &Connection) -> Result<Vec<(i32, i64, i64, u32)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT CAST(substr(date, 1, 4) AS INTEGER),
+                coalesce(sum(minutes) FILTER (WHERE kind <> 'training'), 0),
+                coalesce(sum(minutes) FILTER (WHERE kind = 'training'), 0),
+                count(DISTINCT volunteer_id)
+         FROM hour_entries GROUP BY 1 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Per calendar year and activity level: minutes of entries with an activity of that level.
+pub fn per_year_and_level(conn: &Connection) -> Result<Vec<(i32, ActivityLevel, i64)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT CAST(substr(h.date, 1, 4) AS INTEGER), a.level, sum(h.minutes)
+         FROM hour_entries h JOIN activities a ON a.id = h.activity_id GROUP BY 1, 2 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, parsed(r, 1, ActivityLevel::parse)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Distinct volunteers with any entry within `range`.
 pub fn volunteers_with_hours(conn: &Connection, range: DateRange) -> Result<u32, StoreError> {
     Ok(conn.query_row(

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 mod cases;
+mod load;
 mod signals;
 mod support;
 pub use cases::*;
@@ -15,6 +16,7 @@ pub use draagkracht_core::{
     LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,
     Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
+pub use load::*;
 use serde::{Deserialize, Serialize};
 pub use signals::*;
 pub use support::*;
