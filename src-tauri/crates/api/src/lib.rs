@@ -36,6 +36,8 @@ use uuid::Uuid;
 pub struct Draagkracht {
     db: Db,
     path: PathBuf,
+    /// The day's branch figures for the signal rules, computed once a day.
+    branch_cache: Option<(chrono::NaiveDate, draagkracht_core::signals::BranchFigures)>,
 }
 
 impl Draagkracht {
@@ -48,7 +50,7 @@ impl Draagkracht {
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
             draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
         })?;
-        Ok(Self { db, path: path.to_path_buf() })
+        Ok(Self { db, path: path.to_path_buf(), branch_cache: None })
     }
 
     pub fn path(&self) -> &Path {

@@ -16,13 +16,12 @@ use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
 use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, ThresholdKey, Thresholds};
 use draagkracht_core::{
-    Field, HourKind, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    Field, HourKind, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
+use draagkracht_store::assessments::AssessmentRecord;
 use draagkracht_store::signals::{self, SignalRecord};
-use draagkracht_store::{
-    assessments, hour_entries, involvements, matches, programmes, referrals, settings, support, thresholds, volunteers,
-};
-use std::collections::HashMap;
+use draagkracht_store::{facts, hour_entries, involvements, programmes, settings, thresholds, volunteers};
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// The setting that remembers the day everyone was last evaluated.
@@ -146,122 +145,143 @@ impl Draagkracht {
         Ok(BranchFigures { median_minutes })
     }
 
-    /// What the rules know about one volunteer.
-    fn history(&self, id: VolunteerId, today: NaiveDate) -> Result<Option<History>, ApiError> {
+    /// Evaluates one volunteer (`Some`) or everyone (`None`) and records what changed, reading
+    /// everything the rules need in a handful of bulk queries and writing in one transaction.
+    fn evaluate_scope(&mut self, only: Option<VolunteerId>, today: NaiveDate) -> Result<(), ApiError> {
+        let per_programme = self.thresholds()?;
+        let branch = self.branch_figures_of(today)?;
         let conn = self.db.conn();
-        let Some(volunteer) = volunteers::get(conn, id)? else { return Ok(None) };
-        let entries = hour_entries::for_volunteer_since(conn, id, today - Days::new(HISTORY_DAYS))?
-            .into_iter()
-            .filter(|e| e.date <= today)
-            .map(|e| EntryFact {
+        let since = today - Days::new(HISTORY_DAYS);
+        let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+        let this_month = DateRange::month_of(today).first;
+
+        let mut entries: HashMap<VolunteerId, Vec<EntryFact>> = HashMap::new();
+        for e in facts::entries(conn, only, since, today)? {
+            entries.entry(e.volunteer).or_default().push(EntryFact {
                 id: e.id,
                 date: e.date,
                 minutes: e.minutes,
                 kind: e.kind,
-                programme: e.programme_id,
+                programme: e.programme,
                 match_id: e.match_id,
-                activity: e.activity_name.zip(e.activity_level),
-            })
-            .collect();
-        let involved = involvements::matches_with_active(conn, today)?;
-        let mut facts = Vec::new();
-        for m in matches::for_volunteer(conn, id)? {
-            let history = assessments::for_match(conn, m.id)?; // newest first
-            let latest = history.first();
+                activity: e.activity,
+            });
+        }
+        let mut history_of: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
+        for a in facts::assessments(conn, only)? {
+            history_of.entry(a.match_id).or_default().push(a);
+        }
+        let involved: HashSet<MatchId> = involvements::matches_with_active(conn, today)?.into_iter().collect();
+        let referred: HashMap<MatchId, NaiveDate> = facts::latest_referrals(conn, only)?.into_iter().collect();
+        let mut matches_of: HashMap<VolunteerId, Vec<MatchFact>> = HashMap::new();
+        for m in facts::memberships(conn, only)? {
+            let history = history_of.get(&m.match_id).map(Vec::as_slice).unwrap_or_default(); // oldest first
+            let latest = history.last();
             let level = case_level(latest.map(|a| &a.assessment));
             // The day the case became acute: the oldest of the latest run of acute assessments.
             let acute_since = (level == CaseLevel::Acute).then(|| {
                 history
                     .iter()
+                    .rev()
                     .take_while(|a| case_level(Some(&a.assessment)) == CaseLevel::Acute)
                     .last()
                     .map(|a| a.date)
-                    .unwrap_or(m.start_date)
+                    .unwrap_or(m.start)
             });
-            facts.push(MatchFact {
-                id: m.id,
-                participant: m.participant_label.clone(),
-                programme: m.programme_id,
-                start: m.start_date,
-                end: m.end_date,
-                at_home: m.one_to_one_at_home,
+            matches_of.entry(m.volunteer).or_default().push(MatchFact {
+                id: m.match_id,
+                participant: m.participant,
+                programme: m.programme,
+                start: m.start,
+                end: m.end,
+                at_home: m.at_home,
                 level,
                 level_since: latest.map(|a| a.date),
-                professional_involved: involved.contains(&m.id),
+                professional_involved: involved.contains(&m.match_id),
                 acute_since,
-                last_referral: referrals::for_match(conn, m.id)?.first().map(|r| r.referral.date),
+                last_referral: referred.get(&m.match_id).copied(),
             });
         }
-        let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-        let mut allowances = Vec::new();
-        for a in support::allowances(conn, id, year_start)? {
-            let month = DateRange::month_of(a.month);
-            // The hourly cap can only be judged on a month that is over: its hours are all in.
-            let minutes = if month.last < today {
-                hour_entries::sums_for_volunteer(conn, id, &[month], month)?.0.first().copied().unwrap_or(0)
-            } else {
-                0
-            };
-            allowances.push((a.month, a.cents, minutes));
+        let supervision: HashMap<VolunteerId, NaiveDate> = facts::latest_supervision(conn, only)?.into_iter().collect();
+        let mut check_in: HashMap<VolunteerId, (NaiveDate, usize)> = HashMap::new();
+        for (v, date, answers) in facts::check_ins(conn, only)? {
+            check_in.insert(v, (date, answers.chars().filter(|c| *c == '1').count()));
+            // oldest first: the last wins
         }
-        let missing_trainings =
-            self.required_trainings(id)?.into_iter().filter(|t| !t.done).map(|t| t.training).collect();
-        Ok(Some(History {
-            volunteer: id,
-            agreed_minutes_per_week: volunteer.agreed_minutes_per_week,
-            main_programme: volunteer.programmes.first().copied(),
-            entries,
-            matches: facts,
-            last_supervision: support::supervision(conn, id)?.first().map(|s| s.date),
-            last_check_in: support::check_ins(conn, id)?
-                .first()
-                .map(|c| (c.date, c.answers.iter().filter(|a| **a).count())),
-            vog_date: support::vog_date(conn, id)?,
-            missing_trainings,
-            allowances,
-        }))
-    }
+        let mut trained: HashMap<VolunteerId, HashSet<String>> = HashMap::new();
+        for (v, name) in facts::trainings(conn, only)? {
+            trained.entry(v).or_default().insert(name);
+        }
+        let required: HashMap<ProgrammeId, String> = facts::required_trainings(conn)?.into_iter().collect();
+        let mut missing: HashMap<VolunteerId, Vec<String>> = HashMap::new();
+        for (v, p) in facts::programme_memberships(conn, only)? {
+            if let Some(training) = required.get(&p) {
+                if !trained.get(&v).is_some_and(|t| t.contains(&training.to_lowercase())) {
+                    missing.entry(v).or_default().push(training.clone());
+                }
+            }
+        }
+        // The hourly cap can only be judged on months that are over: their hours are all in.
+        let minutes: HashMap<(VolunteerId, NaiveDate), u32> =
+            facts::monthly_minutes(conn, only, year_start, this_month - Days::new(1))?
+                .into_iter()
+                .map(|(v, m, minutes)| ((v, m), minutes))
+                .collect();
+        let mut allowances: HashMap<VolunteerId, Vec<(NaiveDate, u32, u32)>> = HashMap::new();
+        for (v, month, cents) in facts::allowances(conn, only, year_start)? {
+            let worked = if month < this_month { minutes.get(&(v, month)).copied().unwrap_or(0) } else { 0 };
+            allowances.entry(v).or_default().push((month, cents, worked));
+        }
+        let mut stored: HashMap<VolunteerId, Vec<_>> = HashMap::new();
+        for (v, s) in facts::stored_signals(conn, only)? {
+            stored.entry(v).or_default().push(s);
+        }
 
-    /// Re-evaluates one volunteer and records what changed.
-    pub fn evaluate_volunteer(&mut self, id: VolunteerId, today: NaiveDate) -> Result<(), ApiError> {
-        let thresholds = self.thresholds()?;
-        let branch = self.branch_figures(today)?;
-        self.evaluate_with(id, &branch, &thresholds, today)
-    }
-
-    fn evaluate_with(
-        &mut self,
-        id: VolunteerId,
-        branch: &BranchFigures,
-        per_programme: &HashMap<ProgrammeId, Thresholds>,
-        today: NaiveDate,
-    ) -> Result<(), ApiError> {
-        let Some(history) = self.history(id, today)? else { return Ok(()) };
-        // The volunteer's own (first) programme sets the thresholds for their load.
         let fallback = Thresholds {
             max_months: per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
             ..Thresholds::default()
         };
-        let t = history.main_programme.and_then(|p| per_programme.get(&p)).unwrap_or(&fallback);
-        // Someone who stopped needs no attention any more: their live signals clear.
-        let stopped = volunteers::get(self.db.conn(), id)?.is_some_and(|v| v.status == VolunteerStatus::Stopped);
-        let fresh = if stopped { Vec::new() } else { evaluate(&history, branch, t, today) };
-        let stored: Vec<_> = signals::for_volunteer(self.db.conn(), id)?.iter().map(SignalRecord::stored).collect();
-        let changes = reconcile(&stored, fresh, today);
+        let mut changes = Vec::new();
+        for (id, status, agreed, vog, main) in facts::volunteers(conn, only)? {
+            let history = History {
+                volunteer: id,
+                agreed_minutes_per_week: agreed,
+                main_programme: main,
+                entries: entries.remove(&id).unwrap_or_default(),
+                matches: matches_of.remove(&id).unwrap_or_default(),
+                last_supervision: supervision.get(&id).copied(),
+                last_check_in: check_in.get(&id).copied(),
+                vog_date: vog,
+                missing_trainings: missing.remove(&id).unwrap_or_default(),
+                allowances: allowances.remove(&id).unwrap_or_default(),
+            };
+            // The volunteer's own (first) programme sets the thresholds; someone who stopped needs
+            // no attention any more, so their live signals clear.
+            let t = main.and_then(|p| per_programme.get(&p)).unwrap_or(&fallback);
+            let fresh =
+                if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &branch, t, today) };
+            let theirs = stored.remove(&id).unwrap_or_default();
+            let live: HashMap<SignalId, SignalStatus> = theirs.iter().map(|s| (s.id, s.status)).collect();
+            for change in reconcile(&theirs, fresh, today) {
+                let from = match &change {
+                    Change::Clear(id) => live.get(id).copied().unwrap_or(SignalStatus::Open),
+                    _ => SignalStatus::Open,
+                };
+                changes.push((change, from));
+            }
+        }
         if changes.is_empty() {
             return Ok(());
         }
-        let live_status: HashMap<SignalId, SignalStatus> = stored.iter().map(|s| (s.id, s.status)).collect();
         let now = Utc::now();
         self.db.write(|tx| {
-            for change in &changes {
+            for (change, from) in &changes {
                 match change {
                     Change::Open(s) => signals::open(tx, SignalId(Uuid::now_v7()), s, today, now)?,
                     Change::Refresh(id, s) => signals::refresh(tx, *id, s, None, now)?,
                     Change::Wake(id, s) => signals::refresh(tx, *id, s, Some(today), now)?,
                     Change::Clear(id) => {
-                        let from = live_status.get(id).copied().unwrap_or(SignalStatus::Open);
-                        signals::set_status(tx, *id, from, SignalStatus::Cleared, today, None, None, None, now)?
+                        signals::set_status(tx, *id, *from, SignalStatus::Cleared, today, None, None, None, now)?
                     }
                 }
             }
@@ -269,16 +289,36 @@ impl Draagkracht {
         })
     }
 
+    /// The benchmark's yardstick: one SQL aggregate pass over the entries the evaluation reads.
+    #[doc(hidden)]
+    pub fn aggregate_pass_for_benchmark(&self, first: NaiveDate, last: NaiveDate) -> Result<usize, ApiError> {
+        Ok(hour_entries::work_minutes_per_volunteer(self.db.conn(), DateRange { first, last })?.len())
+    }
+
+    /// Re-evaluates one volunteer and records what changed.
+    pub fn evaluate_volunteer(&mut self, id: VolunteerId, today: NaiveDate) -> Result<(), ApiError> {
+        self.evaluate_scope(Some(id), today)
+    }
+
     /// Re-evaluates everyone; returns how many signals are live afterwards.
     pub fn evaluate_all(&mut self, today: NaiveDate) -> Result<usize, ApiError> {
-        let thresholds = self.thresholds()?;
-        let branch = self.branch_figures(today)?;
-        let ids: Vec<_> = volunteers::main_programmes(self.db.conn())?.into_iter().map(|(id, ..)| id).collect();
-        for id in ids {
-            self.evaluate_with(id, &branch, &thresholds, today)?;
-        }
+        self.branch_cache = None;
+        self.evaluate_scope(None, today)?;
         self.db.write(|tx| settings::set(tx, EVALUATED_ON, &today.to_string()).map_err(ApiError::from))?;
         Ok(signals::live(self.db.conn())?.len())
+    }
+
+    /// The branch figures of `today`, computed once a day (they move slowly; a per-entry
+    /// recomputation would cost a scan of the whole branch's month).
+    fn branch_figures_of(&mut self, today: NaiveDate) -> Result<BranchFigures, ApiError> {
+        if let Some((day, figures)) = &self.branch_cache {
+            if *day == today {
+                return Ok(figures.clone());
+            }
+        }
+        let figures = self.branch_figures(today)?;
+        self.branch_cache = Some((today, figures.clone()));
+        Ok(figures)
     }
 
     /// Evaluates everyone once a day: on start and when the date has rolled over.

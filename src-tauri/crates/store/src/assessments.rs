@@ -70,6 +70,20 @@ pub fn for_match(conn: &Connection, id: MatchId) -> Result<Vec<AssessmentRecord>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The assessments of one volunteer's matches (or of all), by match and date.
+pub fn of_volunteer(
+    conn: &Connection,
+    only: Option<draagkracht_core::VolunteerId>,
+) -> Result<Vec<AssessmentRecord>, StoreError> {
+    let filter = match only {
+        Some(_) => "match_id IN (SELECT match_id FROM match_volunteers WHERE volunteer_id = ?1)",
+        None => "?1 IS NULL",
+    };
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {filter} ORDER BY match_id, date, created_at, id"))?;
+    let rows = stmt.query_map([only.map(|v| v.to_string())], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Every assessment, by match and date (for levels as of a day in the past).
 pub fn all(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY match_id, date, created_at, id"))?;

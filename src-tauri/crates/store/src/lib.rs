@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod assessments;
 mod db;
+pub mod facts;
 pub mod health;
 pub mod hour_entries;
 pub mod involvements;

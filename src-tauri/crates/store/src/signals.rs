@@ -186,7 +186,8 @@ pub fn open(
     event(tx, id, today, None, SignalStatus::Open, None, None, now)
 }
 
-/// Refreshes what a live signal says (its cause still holds); `wake` also reopens a snoozed one.
+/// Refreshes what a live signal says (its cause still holds), writing only when something changed;
+/// `wake` also reopens a snoozed one.
 pub fn refresh(
     tx: &Transaction,
     id: SignalId,
@@ -196,7 +197,8 @@ pub fn refresh(
 ) -> Result<(), StoreError> {
     tx.prepare_cached(
         "UPDATE signals SET severity = ?2, evidence = ?3, explanation_nl = ?4, explanation_en = ?5, cause_date = ?6,
-                updated_at = ?7 WHERE id = ?1",
+                updated_at = ?7
+         WHERE id = ?1 AND (severity <> ?2 OR evidence <> ?3 OR explanation_nl <> ?4 OR cause_date <> ?6)",
     )?
     .execute(params![
         id.to_string(),

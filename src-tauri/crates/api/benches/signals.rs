@@ -1,0 +1,108 @@
+//! Benchmark: signals at national scale. On the demo generator's national set (20,000 volunteers,
+//! 5 years; built once and kept in the target directory) it prints: a full re-evaluation against
+//! one SQL aggregate pass over the same entries (target ≤ 3 s and ≤ 2 ×), saving one hour entry with
+//! its volunteer's signals updated (median, target ≤ 5 ms), and the attention list (median, target
+//! ≤ 50 ms). Set `DRAAGKRACHT_BENCH_VOLUNTEERS` for a smaller set.
+
+use chrono::{Days, NaiveDate};
+use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerStatus};
+use draagkracht_api::{DemoParams, Draagkracht};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+    let volunteers: u32 =
+        std::env::var("DRAAGKRACHT_BENCH_VOLUNTEERS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
+    let path = target.join(format!("bench-national-{volunteers}.sqlite"));
+    if !path.exists() {
+        let started = Instant::now();
+        let partial = path.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        let mut app = Draagkracht::open(&partial).expect("open");
+        let entries = app.write_demo(&DemoParams { volunteers, years: 5, seed: 2018, today }).expect("demo");
+        drop(app);
+        std::fs::rename(&partial, &path).expect("keep the national set");
+        println!(
+            "built the national set: {volunteers} volunteers, {entries} hour entries in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let mut app = Draagkracht::open(&path).expect("open the national set");
+    let report = app.check().expect("check");
+    println!("signals at national scale: {volunteers} volunteers, {} hour entries", report.hour_entries);
+
+    // Full re-evaluation (steady state: the signals exist already), best of three.
+    let full = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            app.evaluate_all(today).expect("evaluate");
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    let since = today - Days::new(100);
+    let aggregate = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            app.aggregate_pass_for_benchmark(since, today).expect("aggregate");
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default();
+    println!("  full re-evaluation:            {:>8.1} ms (target <= 3000 ms)", ms(full));
+    println!("  one SQL aggregate pass:        {:>8.1} ms over the same 100 days of entries", ms(aggregate));
+    println!("  ratio evaluation / aggregate:  {:>8.2} (target <= 2)", full.as_secs_f64() / aggregate.as_secs_f64());
+
+    // One hour entry saved, with its volunteer's signals updated.
+    let active: Vec<_> = app
+        .volunteers(&VolunteerFilter { search: String::new(), status: Some(VolunteerStatus::Active) }, today)
+        .expect("volunteers")
+        .into_iter()
+        .take(60)
+        .collect();
+    let mut saves = Vec::new();
+    for (i, v) in active.iter().enumerate() {
+        let detail = app.volunteer(v.id, today).expect("volunteer");
+        let Some(programme) = detail.volunteer.programme_ids.first().copied() else { continue };
+        let input = HourEntryInput {
+            volunteer_id: Some(v.id),
+            date: today.to_string(),
+            duration: format!("{}m", 30 + i),
+            programme_id: Some(programme),
+            kind: "support".into(),
+            note: "bench".into(),
+            match_id: None,
+            activity_id: None,
+            confirm_duplicate: true,
+        };
+        let t = Instant::now();
+        app.log_hours(&input, today).expect("log hours");
+        saves.push(t.elapsed());
+    }
+    println!(
+        "  save one entry + its signals:  {:>8.2} ms median of {} (target <= 5 ms)",
+        ms(median(saves.clone())),
+        saves.len()
+    );
+
+    let lists: Vec<_> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            app.attention_list(today).expect("attention list");
+            t.elapsed()
+        })
+        .collect();
+    let rows = app.attention_list(today).expect("attention list").len();
+    println!("  attention list ({rows} volunteers): {:>6.1} ms median (target <= 50 ms)", ms(median(lists)));
+}
