@@ -29,6 +29,7 @@ test: setup-build setup-test build lint
 bench: setup-build ui
 	cargo build --release -p draagkracht -p draagkracht-cli
 	cargo bench -p draagkracht-store --bench bulk_insert
+	cargo bench -p draagkracht-api --bench signals
 	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \
 		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht)" \
 		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \
