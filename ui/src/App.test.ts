@@ -190,6 +190,36 @@ describe('app', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it('the support section with the check-in form and a refusal: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'volunteer', id: 'v-anna' });
+    render(App);
+    await screen.findByTestId('vog-save');
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getByTestId('new-check-in'));
+    await userEvent.click(screen.getByTestId('check-in-save'));
+    await screen.findByTestId('check-in-error-answers');
+    await userEvent.click(screen.getByTestId('training-save'));
+    await screen.findByTestId('training-error-name');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('thresholds, required training and the branch agreements: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'programmes' });
+    render(App);
+    for (const toggle of await screen.findAllByTestId('thresholds-toggle')) await userEvent.click(toggle);
+    await waitFor(() => expect(screen.getAllByTestId('threshold-row')).toHaveLength(27));
+    await screen.findByTestId('support-settings-save');
+    await userEvent.click(screen.getAllByTestId('required-training-save')[0]!);
+    await screen.findByTestId('required-training-remove');
+    await userEvent.type(screen.getAllByTestId('threshold-value')[0]!, 'x');
+    await userEvent.click(screen.getAllByTestId('threshold-save')[0]!);
+    await screen.findByTestId('threshold-error');
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it('setup screen: no axe violations', async () => {
     setBackend(fakeBackend({ appStatus: async () => ({ ...(await fakeBackend().appStatus()), setUp: false }) }));
     render(App);

@@ -5,14 +5,18 @@ import {
   firstOfMonth,
   formatDate,
   formatDecimal,
+  formatEuro,
   formatHours,
   formatHoursUnit,
   formatMonth,
+  formatMonthInput,
   formatRange,
   formatWeekday,
   formatWeekdayLong,
+  euroForInput,
   hoursForInput,
   isoWeek,
+  numberForInput,
 } from './format';
 
 function check<I, O>(f: (input: I) => O, cases: [I, O][]) {
@@ -71,6 +75,54 @@ describe('formatDecimal', () => {
     ]);
     expect(formatDecimal(34.5, 'en')).toBe('34.5');
     expect(formatDecimal(1250.25, 'en')).toBe('1,250.3');
+  });
+});
+
+describe('formatEuro', () => {
+  it('writes cents as Dutch euros: a space after the sign, a decimal comma, thousands with a point', () => {
+    check((c: number) => formatEuro(c), [
+      [560, '€ 5,60'],
+      [330, '€ 3,30'],
+      [21_000, '€ 210,00'],
+      [210_000, '€ 2.100,00'],
+      [10_550, '€ 105,50'],
+      [5, '€ 0,05'],
+      [0, '€ 0,00'],
+      [123_456_789, '€ 1.234.567,89'],
+      [-1_250, '-€ 12,50'],
+    ]);
+  });
+
+  it('uses a decimal point and comma groups in English', () => {
+    expect(formatEuro(560, 'en')).toBe('€ 5.60');
+    expect(formatEuro(210_000, 'en')).toBe('€ 2,100.00');
+  });
+
+  it('gives an editable amount the backend reads in both languages: comma, no grouping', () => {
+    check(euroForInput, [
+      [560, '5,60'],
+      [210_000, '2100,00'],
+      [7, '0,07'],
+      [0, '0,00'],
+    ]);
+  });
+});
+
+describe('numberForInput', () => {
+  it('writes a setting exactly, with a decimal comma in Dutch and a point in English', () => {
+    check((v: number) => numberForInput(v), [
+      [1.5, '1,5'],
+      [2, '2'],
+      [25, '25'],
+      [0.125, '0,125'],
+      [365, '365'],
+    ]);
+    expect(numberForInput(1.5, 'en')).toBe('1.5');
+  });
+
+  it('writes a month the way it is typed', () => {
+    expect(formatMonthInput('2025-11-26')).toBe('11-2025');
+    expect(formatMonthInput('2026-03-01')).toBe('03-2026');
   });
 });
 

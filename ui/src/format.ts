@@ -128,3 +128,43 @@ export function formatRange(first: string, last: string, through: string): strin
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
   return `${sameYear ? formatDayMonth(first) : formatDate(first)} ${through} ${formatDate(last)}`;
 }
+
+function grouped(whole: number, separator: string): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/**
+ * Cents as euros, always with two decimals: 560 → `€ 5,60`, 210000 → `€ 2.100,00`. English uses a
+ * decimal point and comma groups: `€ 5.60`, `€ 2,100.00`.
+ */
+export function formatEuro(cents: number, lang: Language = 'nl'): string {
+  const rounded = Math.round(cents);
+  const whole = Math.floor(Math.abs(rounded) / 100);
+  const fraction = String(Math.abs(rounded) % 100).padStart(2, '0');
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  return `${rounded < 0 ? '-' : ''}€ ${grouped(whole, group)}${decimal}${fraction}`;
+}
+
+/**
+ * Cents as an editable amount for a form field, the way the backend reads amounts in both
+ * languages: a decimal comma, no thousands separator, no sign: 560 → `5,60`, 210000 → `2100,00`.
+ */
+export function euroForInput(cents: number): string {
+  const rounded = Math.abs(Math.round(cents));
+  return `${Math.floor(rounded / 100)},${String(rounded % 100).padStart(2, '0')}`;
+}
+
+/**
+ * A setting's number as an editable text, exact to four decimals and without grouping: 1.5 →
+ * `1,5`, 25 → `25`, 0.125 → `0,125`. English uses a point: `1.5`.
+ */
+export function numberForInput(value: number, lang: Language = 'nl'): string {
+  const text = String(Math.round(value * 10_000) / 10_000);
+  return lang === 'nl' ? text.replace('.', ',') : text;
+}
+
+/** `2025-11-26` → `11-2025`, the way a month is typed in forms. */
+export function formatMonthInput(iso: string): string {
+  const [y, m] = iso.split('-');
+  return `${m}-${y}`;
+}

@@ -101,6 +101,33 @@ describe('tauriBackend', () => {
     expect(calls[3]?.[1]).toEqual({ volunteerId: 'v-1' });
   });
 
+  it('calls the support and threshold commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    await tauriBackend.volunteerSupport('v-1');
+    await tauriBackend.recordSupport('v-1', { type: 'allowance', month: '03-2025', amount: '105,50' });
+    await tauriBackend.listThresholds('p-1');
+    await tauriBackend.setThreshold({ programmeId: 'p-1', key: 'quiet_days', value: '' });
+    await tauriBackend.setRequiredTraining('p-1', 'Basistraining');
+    await tauriBackend.supportSettings();
+    await tauriBackend.setSupportSettings({ vogYears: '3', perHour21Plus: '5,60', perHourUnder21: '3,30', perMonth: '210', perYear: '2100' });
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['volunteer_support', ['id']],
+      ['record_support', ['id', 'input']],
+      ['list_thresholds', ['programmeId']],
+      ['set_threshold', ['input']],
+      ['set_required_training', ['id', 'training']],
+      ['support_settings', []],
+      ['set_support_settings', ['input']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ id: 'v-1', input: { type: 'allowance', month: '03-2025', amount: '105,50' } });
+    expect(calls[3]?.[1]).toEqual({ input: { programmeId: 'p-1', key: 'quiet_days', value: '' } });
+    expect(calls[4]?.[1]).toEqual({ id: 'p-1', training: 'Basistraining' });
+  });
+
   it('passes an ApiError through unchanged', async () => {
     const error = { code: 'duplicate_entry', message: 'Dubbel.', messageEn: 'Double.', field: null, reason: null };
     mockIPC(() => {

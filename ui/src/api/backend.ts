@@ -38,6 +38,11 @@ import type {
   SignalDetail,
   SignalId,
   SignalView,
+  SupportInput,
+  SupportSettings,
+  SupportSettingsInput,
+  ThresholdInput,
+  ThresholdView,
   Volunteer,
   VolunteerChoice,
   VolunteerDetail,
@@ -45,6 +50,7 @@ import type {
   VolunteerId,
   VolunteerInput,
   VolunteerRow,
+  VolunteerSupport,
   WeekGrid,
 } from './bindings';
 
@@ -96,6 +102,19 @@ export interface Backend {
   actOnSignal(id: SignalId, input: SignalActionInput): Promise<SignalDetail>;
   /** All of a volunteer's signals, newest first. */
   volunteerSignals(volunteerId: VolunteerId): Promise<SignalView[]>;
+  /** VOG, trainings, intervision, check-ins and allowances of one volunteer. */
+  volunteerSupport(id: VolunteerId): Promise<VolunteerSupport>;
+  /** One change to a volunteer's support; re-evaluates their signals and answers the section anew. */
+  recordSupport(id: VolunteerId, input: SupportInput): Promise<VolunteerSupport>;
+  /** The signal thresholds of one programme, with their defaults and sources. */
+  listThresholds(programmeId: ProgrammeId): Promise<ThresholdView[]>;
+  /** Changes one threshold (empty value: back to the default); re-evaluates everyone. */
+  setThreshold(input: ThresholdInput): Promise<ThresholdView[]>;
+  /** The training a programme requires (empty: none); re-evaluates everyone. */
+  setRequiredTraining(id: ProgrammeId, training: string): Promise<null>;
+  /** The branch's VOG policy and allowance caps. */
+  supportSettings(): Promise<SupportSettings>;
+  setSupportSettings(input: SupportSettingsInput): Promise<SupportSettings>;
 }
 
 const ERROR_CODES = new Set<string>([
@@ -187,6 +206,13 @@ export const tauriBackend: Backend = {
   getSignal: (id) => call('get_signal', { id }),
   actOnSignal: (id, input) => call('act_on_signal', { id, input }),
   volunteerSignals: (volunteerId) => call('volunteer_signals', { volunteerId }),
+  volunteerSupport: (id) => call('volunteer_support', { id }),
+  recordSupport: (id, input) => call('record_support', { id, input }),
+  listThresholds: (programmeId) => call('list_thresholds', { programmeId }),
+  setThreshold: (input) => call('set_threshold', { input }),
+  setRequiredTraining: (id, training) => call('set_required_training', { id, training }),
+  supportSettings: () => call('support_settings'),
+  setSupportSettings: (input) => call('set_support_settings', { input }),
 };
 
 let current: Backend = tauriBackend;

@@ -1,7 +1,16 @@
 // The current language, as Svelte 5 state: `t()` and the formatting helpers below read it, so
 // every text in the window follows a switch at once. `applyLanguage` also sets <html lang>.
 import type { ApiError, Language } from '../api/bindings';
-import { formatDecimal, formatHours, formatHoursUnit, formatMonth, formatWeekday, formatWeekdayLong } from '../format';
+import {
+  formatDecimal,
+  formatEuro,
+  formatHours,
+  formatHoursUnit,
+  formatMonth,
+  formatWeekday,
+  formatWeekdayLong,
+  numberForInput,
+} from '../format';
 import { en } from './en';
 import { nl, type MessageKey } from './nl';
 
@@ -43,6 +52,16 @@ export function hours(minutes: number): string {
 /** A figure (a signal's value or threshold) to one decimal: `34,5`. */
 export function decimal(value: number): string {
   return formatDecimal(value, current);
+}
+
+/** Cents as euros: `€ 5,60` (English `€ 5.60`). */
+export function euro(cents: number): string {
+  return formatEuro(cents, current);
+}
+
+/** A setting's number as an editable text: `1,5` (English `1.5`). */
+export function numberInput(value: number): string {
+  return numberForInput(value, current);
 }
 
 /** Minutes as hours with the unit (`1,5 uur`). */

@@ -31,9 +31,17 @@ import type {
   SignalEvent,
   SignalStatus,
   SignalView,
+  StrainBand,
+  SupportInput,
+  SupportSettings,
+  SupportSettingsInput,
+  ThresholdInput,
+  ThresholdKey,
+  ThresholdView,
   VolunteerChoice,
   VolunteerDetail,
   VolunteerRow,
+  VolunteerSupport,
   WeekGrid,
 } from '../api/bindings';
 import { caseLevel } from '../features/cases/level';
@@ -392,6 +400,210 @@ export const VOLUNTEER_SIGNALS: SignalView[] = [
   },
 ];
 
+/** The twelve check-in statements, in order, as the backend sends them. */
+export const STATEMENTS = [
+  ['Ik denk vaak aan mijn deelnemer als ik vrij ben.', 'I often think about my participant in my own time.'],
+  ['Ik slaap slechter door dit vrijwilligerswerk.', 'I sleep worse because of this volunteer work.'],
+  ['Ik heb het gevoel dat ik tekortschiet.', 'I feel I am falling short.'],
+  ['Ik doe dingen waar ik eigenlijk niet voor ben opgeleid.', 'I do things I was not really trained for.'],
+  ['Ik kan moeilijk nee zeggen tegen wat er gevraagd wordt.', 'I find it hard to say no to what is asked.'],
+  ['Ik heb minder tijd voor mijn eigen familie en vrienden.', 'I have less time for my own family and friends.'],
+  ['Ik voel me verantwoordelijk voor problemen die niet van mij zijn.', 'I feel responsible for problems that are not mine.'],
+  ['Ik zie tegen het volgende bezoek op.', 'I dread the next visit.'],
+  ['Ik maak me zorgen over de veiligheid van mijn deelnemer.', "I worry about my participant's safety."],
+  ['Ik ben vaker moe dan vroeger.', 'I am tired more often than before.'],
+  ['Ik heb het gevoel dat ik er alleen voor sta.', 'I feel I am on my own with it.'],
+  ['Ik overweeg om te stoppen.', 'I am thinking of stopping.'],
+].map(([nl, en]) => ({ nl: nl!, en: en! }));
+
+/** As the backend bands a check-in: 0–4 yes low, 5–7 middle, 8 or more high. */
+export function bandOf(yes: number): StrainBand {
+  return yes <= 4 ? 'low' : yes <= 7 ? 'middle' : 'high';
+}
+
+/**
+ * Anna's support: a VOG that expired on 01-10-2025 (three years), her programme's required training
+ * still missing, intervision in October, two check-ins and three months of allowance.
+ */
+export const SUPPORT: VolunteerSupport = {
+  volunteerId: 'v-anna',
+  vogDate: '2022-10-01',
+  vogExpires: '2025-10-01',
+  trainings: [{ name: 'Basistraining', date: '2024-03-15' }],
+  requiredTrainings: [{ programmeId: 'p-admin', programmeName: 'Thuisadministratie', training: 'Omgaan met schulden', done: false }],
+  supervision: [
+    { date: '2025-10-14', kind: 'intervision', note: 'Groep Noord' },
+    { date: '2025-06-03', kind: 'supervision', note: null },
+  ],
+  checkIns: [
+    {
+      date: '2025-09-10',
+      answers: [true, true, false, true, true, false, true, false, false, true, false, false],
+      yes: 6,
+      band: 'middle',
+      note: 'Afgesproken: minder dossiers.',
+    },
+    {
+      date: '2025-03-01',
+      answers: [true, false, false, false, false, false, false, false, false, true, false, false],
+      yes: 2,
+      band: 'low',
+      note: null,
+    },
+  ],
+  allowances: [
+    { month: '2025-11-01', cents: 10550 },
+    { month: '2025-10-01', cents: 21000 },
+    { month: '2024-12-01', cents: 5000 },
+  ],
+  statements: STATEMENTS,
+};
+
+/** What the backend answers to one change of `support`, or its refusals (the common ones). */
+export function supportAfter(support: VolunteerSupport, input: SupportInput): VolunteerSupport {
+  const next = structuredClone(support);
+  const required = (field: ApiError['field'], text: string) => {
+    if (text.trim() === '') throw refusal({ field, reason: 'required', message: 'Vul dit in.', messageEn: 'Please fill this in.' });
+  };
+  switch (input.type) {
+    case 'vog': {
+      const date = iso(input.date);
+      next.vogDate = date || null;
+      next.vogExpires = date ? `${Number(date.slice(0, 4)) + 3}${date.slice(4)}` : null;
+      break;
+    }
+    case 'training':
+      required('name', input.name);
+      required('date', input.date);
+      next.trainings.push({ name: input.name.trim(), date: iso(input.date) });
+      for (const r of next.requiredTrainings) {
+        if (r.training.toLowerCase() === input.name.trim().toLowerCase()) r.done = true;
+      }
+      break;
+    case 'supervision':
+      required('date', input.date);
+      next.supervision.unshift({ date: iso(input.date), kind: input.kind, note: input.note.trim() || null });
+      break;
+    case 'checkIn': {
+      if (input.answers.length !== STATEMENTS.length) {
+        throw refusal({
+          field: 'answers',
+          reason: 'invalid_format',
+          message: 'Beantwoord alle 12 uitspraken met ja of nee.',
+          messageEn: 'Answer all 12 statements with yes or no.',
+        });
+      }
+      const yes = input.answers.filter(Boolean).length;
+      next.checkIns.unshift({ date: iso(input.date) || TODAY, answers: [...input.answers], yes, band: bandOf(yes), note: input.note.trim() || null });
+      break;
+    }
+    case 'allowance': {
+      const month = input.month.trim().match(/^(\d\d)-(\d{4})$/);
+      if (!month) {
+        throw refusal({
+          field: 'month',
+          message: `'${input.month.trim()}' is geen maand. Schrijf bijvoorbeeld 03-2025.`,
+          messageEn: `'${input.month.trim()}' is not a month. Write for example 03-2025.`,
+        });
+      }
+      const cents = Math.round(Number(input.amount.trim().replace(/\./g, '').replace(',', '.')) * 100);
+      if (!Number.isFinite(cents) || input.amount.trim() === '') {
+        throw refusal({
+          field: 'amount',
+          message: `'${input.amount.trim()}' is geen bedrag. Schrijf bijvoorbeeld 105,50.`,
+          messageEn: `'${input.amount.trim()}' is not an amount. Write for example 105.50.`,
+        });
+      }
+      const first = `${month[2]}-${month[1]}-01`;
+      next.allowances = [...next.allowances.filter((a) => a.month !== first), { month: first, cents }].sort((a, b) => b.month.localeCompare(a.month));
+      break;
+    }
+  }
+  return next;
+}
+
+const DOMAIN_SOURCE = ['Standaard van Draagkracht (DOMAIN.md), geen officiële norm.', "Draagkracht's default (DOMAIN.md), not an official norm."] as const;
+
+/** Every threshold key with its labels and default, in the backend's order. */
+const THRESHOLD_INFO: [ThresholdKey, string, string, number][] = [
+  ['over_agreement_warning', "Meer uren dan afgesproken: 'let op' boven zoveel keer de afspraak (4 weken)", 'Hours over agreement: warning above this many times the agreement (4 weeks)', 1.5],
+  ['over_agreement_alert', "Meer uren dan afgesproken: 'signaal' boven zoveel keer de afspraak", 'Hours over agreement: alert above this many times the agreement', 2],
+  ['frontline_multiple', 'Zware frontlinie-inzet: boven zoveel keer de mediaan van het project', "Frontline load: above this many times the programme's median", 2],
+  ['grey_zone_count', 'Vaak grijs gebied: vanaf zoveel keer in 4 weken', 'Grey-zone drift: from this many times in 4 weeks', 3],
+  ['grey_zone_percent', 'Vaak grijs gebied: of vanaf dit deel van de uren (%)', 'Grey-zone drift: or from this share of the hours (%)', 25],
+  ['caseload_weight', 'Veel zware koppelingen: boven dit gewicht (gewoon 1, complex 2, acuut 3)', 'Weighted caseload: above this weight (normal 1, complex 2, acute 3)', 4],
+  ['rising_percent_per_month', 'Oplopende belasting: boven zoveel % groei per maand (12 weken)', 'Rising load: above this % growth per month (12 weeks)', 15],
+  ['quiet_days', 'Stil geworden: zoveel dagen zonder uren', 'Gone quiet: this many days without hours', 30],
+  ['supervision_weeks', 'Geen intervisie: na zoveel weken zonder intervisie of supervisie (rouw: 6)', 'No supervision: after this many weeks without intervision or supervision (grief: 6)', 12],
+];
+
+/** The thresholds of a programme; Maatje asks for intervision every 8 weeks instead of 12. */
+export function thresholdsFor(programmeId: string, changes: Partial<Record<ThresholdKey, number>> = programmeId === 'p-buddy' ? { supervision_weeks: 8 } : {}): ThresholdView[] {
+  return THRESHOLD_INFO.map(([key, label, labelEn, defaultValue]) => {
+    const value = changes[key] ?? defaultValue;
+    return {
+      programmeId,
+      key,
+      label,
+      labelEn,
+      value,
+      defaultValue,
+      changed: value !== defaultValue,
+      source: DOMAIN_SOURCE[0],
+      sourceEn: DOMAIN_SOURCE[1],
+    };
+  });
+}
+
+/** What the backend answers to a threshold change: the programme's list with that one changed. */
+export function thresholdsAfter(input: ThresholdInput): ThresholdView[] {
+  const list = thresholdsFor(input.programmeId);
+  const view = list.find((t) => t.key === input.key)!;
+  const typed = input.value.trim();
+  const value = typed === '' ? view.defaultValue : Number(typed.replace(',', '.'));
+  if (!Number.isFinite(value)) {
+    throw refusal({
+      field: 'value',
+      message: `'${typed}' is geen getal. Schrijf bijvoorbeeld 1,5.`,
+      messageEn: `'${typed}' is not a number. Write for example 1.5.`,
+    });
+  }
+  view.value = value;
+  view.changed = value !== view.defaultValue;
+  return list;
+}
+
+const CAPS_2025 = { perHour21Plus: 560, perHourUnder21: 330, perMonth: 21000, perYear: 210000 };
+
+export const SUPPORT_SETTINGS: SupportSettings = {
+  vogYears: 3,
+  caps: { ...CAPS_2025 },
+  defaultCaps: { ...CAPS_2025 },
+  capsSource: 'Belastingdienst, vrijwilligersvergoeding 2025: € 5,60 per uur (21+), € 3,30 (jonger), € 210 per maand, € 2.100 per jaar.',
+  capsSourceEn: 'Dutch tax authority, volunteer allowance 2025: € 5.60 an hour (21+), € 3.30 (younger), € 210 a month, € 2,100 a year.',
+};
+
+/** What the backend answers to new settings: years 1 to 10, amounts in euros as typed. */
+export function settingsAfter(input: SupportSettingsInput): SupportSettings {
+  const years = Number(input.vogYears.trim());
+  if (!Number.isInteger(years) || years < 1 || years > 10) {
+    throw refusal({ field: 'vogYears', reason: 'not_allowed', message: 'Kies 1 tot en met 10 jaar.', messageEn: 'Choose 1 to 10 years.' });
+  }
+  const cents = (field: 'perHour21Plus' | 'perHourUnder21' | 'perMonth' | 'perYear') => {
+    const typed = input[field].trim();
+    const value = Math.round(Number(typed.replace(/^€\s*/, '').replace(/\./g, '').replace(',', '.')) * 100);
+    if (typed === '' || !Number.isFinite(value)) {
+      throw refusal({ field, message: `'${typed}' is geen bedrag. Schrijf bijvoorbeeld 105,50.`, messageEn: `'${typed}' is not an amount. Write for example 105.50.` });
+    }
+    return value;
+  };
+  return {
+    ...structuredClone(SUPPORT_SETTINGS),
+    vogYears: years,
+    caps: { perHour21Plus: cents('perHour21Plus'), perHourUnder21: cents('perHourUnder21'), perMonth: cents('perMonth'), perYear: cents('perYear') },
+  };
+}
+
 function addDaysIso(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -539,6 +751,13 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     getSignal: async (id) => structuredClone(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL),
     actOnSignal: async (id, input) => actedOn(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL, input),
     volunteerSignals: async () => structuredClone(VOLUNTEER_SIGNALS),
+    volunteerSupport: async () => structuredClone(SUPPORT),
+    recordSupport: async (_id, input) => supportAfter(SUPPORT, input),
+    listThresholds: async (programmeId) => thresholdsFor(programmeId),
+    setThreshold: async (input) => thresholdsAfter(input),
+    setRequiredTraining: async () => null,
+    supportSettings: async () => structuredClone(SUPPORT_SETTINGS),
+    setSupportSettings: async (input) => settingsAfter(input),
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;

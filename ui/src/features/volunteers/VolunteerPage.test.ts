@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate, route } from '../../routing.svelte';
-import { DETAIL, fakeBackend, MATCH, VOLUNTEER_SIGNALS } from '../../test/fakeBackend';
+import { DETAIL, fakeBackend, MATCH, TODAY, VOLUNTEER_SIGNALS } from '../../test/fakeBackend';
 import VolunteerPage from './VolunteerPage.svelte';
 
 beforeEach(() => {
@@ -54,7 +54,7 @@ describe('volunteer page', () => {
       }),
     });
     setBackend(backend);
-    render(VolunteerPage, { id: 'v-anna' });
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
 
     expect((await screen.findByTestId('volunteer-title')).textContent).toBe('Anna de Vries');
     expect(backend.getVolunteer).toHaveBeenCalledWith('v-anna');
@@ -84,7 +84,7 @@ describe('volunteer page', () => {
         }),
       }),
     );
-    render(VolunteerPage, { id: 'v-anna' });
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
 
     const table = await screen.findByTestId('volunteer-matches');
     const rows = Array.from(table.querySelectorAll('tbody tr')).map((tr) => tr.textContent ?? '');
@@ -104,7 +104,7 @@ describe('volunteer page', () => {
   it('lists all their signals, newest first, each leading to its signal page', async () => {
     const backend = fakeBackend();
     setBackend(backend);
-    render(VolunteerPage, { id: 'v-anna' });
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
 
     const table = await screen.findByTestId('volunteer-signals');
     expect(backend.volunteerSignals).toHaveBeenCalledWith('v-anna');
@@ -128,7 +128,7 @@ describe('volunteer page', () => {
   it('shows the signals in English, and says so when there are none', async () => {
     applyLanguage('en');
     setBackend(fakeBackend({ volunteerSignals: async () => [VOLUNTEER_SIGNALS[2]!] }));
-    const { unmount } = render(VolunteerPage, { id: 'v-anna' });
+    const { unmount } = render(VolunteerPage, { id: 'v-anna', today: TODAY });
     const row = await screen.findByTestId('volunteer-signal');
     expect(row.textContent).toContain('Professional task');
     expect(row.textContent).toContain('dealt with');
@@ -137,13 +137,13 @@ describe('volunteer page', () => {
 
     applyLanguage('nl');
     setBackend(fakeBackend({ volunteerSignals: async () => [] }));
-    render(VolunteerPage, { id: 'v-anna' });
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
     expect((await screen.findByTestId('volunteer-signals')).textContent).toBe('Er zijn geen signalen over deze vrijwilliger.');
   });
 
   it('opens the edit form and the hour entry for this volunteer', async () => {
     setBackend(fakeBackend());
-    render(VolunteerPage, { id: 'v-anna' });
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
 
     await userEvent.click(await screen.findByTestId('edit-volunteer'));
     expect(route()).toEqual({ name: 'volunteer-edit', id: 'v-anna' });
@@ -160,7 +160,7 @@ describe('volunteer page', () => {
         },
       }),
     );
-    render(VolunteerPage, { id: 'v-gone' });
+    render(VolunteerPage, { id: 'v-gone', today: TODAY });
     expect((await screen.findByRole('alert')).textContent).toContain('bestaat niet (meer)');
   });
 });
