@@ -37,7 +37,11 @@ setUp: boolean,
  */
 demo: boolean, language: Language, databasePath: string, today: string, };
 
-export type Programme = { id: ProgrammeId, name: string, description: string | null, maxMonths: number | null, active: boolean, };
+export type Programme = { id: ProgrammeId, name: string, description: string | null, maxMonths: number | null, active: boolean, 
+/**
+ * The training volunteers in this programme must have done (see `set_required_training`).
+ */
+requiredTraining: string | null, };
 
 export type ProgrammeInput = { name: string, description: string, 
 /**
@@ -421,7 +425,11 @@ allowances: Array<AllowanceView>, statements: Array<Statement>, };
 
 export type SupportInput = { "type": "vog", date: string, } | { "type": "training", name: string, date: string, } | { "type": "supervision", date: string, kind: SupervisionKind, note: string, } | { "type": "checkIn", date: string, answers: Array<boolean>, note: string, } | { "type": "allowance", month: string, amount: string, };
 
-export type SupportSettings = { vogYears: number, caps: AllowanceCaps, 
+export type SupportSettings = { vogYears: number, 
+/**
+ * DOMAIN.md's default renewal policy: 3 years.
+ */
+defaultVogYears: number, caps: AllowanceCaps, 
 /**
  * The 2025 caps, shown beside the setting as its default and source.
  */

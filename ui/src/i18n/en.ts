@@ -695,6 +695,7 @@ export const en: Record<MessageKey, string> = {
   'settings.help': 'These agreements apply to all programmes. After saving, Draagkracht checks all signals again.',
   'settings.vogYears': 'VOG valid (years)',
   'settings.vogYearsHelp': 'After how many years a volunteer needs a new VOG. Choose 1 to 10.',
+  'settings.vogYearsDefault': 'Default: {years} years.',
   'settings.caps': 'Maximum volunteer allowance',
   'settings.capsHelp': 'Up to these amounts the volunteer pays no tax. Write amounts with a decimal comma, for example 5,60.',
   'settings.capHour21': 'Per hour, 21 and older (euros)',

@@ -697,6 +697,7 @@ export const nl = {
   'settings.help': 'Deze afspraken gelden voor alle projecten. Na opslaan kijkt Draagkracht alle signalen opnieuw na.',
   'settings.vogYears': 'VOG geldig (jaren)',
   'settings.vogYearsHelp': 'Na hoeveel jaar een vrijwilliger een nieuwe VOG nodig heeft. Kies 1 tot en met 10.',
+  'settings.vogYearsDefault': 'Standaard: {years} jaar.',
   'settings.caps': 'Maximale vrijwilligersvergoeding',
   'settings.capsHelp': 'Tot deze bedragen hoeft de vrijwilliger geen belasting te betalen. Schrijf bedragen met een komma, bijvoorbeeld 5,60.',
   'settings.capHour21': 'Per uur, 21 jaar en ouder (euro)',

@@ -58,9 +58,9 @@ export const STATUS: AppStatus = {
 };
 
 export const PROGRAMMES: Programme[] = [
-  { id: 'p-admin', name: 'Thuisadministratie', description: 'Hulp bij de thuisadministratie.', maxMonths: 12, active: true },
-  { id: 'p-buddy', name: 'Maatje', description: null, maxMonths: 24, active: true },
-  { id: 'p-old', name: 'Oud project', description: null, maxMonths: null, active: false },
+  { id: 'p-admin', name: 'Thuisadministratie', description: 'Hulp bij de thuisadministratie.', maxMonths: 12, active: true, requiredTraining: null },
+  { id: 'p-buddy', name: 'Maatje', description: null, maxMonths: 24, active: true, requiredTraining: null },
+  { id: 'p-old', name: 'Oud project', description: null, maxMonths: null, active: false, requiredTraining: null },
 ];
 
 export const ROWS: VolunteerRow[] = [
@@ -577,6 +577,7 @@ const CAPS_2025 = { perHour21Plus: 560, perHourUnder21: 330, perMonth: 21000, pe
 
 export const SUPPORT_SETTINGS: SupportSettings = {
   vogYears: 3,
+  defaultVogYears: 3,
   caps: { ...CAPS_2025 },
   defaultCaps: { ...CAPS_2025 },
   capsSource: 'Belastingdienst, vrijwilligersvergoeding 2025: € 5,60 per uur (21+), € 3,30 (jonger), € 210 per maand, € 2.100 per jaar.',
@@ -770,7 +771,13 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
 /** What the backend answers for a saved programme form (months parsed, empty texts as null). */
 function savedProgramme(input: ProgrammeInput): Omit<Programme, 'id'> {
   const months = input.maxMonths.trim();
-  return { name: input.name, description: input.description || null, maxMonths: months === '' ? null : Number(months), active: input.active };
+  return {
+    name: input.name,
+    description: input.description || null,
+    maxMonths: months === '' ? null : Number(months),
+    active: input.active,
+    requiredTraining: null,
+  };
 }
 
 function savedParticipant(input: ParticipantInput): Omit<Participant, 'id'> {

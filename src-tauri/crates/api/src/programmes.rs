@@ -9,7 +9,14 @@ use uuid::Uuid;
 
 impl From<ProgrammeRecord> for Programme {
     fn from(p: ProgrammeRecord) -> Self {
-        Self { id: p.id, name: p.name, description: p.description, max_months: p.max_months, active: p.active }
+        Self {
+            id: p.id,
+            name: p.name,
+            description: p.description,
+            max_months: p.max_months,
+            active: p.active,
+            required_training: p.required_training,
+        }
     }
 }
 

@@ -165,6 +165,7 @@ impl Draagkracht {
         let (vog_years, caps) = self.support_policy()?;
         Ok(SupportSettings {
             vog_years,
+            default_vog_years: 3,
             caps,
             default_caps: AllowanceCaps::default(),
             caps_source: "Belastingdienst, vrijwilligersvergoeding 2025: € 5,60 per uur (21+), € 3,30 (jonger), € 210 per maand, € 2.100 per jaar.".into(),

@@ -137,7 +137,7 @@ pub fn validate_allowance(month: &str, amount: &str) -> Result<(NaiveDate, u32),
                 format!("'{text}' is not a month. Write for example 03-2025."),
             )
         })?;
-    let cleaned = amount.trim().trim_start_matches('€').trim().replace('.', "").replace(',', ".");
+    let cleaned = euro_text(amount);
     let euros: f64 =
         cleaned.parse().ok().filter(|v: &f64| v.is_finite() && *v >= 0.0 && *v < 100_000.0).ok_or_else(|| {
             Refusal::new(
@@ -148,6 +148,21 @@ pub fn validate_allowance(month: &str, amount: &str) -> Result<(NaiveDate, u32),
             )
         })?;
     Ok((first, (euros * 100.0).round() as u32))
+}
+
+/// An amount as typed, as a plain decimal: Dutch `1.105,50` and `105,50`, or `105.50` with a decimal
+/// point (one point followed by exactly two digits); other points separate thousands.
+fn euro_text(raw: &str) -> String {
+    let text = raw.trim().trim_start_matches('€').trim().replace(' ', "");
+    if text.contains(',') {
+        return text.replace('.', "").replace(',', ".");
+    }
+    let decimal_point = text.matches('.').count() == 1 && text.rsplit('.').next().is_some_and(|d| d.len() == 2);
+    if decimal_point {
+        text
+    } else {
+        text.replace('.', "")
+    }
 }
 
 /// A note, optional.
@@ -179,6 +194,9 @@ mod tests {
         let (month, cents) = validate_allowance("03-2025", "€ 1.105,50").unwrap();
         assert_eq!((month, cents), (NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), 110_550));
         assert_eq!(validate_allowance("2025-03", "210").unwrap().1, 21_000);
+        assert_eq!(validate_allowance("2025-03", "5.60").unwrap().1, 560, "a decimal point with two decimals");
+        assert_eq!(validate_allowance("2025-03", "2.100").unwrap().1, 210_000, "a thousands point");
+        assert_eq!(validate_allowance("2025-03", "€ 2.100,00").unwrap().1, 210_000);
         assert_eq!(validate_allowance("maart", "10").unwrap_err().field, Field::Month);
         assert_eq!(validate_allowance("03-2025", "-5").unwrap_err().field, Field::Amount);
     }

@@ -15,9 +15,11 @@ pub struct ProgrammeRecord {
     pub description: Option<String>,
     pub max_months: Option<u32>,
     pub active: bool,
+    /// The training volunteers in this programme must have done.
+    pub required_training: Option<String>,
 }
 
-const COLUMNS: &str = "id, name, description, max_months, active";
+const COLUMNS: &str = "id, name, description, max_months, active, required_training";
 
 fn from_row(row: &Row) -> rusqlite::Result<ProgrammeRecord> {
     Ok(ProgrammeRecord {
@@ -26,6 +28,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ProgrammeRecord> {
         description: row.get(2)?,
         max_months: row.get(3)?,
         active: row.get(4)?,
+        required_training: row.get(5)?,
     })
 }
 

@@ -77,6 +77,8 @@ pub struct Programme {
     pub description: Option<String>,
     pub max_months: Option<u32>,
     pub active: bool,
+    /// The training volunteers in this programme must have done (see `set_required_training`).
+    pub required_training: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

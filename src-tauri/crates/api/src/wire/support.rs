@@ -111,6 +111,8 @@ pub enum SupportInput {
 #[serde(rename_all = "camelCase")]
 pub struct SupportSettings {
     pub vog_years: u32,
+    /// DOMAIN.md's default renewal policy: 3 years.
+    pub default_vog_years: u32,
     pub caps: draagkracht_core::support::AllowanceCaps,
     /// The 2025 caps, shown beside the setting as its default and source.
     pub default_caps: draagkracht_core::support::AllowanceCaps,
