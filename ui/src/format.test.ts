@@ -10,6 +10,7 @@ import {
   formatHoursUnit,
   formatMonth,
   formatMonthInput,
+  formatPercent,
   formatRange,
   formatWeekday,
   formatWeekdayLong,
@@ -177,5 +178,20 @@ describe('calendar', () => {
     expect(firstOfMonth('2025-11-26', -1)).toBe('2025-10-01');
     expect(firstOfMonth('2025-01-31', -1)).toBe('2024-12-01');
     expect(firstOfMonth('2025-12-15', 1)).toBe('2026-01-01');
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes a percentage with one decimal, a decimal comma and a space before the sign', () => {
+    check((v: number) => formatPercent(v), [
+      [24.5, '24,5\u00a0%'],
+      [12, '12,0\u00a0%'],
+      [18.75, '18,8\u00a0%'],
+      [0, '0,0\u00a0%'],
+      [1234.5, '1.234,5\u00a0%'],
+      [-3.25, '-3,3\u00a0%'],
+    ]);
+    expect(formatPercent(24.5, 'en')).toBe('24.5%');
+    expect(formatPercent(1234.5, 'en')).toBe('1,234.5%');
   });
 });

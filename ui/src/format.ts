@@ -168,3 +168,15 @@ export function formatMonthInput(iso: string): string {
   const [y, m] = iso.split('-');
   return `${m}-${y}`;
 }
+
+/**
+ * A percentage, always with one decimal: 24.5 → `24,5 %`, 12 → `12,0 %`, thousands grouped. Dutch
+ * puts a (non-breaking) space before the sign; English writes `24.5%`.
+ */
+export function formatPercent(value: number, lang: Language = 'nl'): string {
+  const tenths = Math.round(Math.abs(value) * 10);
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  const sign = value < 0 && tenths > 0 ? '-' : '';
+  const number = `${sign}${grouped(Math.floor(tenths / 10), group)}${decimal}${tenths % 10}`;
+  return lang === 'nl' ? `${number}\u00a0%` : `${number}%`;
+}

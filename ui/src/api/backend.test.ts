@@ -128,6 +128,21 @@ describe('tauriBackend', () => {
     expect(calls[4]?.[1]).toEqual({ id: 'p-1', training: 'Basistraining' });
   });
 
+  it('calls the load and trend commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    await tauriBackend.volunteerLoad('v-1');
+    await tauriBackend.branchTrend();
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['volunteer_load', ['id']],
+      ['branch_trend', []],
+    ]);
+    expect(calls[0]?.[1]).toEqual({ id: 'v-1' });
+  });
+
   it('passes an ApiError through unchanged', async () => {
     const error = { code: 'duplicate_entry', message: 'Dubbel.', messageEn: 'Double.', field: null, reason: null };
     mockIPC(() => {

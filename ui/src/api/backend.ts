@@ -10,6 +10,7 @@ import type {
   AppStatus,
   AssessmentInput,
   AttentionRow,
+  BranchTrend,
   CaseVocabulary,
   EndMatchInput,
   HourEntry,
@@ -49,6 +50,7 @@ import type {
   VolunteerFilter,
   VolunteerId,
   VolunteerInput,
+  VolunteerLoad,
   VolunteerRow,
   VolunteerSupport,
   WeekGrid,
@@ -115,6 +117,10 @@ export interface Backend {
   /** The branch's VOG policy and allowance caps. */
   supportSettings(): Promise<SupportSettings>;
   setSupportSettings(input: SupportSettingsInput): Promise<SupportSettings>;
+  /** A volunteer's work hours and caseload weight per week: 52 full weeks and this one, oldest first. */
+  volunteerLoad(id: VolunteerId): Promise<VolunteerLoad>;
+  /** The branch per year with hours, oldest first; the last may be this year, still running. */
+  branchTrend(): Promise<BranchTrend>;
 }
 
 const ERROR_CODES = new Set<string>([
@@ -213,6 +219,8 @@ export const tauriBackend: Backend = {
   setRequiredTraining: (id, training) => call('set_required_training', { id, training }),
   supportSettings: () => call('support_settings'),
   setSupportSettings: (input) => call('set_support_settings', { input }),
+  volunteerLoad: (id) => call('volunteer_load', { id }),
+  branchTrend: () => call('branch_trend'),
 };
 
 let current: Backend = tauriBackend;

@@ -173,6 +173,20 @@ export const en: Record<MessageKey, string> = {
   'loadChart.colAgreed': 'Agreed',
   'loadChart.thisWeek': '{week} (this week, so far)',
 
+  'yearLoad.heading': 'Load through the year',
+  'yearLoad.intro':
+    'How many hours this volunteer worked each week over the past year. Below it you see how heavy the matches running that week were.',
+  'yearLoad.caption': 'Hours per week over the past year against the agreement of {agreed}; weight of the matches below.',
+  'yearLoad.captionNoAgreement': 'Hours per week over the past year; weight of the matches below. No number of hours a week has been agreed.',
+  'yearLoad.captionWeights': 'A normal match counts 1, a complex one 2 and an acute one 3. The last week is still running.',
+  'yearLoad.weightLine1': 'weight of',
+  'yearLoad.weightLine2': 'matches',
+  'yearLoad.tableCaption': 'Hours and weight of the matches per week',
+  'yearLoad.colWeek': 'Week',
+  'yearLoad.colHours': 'Hours',
+  'yearLoad.colAgreed': 'Agreed',
+  'yearLoad.colWeight': 'Weight of matches',
+
   'overview.title': 'Overview',
   'overview.prevMonth': 'Previous month',
   'overview.nextMonth': 'Next month',
@@ -192,6 +206,32 @@ export const en: Record<MessageKey, string> = {
   'overview.total': 'Total',
   'overview.empty': 'No hours have been logged in this month yet.',
   'overview.toHours': 'Log hours',
+
+  'trend.heading': 'The branch over the years',
+  'trend.caption': 'Figures of the branch per year, oldest year first. Hours without training; training is apart.',
+  'trend.colYear': 'Year',
+  'trend.colVolunteers': 'Volunteers with hours',
+  'trend.colHours': 'Hours',
+  'trend.colTraining': 'Training',
+  'trend.colMatches': 'Matches',
+  'trend.colComplex': '% complex',
+  'trend.colAcute': '% acute',
+  'trend.colGrey': 'Hours grey area',
+  'trend.colProfessional': 'Hours professional',
+  'trend.running': '{year} (so far)',
+  'trend.chartCaption':
+    'Hours per year as bars (scale on the left) and the share of complex matches as a line (scale on the right). The running year is drawn lighter. The figures are in the table above.',
+  'trend.axisHours': 'hours',
+  'trend.axisComplex': '% complex',
+  'trend.readingUp':
+    'From {from} through {to} the hours grew by {growth}; the share of complex matches went from {complexFrom} to {complexTo}.',
+  'trend.readingDown':
+    'From {from} through {to} the hours fell by {growth}; the share of complex matches went from {complexFrom} to {complexTo}.',
+  'trend.readingSame':
+    'From {from} through {to} the hours stayed the same; the share of complex matches went from {complexFrom} to {complexTo}.',
+  'trend.readingNote': 'The first year and the running year are left out of this comparison, as they are not complete.',
+  'trend.readingTooShort': 'There are not enough whole years yet to compare. The first year and the running year are not complete.',
+  'trend.empty': 'No hours have been logged yet, so there is nothing to show over the years.',
 
   'volunteers.title': 'Volunteers',
   'volunteers.search': 'Search',

@@ -7,6 +7,7 @@ import {
   formatHours,
   formatHoursUnit,
   formatMonth,
+  formatPercent,
   formatWeekday,
   formatWeekdayLong,
   numberForInput,
@@ -52,6 +53,11 @@ export function hours(minutes: number): string {
 /** A figure (a signal's value or threshold) to one decimal: `34,5`. */
 export function decimal(value: number): string {
   return formatDecimal(value, current);
+}
+
+/** A percentage with one decimal: `24,5 %` (English `24.5%`). */
+export function percent(value: number): string {
+  return formatPercent(value, current);
 }
 
 /** Cents as euros: `€ 5,60` (English `€ 5.60`). */

@@ -173,6 +173,20 @@ export const nl = {
   'loadChart.colAgreed': 'Afgesproken',
   'loadChart.thisWeek': '{week} (deze week, tot nu toe)',
 
+  'yearLoad.heading': 'Belasting door het jaar',
+  'yearLoad.intro':
+    'Hoeveel uur deze vrijwilliger per week werkte, het afgelopen jaar. Eronder zie je hoe zwaar de koppelingen waren die in die week liepen.',
+  'yearLoad.caption': 'Uren per week het afgelopen jaar tegen de afspraak van {agreed}; gewicht van de koppelingen eronder.',
+  'yearLoad.captionNoAgreement': 'Uren per week het afgelopen jaar; gewicht van de koppelingen eronder. Er is geen aantal uren per week afgesproken.',
+  'yearLoad.captionWeights': 'Een normale koppeling telt 1, een complexe 2 en een acute 3. De laatste week loopt nog.',
+  'yearLoad.weightLine1': 'gewicht',
+  'yearLoad.weightLine2': 'koppelingen',
+  'yearLoad.tableCaption': 'Uren en gewicht van de koppelingen per week',
+  'yearLoad.colWeek': 'Week',
+  'yearLoad.colHours': 'Uren',
+  'yearLoad.colAgreed': 'Afgesproken',
+  'yearLoad.colWeight': 'Gewicht koppelingen',
+
   'overview.title': 'Overzicht',
   'overview.prevMonth': 'Vorige maand',
   'overview.nextMonth': 'Volgende maand',
@@ -192,6 +206,33 @@ export const nl = {
   'overview.total': 'Totaal',
   'overview.empty': 'In deze maand zijn nog geen uren ingevoerd.',
   'overview.toHours': 'Uren invoeren',
+
+  'trend.heading': 'De afdeling door de jaren',
+  'trend.caption': 'Cijfers van de afdeling per jaar, het oudste jaar eerst. Uren zonder training; training staat apart.',
+  'trend.colYear': 'Jaar',
+  'trend.colVolunteers': 'Vrijwilligers met uren',
+  'trend.colHours': 'Uren',
+  'trend.colTraining': 'Training',
+  'trend.colMatches': 'Koppelingen',
+  'trend.colComplex': '% complex',
+  'trend.colAcute': '% acuut',
+  'trend.colGrey': 'Uren grijs gebied',
+  'trend.colProfessional': 'Uren professioneel',
+  'trend.running': '{year} (tot nu toe)',
+  'trend.chartCaption':
+    'Uren per jaar als staven (schaal links) en het deel complexe koppelingen als lijn (schaal rechts). Het lopende jaar is lichter getekend. De cijfers staan in de tabel hierboven.',
+  'trend.axisHours': 'uren',
+  'trend.axisComplex': '% complex',
+  'trend.readingUp':
+    'Van {from} tot en met {to} zijn de uren met {growth} gegroeid; het deel complexe koppelingen ging van {complexFrom} naar {complexTo}.',
+  'trend.readingDown':
+    'Van {from} tot en met {to} zijn de uren met {growth} gedaald; het deel complexe koppelingen ging van {complexFrom} naar {complexTo}.',
+  'trend.readingSame':
+    'Van {from} tot en met {to} bleven de uren gelijk; het deel complexe koppelingen ging van {complexFrom} naar {complexTo}.',
+  'trend.readingNote': 'Het eerste jaar en het lopende jaar tellen niet mee in deze vergelijking, want die zijn niet compleet.',
+  'trend.readingTooShort':
+    'Er zijn nog te weinig hele jaren om te vergelijken. Het eerste jaar en het lopende jaar zijn niet compleet.',
+  'trend.empty': 'Er zijn nog geen uren ingevoerd. Dan is er ook nog niets te zien over de jaren.',
 
   'volunteers.title': 'Vrijwilligers',
   'volunteers.search': 'Zoeken',

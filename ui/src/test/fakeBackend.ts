@@ -9,6 +9,7 @@ import type {
   AppStatus,
   Assessment,
   AttentionRow,
+  BranchTrend,
   CaseVocabulary,
   HourEntry,
   HourEntryInput,
@@ -40,11 +41,13 @@ import type {
   ThresholdView,
   VolunteerChoice,
   VolunteerDetail,
+  VolunteerLoad,
   VolunteerRow,
   VolunteerSupport,
   WeekGrid,
 } from '../api/bindings';
 import { caseLevel } from '../features/cases/level';
+import { addDays, isoWeek } from '../format';
 
 /** A Wednesday: Thursday to Sunday of that week lie in the future. */
 export const TODAY = '2025-11-26';
@@ -126,6 +129,38 @@ export const MONTH: MonthOverview = {
   totalTrainingMinutes: 90,
   volunteersWithHours: 4,
   activeVolunteers: 12,
+};
+
+/**
+ * Anna's last 53 weeks (week 48 of 2024 through this week, 48 of 2025): hours going round 2, 3, 4,
+ * 5 and 6 (so week 50 of 2024, the third, is exactly the agreed 4 hours), 1 hour so far this week;
+ * no matches at first, then one normal, then an acute one, then a complex one.
+ */
+export const LOAD: VolunteerLoad = {
+  agreedMinutesPerWeek: 240,
+  weeks: Array.from({ length: 53 }, (_, i) => {
+    const weekStart = addDays('2024-11-25', 7 * i);
+    return {
+      weekStart,
+      weekNumber: isoWeek(weekStart),
+      minutes: i === 52 ? 60 : [120, 180, 240, 300, 360][i % 5]!,
+      caseloadWeight: i < 13 ? 0 : i < 30 ? 1 : i < 45 ? 3 : 2,
+    };
+  }),
+};
+
+/**
+ * Five years of the branch. 2021 is the year the records start and 2025 is still running, so the
+ * whole years are 2022 to 2024: 5,000 hours growing to 9,250 (85 %), complex 12.5 % to 24.5 %.
+ */
+export const TREND: BranchTrend = {
+  years: [
+    { year: 2021, volunteersWithHours: 40, minutes: 90_000n, trainingMinutes: 3_000n, matches: 30, complexPercent: 10, acutePercent: 3.3, volunteerLevelMinutes: 80_000n, greyMinutes: 8_000n, professionalMinutes: 2_000n },
+    { year: 2022, volunteersWithHours: 95, minutes: 300_000n, trainingMinutes: 9_000n, matches: 80, complexPercent: 12.5, acutePercent: 2.5, volunteerLevelMinutes: 270_000n, greyMinutes: 24_000n, professionalMinutes: 6_000n },
+    { year: 2023, volunteersWithHours: 110, minutes: 390_000n, trainingMinutes: 10_800n, matches: 96, complexPercent: 18.75, acutePercent: 4.2, volunteerLevelMinutes: 340_000n, greyMinutes: 39_000n, professionalMinutes: 11_000n },
+    { year: 2024, volunteersWithHours: 130, minutes: 555_000n, trainingMinutes: 12_000n, matches: 110, complexPercent: 24.5, acutePercent: 5.5, volunteerLevelMinutes: 470_000n, greyMinutes: 66_000n, professionalMinutes: 19_000n },
+    { year: 2025, volunteersWithHours: 120, minutes: 480_000n, trainingMinutes: 11_400n, matches: 104, complexPercent: 26, acutePercent: 6.7, volunteerLevelMinutes: 400_000n, greyMinutes: 60_000n, professionalMinutes: 20_000n },
+  ],
 };
 
 /** The entry the backend would store for `input` (its minutes parsed from simple forms only). */
@@ -759,6 +794,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     setRequiredTraining: async () => null,
     supportSettings: async () => structuredClone(SUPPORT_SETTINGS),
     setSupportSettings: async (input) => settingsAfter(input),
+    volunteerLoad: async () => structuredClone(LOAD),
+    branchTrend: async () => structuredClone(TREND),
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;

@@ -1,12 +1,12 @@
 // The volunteer page shows the details and the totals formatted, the signals about the volunteer,
 // and leads on to editing and logging hours.
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate, route } from '../../routing.svelte';
-import { DETAIL, fakeBackend, MATCH, TODAY, VOLUNTEER_SIGNALS } from '../../test/fakeBackend';
+import { DETAIL, fakeBackend, LOAD, MATCH, TODAY, VOLUNTEER_SIGNALS } from '../../test/fakeBackend';
 import VolunteerPage from './VolunteerPage.svelte';
 
 beforeEach(() => {
@@ -139,6 +139,62 @@ describe('volunteer page', () => {
     setBackend(fakeBackend({ volunteerSignals: async () => [] }));
     render(VolunteerPage, { id: 'v-anna', today: TODAY });
     expect((await screen.findByTestId('volunteer-signals')).textContent).toBe('Er zijn geen signalen over deze vrijwilliger.');
+  });
+
+  it('draws the year as 53 weekly bars against the agreement, with the weight of the matches below', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
+
+    const section = await screen.findByTestId('volunteer-load');
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('Belasting door het jaar');
+    const chart = await within(section).findByTestId('volunteer-load-chart');
+    expect(backend.volunteerLoad).toHaveBeenCalledWith('v-anna');
+    expect(chart.tagName).toBe('FIGURE');
+
+    const bars = Array.from(chart.querySelectorAll('rect.chart-bar'));
+    expect(bars).toHaveLength(53);
+    expect(bars[0]!.getAttribute('data-week')).toBe('2024-11-25');
+    expect(bars[52]!.getAttribute('data-week')).toBe('2025-11-24');
+    const top = (i: number) => Number(bars[i]!.getAttribute('y'));
+    const height = (i: number) => Number(bars[i]!.getAttribute('height'));
+    // Bar 2 is exactly the agreed 4 hours: its top is where the dashed line runs; 6 hours is half again as tall.
+    const line = within(chart).getByTestId('chart-agreed');
+    expect(line.getAttribute('y1')).toBe(line.getAttribute('y2'));
+    expect(Number(line.getAttribute('y1'))).toBeCloseTo(top(2));
+    expect(height(4)).toBeCloseTo(height(2) * 1.5);
+    expect(height(0)).toBeCloseTo(height(2) / 2);
+    expect(chart.querySelector('.chart-agreed-label')?.textContent).toContain('afgesproken');
+    expect(chart.querySelector('.chart-agreed-label')?.textContent).toContain('4 uur');
+    // Weeks over the agreement stand out; this week, still running, is drawn lighter.
+    expect(chart.querySelectorAll('rect.chart-bar-over')).toHaveLength(20);
+    expect(bars[52]!.classList.contains('chart-bar-current')).toBe(true);
+    expect(chart.querySelectorAll('rect.chart-bar-current')).toHaveLength(1);
+    // The weight of the matches as a step line under the bars.
+    expect(within(chart).getByTestId('chart-weight').getAttribute('d')).toMatch(/^M 40 /);
+    expect(chart.querySelector('.chart-weight-label')?.textContent).toBe('gewicht koppelingen');
+
+    expect(chart.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(within(chart).getByTestId('volunteer-load-caption').textContent).toBe(
+      'Uren per week het afgelopen jaar tegen de afspraak van 4 uur; gewicht van de koppelingen eronder. Een normale koppeling telt 1, een complexe 2 en een acute 3. De laatste week loopt nog.',
+    );
+    const rows = Array.from(within(chart).getByTestId('volunteer-load-table').querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent?.trim()),
+    );
+    expect(rows).toHaveLength(53);
+    expect(rows[0]).toEqual(['48', '2', '4', '0']);
+    expect(rows[20]).toEqual(['16', '2', '4', '1']);
+    expect(rows[52]).toEqual(['48 (deze week, tot nu toe)', '1', '4', '2']);
+  });
+
+  it('leaves the agreement line out of the year when no hours were agreed', async () => {
+    setBackend(fakeBackend({ volunteerLoad: async () => ({ ...structuredClone(LOAD), agreedMinutesPerWeek: 0 }) }));
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
+    const chart = await screen.findByTestId('volunteer-load-chart');
+    expect(chart.querySelectorAll('rect.chart-bar')).toHaveLength(53);
+    expect(within(chart).queryByTestId('chart-agreed')).toBeNull();
+    expect(chart.querySelectorAll('rect.chart-bar-over')).toHaveLength(0);
+    expect(within(chart).getByTestId('volunteer-load-caption').textContent).toContain('Er is geen aantal uren per week afgesproken.');
   });
 
   it('opens the edit form and the hour entry for this volunteer', async () => {
