@@ -100,10 +100,25 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.screenshot("overview").await;
     s.assert_accessible("demo overview").await;
 
+    s.scroll_to("branch-trend").await;
+    s.by_test_id("branch-trend-chart").await;
+    s.screenshot("branch-years").await;
+    s.assert_accessible("branch years").await;
+
     s.click("nav-volunteers").await;
     s.find("[data-testid='volunteer-row']").await;
     s.screenshot("volunteers").await;
     s.assert_accessible("demo volunteers").await;
+
+    // A volunteer's year, signals and support records.
+    s.find("[data-testid='volunteer-row'] th").await.click().await.expect("open a volunteer");
+    s.by_test_id("volunteer-load-chart").await;
+    s.scroll_to("volunteer-load").await;
+    s.screenshot("volunteer-year").await;
+    s.scroll_to("volunteer-support").await;
+    s.screenshot("volunteer-support").await;
+    s.assert_accessible("demo volunteer page").await;
+    s.click("nav-volunteers").await;
 
     s.click("nav-hours").await;
     s.by_test_id("week-grid").await;

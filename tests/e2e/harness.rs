@@ -188,6 +188,12 @@ impl Session {
         panic!("[{}] {id} has no option containing {text:?}", self.name);
     }
 
+    /// Scrolls the element into view (screenshots show the window, not the whole page).
+    pub async fn scroll_to(&self, id: &str) {
+        let el = self.by_test_id(id).await;
+        el.scroll_into_view().await.unwrap_or_else(|e| panic!("[{}] scroll to {id}: {e}", self.name));
+    }
+
     /// Waits until the element's text contains `expected`; returns the text.
     pub async fn wait_for_text(&self, id: &str, expected: &str) -> String {
         let start = Instant::now();
