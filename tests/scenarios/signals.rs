@@ -84,7 +84,10 @@ fn a_loaded_history_gives_exactly_the_expected_signals() {
         anna_signal.explanation,
         "In de afgelopen 4 weken 31 uur, afgesproken 4 uur per week — bijna twee keer zoveel."
     );
-    assert_eq!(anna_signal.evidence.entries.len(), 4, "the entries themselves are the evidence");
+    assert!(anna_signal.evidence.entries.is_empty(), "the list leaves the evidence to the signal page");
+    let detail = t.app.signal(anna_signal.id, today).unwrap();
+    assert_eq!(detail.signal.evidence.entries.len(), 4, "the entries themselves are the evidence");
+    assert_eq!(detail.entries.len(), 4);
 
     // One more evening pushes Anna over twice the agreement: the same signal, now an alert.
     t.app.log_hours(&hours_input(anna.id, "28-06-2025", "2", admin, "support"), today).unwrap();

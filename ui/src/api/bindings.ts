@@ -323,7 +323,11 @@ subjectMatchId: MatchId | null,
 /**
  * Dutch, plain, for the volunteer too.
  */
-explanation: string, explanationEn: string, evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | null, closedOn: string | null, resolution: Resolution | null, resolutionNote: string | null, };
+explanation: string, explanationEn: string, 
+/**
+ * Empty on the attention list; complete on the signal page.
+ */
+evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | null, closedOn: string | null, resolution: Resolution | null, resolutionNote: string | null, };
 
 export type AttentionRow = { volunteerId: VolunteerId, volunteerName: string, 
 /**

@@ -330,34 +330,36 @@ impl Draagkracht {
     }
 
     /// Volunteers with live signals, the most severe first; snoozed signals wait until their date.
+    /// The evidence is left out here (the signal page has it).
     pub fn attention_list(&mut self, today: NaiveDate) -> Result<Vec<AttentionRow>, ApiError> {
         self.refresh_signals(today)?;
         let mut rows: Vec<AttentionRow> = Vec::new();
-        for s in signals::live(self.db.conn())? {
+        let mut row_of: HashMap<VolunteerId, usize> = HashMap::new();
+        for s in signals::live_without_evidence(self.db.conn())? {
             if s.status == SignalStatus::Snoozed && s.snoozed_until.is_some_and(|d| d > today) {
                 continue;
             }
-            match rows.iter_mut().find(|r| r.volunteer_id == s.volunteer_id) {
-                Some(row) => {
-                    row.severity = row.severity.max(s.severity);
-                    row.signals.push(s.into());
+            match row_of.get(&s.volunteer_id) {
+                Some(&i) => {
+                    rows[i].severity = rows[i].severity.max(s.severity);
+                    rows[i].signals.push(s.into());
                 }
-                None => rows.push(AttentionRow {
-                    volunteer_id: s.volunteer_id,
-                    volunteer_name: s.volunteer_name.clone(),
-                    severity: s.severity,
-                    signals: vec![s.into()],
-                }),
+                None => {
+                    row_of.insert(s.volunteer_id, rows.len());
+                    rows.push(AttentionRow {
+                        volunteer_id: s.volunteer_id,
+                        volunteer_name: s.volunteer_name.clone(),
+                        severity: s.severity,
+                        signals: vec![s.into()],
+                    });
+                }
             }
         }
         for row in &mut rows {
             row.signals.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         }
-        rows.sort_by(|a, b| {
-            b.severity
-                .cmp(&a.severity)
-                .then(b.signals.len().cmp(&a.signals.len()))
-                .then(a.volunteer_name.to_lowercase().cmp(&b.volunteer_name.to_lowercase()))
+        rows.sort_by_cached_key(|r| {
+            (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
         });
         Ok(rows)
     }

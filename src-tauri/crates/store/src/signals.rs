@@ -70,7 +70,11 @@ fn from_row(r: &Row) -> rusqlite::Result<SignalRecord> {
         subject: r.get::<_, Option<String>>(4)?.as_deref().and_then(MatchId::parse),
         severity: parsed(r, 5, Severity::parse)?,
         status: parsed(r, 6, SignalStatus::parse)?,
-        evidence: parsed(r, 7, |text| serde_json::from_str(text).ok())?,
+        evidence: parsed(
+            r,
+            7,
+            |text| if text == "{}" { Some(Evidence::default()) } else { serde_json::from_str(text).ok() },
+        )?,
         explanation_nl: r.get(8)?,
         explanation_en: r.get(9)?,
         cause_date: parsed(r, 10, iso_date)?,
@@ -94,6 +98,19 @@ pub fn for_volunteer(conn: &Connection, volunteer: VolunteerId) -> Result<Vec<Si
 pub fn live(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.status IN ('open', 'acknowledged', 'snoozed')"))?;
     let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every live signal without its evidence: what the attention list shows, read without parsing the
+/// evidence of thousands of signals.
+pub fn live_without_evidence(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
+    let sql = SELECT.replace("s.evidence,", "'{}',");
+    let mut stmt = conn.prepare_cached(&format!("{sql} WHERE s.status IN ('open', 'acknowledged', 'snoozed')"))?;
+    let rows = stmt.query_map([], |r| {
+        let mut record = from_row(r)?;
+        record.evidence = Evidence::default();
+        Ok(record)
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

@@ -21,6 +21,7 @@ pub struct SignalView {
     /// Dutch, plain, for the volunteer too.
     pub explanation: String,
     pub explanation_en: String,
+    /// Empty on the attention list; complete on the signal page.
     pub evidence: Evidence,
     pub cause_date: NaiveDate,
     pub opened_on: NaiveDate,
