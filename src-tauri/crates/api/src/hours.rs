@@ -120,8 +120,14 @@ impl Draagkracht {
             ));
         }
         let id = new_entry_id();
-        self.db.write(|tx| hour_entries::insert(tx, id, &entry, Utc::now()).map_err(ApiError::from))?;
-        self.evaluate_volunteer(entry.volunteer, today)?;
+        // The entry and the volunteer's re-evaluated signals in one transaction: one commit, and the
+        // signals can never lag behind the hours.
+        let rules = self.rule_settings(today)?;
+        self.db.write(|tx| {
+            hour_entries::insert(tx, id, &entry, Utc::now())?;
+            let changes = crate::signals::plan(tx, Some(entry.volunteer), &rules, today)?;
+            crate::signals::apply(tx, &changes, today)
+        })?;
         self.hour_entry(id)
     }
 

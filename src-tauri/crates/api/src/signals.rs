@@ -148,147 +148,18 @@ impl Draagkracht {
     /// Evaluates one volunteer (`Some`) or everyone (`None`) and records what changed, reading
     /// everything the rules need in a handful of bulk queries and writing in one transaction.
     fn evaluate_scope(&mut self, only: Option<VolunteerId>, today: NaiveDate) -> Result<(), ApiError> {
-        let per_programme = self.thresholds()?;
-        let branch = self.branch_figures_of(today)?;
-        let conn = self.db.conn();
-        let since = today - Days::new(HISTORY_DAYS);
-        let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-        let this_month = DateRange::month_of(today).first;
-
-        let mut entries: HashMap<VolunteerId, Vec<EntryFact>> = HashMap::new();
-        for e in facts::entries(conn, only, since, today)? {
-            entries.entry(e.volunteer).or_default().push(EntryFact {
-                id: e.id,
-                date: e.date,
-                minutes: e.minutes,
-                kind: e.kind,
-                programme: e.programme,
-                match_id: e.match_id,
-                activity: e.activity,
-            });
-        }
-        let mut history_of: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
-        for a in facts::assessments(conn, only)? {
-            history_of.entry(a.match_id).or_default().push(a);
-        }
-        let involved: HashSet<MatchId> = involvements::matches_with_active(conn, today)?.into_iter().collect();
-        let referred: HashMap<MatchId, NaiveDate> = facts::latest_referrals(conn, only)?.into_iter().collect();
-        let mut matches_of: HashMap<VolunteerId, Vec<MatchFact>> = HashMap::new();
-        for m in facts::memberships(conn, only)? {
-            let history = history_of.get(&m.match_id).map(Vec::as_slice).unwrap_or_default(); // oldest first
-            let latest = history.last();
-            let level = case_level(latest.map(|a| &a.assessment));
-            // The day the case became acute: the oldest of the latest run of acute assessments.
-            let acute_since = (level == CaseLevel::Acute).then(|| {
-                history
-                    .iter()
-                    .rev()
-                    .take_while(|a| case_level(Some(&a.assessment)) == CaseLevel::Acute)
-                    .last()
-                    .map(|a| a.date)
-                    .unwrap_or(m.start)
-            });
-            matches_of.entry(m.volunteer).or_default().push(MatchFact {
-                id: m.match_id,
-                participant: m.participant,
-                programme: m.programme,
-                start: m.start,
-                end: m.end,
-                at_home: m.at_home,
-                level,
-                level_since: latest.map(|a| a.date),
-                professional_involved: involved.contains(&m.match_id),
-                acute_since,
-                last_referral: referred.get(&m.match_id).copied(),
-            });
-        }
-        let supervision: HashMap<VolunteerId, NaiveDate> = facts::latest_supervision(conn, only)?.into_iter().collect();
-        let mut check_in: HashMap<VolunteerId, (NaiveDate, usize)> = HashMap::new();
-        for (v, date, answers) in facts::check_ins(conn, only)? {
-            check_in.insert(v, (date, answers.chars().filter(|c| *c == '1').count()));
-            // oldest first: the last wins
-        }
-        let mut trained: HashMap<VolunteerId, HashSet<String>> = HashMap::new();
-        for (v, name) in facts::trainings(conn, only)? {
-            trained.entry(v).or_default().insert(name);
-        }
-        let required: HashMap<ProgrammeId, String> = facts::required_trainings(conn)?.into_iter().collect();
-        let mut missing: HashMap<VolunteerId, Vec<String>> = HashMap::new();
-        for (v, p) in facts::programme_memberships(conn, only)? {
-            if let Some(training) = required.get(&p) {
-                if !trained.get(&v).is_some_and(|t| t.contains(&training.to_lowercase())) {
-                    missing.entry(v).or_default().push(training.clone());
-                }
-            }
-        }
-        // The hourly cap can only be judged on months that are over: their hours are all in.
-        let minutes: HashMap<(VolunteerId, NaiveDate), u32> =
-            facts::monthly_minutes(conn, only, year_start, this_month - Days::new(1))?
-                .into_iter()
-                .map(|(v, m, minutes)| ((v, m), minutes))
-                .collect();
-        let mut allowances: HashMap<VolunteerId, Vec<(NaiveDate, u32, u32)>> = HashMap::new();
-        for (v, month, cents) in facts::allowances(conn, only, year_start)? {
-            let worked = if month < this_month { minutes.get(&(v, month)).copied().unwrap_or(0) } else { 0 };
-            allowances.entry(v).or_default().push((month, cents, worked));
-        }
-        let mut stored: HashMap<VolunteerId, Vec<_>> = HashMap::new();
-        for (v, s) in facts::stored_signals(conn, only)? {
-            stored.entry(v).or_default().push(s);
-        }
-
-        let fallback = Thresholds {
-            max_months: per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
-            ..Thresholds::default()
-        };
-        let mut changes = Vec::new();
-        for (id, status, agreed, vog, main) in facts::volunteers(conn, only)? {
-            let history = History {
-                volunteer: id,
-                agreed_minutes_per_week: agreed,
-                main_programme: main,
-                entries: entries.remove(&id).unwrap_or_default(),
-                matches: matches_of.remove(&id).unwrap_or_default(),
-                last_supervision: supervision.get(&id).copied(),
-                last_check_in: check_in.get(&id).copied(),
-                vog_date: vog,
-                missing_trainings: missing.remove(&id).unwrap_or_default(),
-                allowances: allowances.remove(&id).unwrap_or_default(),
-            };
-            // The volunteer's own (first) programme sets the thresholds; someone who stopped needs
-            // no attention any more, so their live signals clear.
-            let t = main.and_then(|p| per_programme.get(&p)).unwrap_or(&fallback);
-            let fresh =
-                if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &branch, t, today) };
-            let theirs = stored.remove(&id).unwrap_or_default();
-            let live: HashMap<SignalId, SignalStatus> = theirs.iter().map(|s| (s.id, s.status)).collect();
-            for change in reconcile(&theirs, fresh, today) {
-                let from = match &change {
-                    Change::Clear(id) => live.get(id).copied().unwrap_or(SignalStatus::Open),
-                    _ => SignalStatus::Open,
-                };
-                changes.push((change, from));
-            }
-        }
+        let rules = self.rule_settings(today)?;
+        let changes = plan(self.db.conn(), only, &rules, today)?;
         if changes.is_empty() {
             return Ok(());
         }
-        let now = Utc::now();
-        self.db.write(|tx| {
-            for (change, from) in &changes {
-                match change {
-                    Change::Open(s) => signals::open(tx, SignalId(Uuid::now_v7()), s, today, now)?,
-                    Change::Refresh(id, s) => signals::refresh(tx, *id, s, None, now)?,
-                    Change::Wake(id, s) => signals::refresh(tx, *id, s, Some(today), now)?,
-                    Change::Clear(id) => {
-                        signals::set_status(tx, *id, *from, SignalStatus::Cleared, today, None, None, None, now)?
-                    }
-                }
-            }
-            Ok::<_, ApiError>(())
-        })
+        self.db.write(|tx| apply(tx, &changes, today))
     }
 
+    /// The thresholds per programme and the day's branch figures: what [`plan`] compares with.
+    pub(crate) fn rule_settings(&mut self, today: NaiveDate) -> Result<RuleSettings, ApiError> {
+        Ok(RuleSettings { per_programme: self.thresholds()?, branch: self.branch_figures_of(today)? })
+    }
     /// The benchmark's yardstick: one SQL aggregate pass over the entries the evaluation reads.
     #[doc(hidden)]
     pub fn aggregate_pass_for_benchmark(&self, first: NaiveDate, last: NaiveDate) -> Result<usize, ApiError> {
@@ -506,6 +377,162 @@ impl Draagkracht {
         })?;
         self.signal(id, today)
     }
+}
+
+/// What the rules compare with, prepared once per evaluation.
+pub(crate) struct RuleSettings {
+    per_programme: HashMap<ProgrammeId, Thresholds>,
+    branch: BranchFigures,
+}
+
+/// The changes a fresh evaluation of one volunteer (or everyone) makes to the stored signals, read
+/// in bulk from `conn` (also inside a transaction, which sees its own writes).
+pub(crate) fn plan(
+    conn: &draagkracht_store::Connection,
+    only: Option<VolunteerId>,
+    rules: &RuleSettings,
+    today: NaiveDate,
+) -> Result<Vec<(Change<SignalId>, SignalStatus)>, ApiError> {
+    let since = today - Days::new(HISTORY_DAYS);
+    let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let this_month = DateRange::month_of(today).first;
+
+    let mut entries: HashMap<VolunteerId, Vec<EntryFact>> = HashMap::new();
+    for e in facts::entries(conn, only, since, today)? {
+        entries.entry(e.volunteer).or_default().push(EntryFact {
+            id: e.id,
+            date: e.date,
+            minutes: e.minutes,
+            kind: e.kind,
+            programme: e.programme,
+            match_id: e.match_id,
+            activity: e.activity,
+        });
+    }
+    let mut history_of: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
+    for a in facts::assessments(conn, only)? {
+        history_of.entry(a.match_id).or_default().push(a);
+    }
+    let involved: HashSet<MatchId> = involvements::matches_with_active(conn, today)?.into_iter().collect();
+    let referred: HashMap<MatchId, NaiveDate> = facts::latest_referrals(conn, only)?.into_iter().collect();
+    let mut matches_of: HashMap<VolunteerId, Vec<MatchFact>> = HashMap::new();
+    for m in facts::memberships(conn, only)? {
+        let history = history_of.get(&m.match_id).map(Vec::as_slice).unwrap_or_default(); // oldest first
+        let latest = history.last();
+        let level = case_level(latest.map(|a| &a.assessment));
+        // The day the case became acute: the oldest of the latest run of acute assessments.
+        let acute_since = (level == CaseLevel::Acute).then(|| {
+            history
+                .iter()
+                .rev()
+                .take_while(|a| case_level(Some(&a.assessment)) == CaseLevel::Acute)
+                .last()
+                .map(|a| a.date)
+                .unwrap_or(m.start)
+        });
+        matches_of.entry(m.volunteer).or_default().push(MatchFact {
+            id: m.match_id,
+            participant: m.participant,
+            programme: m.programme,
+            start: m.start,
+            end: m.end,
+            at_home: m.at_home,
+            level,
+            level_since: latest.map(|a| a.date),
+            professional_involved: involved.contains(&m.match_id),
+            acute_since,
+            last_referral: referred.get(&m.match_id).copied(),
+        });
+    }
+    let supervision: HashMap<VolunteerId, NaiveDate> = facts::latest_supervision(conn, only)?.into_iter().collect();
+    let mut check_in: HashMap<VolunteerId, (NaiveDate, usize)> = HashMap::new();
+    for (v, date, answers) in facts::check_ins(conn, only)? {
+        check_in.insert(v, (date, answers.chars().filter(|c| *c == '1').count()));
+        // oldest first: the last wins
+    }
+    let mut trained: HashMap<VolunteerId, HashSet<String>> = HashMap::new();
+    for (v, name) in facts::trainings(conn, only)? {
+        trained.entry(v).or_default().insert(name);
+    }
+    let required: HashMap<ProgrammeId, String> = facts::required_trainings(conn)?.into_iter().collect();
+    let mut missing: HashMap<VolunteerId, Vec<String>> = HashMap::new();
+    for (v, p) in facts::programme_memberships(conn, only)? {
+        if let Some(training) = required.get(&p) {
+            if !trained.get(&v).is_some_and(|t| t.contains(&training.to_lowercase())) {
+                missing.entry(v).or_default().push(training.clone());
+            }
+        }
+    }
+    // The hourly cap can only be judged on months that are over: their hours are all in.
+    let minutes: HashMap<(VolunteerId, NaiveDate), u32> =
+        facts::monthly_minutes(conn, only, year_start, this_month - Days::new(1))?
+            .into_iter()
+            .map(|(v, m, minutes)| ((v, m), minutes))
+            .collect();
+    let mut allowances: HashMap<VolunteerId, Vec<(NaiveDate, u32, u32)>> = HashMap::new();
+    for (v, month, cents) in facts::allowances(conn, only, year_start)? {
+        let worked = if month < this_month { minutes.get(&(v, month)).copied().unwrap_or(0) } else { 0 };
+        allowances.entry(v).or_default().push((month, cents, worked));
+    }
+    let mut stored: HashMap<VolunteerId, Vec<_>> = HashMap::new();
+    for (v, s) in facts::stored_signals(conn, only)? {
+        stored.entry(v).or_default().push(s);
+    }
+
+    let fallback = Thresholds {
+        max_months: rules.per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
+        ..Thresholds::default()
+    };
+    let mut changes = Vec::new();
+    for (id, status, agreed, vog, main) in facts::volunteers(conn, only)? {
+        let history = History {
+            volunteer: id,
+            agreed_minutes_per_week: agreed,
+            main_programme: main,
+            entries: entries.remove(&id).unwrap_or_default(),
+            matches: matches_of.remove(&id).unwrap_or_default(),
+            last_supervision: supervision.get(&id).copied(),
+            last_check_in: check_in.get(&id).copied(),
+            vog_date: vog,
+            missing_trainings: missing.remove(&id).unwrap_or_default(),
+            allowances: allowances.remove(&id).unwrap_or_default(),
+        };
+        // The volunteer's own (first) programme sets the thresholds; someone who stopped needs
+        // no attention any more, so their live signals clear.
+        let t = main.and_then(|p| rules.per_programme.get(&p)).unwrap_or(&fallback);
+        let fresh =
+            if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &rules.branch, t, today) };
+        let theirs = stored.remove(&id).unwrap_or_default();
+        let live: HashMap<SignalId, SignalStatus> = theirs.iter().map(|s| (s.id, s.status)).collect();
+        for change in reconcile(&theirs, fresh, today) {
+            let from = match &change {
+                Change::Clear(id) => live.get(id).copied().unwrap_or(SignalStatus::Open),
+                _ => SignalStatus::Open,
+            };
+            changes.push((change, from));
+        }
+    }
+    Ok(changes)
+}
+
+/// Carries the planned changes out.
+pub(crate) fn apply(
+    tx: &draagkracht_store::Transaction,
+    changes: &[(Change<SignalId>, SignalStatus)],
+    today: NaiveDate,
+) -> Result<(), ApiError> {
+    let now = Utc::now();
+    for (change, from) in changes {
+        match change {
+            Change::Open(s) => signals::open(tx, SignalId(Uuid::now_v7()), s, today, now)?,
+            Change::Refresh(id, s) => signals::refresh(tx, *id, s, None, now)?,
+            Change::Wake(id, s) => signals::refresh(tx, *id, s, Some(today), now)?,
+            Change::Clear(id) => {
+                signals::set_status(tx, *id, *from, SignalStatus::Cleared, today, None, None, None, now)?
+            }
+        }
+    }
+    Ok(())
 }
 
 fn not_found() -> ApiError {
