@@ -1,0 +1,67 @@
+// A refusal lands at the field it names when the form has that field, at the top otherwise.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiError, Field } from '../api/bindings';
+import { Refusal } from './form.svelte';
+
+function refused(field: Field | null): ApiError {
+  return { code: 'invalid_input', message: 'Nee', messageEn: 'No', field, reason: 'required' };
+}
+
+describe('Refusal', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('holds nothing before a refusal', () => {
+    const form = new Refusal({ note: 'x-note' }, 'x-error-');
+    expect(form.fieldError).toBeNull();
+    expect(form.generalError).toBeNull();
+    expect(form.errorFor('note')).toBeNull();
+    expect(form.describedBy('note')).toBeUndefined();
+    expect(form.describedBy('note', 'x-note-help')).toBe('x-note-help');
+  });
+
+  it('puts a refusal of one of its fields at that field', () => {
+    const form = new Refusal({ note: 'x-note', date: 'x-date' }, 'x-error-');
+    form.failure = refused('date');
+    expect(form.fieldError).toBe(form.failure);
+    expect(form.generalError).toBeNull();
+    expect(form.errorFor('date')).toBe(form.failure);
+    expect(form.errorFor('note')).toBeNull();
+    expect(form.errorFor('note', 'date')).toBe(form.failure);
+    expect(form.describedBy('date', 'x-date-help')).toBe('x-date-help x-error-date');
+    expect(form.describedBy('date', 'a', undefined, 'b')).toBe('a b x-error-date');
+    expect(form.describedBy('note', 'x-note-help')).toBe('x-note-help');
+    expect(form.refusedInput()).toBe('x-date');
+  });
+
+  it('puts a refusal without a field here at the top', () => {
+    const form = new Refusal({ note: 'x-note' }, 'x-error-');
+    form.failure = refused('email');
+    expect(form.fieldError).toBeNull();
+    expect(form.generalError).toBe(form.failure);
+    expect(form.errorFor('email')).toBeNull();
+    expect(form.refusedInput()).toBeUndefined();
+    form.failure = refused(null);
+    expect(form.generalError).toBe(form.failure);
+    form.failure = null;
+    expect(form.generalError).toBeNull();
+  });
+
+  it('focuses the refused field, or the first choice in a refused fieldset', async () => {
+    document.body.innerHTML = `
+      <input id="x-note" />
+      <fieldset id="x-choices"><input type="search" /><input type="checkbox" id="first-box" /></fieldset>`;
+    const form = new Refusal({ note: 'x-note', volunteers: 'x-choices' }, 'x-error-');
+
+    form.failure = refused('note');
+    await form.focusRefused();
+    expect(document.activeElement?.id).toBe('x-note');
+
+    form.failure = refused('volunteers');
+    await form.focusRefused('input[type="checkbox"]');
+    expect(document.activeElement?.id).toBe('first-box');
+
+    form.failure = refused('email');
+    await form.focusRefused();
+    expect(document.activeElement?.id).toBe('first-box');
+  });
+});
