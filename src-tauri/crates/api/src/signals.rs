@@ -176,7 +176,7 @@ impl Draagkracht {
         self.branch_cache = None;
         self.evaluate_scope(None, today)?;
         self.db.write(|tx| settings::set(tx, EVALUATED_ON, &today.to_string()).map_err(ApiError::from))?;
-        Ok(signals::live(self.db.conn())?.len())
+        Ok(signals::live_count(self.db.conn())?)
     }
 
     /// The branch figures of `today`, computed once a day (they move slowly; a per-entry

@@ -94,11 +94,11 @@ pub fn for_volunteer(conn: &Connection, volunteer: VolunteerId) -> Result<Vec<Si
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Every live signal (open, acknowledged, snoozed).
-pub fn live(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.status IN ('open', 'acknowledged', 'snoozed')"))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// How many signals are live.
+pub fn live_count(conn: &Connection) -> Result<usize, StoreError> {
+    Ok(conn.query_row("SELECT count(*) FROM signals WHERE status IN ('open', 'acknowledged', 'snoozed')", [], |r| {
+        r.get::<_, i64>(0)
+    })? as usize)
 }
 
 /// Every live signal without its evidence: what the attention list shows, read without parsing the
