@@ -8,8 +8,30 @@ use draagkracht_core::complexity::{case_level, CaseLevel};
 use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::{ActivityLevel, HourKind, MatchId, VolunteerId};
 use draagkracht_store::assessments::{self, AssessmentRecord};
-use draagkracht_store::{hour_entries, matches, volunteers};
+use draagkracht_store::hour_entries::{self, HourEntryRecord};
+use draagkracht_store::{matches, volunteers};
 use std::collections::HashMap;
+
+/// Work minutes (training apart, nothing after `today`) in each of `weeks` Monday-to-Sunday weeks
+/// from `first` on: (the week, minutes), oldest first. The one weekly sum behind every load chart.
+pub(crate) fn minutes_per_week(
+    entries: &[HourEntryRecord],
+    first: NaiveDate,
+    weeks: u64,
+    today: NaiveDate,
+) -> Vec<(DateRange, u32)> {
+    (0..weeks)
+        .map(|i| {
+            let week = DateRange::week_of(first + Days::new(7 * i));
+            let minutes = entries
+                .iter()
+                .filter(|e| e.kind != HourKind::Training && week.contains(e.date) && e.date <= today)
+                .map(|e| e.minutes)
+                .sum();
+            (week, minutes)
+        })
+        .collect()
+}
 
 /// The level of a match as of `day`, from its assessments up to then (oldest first).
 fn level_on(history: Option<&Vec<AssessmentRecord>>, day: NaiveDate) -> CaseLevel {
@@ -32,15 +54,10 @@ impl Draagkracht {
             h.reverse();
             history.insert(m.id, h);
         }
-        let weeks = (0..53u64)
-            .map(|i| {
-                let week = DateRange::week_of(first + Days::new(7 * i));
+        let weeks = minutes_per_week(&entries, first, 53, today)
+            .into_iter()
+            .map(|(week, minutes)| {
                 let last = week.last.min(today);
-                let minutes = entries
-                    .iter()
-                    .filter(|e| e.kind != HourKind::Training && week.contains(e.date) && e.date <= today)
-                    .map(|e| e.minutes)
-                    .sum();
                 let caseload_weight = their_matches
                     .iter()
                     .filter(|m| m.start_date <= last && m.end_date.is_none_or(|end| end >= week.first))

@@ -16,7 +16,7 @@ use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
 use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, ThresholdKey, Thresholds};
 use draagkracht_core::{
-    Field, HourKind, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    Field, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 use draagkracht_store::assessments::AssessmentRecord;
 use draagkracht_store::signals::{self, SignalRecord};
@@ -284,17 +284,9 @@ impl Draagkracht {
         let this_week = week_start(today);
         let first = this_week - Days::new(7 * 12);
         let entries = hour_entries::for_volunteer_since(self.db.conn(), id, first)?;
-        Ok((0..13u64)
-            .map(|i| {
-                let start = first + Days::new(7 * i);
-                let range = DateRange::week_of(start);
-                let minutes = entries
-                    .iter()
-                    .filter(|e| e.kind != HourKind::Training && range.contains(e.date) && e.date <= today)
-                    .map(|e| e.minutes)
-                    .sum();
-                WeekLoad { week_start: start, week_number: week_number(start), minutes }
-            })
+        Ok(crate::load::minutes_per_week(&entries, first, 13, today)
+            .into_iter()
+            .map(|(week, minutes)| WeekLoad { week_start: week.first, week_number: week_number(week.first), minutes })
             .collect())
     }
 
