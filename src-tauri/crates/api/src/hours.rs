@@ -125,8 +125,8 @@ impl Draagkracht {
         let rules = self.rule_settings(today)?;
         self.db.write(|tx| {
             hour_entries::insert(tx, id, &entry, Utc::now())?;
-            let changes = crate::signals::plan(tx, Some(entry.volunteer), &rules, today)?;
-            crate::signals::apply(tx, &changes, today)
+            let planned = crate::signals::plan(tx, Some(entry.volunteer), &rules, today)?;
+            crate::signals::apply(tx, &planned.changes, today)
         })?;
         self.hour_entry(id)
     }

@@ -16,11 +16,11 @@ use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
 use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, ThresholdKey, Thresholds};
 use draagkracht_core::{
-    Field, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    Field, HourKind, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 use draagkracht_store::assessments::AssessmentRecord;
 use draagkracht_store::signals::{self, SignalRecord};
-use draagkracht_store::{facts, hour_entries, involvements, programmes, settings, thresholds, volunteers};
+use draagkracht_store::{facts, hour_entries, programmes, settings, thresholds, volunteers};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -122,43 +122,39 @@ impl Draagkracht {
         self.programme_thresholds(input.programme_id)
     }
 
-    /// The median work minutes in the last 28 days of active volunteers, per main programme.
+    /// The branch figures, from a pass over the last 28 days (one volunteer's evaluation needs the
+    /// whole branch's medians; evaluating everyone derives them from its own read instead).
     fn branch_figures(&self, today: NaiveDate) -> Result<BranchFigures, ApiError> {
         let conn = self.db.conn();
         let minutes: HashMap<VolunteerId, u32> =
             hour_entries::work_minutes_per_volunteer(conn, DateRange::last_four_weeks(today))?.into_iter().collect();
-        let mut per_programme: HashMap<ProgrammeId, Vec<f64>> = HashMap::new();
-        for (id, status, programme) in volunteers::main_programmes(conn)? {
-            if let (VolunteerStatus::Active, Some(p)) = (status, programme) {
-                per_programme.entry(p).or_default().push(f64::from(minutes.get(&id).copied().unwrap_or(0)));
-            }
-        }
-        let median_minutes = per_programme
-            .into_iter()
-            .map(|(p, mut values)| {
-                values.sort_by(f64::total_cmp);
-                let mid = values.len() / 2;
-                let median = if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] };
-                (p, median)
-            })
-            .collect();
-        Ok(BranchFigures { median_minutes })
+        Ok(BranchFigures::from_minutes(volunteers::main_programmes(conn)?.into_iter().filter_map(
+            |(id, status, programme)| {
+                let p = programme.filter(|_| status == VolunteerStatus::Active)?;
+                Some((p, minutes.get(&id).copied().unwrap_or(0)))
+            },
+        )))
     }
 
     /// Evaluates one volunteer (`Some`) or everyone (`None`) and records what changed, reading
     /// everything the rules need in a handful of bulk queries and writing in one transaction.
     fn evaluate_scope(&mut self, only: Option<VolunteerId>, today: NaiveDate) -> Result<(), ApiError> {
-        let rules = self.rule_settings(today)?;
-        let changes = plan(self.db.conn(), only, &rules, today)?;
-        if changes.is_empty() {
+        let rules = match only {
+            Some(_) => self.rule_settings(today)?,
+            None => RuleSettings { per_programme: self.thresholds()?, branch: None },
+        };
+        let planned = plan(self.db.conn(), only, &rules, today)?;
+        self.branch_cache = Some((today, planned.branch));
+        if planned.changes.is_empty() {
             return Ok(());
         }
-        self.db.write(|tx| apply(tx, &changes, today))
+        self.db.write(|tx| apply(tx, &planned.changes, today))
     }
 
-    /// The thresholds per programme and the day's branch figures: what [`plan`] compares with.
+    /// The thresholds per programme and the day's branch figures: what [`plan`] compares with when
+    /// it evaluates one volunteer.
     pub(crate) fn rule_settings(&mut self, today: NaiveDate) -> Result<RuleSettings, ApiError> {
-        Ok(RuleSettings { per_programme: self.thresholds()?, branch: self.branch_figures_of(today)? })
+        Ok(RuleSettings { per_programme: self.thresholds()?, branch: Some(self.branch_figures_of(today)?) })
     }
     /// The benchmark's yardstick: one SQL aggregate pass over the entries the evaluation reads.
     #[doc(hidden)]
@@ -173,7 +169,6 @@ impl Draagkracht {
 
     /// Re-evaluates everyone; returns how many signals are live afterwards.
     pub fn evaluate_all(&mut self, today: NaiveDate) -> Result<usize, ApiError> {
-        self.branch_cache = None;
         self.evaluate_scope(None, today)?;
         self.db.write(|tx| settings::set(tx, EVALUATED_ON, &today.to_string()).map_err(ApiError::from))?;
         Ok(signals::live_count(self.db.conn())?)
@@ -374,7 +369,14 @@ impl Draagkracht {
 /// What the rules compare with, prepared once per evaluation.
 pub(crate) struct RuleSettings {
     per_programme: HashMap<ProgrammeId, Thresholds>,
-    branch: BranchFigures,
+    /// `None` when evaluating everyone: [`plan`] derives them from what it reads.
+    branch: Option<BranchFigures>,
+}
+
+/// What an evaluation changes, and the branch figures it compared with.
+pub(crate) struct Planned {
+    pub changes: Vec<(Change<SignalId>, SignalStatus)>,
+    pub branch: BranchFigures,
 }
 
 /// The changes a fresh evaluation of one volunteer (or everyone) makes to the stored signals, read
@@ -384,7 +386,7 @@ pub(crate) fn plan(
     only: Option<VolunteerId>,
     rules: &RuleSettings,
     today: NaiveDate,
-) -> Result<Vec<(Change<SignalId>, SignalStatus)>, ApiError> {
+) -> Result<Planned, ApiError> {
     let since = today - Days::new(HISTORY_DAYS);
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let this_month = DateRange::month_of(today).first;
@@ -405,7 +407,7 @@ pub(crate) fn plan(
     for a in facts::assessments(conn, only)? {
         history_of.entry(a.match_id).or_default().push(a);
     }
-    let involved: HashSet<MatchId> = involvements::matches_with_active(conn, today)?.into_iter().collect();
+    let involved: HashSet<MatchId> = facts::matches_with_professional(conn, only, today)?.into_iter().collect();
     let referred: HashMap<MatchId, NaiveDate> = facts::latest_referrals(conn, only)?.into_iter().collect();
     let mut matches_of: HashMap<VolunteerId, Vec<MatchFact>> = HashMap::new();
     for m in facts::memberships(conn, only)? {
@@ -475,8 +477,25 @@ pub(crate) fn plan(
         max_months: rules.per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
         ..Thresholds::default()
     };
+    let everyone = facts::volunteers(conn, only)?;
+    let branch = match &rules.branch {
+        Some(known) => known.clone(),
+        None => {
+            let window = DateRange::last_four_weeks(today);
+            BranchFigures::from_minutes(everyone.iter().filter_map(|(id, status, _, _, main)| {
+                let p = main.filter(|_| *status == VolunteerStatus::Active)?;
+                let minutes = entries.get(id).map_or(0, |list| {
+                    list.iter()
+                        .filter(|e| window.contains(e.date) && e.kind != HourKind::Training)
+                        .map(|e| e.minutes)
+                        .sum()
+                });
+                Some((p, minutes))
+            }))
+        }
+    };
     let mut changes = Vec::new();
-    for (id, status, agreed, vog, main) in facts::volunteers(conn, only)? {
+    for (id, status, agreed, vog, main) in everyone {
         let history = History {
             volunteer: id,
             agreed_minutes_per_week: agreed,
@@ -492,8 +511,7 @@ pub(crate) fn plan(
         // The volunteer's own (first) programme sets the thresholds; someone who stopped needs
         // no attention any more, so their live signals clear.
         let t = main.and_then(|p| rules.per_programme.get(&p)).unwrap_or(&fallback);
-        let fresh =
-            if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &rules.branch, t, today) };
+        let fresh = if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &branch, t, today) };
         let theirs = stored.remove(&id).unwrap_or_default();
         let live: HashMap<SignalId, SignalStatus> = theirs.iter().map(|s| (s.id, s.status)).collect();
         for change in reconcile(&theirs, fresh, today) {
@@ -504,7 +522,7 @@ pub(crate) fn plan(
             changes.push((change, from));
         }
     }
-    Ok(changes)
+    Ok(Planned { changes, branch })
 }
 
 /// Carries the planned changes out.

@@ -70,14 +70,17 @@ pub fn for_match(conn: &Connection, id: MatchId) -> Result<Vec<AssessmentRecord>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The assessments of one volunteer's matches (or of all), by match and date.
-pub fn of_volunteer(
+/// The assessments of one volunteer's open matches (or of all open matches), by match and date.
+pub fn of_open_matches(
     conn: &Connection,
     only: Option<draagkracht_core::VolunteerId>,
 ) -> Result<Vec<AssessmentRecord>, StoreError> {
     let filter = match only {
-        Some(_) => "match_id IN (SELECT match_id FROM match_volunteers WHERE volunteer_id = ?1)",
-        None => "?1 IS NULL",
+        Some(_) => {
+            "match_id IN (SELECT mv.match_id FROM match_volunteers mv JOIN matches m ON m.id = mv.match_id
+                          WHERE mv.volunteer_id = ?1 AND m.end_date IS NULL)"
+        }
+        None => "?1 IS NULL AND match_id IN (SELECT id FROM matches WHERE end_date IS NULL)",
     };
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {filter} ORDER BY match_id, date, created_at, id"))?;
     let rows = stmt.query_map([only.map(|v| v.to_string())], from_row)?;

@@ -312,6 +312,45 @@ mod tests {
     }
 
     #[test]
+    fn the_monthly_sums_follow_every_insert_update_and_delete() {
+        let (mut t, v, p) = setup();
+        let entries = [
+            entry(v, p, d(3, 1), 60, HourKind::Support),
+            entry(v, p, d(3, 20), 90, HourKind::Support),
+            entry(v, p, d(3, 20), 120, HourKind::Training),
+            entry(v, p, d(2, 28), 30, HourKind::Meeting),
+            entry(v, p, d(4, 2), 45, HourKind::Support),
+        ];
+        let ids: Vec<_> = entries.iter().map(|_| HourEntryId(Uuid::now_v7())).collect();
+        let now = Utc::now();
+        t.db.write(|tx| insert_many(tx, ids.iter().copied().zip(entries.iter()).map(|(id, e)| (id, e, now)))).unwrap();
+        t.db.write(|tx| delete(tx, ids[0])).unwrap();
+        t.db.write(|tx| {
+            // An edit that moves an entry to another month and one that turns work into training.
+            tx.execute("UPDATE hour_entries SET date = '2025-04-30' WHERE id = ?1", [ids[1].to_string()])?;
+            tx.execute("UPDATE hour_entries SET kind = 'training' WHERE id = ?1", [ids[4].to_string()])?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+        let kept = crate::facts::monthly_minutes(t.db.conn(), Some(v), d(1, 1), d(12, 31)).unwrap();
+        let direct: Vec<(VolunteerId, NaiveDate, u32)> = {
+            let mut stmt =
+                t.db.conn()
+                    .prepare(
+                        "SELECT volunteer_id, substr(date, 1, 7) || '-01', sum(minutes) FROM hour_entries
+                     WHERE kind <> 'training' GROUP BY 1, 2 ORDER BY 2",
+                    )
+                    .unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((parsed(r, 0, VolunteerId::parse)?, parsed(r, 1, iso_date)?, r.get(2)?)))
+                .unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(kept, direct);
+        assert_eq!(kept, vec![(v, d(2, 1), 30), (v, d(4, 1), 90)]);
+    }
+
+    #[test]
     fn an_identical_entry_is_found_and_a_different_note_is_not() {
         let (mut t, v, p) = setup();
         let e = entry(v, p, d(3, 1), 60, HourKind::Support);

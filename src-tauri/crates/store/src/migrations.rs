@@ -241,6 +241,43 @@ CREATE TABLE allowances (
     UNIQUE (volunteer_id, month)
 );
 "#,
+    // 6: work minutes per volunteer per month, kept by triggers so that every write path (the
+    // forms, imports, the demo) keeps it right. The allowance rule reads a year of months from it
+    // instead of a year of entries (3.6 s → milliseconds at national scale).
+    r#"
+CREATE TABLE volunteer_month_minutes (
+    volunteer_id TEXT NOT NULL,
+    month        TEXT NOT NULL, -- its first day
+    work_minutes INTEGER NOT NULL,
+    PRIMARY KEY (volunteer_id, month)
+) WITHOUT ROWID;
+
+INSERT INTO volunteer_month_minutes (volunteer_id, month, work_minutes)
+    SELECT volunteer_id, substr(date, 1, 7) || '-01', sum(minutes) FROM hour_entries
+    WHERE kind <> 'training' GROUP BY 1, 2;
+
+CREATE TRIGGER hour_entries_month_add AFTER INSERT ON hour_entries WHEN NEW.kind <> 'training'
+BEGIN
+    INSERT INTO volunteer_month_minutes (volunteer_id, month, work_minutes)
+        VALUES (NEW.volunteer_id, substr(NEW.date, 1, 7) || '-01', NEW.minutes)
+        ON CONFLICT (volunteer_id, month) DO UPDATE SET work_minutes = work_minutes + excluded.work_minutes;
+END;
+
+CREATE TRIGGER hour_entries_month_remove AFTER DELETE ON hour_entries WHEN OLD.kind <> 'training'
+BEGIN
+    UPDATE volunteer_month_minutes SET work_minutes = work_minutes - OLD.minutes
+        WHERE volunteer_id = OLD.volunteer_id AND month = substr(OLD.date, 1, 7) || '-01';
+END;
+
+CREATE TRIGGER hour_entries_month_change AFTER UPDATE OF volunteer_id, date, minutes, kind ON hour_entries
+BEGIN
+    UPDATE volunteer_month_minutes SET work_minutes = work_minutes - OLD.minutes
+        WHERE OLD.kind <> 'training' AND volunteer_id = OLD.volunteer_id AND month = substr(OLD.date, 1, 7) || '-01';
+    INSERT INTO volunteer_month_minutes (volunteer_id, month, work_minutes)
+        SELECT NEW.volunteer_id, substr(NEW.date, 1, 7) || '-01', NEW.minutes WHERE NEW.kind <> 'training'
+        ON CONFLICT (volunteer_id, month) DO UPDATE SET work_minutes = work_minutes + excluded.work_minutes;
+END;
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -217,6 +217,31 @@ pub struct BranchFigures {
     pub median_minutes: Vec<(ProgrammeId, f64)>,
 }
 
+impl BranchFigures {
+    /// The figures from each active volunteer's main programme and work minutes in the last 28 days.
+    pub fn from_minutes(per_volunteer: impl IntoIterator<Item = (ProgrammeId, u32)>) -> Self {
+        let mut per_programme: std::collections::HashMap<ProgrammeId, Vec<u32>> = Default::default();
+        for (programme, minutes) in per_volunteer {
+            per_programme.entry(programme).or_default().push(minutes);
+        }
+        let mut median_minutes: Vec<(ProgrammeId, f64)> = per_programme
+            .into_iter()
+            .map(|(p, mut values)| {
+                values.sort_unstable();
+                let mid = values.len() / 2;
+                let median = if values.len() % 2 == 0 {
+                    (f64::from(values[mid - 1]) + f64::from(values[mid])) / 2.0
+                } else {
+                    f64::from(values[mid])
+                };
+                (p, median)
+            })
+            .collect();
+        median_minutes.sort_by_key(|(p, _)| *p);
+        Self { median_minutes }
+    }
+}
+
 /// All signals for one volunteer as of `today`.
 pub fn evaluate(history: &History, branch: &BranchFigures, thresholds: &Thresholds, today: NaiveDate) -> Vec<Signal> {
     let mut out = Vec::new();
@@ -324,6 +349,14 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::*;
     use super::*;
+
+    #[test]
+    fn branch_medians_per_programme_average_the_middle_pair() {
+        let (a, b) = (ProgrammeId(uuid::Uuid::from_u128(1)), ProgrammeId(uuid::Uuid::from_u128(2)));
+        let f = BranchFigures::from_minutes([(a, 300), (b, 60), (a, 0), (a, 120), (b, 90)]);
+        assert_eq!(f.median_minutes, vec![(a, 120.0), (b, 75.0)]);
+        assert_eq!(BranchFigures::from_minutes([]), BranchFigures::default());
+    }
 
     #[test]
     fn a_heavy_history_fires_several_rules_and_a_healthy_one_none() {
