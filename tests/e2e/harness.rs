@@ -129,8 +129,20 @@ impl Session {
 
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
-        let driver =
-            WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a WebDriver session on the app");
+        // tauri-driver listens before WebKitWebDriver behind it does: now and then the first
+        // request is dropped. Retry a few times rather than fail the flow.
+        let mut attempt = 0;
+        let driver = loop {
+            match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if attempt < 4 => {
+                    eprintln!("WebDriver session, attempt {}: {e}; retrying", attempt + 1);
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => panic!("a WebDriver session on the app: {e}"),
+            }
+        };
         let session = Session {
             driver,
             name,

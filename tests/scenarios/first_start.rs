@@ -63,8 +63,14 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
         );
     }
     let alerts_or_warnings = attention.iter().filter(|r| r.severity >= Severity::Warning).count();
+    let alerts = attention.iter().filter(|r| r.severity == Severity::Alert).count();
     let working = all.iter().filter(|v| matches!(v.status, VolunteerStatus::Active | VolunteerStatus::Resting)).count();
-    assert!(alerts_or_warnings * 2 < working, "{alerts_or_warnings} of {working} volunteers have warnings or alerts");
+    assert!(attention.len() * 2 < working, "{} of {working} volunteers have a signal", attention.len());
+    assert!(
+        alerts_or_warnings * 5 < working * 2,
+        "{alerts_or_warnings} of {working} volunteers have warnings or alerts"
+    );
+    assert!(alerts * 8 < working, "{alerts} of {working} volunteers have an alert");
 
     // The branch's years: more hours and heavier cases as the years go by.
     let trend = t.app.branch_trend(today).unwrap();

@@ -163,7 +163,7 @@ fn assess(rng: &mut ChaCha8Rng, case: &mut DemoCase, today: NaiveDate, (first, l
         let assessment = Assessment { domains, solvable_within_year: !becomes_complex, markers, zrm: None };
         let level = case_level(Some(&assessment));
         case.assessments.push((AssessmentId(id_at(rng, day)), ValidAssessment { date: day, assessment }));
-        if level != CaseLevel::Normal && case.involvements.is_empty() && rng.gen_bool(0.6) {
+        if level != CaseLevel::Normal && case.involvements.is_empty() && rng.gen_bool(0.8) {
             let from = (day + Days::new(rng.gen_range(7..45))).min(today);
             let kind = *[
                 ProfessionalKind::Wijkteam,

@@ -116,8 +116,9 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
                 _ => params.today,
             };
             let first = start.max(first_day);
-            // Resting volunteers keep their match while their hours stop: they have "gone quiet".
-            let cases_until = if status == VolunteerStatus::Resting { params.today } else { last_day };
+            // Some resting volunteers keep their match while their hours stop: they have "gone quiet".
+            let keeps_match = status == VolunteerStatus::Resting && rng.gen_bool(0.5);
+            let cases_until = if keeps_match { params.today } else { last_day };
             let history = (first_day, params.today);
             let mut cases = Vec::new();
             for p in &own {
@@ -151,7 +152,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
                 ));
             }
             // A few see their hours climb week after week.
-            let rising = status == VolunteerStatus::Active && rng.gen_bool(0.05);
+            let rising = status == VolunteerStatus::Active && rng.gen_bool(0.03);
             let work = Work { volunteer: id, programmes: &own, cases: &cases, catalogue, agreed_hours, load, rising };
             write_hours(&mut rng, &mut branch, &work, first, last_day);
             branch.support.push((id, support::support_for(&mut rng, start, last_day, params.today)));
