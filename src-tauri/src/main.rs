@@ -17,6 +17,14 @@ fn main() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            commands::safety::database_access,
+            commands::safety::create_database,
+            commands::safety::unlock,
+            commands::safety::lock,
+            commands::safety::change_passphrase,
+            commands::safety::list_backups,
+            commands::safety::make_backup,
+            commands::safety::restore_backup,
             commands::setup::app_status,
             commands::setup::set_up,
             commands::setup::set_language,

@@ -1,33 +1,39 @@
-//! The shell's state: the one open database, behind a mutex so commands take turns. When the
-//! database cannot be opened (for instance it is from a newer Draagkracht), the error is kept and
-//! every command answers with it, so the window can say what is wrong instead of crashing.
+//! The shell's state: the database behind its [`Gate`] (new, locked, open, damaged), behind a mutex
+//! so commands take turns. When the database cannot be used, every command answers with why, so the
+//! window can say what is wrong instead of crashing.
 
 use chrono::{Local, NaiveDate};
-use draagkracht_api::{ApiError, Draagkracht, ErrorCode};
+use draagkracht_api::{ApiError, Draagkracht, ErrorCode, Gate};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 /// The database file's name inside the app's data directory.
 const DATABASE_FILE: &str = "draagkracht.sqlite";
 
 pub struct AppState {
-    app: Mutex<Result<Draagkracht, ApiError>>,
+    gate: Mutex<Result<Gate, ApiError>>,
 }
 
 impl AppState {
     pub fn open_in(data_dir: tauri::Result<PathBuf>) -> Self {
-        let opened = data_dir
+        let gate = data_dir
             .map_err(|e| storage_error(&e.to_string()))
             .and_then(|dir| std::fs::create_dir_all(&dir).map(|_| dir).map_err(|e| storage_error(&e.to_string())))
-            .and_then(|dir| Draagkracht::open(&dir.join(DATABASE_FILE)));
-        Self { app: Mutex::new(opened) }
+            .map(|dir| Gate::new(&dir.join(DATABASE_FILE)));
+        Self { gate: Mutex::new(gate) }
     }
 
-    /// Runs one use case on the open database.
+    /// Runs one use case on the open database (`locked` while it waits for its passphrase).
     pub fn with<T>(&self, work: impl FnOnce(&mut Draagkracht) -> Result<T, ApiError>) -> Result<T, ApiError> {
-        let mut guard = self.app.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.with_gate(|gate| work(gate.app()?))
+    }
+
+    /// Runs one step on the gate itself: unlock, lock, backups.
+    pub fn with_gate<T>(&self, work: impl FnOnce(&mut Gate) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let mut guard: MutexGuard<'_, Result<Gate, ApiError>> =
+            self.gate.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
-            Ok(app) => work(app),
+            Ok(gate) => work(gate),
             Err(e) => Err(e.clone()),
         }
     }

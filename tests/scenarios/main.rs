@@ -4,4 +4,5 @@ mod cases;
 mod coordinator_month;
 mod first_start;
 mod refusals;
+mod safety;
 mod signals;

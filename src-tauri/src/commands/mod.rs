@@ -8,6 +8,7 @@ pub mod hours;
 pub mod overview;
 pub mod participants;
 pub mod programmes;
+pub mod safety;
 pub mod setup;
 pub mod signals;
 pub mod volunteers;

@@ -7,11 +7,11 @@ export type ApiError = { code: ErrorCode,
  */
 message: string, messageEn: string, field: Field | null, reason: RefusalCode | null, };
 
-export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage";
+export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup";
 
-export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed";
+export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
 export type VolunteerId = string;
 
@@ -440,6 +440,52 @@ defaultVogYears: number, caps: AllowanceCaps,
 defaultCaps: AllowanceCaps, capsSource: string, capsSourceEn: string, };
 
 export type SupportSettingsInput = { vogYears: string, perHour21Plus: string, perHourUnder21: string, perMonth: string, perYear: string, };
+
+export type AccessState = "new" | "locked" | "open" | "damaged" | "unavailable";
+
+export type DatabaseAccess = { state: AccessState, 
+/**
+ * True when the database file is encrypted with a passphrase.
+ */
+encrypted: boolean, databasePath: string, 
+/**
+ * What is wrong, when the state is `damaged` or `unavailable`.
+ */
+problem: ApiError | null, 
+/**
+ * The newest backup that passed its check, offered when the database is damaged.
+ */
+latestBackup: BackupInfo | null, };
+
+export type BackupKind = "daily" | "manual" | "before_migration" | "before_restore";
+
+export type BackupInfo = { 
+/**
+ * The file name, which identifies the backup within the backup folder.
+ */
+file: string, path: string, 
+/**
+ * Local date and time, `2026-11-28T16:15:00`.
+ */
+createdAt: string, kind: BackupKind, sizeBytes: number, encrypted: boolean, };
+
+export type NewDatabaseInput = { 
+/**
+ * `None`: run without encryption, as chosen explicitly.
+ */
+passphrase: string | null, repeat: string | null, };
+
+export type ChangePassphraseInput = { current: string, passphrase: string, repeat: string, };
+
+export type RestoreInput = { 
+/**
+ * A backup's file name, as listed.
+ */
+file: string, 
+/**
+ * The passphrase that was in use when the backup was made, when it differs from today's.
+ */
+passphrase: string | null, };
 
 export type LoadWeek = { weekStart: string, weekNumber: number, 
 /**

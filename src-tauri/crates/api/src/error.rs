@@ -20,6 +20,12 @@ pub enum ErrorCode {
     DatabaseTooNew,
     /// The database file could not be opened or read.
     Storage,
+    /// The passphrase does not open the database; nothing was changed.
+    WrongPassphrase,
+    /// The database is locked: unlock it with its passphrase first.
+    Locked,
+    /// The start-up check found damage in the database; nothing was written.
+    Damaged,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
@@ -72,6 +78,12 @@ impl From<StoreError> for ApiError {
                     "This database was written by a newer Draagkracht (schema {found}, this version knows up to {supported}). The file was not changed. Please install the latest version."
                 ),
             ),
+            StoreError::WrongKey => wrong_passphrase(Field::Passphrase),
+            StoreError::Sqlite(rusqlite_error) if is_corrupt(&rusqlite_error) => Self::new(
+                ErrorCode::Damaged,
+                format!("De database is beschadigd ({rusqlite_error}). Er is niets geschreven."),
+                format!("The database is damaged ({rusqlite_error}). Nothing was written."),
+            ),
             other => Self::new(
                 ErrorCode::Storage,
                 format!("De database gaf een fout: {other}. Er is niets veranderd."),
@@ -79,4 +91,20 @@ impl From<StoreError> for ApiError {
             ),
         }
     }
+}
+
+/// The passphrase did not open the database (or backup); `field` is the form field to mark.
+pub fn wrong_passphrase(field: Field) -> ApiError {
+    ApiError {
+        field: Some(field),
+        ..ApiError::new(
+            ErrorCode::WrongPassphrase,
+            "Deze wachtwoordzin klopt niet. Er is niets veranderd; probeer het opnieuw.",
+            "This passphrase is not right. Nothing was changed; please try again.",
+        )
+    }
+}
+
+fn is_corrupt(e: &draagkracht_store::SqliteError) -> bool {
+    e.sqlite_error_code() == Some(draagkracht_store::SqliteErrorCode::DatabaseCorrupt)
 }

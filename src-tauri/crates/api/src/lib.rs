@@ -16,6 +16,7 @@ mod load;
 mod overview;
 mod participants;
 mod programmes;
+pub mod safety;
 mod setup;
 mod signals;
 mod support;
@@ -25,9 +26,10 @@ pub mod wire;
 pub use demo::DemoParams;
 pub use error::{ApiError, ErrorCode};
 pub use health::HealthReport;
+pub use safety::Gate;
 
 use draagkracht_core::{ActivityId, HourEntryId, ProgrammeId, VolunteerId};
-use draagkracht_store::Db;
+use draagkracht_store::{Db, DbKey, Opening};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
@@ -36,21 +38,38 @@ use uuid::Uuid;
 pub struct Draagkracht {
     db: Db,
     path: PathBuf,
+    /// The SQLCipher key it was opened with (`None`: a plain database); backups use it.
+    key: Option<DbKey>,
     /// The day's branch figures for the signal rules, computed once a day.
     branch_cache: Option<(chrono::NaiveDate, draagkracht_core::signals::BranchFigures)>,
 }
 
 impl Draagkracht {
-    /// Opens (or creates) the database at `path`, migrating it and seeding the default programmes
-    /// and their activity catalogue into a new one. A database from a newer app is refused with `database_too_new`, untouched.
+    /// Opens (or creates) a plain database at `path` without backups: tests, benchmarks, the CLI's
+    /// scratch work. The app goes through [`Gate`].
     pub fn open(path: &Path) -> Result<Self, ApiError> {
-        let mut db = draagkracht_store::open(path)?;
+        Self::open_with(path, None, None)
+    }
+
+    /// Opens (or creates) the database at `path` with its key, backing it up to `backups` before a
+    /// migration; then checks it (`quick_check`: a damaged database is refused before anything is
+    /// written) and seeds the default programmes and activity catalogue into a new one. A database
+    /// from a newer app is refused with `database_too_new`, untouched.
+    pub fn open_with(path: &Path, key: Option<DbKey>, backups: Option<&Path>) -> Result<Self, ApiError> {
+        let mut db = draagkracht_store::open_with(path, Opening { key: key.as_ref(), backups })?;
+        if let Some(found) = db.quick_check()? {
+            return Err(ApiError::new(
+                ErrorCode::Damaged,
+                format!("De controle bij het starten vond een beschadiging in de database ({found}). Er is niets geschreven."),
+                format!("The start-up check found damage in the database ({found}). Nothing was written."),
+            ));
+        }
         db.write(|tx| {
             let now = chrono::Utc::now();
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
             draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
         })?;
-        Ok(Self { db, path: path.to_path_buf(), branch_cache: None })
+        Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None })
     }
 
     pub fn path(&self) -> &Path {

@@ -6,6 +6,7 @@
 //! an invalid value; every refusal names the field and the reason, in Dutch and English.
 
 pub mod activity;
+pub mod backup;
 pub mod complexity;
 pub mod duration;
 pub mod hours;
@@ -21,6 +22,7 @@ pub mod support;
 pub mod volunteer;
 
 pub use activity::ActivityLevel;
+pub use backup::BackupKind;
 pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};

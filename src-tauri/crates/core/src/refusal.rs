@@ -55,6 +55,10 @@ pub enum Field {
     PerHourUnder21,
     PerMonth,
     PerYear,
+    Passphrase,
+    Repeat,
+    CurrentPassphrase,
+    Backup,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.
@@ -70,6 +74,8 @@ pub enum RefusalCode {
     TooOld,
     Unknown,
     NotAllowed,
+    TooShort,
+    Mismatch,
 }
 
 /// One refused field, with the reason in both languages.

@@ -1,9 +1,8 @@
-//! Opening the database: the version guard, the pragmas, the migrations — in that order, so that a
-//! database from a newer app is refused before anything is written to it.
-//!
-//! The data-safety work will add SQLCipher's `PRAGMA key` here; every connection comes through
-//! [`open`], so that is the one place to change.
+//! Opening the database: the key, the version guard, the pragmas, a backup when a migration is due,
+//! the migrations — in that order, so that a wrong passphrase or a database from a newer app is
+//! refused before anything is written to it. Every connection comes through [`open_with`].
 
+use crate::crypt::DbKey;
 use crate::migrations;
 use rusqlite::{Connection, OpenFlags, Transaction};
 use std::path::Path;
@@ -14,10 +13,15 @@ pub enum StoreError {
     /// The file's schema is newer than this app knows; nothing was written.
     #[error("database schema {found} is newer than this app's {supported}")]
     TooNew { found: u32, supported: u32 },
+    /// The key does not open the file (or it is not a database at all); nothing was written.
+    #[error("the passphrase does not open this database")]
+    WrongKey,
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error("backup failed: {0}")]
+    Backup(String),
 }
 
 /// An open, migrated database.
@@ -26,15 +30,37 @@ pub struct Db {
     conn: Connection,
 }
 
-/// Opens (creating if needed) the database at `path`, refuses it when it is newer than this app,
-/// sets WAL, `synchronous=FULL`, foreign keys and a busy timeout, and applies pending migrations.
+/// How to open a database beyond its path.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Opening<'a> {
+    /// The SQLCipher key; `None` for a plain database.
+    pub key: Option<&'a DbKey>,
+    /// Where to write a backup before migrating an existing database; `None`: no backup.
+    pub backups: Option<&'a Path>,
+}
+
+/// Opens a plain database (tests, the demo, benchmarks): [`open_with`] without key or backups.
 pub fn open(path: &Path) -> Result<Db, StoreError> {
+    open_with(path, Opening::default())
+}
+
+/// Opens (creating if needed) the database at `path`: applies the key, refuses a wrong key or a
+/// database newer than this app, sets WAL, `synchronous=FULL`, foreign keys and a busy timeout,
+/// backs up an existing database that is about to be migrated, and migrates.
+pub fn open_with(path: &Path, how: Opening) -> Result<Db, StoreError> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = how.key {
+        conn.pragma_update(None, "key", &*key.pragma_value())?;
+    }
     conn.busy_timeout(Duration::from_secs(5))?;
-    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    // The first read: with a wrong key SQLCipher answers "file is not a database".
+    let found: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::WrongKey,
+        other => StoreError::Sqlite(other),
+    })?;
     if found > migrations::SCHEMA_VERSION {
         return Err(StoreError::TooNew { found, supported: migrations::SCHEMA_VERSION });
     }
@@ -45,6 +71,11 @@ pub fn open(path: &Path) -> Result<Db, StoreError> {
     // 32 MiB of page cache instead of SQLite's 2 MiB: evaluating a national branch reads the last
     // 100 days of entries, and re-reading pages through the OS costs more than the memory.
     conn.pragma_update(None, "cache_size", -32_768)?;
+    if let Some(dir) = how.backups {
+        if found > 0 && found < migrations::SCHEMA_VERSION {
+            crate::backup::write_new(&conn, dir, draagkracht_core::BackupKind::BeforeMigration, how.key)?;
+        }
+    }
     let mut conn = conn;
     migrations::apply(&mut conn)?;
     Ok(Db { conn })
@@ -65,6 +96,18 @@ impl Db {
         let value = work(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Re-encrypts the whole database with a new key (a passphrase change), in place.
+    pub fn rekey(&mut self, key: &DbKey) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "rekey", &*key.pragma_value())?;
+        Ok(())
+    }
+
+    /// `PRAGMA quick_check`: `None` when sound, else what it found.
+    pub fn quick_check(&self) -> Result<Option<String>, StoreError> {
+        let verdict: String = self.conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        Ok((verdict != "ok").then_some(verdict))
     }
 
     /// The file this database lives in.
@@ -118,6 +161,102 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn quick_key() -> DbKey {
+        crate::crypt::KdfParams { memory_kib: 1024, iterations: 1, ..crate::crypt::KdfParams::generate() }
+            .derive("een lange wachtwoordzin")
+            .unwrap()
+    }
+
+    fn names(db: &Db) -> Vec<String> {
+        let mut stmt = db.conn().prepare("SELECT name FROM volunteers ORDER BY name").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    }
+
+    fn with_volunteers(path: &Path, key: &DbKey, count: usize) -> Db {
+        let mut db = open_with(path, Opening { key: Some(key), backups: None }).unwrap();
+        db.write(|tx| {
+            for i in 0..count {
+                tx.execute(
+                    "INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at)
+                     VALUES (?1, ?2, 'active', '2025-01-01', 'x', 'x')",
+                    [format!("v{i}"), format!("Vrijwilliger {i:03}")],
+                )?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+        db
+    }
+
+    #[test]
+    fn an_encrypted_database_is_unreadable_without_its_key_and_a_wrong_key_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.sqlite");
+        let key = quick_key();
+        drop(with_volunteers(&path, &key, 3));
+        assert!(!crate::crypt::is_plain_sqlite(&path), "the file does not start as plain SQLite");
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.windows(14).any(|w| w == b"Vrijwilliger 0"), "no name appears in the file");
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(open(&path), Err(StoreError::WrongKey)), "plain SQLite cannot read it");
+        let wrong = crate::crypt::KdfParams::generate().derive("een andere zin!").unwrap();
+        assert!(matches!(open_with(&path, Opening { key: Some(&wrong), backups: None }), Err(StoreError::WrongKey)));
+        assert_eq!(std::fs::read(&path).unwrap(), before, "a wrong key wrote nothing");
+        let db = open_with(&path, Opening { key: Some(&key), backups: None }).unwrap();
+        assert_eq!(names(&db).len(), 3);
+    }
+
+    #[test]
+    fn rekey_keeps_every_row_and_only_the_new_key_opens_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.sqlite");
+        let (old, new) = (quick_key(), quick_key());
+        let mut db = with_volunteers(&path, &old, 50);
+        let before = names(&db);
+        db.rekey(&new).unwrap();
+        drop(db);
+        assert!(matches!(open_with(&path, Opening { key: Some(&old), backups: None }), Err(StoreError::WrongKey)));
+        let db = open_with(&path, Opening { key: Some(&new), backups: None }).unwrap();
+        assert_eq!(names(&db), before);
+        assert_eq!(db.quick_check().unwrap(), None);
+    }
+
+    #[test]
+    fn a_backup_is_encrypted_checked_and_restores_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.sqlite");
+        let backups = dir.path().join("backups");
+        let key = quick_key();
+        let mut db = with_volunteers(&path, &key, 20);
+        let before = names(&db);
+        let made =
+            crate::backup::write_new(db.conn(), &backups, draagkracht_core::BackupKind::Manual, Some(&key)).unwrap();
+        assert!(!crate::crypt::is_plain_sqlite(&made), "the backup is encrypted too");
+        assert!(matches!(crate::backup::check(&made, None), Err(StoreError::WrongKey)));
+        let listed = crate::backup::list(&backups);
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].encrypted && listed[0].size_bytes > 0);
+        assert_eq!(crate::KdfFile::beside(&made).candidates().unwrap(), vec![key.params().clone()]);
+        // Changes after the backup are undone by restoring it.
+        db.write(|tx| tx.execute("DELETE FROM volunteers", []).map_err(StoreError::from)).unwrap();
+        drop(db);
+        crate::backup::replace_database(&made, &path, Some(&key)).unwrap();
+        let db = open_with(&path, Opening { key: Some(&key), backups: None }).unwrap();
+        assert_eq!(names(&db), before);
+        let version: u32 = db.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, migrations::SCHEMA_VERSION, "the schema version travels with the backup");
+    }
+
+    #[test]
+    fn a_plain_database_gets_a_plain_backup() {
+        let t = testing::temp_db();
+        let made =
+            crate::backup::write_new(t.db.conn(), &t.dir.path().join("b"), draagkracht_core::BackupKind::Daily, None)
+                .unwrap();
+        assert!(crate::crypt::is_plain_sqlite(&made));
+        crate::backup::check(&made, None).unwrap();
+    }
 
     #[test]
     fn iso_dates_read_as_chrono_reads_them() {

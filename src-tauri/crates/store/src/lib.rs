@@ -1,11 +1,14 @@
-//! The only crate that touches SQLite. [`open`] is the one way in: it refuses a database written by a
-//! newer app (leaving the file untouched), sets the pragmas every connection needs, and migrates.
+//! The only crate that touches SQLite. [`open_with`] is the one way in: it applies the SQLCipher key,
+//! refuses a wrong key or a database written by a newer app (leaving the file untouched), sets the
+//! pragmas every connection needs, backs up before a migration, and migrates.
 //! One module per table; reads take `&Connection`, writes take a `&Transaction` from [`Db::write`].
 //!
 //! Ids are stored as UUID text, dates as ISO `YYYY-MM-DD`, moments as RFC 3339 in UTC.
 
 pub mod activities;
 pub mod assessments;
+pub mod backup;
+pub mod crypt;
 mod db;
 pub mod facts;
 pub mod health;
@@ -22,6 +25,7 @@ pub mod support;
 pub mod thresholds;
 pub mod volunteers;
 
-pub use db::{open, Db, StoreError};
+pub use crypt::{DbKey, KdfFile, KdfParams};
+pub use db::{open, open_with, Db, Opening, StoreError};
 pub use migrations::SCHEMA_VERSION;
-pub use rusqlite::{Connection, Transaction};
+pub use rusqlite::{Connection, Error as SqliteError, ErrorCode as SqliteErrorCode, Transaction};

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 mod cases;
 mod load;
+mod safety;
 mod signals;
 mod support;
 pub use cases::*;
@@ -17,6 +18,7 @@ pub use draagkracht_core::{
     Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 pub use load::*;
+pub use safety::*;
 use serde::{Deserialize, Serialize};
 pub use signals::*;
 pub use support::*;

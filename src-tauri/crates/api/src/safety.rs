@@ -1,0 +1,330 @@
+//! Data safety as the coordinator meets it: the database behind a passphrase (or, chosen
+//! explicitly, without one), unlocking and locking, changing the passphrase, and backups — made
+//! daily, before migrations, on demand and before a restore; each one checked; restorable.
+//!
+//! [`Gate`] is what the shell and the CLI hold: the database file and, once unlocked, the open
+//! [`Draagkracht`]. Nothing here touches a window, so every path is tested headlessly.
+
+use crate::error::wrong_passphrase;
+use crate::wire::{
+    AccessState, BackupInfo, BackupKind, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput, RestoreInput,
+};
+use crate::{ApiError, Draagkracht, ErrorCode};
+use chrono::Local;
+use draagkracht_core::{Field, Refusal, RefusalCode};
+use draagkracht_store::backup::{self, BackupFile};
+use draagkracht_store::crypt::{is_plain_sqlite, MIN_PASSPHRASE_CHARS};
+use draagkracht_store::{DbKey, KdfFile, KdfParams};
+use std::path::{Path, PathBuf};
+
+/// The folder beside the database that holds its backups.
+pub const BACKUP_FOLDER: &str = "backups";
+
+/// The database file, its backups, and the open database once unlocked.
+#[derive(Debug)]
+pub struct Gate {
+    path: PathBuf,
+    backups: PathBuf,
+    open: Option<Draagkracht>,
+    /// Why the database cannot be used, when it is damaged or unavailable.
+    problem: Option<(AccessState, ApiError)>,
+}
+
+impl Gate {
+    /// Looks at the database at `path`: opens a plain one straight away; an encrypted one waits
+    /// for [`Gate::unlock`]; a missing one waits for [`Gate::create`].
+    pub fn new(path: &Path) -> Self {
+        let backups = path.parent().unwrap_or(Path::new(".")).join(BACKUP_FOLDER);
+        let mut gate = Self { path: path.to_path_buf(), backups, open: None, problem: None };
+        if gate.path.exists() && !KdfFile::beside(&gate.path).exists() {
+            gate.finish_opening(None);
+        }
+        gate
+    }
+
+    pub fn access(&self) -> DatabaseAccess {
+        let exists = self.path.exists();
+        let encrypted = exists && !is_plain_sqlite(&self.path);
+        let (state, problem) = match (&self.problem, &self.open, exists) {
+            (Some((state, e)), ..) => (*state, Some(e.clone())),
+            (None, Some(_), _) => (AccessState::Open, None),
+            (None, None, false) => (AccessState::New, None),
+            (None, None, true) => (AccessState::Locked, None),
+        };
+        let latest_backup = matches!(state, AccessState::Damaged)
+            .then(|| self.backup_files().into_iter().find(|b| self.key_for_check(b).is_some()))
+            .flatten()
+            .map(info);
+        DatabaseAccess { state, encrypted, database_path: self.path.display().to_string(), problem, latest_backup }
+    }
+
+    /// The open database, or `locked` when it waits for its passphrase.
+    pub fn app(&mut self) -> Result<&mut Draagkracht, ApiError> {
+        if let Some((_, e)) = &self.problem {
+            return Err(e.clone());
+        }
+        self.open.as_mut().ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Locked,
+                "De gegevens zijn vergrendeld. Vul eerst je wachtwoordzin in.",
+                "The data is locked. Please enter your passphrase first.",
+            )
+        })
+    }
+
+    /// First start: a new database with a passphrase (typed twice), or explicitly without one.
+    pub fn create(&mut self, input: &NewDatabaseInput) -> Result<DatabaseAccess, ApiError> {
+        if self.path.exists() {
+            return Ok(self.access());
+        }
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| storage(&e.to_string()))?;
+        }
+        let kdf = KdfFile::beside(&self.path);
+        kdf.remove(); // left over from a first start that did not finish
+        let key = match &input.passphrase {
+            None => None,
+            Some(passphrase) => {
+                check_new_passphrase(passphrase, input.repeat.as_deref().unwrap_or_default())?;
+                let params = KdfParams::generate();
+                let key = params.derive(passphrase).map_err(|e| storage(&e.to_string()))?;
+                // The parameters first: a database without them could never be opened again.
+                kdf.write_current(&params).map_err(|e| storage(&e.to_string()))?;
+                Some(key)
+            }
+        };
+        match Draagkracht::open_with(&self.path, key, Some(&self.backups)) {
+            Ok(app) => self.open = Some(app),
+            Err(e) => {
+                kdf.remove();
+                return Err(e);
+            }
+        }
+        Ok(self.access())
+    }
+
+    /// Opens the encrypted database with its passphrase. A wrong one changes nothing.
+    pub fn unlock(&mut self, passphrase: &str) -> Result<DatabaseAccess, ApiError> {
+        if self.open.is_some() || !self.path.exists() {
+            return Ok(self.access());
+        }
+        let kdf = KdfFile::beside(&self.path);
+        let candidates = kdf.candidates().map_err(|e| storage(&e.to_string()))?;
+        for (i, params) in candidates.iter().enumerate() {
+            let key = params.derive(passphrase).map_err(|e| storage(&e.to_string()))?;
+            if backup::check_key(&self.path, &key) {
+                if i > 0 {
+                    // A passphrase change was cut off after the rekey: finish it.
+                    kdf.promote_next().map_err(|e| storage(&e.to_string()))?;
+                } else {
+                    kdf.discard_next();
+                }
+                self.finish_opening(Some(key));
+                return match &self.problem {
+                    Some((AccessState::Unavailable, e)) => Err(e.clone()),
+                    _ => Ok(self.access()),
+                };
+            }
+        }
+        Err(wrong_passphrase(Field::Passphrase))
+    }
+
+    /// Closes the database and forgets its key; it opens again only with the passphrase.
+    pub fn lock(&mut self) -> DatabaseAccess {
+        if self.open.as_ref().is_some_and(|app| app.key.is_some()) {
+            self.open = None;
+        }
+        self.access()
+    }
+
+    /// Changes the passphrase (or sets a first one on a plain database), keeping every record.
+    pub fn change_passphrase(&mut self, input: &ChangePassphraseInput) -> Result<(), ApiError> {
+        check_new_passphrase(&input.passphrase, &input.repeat)?;
+        let app = self.app()?;
+        let kdf = KdfFile::beside(&app.path);
+        let params = KdfParams::generate();
+        let new_key = params.derive(&input.passphrase).map_err(|e| storage(&e.to_string()))?;
+        match &app.key {
+            Some(current) => {
+                let typed = current.params().derive(&input.current).map_err(|e| storage(&e.to_string()))?;
+                if !typed.same_as(current) {
+                    return Err(wrong_passphrase(Field::CurrentPassphrase));
+                }
+                kdf.write_next(&params).map_err(|e| storage(&e.to_string()))?;
+                if let Err(e) = app.db.rekey(&new_key) {
+                    kdf.discard_next();
+                    return Err(e.into());
+                }
+                kdf.promote_next().map_err(|e| storage(&e.to_string()))?;
+                app.key = Some(new_key);
+            }
+            None => {
+                // Encrypting a plain database: an encrypted, checked copy takes its place.
+                let encrypted = app.path.with_extension("encrypting");
+                let _ = std::fs::remove_file(&encrypted);
+                backup::write_to(app.db.conn(), &encrypted, Some(&new_key))?;
+                let path = app.path.clone();
+                self.open = None;
+                let replaced = backup::replace_database(&encrypted, &path, Some(&new_key));
+                let _ = std::fs::remove_file(&encrypted);
+                KdfFile::beside(&encrypted).remove();
+                replaced?;
+                self.finish_opening(Some(new_key));
+            }
+        }
+        Ok(())
+    }
+
+    /// The backups, newest first.
+    pub fn backups(&self) -> Vec<BackupInfo> {
+        self.backup_files().into_iter().map(info).collect()
+    }
+
+    /// A backup now, checked.
+    pub fn make_backup(&mut self) -> Result<BackupInfo, ApiError> {
+        let backups = self.backups.clone();
+        let app = self.app()?;
+        let path = backup::write_new(app.db.conn(), &backups, BackupKind::Manual, app.key.as_ref())?;
+        self.backup_files().into_iter().find(|b| b.path == path).map(info).ok_or_else(|| storage("backup missing"))
+    }
+
+    /// Restores a backup after saving the current database as a backup of its own. The backup is
+    /// checked first; when it does not open or fails its check, nothing changes.
+    pub fn restore(&mut self, input: &RestoreInput) -> Result<DatabaseAccess, ApiError> {
+        let chosen = self.backup_files().into_iter().find(|b| b.file == input.file).ok_or_else(|| {
+            ApiError::from(Refusal::new(
+                Field::Backup,
+                RefusalCode::Unknown,
+                "Deze back-up bestaat niet (meer). Kies een andere.",
+                "This backup does not exist (any more). Please choose another.",
+            ))
+        })?;
+        let key = match input.passphrase.as_deref().filter(|p| !p.is_empty()) {
+            Some(passphrase) if chosen.encrypted => {
+                let params = KdfFile::beside(&chosen.path)
+                    .candidates()
+                    .ok()
+                    .and_then(|c| c.into_iter().next())
+                    .ok_or_else(|| storage("the backup's key file is missing"))?;
+                Some(params.derive(passphrase).map_err(|e| storage(&e.to_string()))?)
+            }
+            _ => self.key_for_check(&chosen).ok_or_else(|| ApiError {
+                message: "Deze back-up is gemaakt met een eerdere wachtwoordzin. Vul die in om hem terug te zetten."
+                    .into(),
+                message_en: "This backup was made with an earlier passphrase. Enter it to restore the backup.".into(),
+                ..wrong_passphrase(Field::Passphrase)
+            })?,
+        };
+        backup::check(&chosen.path, key.as_ref()).map_err(|e| match e {
+            draagkracht_store::StoreError::WrongKey => wrong_passphrase(Field::Passphrase),
+            other => ApiError::new(
+                ErrorCode::Damaged,
+                format!("Deze back-up is beschadigd ({other}) en is niet teruggezet. Er is niets veranderd."),
+                format!("This backup is damaged ({other}) and was not restored. Nothing was changed."),
+            ),
+        })?;
+        // Save what is there now, then put the backup in its place.
+        match self.open.take() {
+            Some(app) => {
+                backup::write_new(app.db.conn(), &self.backups, BackupKind::BeforeRestore, app.key.as_ref())?;
+            }
+            None => self.copy_aside()?,
+        }
+        backup::replace_database(&chosen.path, &self.path, key.as_ref())?;
+        self.problem = None;
+        self.finish_opening(key);
+        Ok(self.access())
+    }
+
+    /// Opens with `key` (or plain), noting damage or unavailability instead of failing; writes the
+    /// day's first backup.
+    fn finish_opening(&mut self, key: Option<DbKey>) {
+        self.problem = None;
+        match Draagkracht::open_with(&self.path, key, Some(&self.backups)) {
+            Ok(app) => {
+                let today = Local::now().date_naive();
+                let has_today =
+                    self.backup_files().iter().any(|b| b.kind == BackupKind::Daily && b.created_at.date() == today);
+                if !has_today {
+                    // A failed daily backup must not keep the coordinator out: the next start tries again.
+                    let _ = backup::write_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref());
+                }
+                self.open = Some(app);
+            }
+            Err(e) if e.code == ErrorCode::Damaged => self.problem = Some((AccessState::Damaged, e)),
+            Err(e) => self.problem = Some((AccessState::Unavailable, e)),
+        }
+    }
+
+    fn backup_files(&self) -> Vec<BackupFile> {
+        backup::list(&self.backups)
+    }
+
+    /// The key that opens a backup without asking: none for a plain one, the open database's key
+    /// when the backup was made under the same passphrase. `None` when a passphrase is needed.
+    fn key_for_check(&self, b: &BackupFile) -> Option<Option<DbKey>> {
+        if !b.encrypted {
+            return Some(None);
+        }
+        let key = self.open.as_ref()?.key.clone()?;
+        let theirs = KdfFile::beside(&b.path).candidates().ok()?.into_iter().next()?;
+        (theirs == *key.params()).then_some(Some(key))
+    }
+
+    /// A damaged database that cannot be exported is copied aside as it is, key file and all.
+    fn copy_aside(&self) -> Result<(), ApiError> {
+        std::fs::create_dir_all(&self.backups).map_err(|e| storage(&e.to_string()))?;
+        let name = draagkracht_core::backup::file_name(BackupKind::BeforeRestore, Local::now().naive_local());
+        let target = self.backups.join(name);
+        std::fs::copy(&self.path, &target).map_err(|e| storage(&e.to_string()))?;
+        if let Some(params) = KdfFile::beside(&self.path).candidates().ok().and_then(|c| c.into_iter().next()) {
+            KdfFile::beside(&target).write_current(&params).map_err(|e| storage(&e.to_string()))?;
+        }
+        Ok(())
+    }
+}
+
+fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), ApiError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Refusal::new(
+            Field::Passphrase,
+            RefusalCode::TooShort,
+            format!(
+                "Kies een wachtwoordzin van minstens {MIN_PASSPHRASE_CHARS} tekens, bijvoorbeeld vier losse woorden."
+            ),
+            format!(
+                "Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters, for example four separate words."
+            ),
+        )
+        .into());
+    }
+    if passphrase != repeat {
+        return Err(Refusal::new(
+            Field::Repeat,
+            RefusalCode::Mismatch,
+            "De twee wachtwoordzinnen zijn niet gelijk. Typ ze nog eens.",
+            "The two passphrases differ. Please type them again.",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn info(b: BackupFile) -> BackupInfo {
+    BackupInfo {
+        path: b.path.display().to_string(),
+        file: b.file,
+        created_at: b.created_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        kind: b.kind,
+        size_bytes: b.size_bytes,
+        encrypted: b.encrypted,
+    }
+}
+
+fn storage(detail: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::Storage,
+        format!("Er ging iets mis met het bestand: {detail}. Er is niets veranderd."),
+        format!("Something went wrong with the file: {detail}. Nothing was changed."),
+    )
+}

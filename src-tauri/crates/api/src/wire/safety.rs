@@ -1,0 +1,75 @@
+//! Wire types for data safety: opening, locking and unlocking the database, passphrases, backups.
+
+use crate::ApiError;
+pub use draagkracht_core::BackupKind;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where the database stands when the window opens (and after lock, unlock, restore).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessState {
+    /// No database yet: first start (choose a passphrase, then demo or empty).
+    New,
+    /// An encrypted database waits for its passphrase.
+    Locked,
+    /// Open and usable.
+    Open,
+    /// The start-up check found damage; nothing was written. A backup is offered.
+    Damaged,
+    /// It cannot be opened at all (too new, unreadable); `problem` says why.
+    Unavailable,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DatabaseAccess {
+    pub state: AccessState,
+    /// True when the database file is encrypted with a passphrase.
+    pub encrypted: bool,
+    pub database_path: String,
+    /// What is wrong, when the state is `damaged` or `unavailable`.
+    pub problem: Option<ApiError>,
+    /// The newest backup that passed its check, offered when the database is damaged.
+    pub latest_backup: Option<BackupInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    /// The file name, which identifies the backup within the backup folder.
+    pub file: String,
+    pub path: String,
+    /// Local date and time, `2026-11-28T16:15:00`.
+    pub created_at: String,
+    pub kind: BackupKind,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    pub encrypted: bool,
+}
+
+/// The first start's choice: a passphrase (typed twice), or explicitly none (for a demo).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewDatabaseInput {
+    /// `None`: run without encryption, as chosen explicitly.
+    pub passphrase: Option<String>,
+    pub repeat: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangePassphraseInput {
+    pub current: String,
+    pub passphrase: String,
+    pub repeat: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreInput {
+    /// A backup's file name, as listed.
+    pub file: String,
+    /// The passphrase that was in use when the backup was made, when it differs from today's.
+    pub passphrase: Option<String>,
+}

@@ -1,0 +1,203 @@
+//! Data safety through the gate, as the shell drives it: a passphrase on first start, locking and
+//! unlocking (a wrong passphrase changes nothing), changing the passphrase, backups made on start,
+//! on demand and before a migration, restoring, and a damaged database met at start.
+
+use draagkracht_api::wire::{
+    AccessState, BackupKind, ChangePassphraseInput, NewDatabaseInput, RestoreInput, VolunteerFilter,
+};
+use draagkracht_api::{ErrorCode, Gate};
+use draagkracht_store::crypt::is_plain_sqlite;
+use draagkracht_tests::{date, volunteer_input};
+use std::path::{Path, PathBuf};
+
+const PASSPHRASE: &str = "vier losse woorden hier";
+
+fn new_database(dir: &Path, passphrase: Option<&str>) -> (Gate, PathBuf) {
+    let path = dir.join("draagkracht.sqlite");
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.access().state, AccessState::New);
+    let input = NewDatabaseInput { passphrase: passphrase.map(String::from), repeat: passphrase.map(String::from) };
+    assert_eq!(gate.create(&input).expect("create").state, AccessState::Open);
+    (gate, path)
+}
+
+fn names(gate: &mut Gate) -> Vec<String> {
+    let today = date(2026, 11, 28);
+    let mut names: Vec<String> = gate
+        .app()
+        .expect("open")
+        .volunteers(&VolunteerFilter::default(), today)
+        .expect("volunteers")
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    names.sort();
+    names
+}
+
+fn add(gate: &mut Gate, name: &str) {
+    let today = date(2026, 11, 28);
+    let app = gate.app().expect("open");
+    let p = app.programmes().unwrap()[0].id;
+    app.create_volunteer(&volunteer_input(name, "active", vec![p]), today).expect("add");
+}
+
+#[test]
+fn a_passphrase_locks_the_data_and_a_wrong_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // Refusals first: too short, then two different passphrases. Nothing is created.
+    let path = dir.path().join("draagkracht.sqlite");
+    let mut gate = Gate::new(&path);
+    let short = gate.create(&NewDatabaseInput { passphrase: Some("kort".into()), repeat: Some("kort".into()) });
+    assert_eq!(short.unwrap_err().reason, Some(draagkracht_api::wire::RefusalCode::TooShort));
+    let differ =
+        gate.create(&NewDatabaseInput { passphrase: Some(PASSPHRASE.into()), repeat: Some("iets anders hier".into()) });
+    assert_eq!(differ.unwrap_err().field, Some(draagkracht_api::wire::Field::Repeat));
+    assert!(!path.exists(), "a refused first start writes nothing");
+
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    add(&mut gate, "Anna de Vries");
+    assert!(gate.access().encrypted);
+    assert_eq!(gate.lock().state, AccessState::Locked);
+    assert_eq!(gate.app().unwrap_err().code, ErrorCode::Locked);
+    drop(gate);
+    assert!(!is_plain_sqlite(&path));
+    let before = std::fs::read(&path).unwrap();
+
+    // A restart: the gate waits; a wrong passphrase is refused and the file is untouched.
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.access().state, AccessState::Locked);
+    let wrong = gate.unlock("vier losse woorden daar").unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::WrongPassphrase);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "a wrong passphrase wrote nothing");
+    assert_eq!(gate.unlock(PASSPHRASE).unwrap().state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna de Vries"]);
+}
+
+#[test]
+fn changing_the_passphrase_keeps_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    for name in ["Anna", "Bram", "Cor"] {
+        add(&mut gate, name);
+    }
+    let new = "een heel andere zin";
+    let refused = gate.change_passphrase(&ChangePassphraseInput {
+        current: "niet de goede zin".into(),
+        passphrase: new.into(),
+        repeat: new.into(),
+    });
+    assert_eq!(refused.unwrap_err().field, Some(draagkracht_api::wire::Field::CurrentPassphrase));
+    gate.change_passphrase(&ChangePassphraseInput {
+        current: PASSPHRASE.into(),
+        passphrase: new.into(),
+        repeat: new.into(),
+    })
+    .expect("change");
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.unlock(PASSPHRASE).unwrap_err().code, ErrorCode::WrongPassphrase, "the old one no longer opens it");
+    gate.unlock(new).expect("the new one does");
+    assert_eq!(names(&mut gate), vec!["Anna", "Bram", "Cor"]);
+}
+
+#[test]
+fn a_plain_database_can_be_encrypted_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), None);
+    add(&mut gate, "Anna");
+    assert!(is_plain_sqlite(&path));
+    assert_eq!(gate.lock().state, AccessState::Open, "a plain database has nothing to lock");
+    gate.change_passphrase(&ChangePassphraseInput {
+        current: String::new(),
+        passphrase: PASSPHRASE.into(),
+        repeat: PASSPHRASE.into(),
+    })
+    .expect("set a passphrase");
+    assert!(!is_plain_sqlite(&path), "the file is encrypted now");
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.access().state, AccessState::Locked);
+    gate.unlock(PASSPHRASE).unwrap();
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+}
+
+#[test]
+fn backups_are_made_checked_and_restore_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    gate.unlock(PASSPHRASE).unwrap();
+    assert!(gate.backups().iter().any(|b| b.kind == BackupKind::Daily), "the day's first start made one");
+    add(&mut gate, "Anna");
+    let manual = gate.make_backup().expect("backup");
+    assert!(manual.encrypted && manual.size_bytes > 0 && manual.kind == BackupKind::Manual);
+    add(&mut gate, "Bram");
+    let access = gate.restore(&RestoreInput { file: manual.file.clone(), passphrase: None }).expect("restore");
+    assert_eq!(access.state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna"], "back to the moment of the backup");
+    let before_restore = gate.backups().into_iter().find(|b| b.kind == BackupKind::BeforeRestore).expect("saved first");
+
+    // Bram is in the before-restore backup: restoring that brings him back.
+    gate.restore(&RestoreInput { file: before_restore.file, passphrase: None }).unwrap();
+    assert_eq!(names(&mut gate), vec!["Anna", "Bram"]);
+
+    let unknown = gate.restore(&RestoreInput { file: "draagkracht-nope.sqlite".into(), passphrase: None });
+    assert_eq!(unknown.unwrap_err().field, Some(draagkracht_api::wire::Field::Backup));
+    assert!(path.exists());
+}
+
+#[test]
+fn a_backup_is_made_before_a_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), None);
+    add(&mut gate, "Anna");
+    drop(gate);
+    // Pretend the file is one schema step behind: undo the last migration's objects.
+    let conn = draagkracht_store::Connection::open(&path).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER hour_entries_month_add; DROP TRIGGER hour_entries_month_remove;
+         DROP TRIGGER hour_entries_month_change; DROP TABLE volunteer_month_minutes;
+         PRAGMA user_version = {};",
+        draagkracht_store::SCHEMA_VERSION - 1
+    ))
+    .unwrap();
+    drop(conn);
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.access().state, AccessState::Open);
+    let before = gate.backups().into_iter().find(|b| b.kind == BackupKind::BeforeMigration).expect("a backup first");
+    assert!(before.size_bytes > 0);
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+}
+
+#[test]
+fn a_damaged_database_is_said_plainly_and_the_latest_backup_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), None);
+    for i in 0..400 {
+        add(&mut gate, &format!("Vrijwilliger {i:03}"));
+    }
+    let good = gate.make_backup().unwrap();
+    drop(gate);
+    // Scribble over the second half of the file's pages.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let half = 4096 * (bytes.len() / 4096 / 2);
+    for b in &mut bytes[half..] {
+        *b = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let mut gate = Gate::new(&path);
+    let access = gate.access();
+    assert_eq!(access.state, AccessState::Damaged, "{:?}", access.problem);
+    assert_eq!(access.latest_backup.as_ref().map(|b| b.file.clone()), Some(good.file.clone()));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "nothing was written to the damaged file");
+    assert_eq!(gate.app().unwrap_err().code, ErrorCode::Damaged);
+
+    gate.restore(&RestoreInput { file: good.file, passphrase: None }).unwrap();
+    assert_eq!(gate.access().state, AccessState::Open);
+    assert_eq!(names(&mut gate).len(), 400);
+    assert!(gate.backups().iter().any(|b| b.kind == BackupKind::BeforeRestore), "the damaged file was kept aside");
+}
