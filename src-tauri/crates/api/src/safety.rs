@@ -180,6 +180,16 @@ impl Gate {
         self.backup_files().into_iter().map(info).collect()
     }
 
+    /// A checked backup at a path of one's choosing (the CLI's `backup --out`), with its key
+    /// parameters beside it when encrypted.
+    pub fn backup_to(&mut self, out: &Path) -> Result<(), ApiError> {
+        if out.exists() {
+            return Err(storage(&format!("{} exists already; choose a new file name", out.display())));
+        }
+        let app = self.app()?;
+        Ok(backup::write_to(app.db.conn(), out, app.key.as_ref())?)
+    }
+
     /// A backup now, checked.
     pub fn make_backup(&mut self) -> Result<BackupInfo, ApiError> {
         let backups = self.backups.clone();
@@ -215,7 +225,30 @@ impl Gate {
                 ..wrong_passphrase(Field::Passphrase)
             })?,
         };
-        backup::check(&chosen.path, key.as_ref()).map_err(|e| match e {
+        self.restore_checked(&chosen.path, key)
+    }
+
+    /// Restores a backup file from anywhere (the CLI's `restore --from`): its key parameters beside
+    /// it say whether it needs a passphrase.
+    pub fn restore_from_file(&mut self, source: &Path, passphrase: Option<&str>) -> Result<DatabaseAccess, ApiError> {
+        let key = if is_plain_sqlite(source) {
+            None
+        } else {
+            let params = KdfFile::beside(source)
+                .candidates()
+                .ok()
+                .and_then(|c| c.into_iter().next())
+                .ok_or_else(|| storage("the backup's key file (.kdf.json) is missing beside it"))?;
+            let passphrase = passphrase.ok_or_else(|| wrong_passphrase(Field::Passphrase))?;
+            Some(params.derive(passphrase).map_err(|e| storage(&e.to_string()))?)
+        };
+        self.restore_checked(source, key)
+    }
+
+    /// Checks the backup with its key, saves the current database as a backup, puts the backup in
+    /// its place and opens it. When the check fails, nothing changes.
+    fn restore_checked(&mut self, source: &Path, key: Option<DbKey>) -> Result<DatabaseAccess, ApiError> {
+        backup::check(source, key.as_ref()).map_err(|e| match e {
             draagkracht_store::StoreError::WrongKey => wrong_passphrase(Field::Passphrase),
             other => ApiError::new(
                 ErrorCode::Damaged,
@@ -228,12 +261,22 @@ impl Gate {
             Some(app) => {
                 backup::write_new(app.db.conn(), &self.backups, BackupKind::BeforeRestore, app.key.as_ref())?;
             }
-            None => self.copy_aside()?,
+            None if self.path.exists() => self.copy_aside()?,
+            None => {}
         }
-        backup::replace_database(&chosen.path, &self.path, key.as_ref())?;
+        backup::replace_database(source, &self.path, key.as_ref())?;
         self.problem = None;
         self.finish_opening(key);
-        Ok(self.access())
+        match &self.problem {
+            Some((_, e)) => Err(e.clone()),
+            None => Ok(self.access()),
+        }
+    }
+
+    /// The open database itself, for a caller that needs no gate any more (the CLI).
+    pub fn into_app(mut self) -> Result<Draagkracht, ApiError> {
+        self.app()?;
+        self.open.ok_or_else(|| storage("not open"))
     }
 
     /// Opens with `key` (or plain), noting damage or unavailability instead of failing; writes the
@@ -282,6 +325,11 @@ impl Gate {
         }
         Ok(())
     }
+}
+
+/// True when the file is a plain (not encrypted) SQLite database.
+pub fn is_plain_database(path: &Path) -> bool {
+    is_plain_sqlite(path)
 }
 
 fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), ApiError> {

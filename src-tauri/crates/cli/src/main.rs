@@ -1,13 +1,18 @@
-//! `draagkracht-cli`: Draagkracht without a window — generate a demo branch, check a database.
-//! Needs neither a display nor GTK/WebKit: it links only the api crate.
+//! `draagkracht-cli`: Draagkracht without a window — generate a demo branch, check a database, make
+//! and restore backups. Needs neither a display nor GTK/WebKit: it links only the api crate.
+//!
+//! An encrypted database's passphrase comes from `DRAAGKRACHT_PASSPHRASE` or is asked for on the
+//! terminal (not echoed). `demo` with `DRAAGKRACHT_PASSPHRASE` set creates an encrypted database.
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
-use draagkracht_api::{ApiError, DemoParams, Draagkracht};
+use draagkracht_api::wire::{AccessState, NewDatabaseInput};
+use draagkracht_api::{ApiError, DemoParams, Draagkracht, ErrorCode, Gate};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+use zeroize::Zeroizing;
 
 #[derive(Parser)]
 #[command(name = "draagkracht-cli", version, about = "Draagkracht zonder venster / without a window")]
@@ -54,6 +59,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a checked backup of the database to a new file (encrypted databases stay encrypted;
+    /// their key parameters go beside it as FILE.kdf.json).
+    Backup {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Put a backup in place of the database, after checking it and saving the current database in
+    /// the backup folder beside it.
+    Restore {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
         #[arg(long)]
@@ -78,7 +99,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     match cli.command {
         Command::Demo { db, volunteers, years, seed, today } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
-            let mut app = Draagkracht::open(&db)?;
+            let mut app = demo_database(&db)?;
             if app.status(today)?.set_up {
                 eprintln!(
                     "draagkracht-cli: {} is already in use; the demo goes into a new, empty database.",
@@ -97,7 +118,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
         }
         Command::Matches { db, json, today } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
-            let matches = existing(&db).and_then(|db| Draagkracht::open(&db))?.matches(today)?;
+            let matches = open_existing(&db)?.matches(today)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&matches).unwrap_or_default());
             } else {
@@ -125,7 +146,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
         }
         Command::Signals { db, today, json } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
-            let mut app = Draagkracht::open(&existing(&db)?)?;
+            let mut app = open_existing(&db)?;
             app.evaluate_all(today)?;
             let rows = app.attention_list(today)?;
             let signals: Vec<_> = rows.into_iter().flat_map(|r| r.signals).collect();
@@ -150,8 +171,23 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { db, out } => {
+            let started = Instant::now();
+            unlocked(&existing(&db)?)?.backup_to(&out)?;
+            println!("backup written and checked: {} in {:.2} s", out.display(), started.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { db, from } => {
+            let from = existing(&from)?;
+            let mut gate = if db.exists() { unlocked(&db)? } else { Gate::new(&db) };
+            let needs_passphrase = !draagkracht_api::safety::is_plain_database(&from);
+            let passphrase = if needs_passphrase { Some(passphrase()?) } else { None };
+            gate.restore_from_file(&from, passphrase.as_deref().map(String::as_str))?;
+            println!("restored {} from {}", db.display(), from.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { db, json } => {
-            let report = Draagkracht::open(&existing(&db)?)?.check()?;
+            let report = open_existing(&db)?.check()?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
             } else {
@@ -172,6 +208,50 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             Ok(if report.sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
+}
+
+/// The passphrase: from `DRAAGKRACHT_PASSPHRASE`, else asked on the terminal.
+fn passphrase() -> Result<Zeroizing<String>, ApiError> {
+    if let Ok(p) = std::env::var("DRAAGKRACHT_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    rpassword::prompt_password("Wachtwoordzin / passphrase: ").map(Zeroizing::new).map_err(|e| {
+        ApiError::new(
+            ErrorCode::WrongPassphrase,
+            format!("Geen wachtwoordzin gelezen ({e}); zet DRAAGKRACHT_PASSPHRASE."),
+            format!("No passphrase read ({e}); set DRAAGKRACHT_PASSPHRASE."),
+        )
+    })
+}
+
+/// An existing database, unlocked when it is encrypted.
+fn open_existing(db: &std::path::Path) -> Result<Draagkracht, ApiError> {
+    unlocked(&existing(db)?)?.into_app()
+}
+
+fn unlocked(db: &std::path::Path) -> Result<Gate, ApiError> {
+    let mut gate = Gate::new(db);
+    if gate.access().state == AccessState::Locked {
+        gate.unlock(&passphrase()?)?;
+    }
+    if let Some(problem) = gate.access().problem {
+        return Err(problem);
+    }
+    Ok(gate)
+}
+
+/// A new database for the demo: encrypted when `DRAAGKRACHT_PASSPHRASE` is set.
+fn demo_database(db: &std::path::Path) -> Result<Draagkracht, ApiError> {
+    if db.exists() {
+        return open_existing(db);
+    }
+    let passphrase = std::env::var("DRAAGKRACHT_PASSPHRASE").ok().map(Zeroizing::new);
+    let mut gate = Gate::new(db);
+    gate.create(&NewDatabaseInput {
+        passphrase: passphrase.as_ref().map(|p| p.to_string()),
+        repeat: passphrase.as_ref().map(|p| p.to_string()),
+    })?;
+    gate.into_app()
 }
 
 /// Refuses a path that does not exist, instead of creating an empty database there.

@@ -70,7 +70,7 @@ pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(
 pub fn check(path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     if let Some(k) = key {
-        conn.pragma_update(None, "key", &*k.pragma_value())?;
+        crate::crypt::apply_key(&conn, k)?;
     }
     let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::WrongKey,
@@ -88,7 +88,7 @@ pub fn check(path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
 pub fn check_key(path: &Path, key: &DbKey) -> bool {
     Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .and_then(|conn| {
-            conn.pragma_update(None, "key", &*key.pragma_value())?;
+            crate::crypt::apply_key(&conn, key)?;
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         })
         .is_ok()

@@ -175,6 +175,13 @@ fn write_synced(path: &Path, params: &KdfParams) -> Result<(), CryptError> {
     Ok(())
 }
 
+/// Keys a fresh connection. SQLCipher's own log stays quiet: a wrong passphrase is an expected
+/// answer here ("file is not a database"), not an error to print on the terminal.
+pub(crate) fn apply_key(conn: &rusqlite::Connection, key: &DbKey) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "cipher_log_level", "NONE")?;
+    conn.pragma_update(None, "key", &*key.pragma_value())
+}
+
 /// True when the file starts as a plain SQLite database does; an encrypted one looks like noise.
 pub fn is_plain_sqlite(path: &Path) -> bool {
     use std::io::Read;

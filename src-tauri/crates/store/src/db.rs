@@ -53,7 +53,7 @@ pub fn open_with(path: &Path, how: Opening) -> Result<Db, StoreError> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     if let Some(key) = how.key {
-        conn.pragma_update(None, "key", &*key.pragma_value())?;
+        crate::crypt::apply_key(&conn, key)?;
     }
     conn.busy_timeout(Duration::from_secs(5))?;
     // The first read: with a wrong key SQLCipher answers "file is not a database".

@@ -1,0 +1,73 @@
+//! The CLI on real files: an encrypted demo, the passphrase from the environment, backup and restore.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const PASSPHRASE: &str = "een lange zin voor de cli";
+
+fn cli(args: &[&str], passphrase: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_draagkracht-cli"));
+    command.args(args).env_remove("DRAAGKRACHT_PASSPHRASE");
+    if let Some(p) = passphrase {
+        command.env("DRAAGKRACHT_PASSPHRASE", p);
+    }
+    command.output().expect("run draagkracht-cli")
+}
+
+fn text(path: &Path) -> String {
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn an_encrypted_demo_is_checked_backed_up_and_restored_with_the_passphrase_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let made = cli(
+        &["demo", "--db", &text(&db), "--volunteers", "20", "--years", "1", "--today", "2026-11-28"],
+        Some(PASSPHRASE),
+    );
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_ne!(&std::fs::read(&db).unwrap()[..16], b"SQLite format 3\0", "the demo database is encrypted");
+
+    let check = cli(&["check", "--db", &text(&db), "--json"], Some(PASSPHRASE));
+    assert!(check.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let entries = report["hour_entries"].as_i64().unwrap();
+    assert!(entries > 1000);
+
+    let before = std::fs::read(&db).unwrap();
+    let wrong = cli(&["check", "--db", &text(&db)], Some("niet de goede zin"));
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("passphrase is not right"), "{wrong:?}");
+    assert!(wrong.stderr.len() < 200, "one clear line, no SQLCipher noise: {}", String::from_utf8_lossy(&wrong.stderr));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "a wrong passphrase changed nothing");
+
+    let out = dir.path().join("copy.sqlite");
+    assert!(cli(&["backup", "--db", &text(&db), "--out", &text(&out)], Some(PASSPHRASE)).status.success());
+    assert!(dir.path().join("copy.sqlite.kdf.json").exists(), "the key parameters travel with the backup");
+    assert_eq!(
+        cli(&["backup", "--db", &text(&db), "--out", &text(&out)], Some(PASSPHRASE)).status.code(),
+        Some(2),
+        "never overwrites"
+    );
+
+    // A new database elsewhere, restored from the backup, holds the same entries.
+    let other = dir.path().join("elsewhere").join("restored.sqlite");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    let restored = cli(&["restore", "--db", &text(&other), "--from", &text(&out)], Some(PASSPHRASE));
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    let again = cli(&["check", "--db", &text(&other), "--json"], Some(PASSPHRASE));
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(report["hour_entries"].as_i64(), Some(entries));
+    assert_eq!(report["sound"], serde_json::Value::Bool(true));
+}
+
+#[test]
+fn a_demo_without_a_passphrase_is_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plain.sqlite");
+    let made = cli(&["demo", "--db", &text(&db), "--volunteers", "5", "--years", "1", "--today", "2026-11-28"], None);
+    assert!(made.status.success());
+    assert_eq!(&std::fs::read(&db).unwrap()[..16], b"SQLite format 3\0");
+    assert!(cli(&["check", "--db", &text(&db)], None).status.success(), "no passphrase asked");
+}
