@@ -54,6 +54,7 @@ fn a_passphrase_locks_the_data_and_a_wrong_one_changes_nothing() {
         gate.create(&NewDatabaseInput { passphrase: Some(PASSPHRASE.into()), repeat: Some("iets anders hier".into()) });
     assert_eq!(differ.unwrap_err().field, Some(draagkracht_api::wire::Field::Repeat));
     assert!(!path.exists(), "a refused first start writes nothing");
+    drop(gate);
 
     let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
     add(&mut gate, "Anna de Vries");
@@ -200,4 +201,19 @@ fn a_damaged_database_is_said_plainly_and_the_latest_backup_restores_it() {
     assert_eq!(gate.access().state, AccessState::Open);
     assert_eq!(names(&mut gate).len(), 400);
     assert!(gate.backups().iter().any(|b| b.kind == BackupKind::BeforeRestore), "the damaged file was kept aside");
+}
+
+#[test]
+fn a_second_window_on_the_same_data_is_refused_until_the_first_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, path) = new_database(dir.path(), None);
+    add(&mut first, "Anna");
+    let mut second = Gate::new(&path);
+    assert_eq!(second.access().state, AccessState::Unavailable);
+    assert!(second.access().problem.unwrap().message.contains("al geopend"));
+    assert!(second.app().is_err(), "the second never writes");
+    drop(second);
+    drop(first);
+    let mut again = Gate::new(&path);
+    assert_eq!(names(&mut again), vec!["Anna"]);
 }

@@ -28,6 +28,10 @@ pub struct Gate {
     open: Option<Draagkracht>,
     /// Why the database cannot be used, when it is damaged or unavailable.
     problem: Option<(AccessState, ApiError)>,
+    /// An exclusive lock on `<file>.lock` while this gate lives: a second window (or a CLI run)
+    /// on the same database is refused instead of writing beside the first. The operating system
+    /// releases it when the process ends, however it ends.
+    _exclusive: Option<std::fs::File>,
 }
 
 impl Gate {
@@ -35,7 +39,14 @@ impl Gate {
     /// for [`Gate::unlock`]; a missing one waits for [`Gate::create`].
     pub fn new(path: &Path) -> Self {
         let backups = path.parent().unwrap_or(Path::new(".")).join(BACKUP_FOLDER);
-        let mut gate = Self { path: path.to_path_buf(), backups, open: None, problem: None };
+        let mut gate = Self { path: path.to_path_buf(), backups, open: None, problem: None, _exclusive: None };
+        match exclusive(path) {
+            Ok(file) => gate._exclusive = Some(file),
+            Err(e) => {
+                gate.problem = Some((AccessState::Unavailable, e));
+                return gate;
+            }
+        }
         if gate.path.exists() && !KdfFile::beside(&gate.path).exists() {
             gate.finish_opening(None);
         }
@@ -324,6 +335,29 @@ impl Gate {
             KdfFile::beside(&target).write_current(&params).map_err(|e| storage(&e.to_string()))?;
         }
         Ok(())
+    }
+}
+
+/// Takes the exclusive lock beside the database, or says that another window has it.
+fn exclusive(path: &Path) -> Result<std::fs::File, ApiError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| storage(&e.to_string()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_file_name(format!("{name}.lock")))
+        .map_err(|e| storage(&e.to_string()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+            ErrorCode::Storage,
+            "Draagkracht is al geopend met deze gegevens, in een ander venster. Gebruik dat venster, of sluit het en probeer het opnieuw.",
+            "Draagkracht is already open with this data, in another window. Use that window, or close it and try again.",
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(storage(&e.to_string())),
     }
 }
 
