@@ -11,6 +11,13 @@ use tauri::Manager;
 
 fn main() {
     tauri::Builder::default()
+        // First, as the plugin asks: a second start hands over to the running window and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
         .setup(|app| {
             let state = state::AppState::open_in(app.path().app_data_dir());
             app.manage(state);

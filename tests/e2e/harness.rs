@@ -21,7 +21,7 @@ fn target_dir() -> PathBuf {
 }
 
 /// The app binary under test: `DRAAGKRACHT_APP`, else the workspace's debug build.
-fn app_binary() -> PathBuf {
+pub(crate) fn app_binary() -> PathBuf {
     let path = std::env::var_os("DRAAGKRACHT_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("debug").join("draagkracht"));
@@ -49,7 +49,7 @@ fn wait_for_port(port: u16, within: Duration) -> bool {
 }
 
 /// A child process stopped with SIGTERM on drop (SIGKILL would leave WebKitWebDriver on its port).
-struct Terminated(Child);
+pub(crate) struct Terminated(Child);
 
 impl Drop for Terminated {
     fn drop(&mut self) {
@@ -67,7 +67,7 @@ impl Drop for Terminated {
 }
 
 /// The display to use: `DISPLAY` when set, else a private Xvfb started here.
-fn display() -> (String, Option<Terminated>) {
+pub(crate) fn display() -> (String, Option<Terminated>) {
     if let Some(d) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
         return (d, None);
     }
