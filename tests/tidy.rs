@@ -55,3 +55,35 @@ fn only_the_store_names_sqlite_and_only_the_shell_names_tauri() {
     }
     assert!(!manifest("src-tauri").contains("draagkracht-store"), "the shell goes through the api");
 }
+
+/// The shell's commands, three times: registered in main.rs, given permissions in build.rs, allowed
+/// in the capability. A command missing from one of them would either fail in the window or be
+/// callable without being named.
+#[test]
+fn every_command_is_registered_permitted_and_named_in_the_capability() {
+    let shell = workspace().join("src-tauri");
+    let read = |p: &str| std::fs::read_to_string(shell.join(p)).expect(p);
+    let main = read("src/main.rs");
+    let mut registered: Vec<String> = main
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("commands::"))
+        .filter_map(|l| l.trim_end_matches(',').rsplit("::").next().map(String::from))
+        .collect();
+    let build = read("build.rs");
+    let list = &build[build.find("const COMMANDS").expect("COMMANDS in build.rs")..];
+    let list = &list[..list.find("];").expect("end of COMMANDS")];
+    let mut permitted: Vec<String> = list.split('"').skip(1).step_by(2).map(String::from).collect();
+    let capability: serde_json::Value = serde_json::from_str(&read("capabilities/default.json")).expect("json");
+    let mut allowed: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("a named permission").strip_prefix("allow-").expect("allow-…").replace('-', "_"))
+        .collect();
+    for list in [&mut registered, &mut permitted, &mut allowed] {
+        list.sort();
+    }
+    assert!(registered.len() > 40, "found the commands in main.rs: {registered:?}");
+    assert_eq!(registered, permitted, "main.rs and build.rs");
+    assert_eq!(registered, allowed, "main.rs and capabilities/default.json");
+}
