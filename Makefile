@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Build: WebKitGTK for the window. Tests: a virtual display and the WebKit WebDriver.
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file
-APT_TEST := xvfb xauth webkit2gtk-driver
+APT_TEST := xvfb xauth webkit2gtk-driver strace
 
 APP := $(CARGO_TARGET_DIR)/debug/draagkracht
 

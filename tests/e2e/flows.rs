@@ -9,6 +9,10 @@ use thirtyfour::prelude::*;
 async fn a_coordinator_records_a_volunteer_and_hours() {
     let s = Session::start("record").await;
 
+    s.by_test_id("protect-submit").await;
+    s.screenshot("protect").await;
+    s.assert_accessible("first start: protect the data").await;
+    s.click("protect-skip").await;
     s.by_test_id("setup-empty").await;
     s.screenshot("first-start").await;
     s.assert_accessible("first start").await;
@@ -87,6 +91,7 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_newcomer_explores_the_demo_branch() {
     let s = Session::start("demo").await;
+    s.click("protect-skip").await;
     s.click("setup-demo").await;
     s.find("[data-testid='attention-row']").await;
     s.screenshot("attention").await;
@@ -151,6 +156,7 @@ async fn a_newcomer_explores_the_demo_branch() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_professional_task_is_flagged_and_referred() {
     let s = Session::start("case").await;
+    s.click("protect-skip").await;
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
 
@@ -237,6 +243,7 @@ async fn a_professional_task_is_flagged_and_referred() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_resolves_a_signal_from_the_attention_list() {
     let s = Session::start("signal").await;
+    s.click("protect-skip").await;
     s.click("setup-demo").await;
     s.find("[data-testid='attention-row']").await;
     let before = s.driver.find_all(By::Css("[data-testid='attention-signal']")).await.expect("signals").len();
@@ -276,5 +283,75 @@ async fn a_coordinator_resolves_a_signal_from_the_attention_list() {
     }
     assert_eq!(after, before - 1, "the resolved signal leaves the list");
     s.screenshot("attention-after").await;
+    s.quit().await;
+}
+
+/// Data safety through the real window: first start with a passphrase → a backup by hand → lock →
+/// a wrong passphrase is refused, the right one opens → a volunteer added after the backup is gone
+/// once the backup is restored (and the data from before the restore is kept as a backup).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_protects_locks_unlocks_and_restores() {
+    let s = Session::start("safety").await;
+    s.type_into("protect-passphrase", "kort").await;
+    s.type_into("protect-repeat", "kort").await;
+    s.click("protect-submit").await;
+    s.wait_for_text("protect-error-passphrase", "minstens 10 tekens").await;
+    s.screenshot("protect-refused").await;
+    s.by_test_id("protect-passphrase").await.clear().await.expect("clear");
+    s.by_test_id("protect-repeat").await.clear().await.expect("clear");
+    s.type_into("protect-passphrase", "vier losse woorden hier").await;
+    s.type_into("protect-repeat", "vier losse woorden hier").await;
+    s.click("protect-submit").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+
+    s.click("nav-safety").await;
+    s.wait_for_text("safety-status", "Versleuteld").await;
+    s.click("backup-make").await;
+    s.by_test_id("backup-notice").await;
+    s.screenshot("safety").await;
+    s.assert_accessible("safety screen").await;
+
+    // A volunteer added after the backup.
+    s.click("nav-volunteers").await;
+    s.click("new-volunteer").await;
+    s.type_into("volunteer-name", "Na de Back-up").await;
+    s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Na de Back-up").await;
+
+    // Lock; a wrong passphrase is refused; the right one opens.
+    s.click("lock").await;
+    s.type_into("unlock-passphrase", "niet de goede zin").await;
+    s.click("unlock-submit").await;
+    s.wait_for_text("unlock-error-passphrase", "klopt niet").await;
+    s.screenshot("unlock-refused").await;
+    s.assert_accessible("unlock screen").await;
+    s.type_into("unlock-passphrase", "vier losse woorden hier").await;
+    s.click("unlock-submit").await;
+    // Back where the coordinator was when locking.
+    s.wait_for_text("volunteer-title", "Na de Back-up").await;
+
+    // Restore the manual backup: the volunteer added after it is gone.
+    s.click("nav-safety").await;
+    let rows = s.driver.find_all(By::Css("[data-testid='backup-row']")).await.expect("rows");
+    let mut manual = None;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("Handmatig") {
+            manual = Some(row);
+            break;
+        }
+    }
+    let manual = manual.expect("the manual backup is listed");
+    manual.find(By::Css("[data-testid='backup-restore']")).await.unwrap().click().await.expect("restore");
+    s.by_test_id("restore-confirm").await;
+    s.screenshot("restore-confirm").await;
+    s.click("restore-yes").await;
+    s.wait_for_text("backups", "Voor het terugzetten").await;
+    s.screenshot("restored").await;
+    s.click("nav-volunteers").await;
+    s.find("[data-testid='volunteers-empty'], [data-testid='volunteer-row']").await;
+    let page = s.driver.source().await.unwrap_or_default();
+    assert!(!page.contains("Na de Back-up"), "the restored backup is from before the volunteer was added");
     s.quit().await;
 }

@@ -9,7 +9,7 @@ import App from './App.svelte';
 import { setBackend } from './api/backend';
 import { applyLanguage } from './i18n/i18n.svelte';
 import { navigate, type Route } from './routing.svelte';
-import { fakeBackend, MATCH_DETAIL } from './test/fakeBackend';
+import { fakeBackend, fakeVault, MATCH_DETAIL, STATUS } from './test/fakeBackend';
 
 async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -36,6 +36,7 @@ describe('app', () => {
       ['nav-participants', 'Deelnemers'],
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
+      ['nav-safety', 'Veiligheid'],
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
@@ -47,9 +48,9 @@ describe('app', () => {
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
-    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren.
+    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Veiligheid next to Projecten.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order).toEqual(['nav-attention', 'nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes']);
+    expect(order).toEqual(['nav-attention', 'nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes', 'nav-safety']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -119,6 +120,7 @@ describe('app', () => {
     ['match page', { name: 'match', id: 'm-1' }, 'assess-save'],
     ['match form for a participant', { name: 'match-new', participantId: 'd-017', volunteerId: null }, 'match-save'],
     ['match form for a volunteer', { name: 'match-new', participantId: null, volunteerId: 'v-anna' }, 'match-participant'],
+    ['safety', { name: 'safety' }, 'backup-row'],
   ];
 
   for (const [label, route, ready] of screens) {
@@ -226,6 +228,91 @@ describe('app', () => {
     setBackend(fakeBackend({ appStatus: async () => ({ ...(await fakeBackend().appStatus()), setUp: false }) }));
     render(App);
     await screen.findByTestId('setup-demo');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('start-up', () => {
+  it('asks where the database stands first; open and set up, it opens the app as before', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(App);
+    await screen.findByTestId('overview-table');
+
+    expect(backend.databaseAccess).toHaveBeenCalledTimes(1);
+    expect(backend.databaseAccess.mock.invocationCallOrder[0]!).toBeLessThan(backend.appStatus.mock.invocationCallOrder[0]!);
+    expect(screen.getByTestId('lock')).toBeTruthy();
+  });
+
+  it('open but not set up: the demo-or-empty choice, without the passphrase step', async () => {
+    setBackend(fakeBackend({ appStatus: async () => ({ ...STATUS, setUp: false }) }));
+    render(App);
+    await screen.findByTestId('setup-demo');
+    expect(screen.queryByTestId('protect-passphrase')).toBeNull();
+  });
+
+  const states: [string, Parameters<typeof fakeVault>[0], string][] = [
+    ['new: the passphrase step of the first start', { state: 'new', passphrase: null, backups: [] }, 'protect-passphrase'],
+    ['locked: the unlock screen', { state: 'locked' }, 'unlock-passphrase'],
+    [
+      'damaged: the damaged screen',
+      {
+        state: 'damaged',
+        passphrase: null,
+        problem: { code: 'damaged', message: 'Kapot.', messageEn: 'Broken.', field: null, reason: null },
+      },
+      'damaged-restore',
+    ],
+  ];
+
+  for (const [label, vault, ready] of states) {
+    it(`${label}, without asking the app status; one h1 and no axe violations`, async () => {
+      const backend = fakeBackend({}, fakeVault(vault));
+      setBackend(backend);
+      render(App);
+      await screen.findByTestId(ready);
+      expect(backend.appStatus).not.toHaveBeenCalled();
+      expect(screen.queryByRole('navigation')).toBeNull();
+      expect(document.querySelectorAll('h1')).toHaveLength(1);
+      expect(await axeViolations()).toEqual([]);
+    });
+  }
+
+  it('unavailable: says why it cannot start, and asks again on retry', async () => {
+    const problem = {
+      code: 'database_too_new',
+      message: 'Deze gegevens zijn gemaakt met een nieuwere versie van Draagkracht.',
+      messageEn: 'This data was made with a newer version of Draagkracht.',
+      field: null,
+      reason: null,
+    } as const;
+    const vault = fakeVault({ state: 'unavailable', problem });
+    const backend = fakeBackend({}, vault);
+    setBackend(backend);
+    render(App);
+
+    expect((await screen.findByRole('alert')).textContent).toBe(problem.message);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Draagkracht kan niet starten');
+    expect(backend.appStatus).not.toHaveBeenCalled();
+
+    vault.state = 'open';
+    vault.problem = null;
+    await userEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await screen.findByTestId('overview-table');
+    expect(backend.databaseAccess).toHaveBeenCalledTimes(2);
+  });
+
+  it('the safety screen with its forms open: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'safety' });
+    render(App);
+    const rows = await screen.findAllByTestId('backup-row');
+    await userEvent.click(screen.getByTestId('pp-save'));
+    await screen.findByTestId('pp-error-passphrase');
+    await userEvent.click(rows[1]!.querySelector('button')!);
+    await userEvent.click(screen.getByTestId('restore-yes'));
+    await screen.findByTestId('restore-passphrase');
     expect(document.querySelectorAll('h1')).toHaveLength(1);
     expect(await axeViolations()).toEqual([]);
   });

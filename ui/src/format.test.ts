@@ -4,14 +4,17 @@ import {
   addDays,
   firstOfMonth,
   formatDate,
+  formatDateTime,
   formatDecimal,
   formatEuro,
   formatHours,
   formatHoursUnit,
+  formatMegabytes,
   formatMonth,
   formatMonthInput,
   formatPercent,
   formatRange,
+  formatTime,
   formatWeekday,
   formatWeekdayLong,
   euroForInput,
@@ -133,6 +136,12 @@ describe('dates', () => {
     expect(formatDate('2025-01-05')).toBe('05-01-2025');
   });
 
+  it('writes a local date and time as day-month-year and hours:minutes', () => {
+    expect(formatDateTime('2026-11-28T16:15:00')).toBe('28-11-2026 16:15');
+    expect(formatDateTime('2026-01-05T09:05:59')).toBe('05-01-2026 09:05');
+    expect(formatTime('2026-11-28T16:15:00')).toBe('16:15');
+  });
+
   it('names weekdays short for grid headers and long for labels', () => {
     expect(formatWeekday('2025-11-24', 'nl')).toBe('ma 24-11');
     expect(formatWeekday('2025-11-30', 'nl')).toBe('zo 30-11');
@@ -193,5 +202,16 @@ describe('formatPercent', () => {
     ]);
     expect(formatPercent(24.5, 'en')).toBe('24.5%');
     expect(formatPercent(1234.5, 'en')).toBe('1,234.5%');
+  });
+});
+
+describe('formatMegabytes', () => {
+  it('writes a size in MB with one decimal, a decimal comma, and never 0,0', () => {
+    expect(formatMegabytes(1_258_291)).toBe('1,2 MB');
+    expect(formatMegabytes(5 * 1024 * 1024)).toBe('5,0 MB');
+    expect(formatMegabytes(2_000)).toBe('0,1 MB');
+    expect(formatMegabytes(1_500 * 1024 * 1024)).toBe('1.500,0 MB');
+    expect(formatMegabytes(1_258_291, 'en')).toBe('1.2 MB');
+    expect(formatMegabytes(1_500 * 1024 * 1024, 'en')).toBe('1,500.0 MB');
   });
 });

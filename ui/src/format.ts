@@ -45,6 +45,16 @@ export function formatDate(iso: string): string {
   return `${d}-${m}-${y}`;
 }
 
+/** A local date and time, `2026-11-28T16:15:00` → `28-11-2026 16:15` (both languages). */
+export function formatDateTime(local: string): string {
+  return `${formatDate(local.slice(0, 10))} ${formatTime(local)}`;
+}
+
+/** The time of a local date and time: `2026-11-28T16:15:00` → `16:15`. */
+export function formatTime(local: string): string {
+  return local.slice(11, 16);
+}
+
 /** `2025-11-24` → `24-11`. */
 export function formatDayMonth(iso: string): string {
   const [, m, d] = iso.split('-');
@@ -179,4 +189,14 @@ export function formatPercent(value: number, lang: Language = 'nl'): string {
   const sign = value < 0 && tenths > 0 ? '-' : '';
   const number = `${sign}${grouped(Math.floor(tenths / 10), group)}${decimal}${tenths % 10}`;
   return lang === 'nl' ? `${number}\u00a0%` : `${number}%`;
+}
+
+/**
+ * A file size in megabytes (of 1024 × 1024 bytes) with one decimal: 1258291 → `1,2 MB`, English
+ * `1.2 MB`. A file smaller than that reads `0,1 MB`, never `0,0 MB`.
+ */
+export function formatMegabytes(bytes: number, lang: Language = 'nl'): string {
+  const tenths = Math.max(1, Math.round((bytes * 10) / (1024 * 1024)));
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  return `${grouped(Math.floor(tenths / 10), group)}${decimal}${tenths % 10} MB`;
 }

@@ -17,7 +17,9 @@ export type Route =
   /** The match form, opened from a participant (chosen) or a volunteer (ticked), or from neither. */
   | { name: 'match-new'; participantId: ParticipantId | null; volunteerId: VolunteerId | null }
   | { name: 'hours'; volunteerId: VolunteerId | null }
-  | { name: 'programmes' };
+  | { name: 'programmes' }
+  /** The passphrase and the backups. */
+  | { name: 'safety' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -45,6 +47,8 @@ export function parseHash(hash: string): Route {
       return { name: 'hours', volunteerId: second ?? null };
     case 'programmes':
       return { name: 'programmes' };
+    case 'safety':
+      return { name: 'safety' };
     default:
       return { name: 'attention' };
   }
@@ -81,6 +85,8 @@ export function hrefFor(route: Route): string {
       return route.volunteerId ? `#/hours/${encodeURIComponent(route.volunteerId)}` : '#/hours';
     case 'programmes':
       return '#/programmes';
+    case 'safety':
+      return '#/safety';
   }
 }
 

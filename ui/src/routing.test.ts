@@ -22,6 +22,7 @@ describe('routing', () => {
       { name: 'hours', volunteerId: null },
       { name: 'hours', volunteerId: 'v-3' },
       { name: 'programmes' },
+      { name: 'safety' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -32,5 +33,7 @@ describe('routing', () => {
     expect(parseHash('#/nonsense')).toEqual({ name: 'attention' });
     expect(parseHash('#/signals')).toEqual({ name: 'attention' });
     expect(parseHash('#/overview')).toEqual({ name: 'overview' });
+    expect(parseHash('#/safety')).toEqual({ name: 'safety' });
+    expect(hrefFor({ name: 'safety' })).toBe('#/safety');
   });
 });

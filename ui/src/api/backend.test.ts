@@ -143,6 +143,47 @@ describe('tauriBackend', () => {
     expect(calls[0]?.[1]).toEqual({ id: 'v-1' });
   });
 
+  it('calls the safety commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    await tauriBackend.databaseAccess();
+    await tauriBackend.createDatabase({ passphrase: null, repeat: null });
+    await tauriBackend.unlock('fiets lamp oktober');
+    await tauriBackend.lock();
+    await tauriBackend.changePassphrase({ current: '', passphrase: 'fiets lamp oktober', repeat: 'fiets lamp oktober' });
+    await tauriBackend.listBackups();
+    await tauriBackend.makeBackup();
+    await tauriBackend.restoreBackup({ file: 'b.sqlite', passphrase: null });
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['database_access', []],
+      ['create_database', ['input']],
+      ['unlock', ['passphrase']],
+      ['lock', []],
+      ['change_passphrase', ['input']],
+      ['list_backups', []],
+      ['make_backup', []],
+      ['restore_backup', ['input']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ input: { passphrase: null, repeat: null } });
+    expect(calls[2]?.[1]).toEqual({ passphrase: 'fiets lamp oktober' });
+    expect(calls[4]?.[1]).toEqual({ input: { current: '', passphrase: 'fiets lamp oktober', repeat: 'fiets lamp oktober' } });
+    expect(calls[7]?.[1]).toEqual({ input: { file: 'b.sqlite', passphrase: null } });
+  });
+
+  it('passes the safety errors through as ApiErrors', async () => {
+    const error = { code: 'wrong_passphrase', message: 'Klopt niet.', messageEn: 'Not right.', field: 'passphrase', reason: null };
+    mockIPC(() => {
+      throw error;
+    });
+    await expect(tauriBackend.unlock('x')).rejects.toEqual(error);
+    for (const code of ['locked', 'damaged']) {
+      expect(toApiError({ ...error, code }).code).toBe(code);
+    }
+  });
+
   it('passes an ApiError through unchanged', async () => {
     const error = { code: 'duplicate_entry', message: 'Dubbel.', messageEn: 'Double.', field: null, reason: null };
     mockIPC(() => {

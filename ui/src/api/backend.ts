@@ -10,9 +10,13 @@ import type {
   AppStatus,
   AssessmentInput,
   AttentionRow,
+  BackupInfo,
   BranchTrend,
   CaseVocabulary,
+  ChangePassphraseInput,
+  DatabaseAccess,
   EndMatchInput,
+  ErrorCode,
   HourEntry,
   HourEntryId,
   HourEntryInput,
@@ -24,6 +28,7 @@ import type {
   MatchId,
   MatchInput,
   MonthOverview,
+  NewDatabaseInput,
   Participant,
   ParticipantDetail,
   ParticipantId,
@@ -34,6 +39,7 @@ import type {
   ProgrammeInput,
   ReferralId,
   ReferralInput,
+  RestoreInput,
   SetupChoice,
   SignalActionInput,
   SignalDetail,
@@ -58,6 +64,22 @@ import type {
 
 /** One method per Tauri command; arguments and results as in `bindings.ts`. */
 export interface Backend {
+  /** Where the database stands: new, locked, open, damaged or unavailable. Asked first, at start. */
+  databaseAccess(): Promise<DatabaseAccess>;
+  /** First start: a new database with a passphrase (typed twice), or explicitly without (`null`s). */
+  createDatabase(input: NewDatabaseInput): Promise<DatabaseAccess>;
+  /** Opens the encrypted database; a wrong passphrase is refused and changes nothing. */
+  unlock(passphrase: string): Promise<DatabaseAccess>;
+  /** Closes the encrypted database and forgets its key; a plain database stays open. */
+  lock(): Promise<DatabaseAccess>;
+  /** Changes the passphrase, or sets a first one (`current` empty) on a plain database. */
+  changePassphrase(input: ChangePassphraseInput): Promise<null>;
+  /** The backups, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** A checked backup now. */
+  makeBackup(): Promise<BackupInfo>;
+  /** Puts a backup back after saving the current database as a backup of its own. */
+  restoreBackup(input: RestoreInput): Promise<DatabaseAccess>;
   appStatus(): Promise<AppStatus>;
   setUp(choice: SetupChoice): Promise<AppStatus>;
   setLanguage(language: Language): Promise<AppStatus>;
@@ -123,13 +145,19 @@ export interface Backend {
   branchTrend(): Promise<BranchTrend>;
 }
 
-const ERROR_CODES = new Set<string>([
-  'invalid_input',
-  'duplicate_entry',
-  'not_found',
-  'database_too_new',
-  'storage',
-]);
+/** Every `ErrorCode`; the type makes sure a code added on the Rust side is added here too. */
+const ERROR_CODES = new Set<string>(
+  Object.keys({
+    invalid_input: true,
+    duplicate_entry: true,
+    not_found: true,
+    database_too_new: true,
+    storage: true,
+    wrong_passphrase: true,
+    locked: true,
+    damaged: true,
+  } satisfies Record<ErrorCode, true>),
+);
 
 /** True for a value shaped like the Rust side's `ApiError`. */
 export function isApiError(value: unknown): value is ApiError {
@@ -176,6 +204,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 /** The real backend: Tauri commands over IPC. Argument keys are camelCase, as Tauri expects. */
 export const tauriBackend: Backend = {
+  databaseAccess: () => call('database_access'),
+  createDatabase: (input) => call('create_database', { input }),
+  unlock: (passphrase) => call('unlock', { passphrase }),
+  lock: () => call('lock'),
+  changePassphrase: (input) => call('change_passphrase', { input }),
+  listBackups: () => call('list_backups'),
+  makeBackup: () => call('make_backup'),
+  restoreBackup: (input) => call('restore_backup', { input }),
   appStatus: () => call('app_status'),
   setUp: (choice) => call('set_up', { choice }),
   setLanguage: (language) => call('set_language', { language }),

@@ -10,6 +10,8 @@ export const en: Record<MessageKey, string> = {
   'app.skipLink': 'Skip to content',
   'app.demoBanner': 'Demo branch — all people are made up',
   'app.languageLabel': 'Language',
+  'app.lock': 'Lock',
+  'app.lockHelp': 'Closes your data. You open it again with your passphrase.',
 
   'nav.label': 'Main menu',
   'nav.attention': 'Needs attention',
@@ -18,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'nav.participants': 'Participants',
   'nav.hours': 'Log hours',
   'nav.programmes': 'Programmes',
+  'nav.safety': 'Safety',
 
   'common.loading': 'Loading…',
   'common.saving': 'Saving…',
@@ -51,6 +54,88 @@ export const en: Record<MessageKey, string> = {
   'setup.emptyHelp': 'Start right away with your own volunteers and hours.',
   'setup.busyDemo': 'Creating the demo branch. This takes a few seconds…',
   'setup.busyEmpty': 'Getting Draagkracht ready…',
+
+  'protect.title': 'Protect your data',
+  'protect.explain':
+    'Draagkracht keeps data about volunteers and participants in a file on this computer. A passphrase encrypts that file. Without the passphrase nobody can open it, not even us.',
+  'protect.writeDown':
+    'So write your passphrase down and keep it in a safe place. If you lose it, you can no longer open your data.',
+  'protect.passphrase': 'Passphrase',
+  'protect.passphraseHelp':
+    'At least 10 characters. Four separate words that have nothing to do with each other are easy to remember and hard to guess.',
+  'protect.repeat': 'Type the passphrase once more',
+  'protect.submit': 'Encrypt and continue',
+  'protect.busy': 'Encrypting…',
+  'protect.skip': 'Continue without a passphrase (only for a demo or to try things out)',
+  'protect.skipHelp':
+    'The file is then not encrypted: anyone who uses this computer can read everything. You can still set a passphrase later under Safety.',
+
+  'unlock.intro': 'Enter your passphrase to open your data.',
+  'unlock.passphrase': 'Passphrase',
+  'unlock.submit': 'Open',
+  'unlock.busy': 'Opening…',
+
+  'damaged.title': 'Your data is damaged',
+  'damaged.intro':
+    'When it starts, Draagkracht checks the file with your data. That check found damage. So Draagkracht has not written anything to the file and has not overwritten anything.',
+  'damaged.problem': 'What the check found',
+  'damaged.backupHeading': 'The latest good backup',
+  'damaged.backupHelp':
+    'You can restore the latest backup that does pass the check. Anything you entered after it, you will have to enter again.',
+  'damaged.restore': 'Restore this backup',
+  'damaged.confirm':
+    'The current (damaged) database is first kept aside. Then Draagkracht restores the backup of {date}.',
+  'damaged.noBackup': 'No good backup was found that Draagkracht can restore.',
+  'damaged.noBackupHelp':
+    'Leave the file as it is, and ask for help from whoever looks after your computers. The file with your data is here:',
+
+  'restore.yes': 'Yes, restore',
+  'restore.busy': 'Restoring…',
+  'restore.passphrase': 'Passphrase of this backup',
+  'restore.passphraseHelp': 'After the restore you open Draagkracht with this passphrase again.',
+
+  'safety.title': 'Safety',
+  'safety.intro': 'Here you see how your data is protected: with a passphrase and with backups.',
+  'safety.encrypted': 'Encrypted with a passphrase',
+  'safety.encryptedHelp': 'Without the passphrase nobody can open your data. Stepping away? Then choose Lock at the top.',
+  'safety.notEncrypted': 'Not encrypted',
+  'safety.notEncryptedHelp': 'Anyone who uses this computer can read your data. So set a passphrase below.',
+
+  'passphrase.changeTitle': 'Change the passphrase',
+  'passphrase.setTitle': 'Set a passphrase',
+  'passphrase.current': 'Current passphrase',
+  'passphrase.new': 'New passphrase',
+  'passphrase.repeat': 'Type the new passphrase once more',
+  'passphrase.changed': 'The passphrase was changed. From now on, use the new one.',
+  'passphrase.set': 'The passphrase was set. Your data is now encrypted.',
+  'passphrase.oldBackups':
+    'Older backups keep the passphrase they were made with. To restore such a backup, you need that old passphrase.',
+  'passphrase.oldBackupsPlain': 'Backups that already exist stay without a passphrase. New backups do get the passphrase.',
+
+  'backups.heading': 'Backups',
+  'backups.intro':
+    'A backup is a copy of all your data. Draagkracht makes one every day when you open the app, and also before an update and before restoring a backup. The backups are kept on this computer, beside your data.',
+  'backups.make': 'Make a backup now',
+  'backups.making': 'Making a backup…',
+  'backups.made': 'A backup was made at {time}.',
+  'backups.caption': 'Backups, newest first',
+  'backups.colWhen': 'Date and time',
+  'backups.colKind': 'Kind',
+  'backups.colSize': 'Size',
+  'backups.colEncrypted': 'Encryption',
+  'backups.colRestore': 'Restore',
+  'backups.encrypted': 'encrypted',
+  'backups.plain': 'not encrypted',
+  'backups.restore': 'Restore',
+  'backups.restoreLabel': 'Restore the backup of {date}',
+  'backups.confirm': 'Do you want to restore the backup of {date}? What is in Draagkracht now is first saved as a backup.',
+  'backups.restored': 'The backup of {date} was restored.',
+  'backups.none': 'There are no backups yet.',
+
+  'backupKind.daily': 'Daily',
+  'backupKind.manual': 'Manual',
+  'backupKind.before_migration': 'Before an update',
+  'backupKind.before_restore': 'Before a restore',
 
   'severity.alert': 'alert',
   'severity.warning': 'take note',

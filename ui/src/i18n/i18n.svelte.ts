@@ -6,6 +6,7 @@ import {
   formatEuro,
   formatHours,
   formatHoursUnit,
+  formatMegabytes,
   formatMonth,
   formatPercent,
   formatWeekday,
@@ -93,4 +94,9 @@ export function names(list: readonly string[]): string {
 /** `november 2025`. */
 export function month(iso: string): string {
   return formatMonth(iso, current);
+}
+
+/** A file size: `1,2 MB` (English `1.2 MB`). */
+export function megabytes(bytes: number): string {
+  return formatMegabytes(bytes, current);
 }

@@ -9,6 +9,8 @@ export const nl = {
   'app.skipLink': 'Naar de inhoud',
   'app.demoBanner': 'Demo-afdeling — alle personen zijn verzonnen',
   'app.languageLabel': 'Taal',
+  'app.lock': 'Vergrendelen',
+  'app.lockHelp': 'Sluit je gegevens af. Je opent ze weer met je wachtwoordzin.',
 
   'nav.label': 'Hoofdmenu',
   'nav.attention': 'Aandacht nodig',
@@ -17,6 +19,7 @@ export const nl = {
   'nav.participants': 'Deelnemers',
   'nav.hours': 'Uren invoeren',
   'nav.programmes': 'Projecten',
+  'nav.safety': 'Veiligheid',
 
   'common.loading': 'Bezig met laden…',
   'common.saving': 'Bezig met opslaan…',
@@ -51,6 +54,92 @@ export const nl = {
   'setup.emptyHelp': 'Begin meteen met je eigen vrijwilligers en uren.',
   'setup.busyDemo': 'De demo-afdeling wordt gemaakt. Dat duurt een paar seconden…',
   'setup.busyEmpty': 'Draagkracht wordt klaargezet…',
+
+  'protect.title': 'Je gegevens beschermen',
+  'protect.explain':
+    'Draagkracht bewaart gegevens over vrijwilligers en deelnemers in een bestand op deze computer. Met een wachtwoordzin wordt dat bestand versleuteld. Zonder de wachtwoordzin kan niemand het openen, ook wij niet.',
+  'protect.writeDown':
+    'Schrijf je wachtwoordzin daarom op en bewaar hem op een veilige plek. Ben je hem kwijt, dan kun je je gegevens niet meer openen.',
+  'protect.passphrase': 'Wachtwoordzin',
+  'protect.passphraseHelp':
+    'Minstens 10 tekens. Vier losse woorden die niets met elkaar te maken hebben, onthoud je makkelijk en raadt niemand.',
+  'protect.repeat': 'Typ de wachtwoordzin nog een keer',
+  'protect.submit': 'Versleutelen en doorgaan',
+  'protect.busy': 'Bezig met versleutelen…',
+  'protect.skip': 'Zonder wachtwoordzin doorgaan (alleen voor een demo of om te proberen)',
+  'protect.skipHelp':
+    'Het bestand is dan niet versleuteld: wie deze computer gebruikt, kan alles lezen. Je kunt later alsnog een wachtwoordzin instellen onder Veiligheid.',
+
+  'unlock.intro': 'Vul je wachtwoordzin in om je gegevens te openen.',
+  'unlock.passphrase': 'Wachtwoordzin',
+  'unlock.submit': 'Openen',
+  'unlock.busy': 'Bezig met openen…',
+
+  'damaged.title': 'Je gegevens zijn beschadigd',
+  'damaged.intro':
+    'Bij het starten controleert Draagkracht het bestand met je gegevens. Die controle heeft een beschadiging gevonden. Draagkracht heeft daarom niets in het bestand geschreven en niets overschreven.',
+  'damaged.problem': 'Wat de controle vond',
+  'damaged.backupHeading': 'De laatste goede back-up',
+  'damaged.backupHelp':
+    'Je kunt de laatste back-up terugzetten die de controle wel goed doorstaat. Wat je daarna hebt ingevoerd, moet je opnieuw invoeren.',
+  'damaged.restore': 'Deze back-up terugzetten',
+  'damaged.confirm':
+    'De huidige (beschadigde) database wordt eerst apart bewaard. Daarna zet Draagkracht de back-up van {date} terug.',
+  'damaged.noBackup': 'Er is geen goede back-up gevonden die Draagkracht kan terugzetten.',
+  'damaged.noBackupHelp':
+    'Laat het bestand staan zoals het is, en vraag hulp aan wie jullie computers beheert. Het bestand met je gegevens staat hier:',
+
+  'restore.yes': 'Ja, terugzetten',
+  'restore.busy': 'Bezig met terugzetten…',
+  'restore.passphrase': 'Wachtwoordzin van deze back-up',
+  'restore.passphraseHelp': 'Na het terugzetten open je Draagkracht weer met deze wachtwoordzin.',
+
+  'safety.title': 'Veiligheid',
+  'safety.intro': 'Hier zie je hoe je gegevens beschermd zijn: met een wachtwoordzin en met back-ups.',
+  'safety.encrypted': 'Versleuteld met een wachtwoordzin',
+  'safety.encryptedHelp':
+    'Zonder de wachtwoordzin kan niemand je gegevens openen. Ga je even weg? Kies dan bovenaan Vergrendelen.',
+  'safety.notEncrypted': 'Niet versleuteld',
+  'safety.notEncryptedHelp':
+    'Wie deze computer gebruikt, kan je gegevens lezen. Stel daarom hieronder een wachtwoordzin in.',
+
+  'passphrase.changeTitle': 'Wachtwoordzin wijzigen',
+  'passphrase.setTitle': 'Wachtwoordzin instellen',
+  'passphrase.current': 'Huidige wachtwoordzin',
+  'passphrase.new': 'Nieuwe wachtwoordzin',
+  'passphrase.repeat': 'Typ de nieuwe wachtwoordzin nog een keer',
+  'passphrase.changed': 'De wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.',
+  'passphrase.set': 'De wachtwoordzin is ingesteld. Je gegevens zijn nu versleuteld.',
+  'passphrase.oldBackups':
+    'Oudere back-ups houden de wachtwoordzin waarmee ze gemaakt zijn. Wil je zo’n back-up terugzetten, dan heb je die oude wachtwoordzin nodig.',
+  'passphrase.oldBackupsPlain':
+    'Back-ups die al bestaan, blijven zonder wachtwoordzin. Nieuwe back-ups krijgen de wachtwoordzin wel.',
+
+  'backups.heading': 'Back-ups',
+  'backups.intro':
+    'Een back-up is een kopie van al je gegevens. Draagkracht maakt er elke dag een als je de app opent, en ook vóór een update en vóór het terugzetten van een back-up. De back-ups staan op deze computer, naast je gegevens.',
+  'backups.make': 'Nu een back-up maken',
+  'backups.making': 'Bezig met een back-up maken…',
+  'backups.made': 'Er is een back-up gemaakt om {time}.',
+  'backups.caption': 'Back-ups, de nieuwste eerst',
+  'backups.colWhen': 'Datum en tijd',
+  'backups.colKind': 'Soort',
+  'backups.colSize': 'Grootte',
+  'backups.colEncrypted': 'Versleuteling',
+  'backups.colRestore': 'Terugzetten',
+  'backups.encrypted': 'versleuteld',
+  'backups.plain': 'niet versleuteld',
+  'backups.restore': 'Terugzetten',
+  'backups.restoreLabel': 'De back-up van {date} terugzetten',
+  'backups.confirm':
+    'Wil je de back-up van {date} terugzetten? Wat er nu in Draagkracht staat, wordt eerst als back-up bewaard.',
+  'backups.restored': 'De back-up van {date} is teruggezet.',
+  'backups.none': 'Er zijn nog geen back-ups.',
+
+  'backupKind.daily': 'Dagelijks',
+  'backupKind.manual': 'Handmatig',
+  'backupKind.before_migration': 'Voor een update',
+  'backupKind.before_restore': 'Voor het terugzetten',
 
   'severity.alert': 'signaal',
   'severity.warning': 'let op',

@@ -3,14 +3,19 @@
 import { vi, type Mock } from 'vitest';
 import type { Backend } from '../api/backend';
 import type {
+  AccessState,
   Activity,
   ActivityInput,
   ApiError,
   AppStatus,
   Assessment,
   AttentionRow,
+  BackupInfo,
+  BackupKind,
   BranchTrend,
   CaseVocabulary,
+  DatabaseAccess,
+  Field,
   HourEntry,
   HourEntryInput,
   Involvement,
@@ -717,11 +722,151 @@ export function refusal(overrides: Partial<ApiError> = {}): ApiError {
   };
 }
 
+/** Today's passphrase in the fake, and the one from before the last change. */
+export const PASSPHRASE = 'fiets lamp oktober wolk';
+export const OLD_PASSPHRASE = 'oude zin van vorig jaar';
+
+/** A backup as the fake keeps it: what the list shows, and the passphrase it was made under. */
+export type FakeBackup = { info: BackupInfo; madeWith: string | null };
+
+/** The database behind the fake's safety commands: its state, passphrase and backups (newest first). */
+export type FakeVault = { state: AccessState; passphrase: string | null; backups: FakeBackup[]; problem: ApiError | null };
+
+function backupOf(createdAt: string, kind: BackupKind, madeWith: string | null, sizeBytes = 1_258_291): FakeBackup {
+  const file = `draagkracht-${createdAt.replace(/:/g, '-')}-${kind}.sqlite`;
+  return {
+    info: { file, path: `/tmp/backups/${file}`, createdAt, kind, sizeBytes, encrypted: madeWith !== null },
+    madeWith,
+  };
+}
+
+/**
+ * This morning's daily backup, one from before last week's update (made under the old passphrase)
+ * and one from before a restore in October, when there was no passphrase yet.
+ */
+export const BACKUPS: FakeBackup[] = [
+  backupOf(`${TODAY}T09:02:00`, 'daily', PASSPHRASE),
+  backupOf('2025-11-20T14:30:00', 'before_migration', OLD_PASSPHRASE, 1_153_434),
+  backupOf('2025-10-01T10:00:00', 'before_restore', null, 524_288),
+];
+
+/** An open database encrypted with `PASSPHRASE`, with `BACKUPS`; pass what a test needs otherwise. */
+export function fakeVault(overrides: Partial<FakeVault> = {}): FakeVault {
+  return { state: 'open', passphrase: PASSPHRASE, backups: structuredClone(BACKUPS), problem: null, ...overrides };
+}
+
+function wrongPassphrase(field: Field, earlier = false): ApiError {
+  return {
+    code: 'wrong_passphrase',
+    message: earlier
+      ? 'Deze back-up is gemaakt met een eerdere wachtwoordzin. Vul die in om hem terug te zetten.'
+      : 'Deze wachtwoordzin klopt niet. Er is niets veranderd; probeer het opnieuw.',
+    messageEn: earlier
+      ? 'This backup was made with an earlier passphrase. Enter it to restore the backup.'
+      : 'This passphrase is not right. Nothing was changed; please try again.',
+    field,
+    reason: null,
+  };
+}
+
+/** The backend's rules for a new passphrase: at least 10 characters, typed the same twice. */
+function checkNewPassphrase(passphrase: string, repeat: string): void {
+  if ([...passphrase].length < 10) {
+    throw refusal({
+      field: 'passphrase',
+      reason: 'too_short',
+      message: 'Kies een wachtwoordzin van minstens 10 tekens, bijvoorbeeld vier losse woorden.',
+      messageEn: 'Choose a passphrase of at least 10 characters, for example four separate words.',
+    });
+  }
+  if (passphrase !== repeat) {
+    throw refusal({
+      field: 'repeat',
+      reason: 'mismatch',
+      message: 'De twee wachtwoordzinnen zijn niet gelijk. Typ ze nog eens.',
+      messageEn: 'The two passphrases differ. Please type them again.',
+    });
+  }
+}
+
+/** The safety commands over `vault`, as the Rust gate answers them. */
+function safetyCommands(vault: FakeVault) {
+  let made = 0;
+  const access = (): DatabaseAccess => ({
+    state: vault.state,
+    encrypted: vault.passphrase !== null,
+    databasePath: STATUS.databasePath,
+    problem: vault.problem,
+    latestBackup: vault.state === 'damaged' ? (vault.backups[0]?.info ?? null) : null,
+  });
+  const backupNow = (kind: BackupKind): BackupInfo => {
+    const at = `${TODAY}T16:${String(15 + made++).padStart(2, '0')}:00`;
+    const backup = backupOf(at, kind, vault.passphrase);
+    vault.backups.unshift(backup);
+    return structuredClone(backup.info);
+  };
+  return {
+    databaseAccess: async () => access(),
+    createDatabase: async (input) => {
+      if (vault.state !== 'new') return access();
+      if (input.passphrase !== null) checkNewPassphrase(input.passphrase, input.repeat ?? '');
+      vault.passphrase = input.passphrase;
+      vault.state = 'open';
+      return access();
+    },
+    unlock: async (passphrase) => {
+      if (vault.state !== 'locked') return access();
+      if (passphrase !== vault.passphrase) throw wrongPassphrase('passphrase');
+      vault.state = 'open';
+      return access();
+    },
+    lock: async () => {
+      if (vault.state === 'open' && vault.passphrase !== null) vault.state = 'locked';
+      return access();
+    },
+    changePassphrase: async (input) => {
+      checkNewPassphrase(input.passphrase, input.repeat);
+      if (vault.passphrase !== null && input.current !== vault.passphrase) throw wrongPassphrase('currentPassphrase');
+      vault.passphrase = input.passphrase;
+      return null;
+    },
+    listBackups: async () => vault.backups.map((b) => structuredClone(b.info)),
+    makeBackup: async () => backupNow('manual'),
+    restoreBackup: async (input) => {
+      const chosen = vault.backups.find((b) => b.info.file === input.file);
+      if (!chosen) {
+        throw refusal({
+          field: 'backup',
+          reason: 'unknown',
+          message: 'Deze back-up bestaat niet (meer). Kies een andere.',
+          messageEn: 'This backup does not exist (any more). Please choose another.',
+        });
+      }
+      const typed = input.passphrase || null;
+      if (chosen.madeWith !== null) {
+        // Without a passphrase typed, only the open database's own passphrase is tried.
+        const tried = typed ?? (vault.state === 'open' ? vault.passphrase : null);
+        if (tried !== chosen.madeWith) throw wrongPassphrase('passphrase', typed === null);
+      }
+      // What is there now is saved first, then the backup takes its place with its own passphrase.
+      backupNow('before_restore');
+      vault.passphrase = chosen.madeWith;
+      vault.state = 'open';
+      vault.problem = null;
+      return access();
+    },
+  } satisfies Partial<Backend>;
+}
+
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 
-/** A backend whose every command answers from the fixtures; pass overrides for the test at hand. */
-export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
+/**
+ * A backend whose every command answers from the fixtures; pass overrides for the test at hand.
+ * The safety commands keep their state in `vault` (by default open, encrypted, three backups).
+ */
+export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault = fakeVault()): FakeBackend {
   const fake: Backend = {
+    ...safetyCommands(vault),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),

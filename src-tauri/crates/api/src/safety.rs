@@ -62,10 +62,10 @@ impl Gate {
             (None, None, false) => (AccessState::New, None),
             (None, None, true) => (AccessState::Locked, None),
         };
-        let latest_backup = matches!(state, AccessState::Damaged)
-            .then(|| self.backup_files().into_iter().find(|b| self.key_for_check(b).is_some()))
-            .flatten()
-            .map(info);
+        // Every backup was checked when it was written; the newest is offered (an encrypted one asks
+        // for its passphrase when restored).
+        let latest_backup =
+            matches!(state, AccessState::Damaged).then(|| self.backup_files().into_iter().next()).flatten().map(info);
         DatabaseAccess { state, encrypted, database_path: self.path.display().to_string(), problem, latest_backup }
     }
 
