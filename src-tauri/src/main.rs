@@ -18,6 +18,7 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = state::AppState::open_in(app.path().app_data_dir());
             app.manage(state);
@@ -32,6 +33,16 @@ fn main() {
             commands::safety::list_backups,
             commands::safety::make_backup,
             commands::safety::restore_backup,
+            commands::safety::backup_settings,
+            commands::safety::set_backup_location,
+            commands::privacy::export_person,
+            commands::privacy::erase_person,
+            commands::privacy::retention_review,
+            commands::privacy::anonymise_participants,
+            commands::privacy::privacy_settings,
+            commands::privacy::set_coordinator_name,
+            commands::privacy::set_retention,
+            commands::privacy::audit_log,
             commands::setup::app_status,
             commands::setup::set_up,
             commands::setup::set_language,

@@ -28,7 +28,7 @@ fn a_case_from_match_to_referral() {
     let bram = t.app.create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
 
     // Data minimisation: a code is enough.
-    let input = ParticipantInput { label: "D-017".into(), contact: String::new(), consent_date: "01-05-2025".into() };
+    let input = ParticipantInput { label: "D-017".into(), consent_date: "01-05-2025".into(), ..Default::default() };
     let participant = t.app.create_participant(&input, today).unwrap();
 
     let m = t
@@ -126,13 +126,7 @@ fn hours_for_the_wrong_match_or_activity_are_refused() {
     let buddy = t.programme("Maatje");
     let anna = t.app.create_volunteer(&volunteer_input("Anna", "active", vec![admin]), today).unwrap();
     let bram = t.app.create_volunteer(&volunteer_input("Bram", "active", vec![admin]), today).unwrap();
-    let p = t
-        .app
-        .create_participant(
-            &ParticipantInput { label: "R".into(), contact: String::new(), consent_date: String::new() },
-            today,
-        )
-        .unwrap();
+    let p = t.app.create_participant(&ParticipantInput { label: "R".into(), ..Default::default() }, today).unwrap();
     let m = t
         .app
         .create_match(

@@ -38,13 +38,7 @@ fn a_loaded_history_gives_exactly_the_expected_signals() {
     // Bram: within his agreement, but matched with a complex case and no professional.
     let bram = t.ready_volunteer("Bram", vec![admin], today);
     t.app.log_hours(&hours_input(bram.id, "20-06-2025", "3", admin, "support"), today).unwrap();
-    let p = t
-        .app
-        .create_participant(
-            &ParticipantInput { label: "D-1".into(), contact: String::new(), consent_date: String::new() },
-            today,
-        )
-        .unwrap();
+    let p = t.app.create_participant(&ParticipantInput { label: "D-1".into(), ..Default::default() }, today).unwrap();
     let m = t
         .app
         .create_match(

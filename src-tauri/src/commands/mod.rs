@@ -7,6 +7,7 @@ pub mod cases;
 pub mod hours;
 pub mod overview;
 pub mod participants;
+pub mod privacy;
 pub mod programmes;
 pub mod safety;
 pub mod setup;

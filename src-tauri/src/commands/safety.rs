@@ -1,7 +1,9 @@
 //! Data safety: opening, unlocking and locking the database, the passphrase, backups.
 
 use crate::state::AppState;
-use draagkracht_api::wire::{BackupInfo, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput, RestoreInput};
+use draagkracht_api::wire::{
+    BackupInfo, BackupSettings, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput, RestoreInput,
+};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -44,4 +46,14 @@ pub async fn make_backup(state: State<'_, AppState>) -> Result<BackupInfo, ApiEr
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, input: RestoreInput) -> Result<DatabaseAccess, ApiError> {
     state.with_gate(|gate| gate.restore(&input))
+}
+
+#[tauri::command]
+pub async fn backup_settings(state: State<'_, AppState>) -> Result<BackupSettings, ApiError> {
+    state.with_gate(|gate| gate.backup_settings())
+}
+
+#[tauri::command]
+pub async fn set_backup_location(state: State<'_, AppState>, path: Option<String>) -> Result<BackupSettings, ApiError> {
+    state.with_gate(|gate| gate.set_backup_location(path.as_deref()))
 }

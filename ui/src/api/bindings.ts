@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -195,9 +195,17 @@ label: string, contact: string,
 /**
  * The day consent was given, as typed; empty when not (yet) recorded.
  */
-consentDate: string, };
+consentDate: string, 
+/**
+ * Who recorded the consent (the coordinator, a colleague); may be empty.
+ */
+consentBy: string, 
+/**
+ * What the consent covers, in a few words ("gegevens voor de koppeling"); may be empty.
+ */
+consentScope: string, };
 
-export type Participant = { id: ParticipantId, label: string, contact: string | null, consentDate: string | null, };
+export type Participant = { id: ParticipantId, label: string, contact: string | null, consentDate: string | null, consentBy: string | null, consentScope: string | null, };
 
 export type ParticipantRow = { id: ParticipantId, label: string, activeMatches: number, 
 /**
@@ -486,6 +494,69 @@ file: string,
  * The passphrase that was in use when the backup was made, when it differs from today's.
  */
 passphrase: string | null, };
+
+export type BackupSettings = { secondLocation: string | null, 
+/**
+ * Why the last copy to the second location failed (the stick was not there), if it did.
+ */
+lastCopyProblem: string | null, };
+
+export type PersonRef = { "kind": "volunteer", "id": VolunteerId } | { "kind": "participant", "id": ParticipantId };
+
+export type ExportPersonInput = { person: PersonRef, 
+/**
+ * The JSON file to write (chosen in the native dialog); a readable HTML copy goes beside it
+ * with the same name and `.html`.
+ */
+path: string, };
+
+export type ExportedPerson = { jsonPath: string, htmlPath: string, 
+/**
+ * How many records the export holds.
+ */
+records: number, };
+
+export type ErasureReport = { removed: number, kept: Array<string>, keptEn: Array<string>, };
+
+export type RetentionRow = { participantId: ParticipantId, label: string, programme: string, 
+/**
+ * The end of their last match.
+ */
+endedOn: string, 
+/**
+ * When the retention period ran out.
+ */
+dueOn: string, };
+
+export type ProgrammeRetention = { programmeId: ProgrammeId, name: string, 
+/**
+ * Years after a match ended that the participant's personal data is kept.
+ */
+years: number, };
+
+export type PrivacySettings = { 
+/**
+ * The coordinator working on this laptop: the audit log's "who".
+ */
+coordinatorName: string, retention: Array<ProgrammeRetention>, };
+
+export type RetentionInput = { programmeId: ProgrammeId, 
+/**
+ * Whole years, as typed.
+ */
+years: string, };
+
+export type AuditAction = "added" | "changed" | "removed";
+
+export type AuditRow = { 
+/**
+ * Local date and time, `2026-11-28T16:15:00`.
+ */
+at: string, actor: string, action: AuditAction, 
+/**
+ * The kind of record, in Dutch ("vrijwilliger", "uren", "koppeling" …).
+ */
+entity: string, entityEn: string, entityId: string, };
 
 export type LoadWeek = { weekStart: string, weekNumber: number, 
 /**

@@ -23,6 +23,8 @@ impl Draagkracht {
         let branch = draagkracht_demo::generate(params, &programme_ids, &catalogue);
         let now = Utc::now();
         let written = self.db.write(|tx| {
+            // Generated data, changed by nobody: the audit log stays silent while it is written.
+            settings::set(tx, settings::AUDIT_PAUSED, "demo")?;
             for (id, v) in &branch.volunteers {
                 volunteers::insert(tx, *id, v, now)?;
             }
@@ -62,6 +64,7 @@ impl Draagkracht {
             }
             let written = hour_entries::insert_many(tx, branch.entries.iter().map(|(id, e, at)| (*id, e, *at)))?;
             settings::set(tx, settings::DEMO, "1")?;
+            settings::remove(tx, settings::AUDIT_PAUSED)?;
             settings::set(tx, settings::SET_UP, "demo")?;
             Ok::<_, ApiError>(written)
         })?;

@@ -15,6 +15,7 @@ mod hours;
 mod load;
 mod overview;
 mod participants;
+mod privacy;
 mod programmes;
 pub mod safety;
 mod setup;

@@ -10,7 +10,14 @@ use uuid::Uuid;
 
 impl From<ParticipantRecord> for Participant {
     fn from(p: ParticipantRecord) -> Self {
-        Self { id: p.id, label: p.label, contact: p.contact, consent_date: p.consent_date }
+        Self {
+            id: p.id,
+            label: p.label,
+            contact: p.contact,
+            consent_date: p.consent_date,
+            consent_by: p.consent_by,
+            consent_scope: p.consent_scope,
+        }
     }
 }
 
@@ -19,6 +26,8 @@ fn draft(input: &ParticipantInput) -> ParticipantDraft {
         label: input.label.clone(),
         contact: input.contact.clone(),
         consent_date: input.consent_date.clone(),
+        consent_by: input.consent_by.clone(),
+        consent_scope: input.consent_scope.clone(),
     }
 }
 

@@ -7,18 +7,21 @@
 
 use crate::error::wrong_passphrase;
 use crate::wire::{
-    AccessState, BackupInfo, BackupKind, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput, RestoreInput,
+    AccessState, BackupInfo, BackupKind, BackupSettings, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput,
+    RestoreInput,
 };
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::Local;
 use draagkracht_core::{Field, Refusal, RefusalCode};
 use draagkracht_store::backup::{self, BackupFile};
 use draagkracht_store::crypt::{is_plain_sqlite, MIN_PASSPHRASE_CHARS};
-use draagkracht_store::{DbKey, KdfFile, KdfParams};
+use draagkracht_store::{settings, DbKey, KdfFile, KdfParams};
 use std::path::{Path, PathBuf};
 
 /// The folder beside the database that holds its backups.
 pub const BACKUP_FOLDER: &str = "backups";
+/// The setting holding the second backup location (a folder on a USB stick).
+const SECOND_LOCATION: &str = "backup_second_location";
 
 /// The database file, its backups, and the open database once unlocked.
 #[derive(Debug)]
@@ -32,6 +35,8 @@ pub struct Gate {
     /// on the same database is refused instead of writing beside the first. The operating system
     /// releases it when the process ends, however it ends.
     _exclusive: Option<std::fs::File>,
+    /// Why the last copy to the second backup location failed, if it did.
+    last_copy_problem: Option<String>,
 }
 
 impl Gate {
@@ -39,7 +44,14 @@ impl Gate {
     /// for [`Gate::unlock`]; a missing one waits for [`Gate::create`].
     pub fn new(path: &Path) -> Self {
         let backups = path.parent().unwrap_or(Path::new(".")).join(BACKUP_FOLDER);
-        let mut gate = Self { path: path.to_path_buf(), backups, open: None, problem: None, _exclusive: None };
+        let mut gate = Self {
+            path: path.to_path_buf(),
+            backups,
+            open: None,
+            problem: None,
+            _exclusive: None,
+            last_copy_problem: None,
+        };
         match exclusive(path) {
             Ok(file) => gate._exclusive = Some(file),
             Err(e) => {
@@ -206,6 +218,7 @@ impl Gate {
         let backups = self.backups.clone();
         let app = self.app()?;
         let path = backup::write_new(app.db.conn(), &backups, BackupKind::Manual, app.key.as_ref())?;
+        self.copy_to_second_location(&path);
         self.backup_files().into_iter().find(|b| b.path == path).map(info).ok_or_else(|| storage("backup missing"))
     }
 
@@ -299,15 +312,75 @@ impl Gate {
                 let today = Local::now().date_naive();
                 let has_today =
                     self.backup_files().iter().any(|b| b.kind == BackupKind::Daily && b.created_at.date() == today);
-                if !has_today {
-                    // A failed daily backup must not keep the coordinator out: the next start tries again.
-                    let _ = backup::write_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref());
-                }
+                // A failed daily backup must not keep the coordinator out: the next start tries again.
+                let daily = (!has_today)
+                    .then(|| backup::write_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref()).ok())
+                    .flatten();
                 self.open = Some(app);
+                if let Some(path) = daily {
+                    self.copy_to_second_location(&path);
+                }
             }
             Err(e) if e.code == ErrorCode::Damaged => self.problem = Some((AccessState::Damaged, e)),
             Err(e) => self.problem = Some((AccessState::Unavailable, e)),
         }
+    }
+
+    /// The second backup location (a USB stick), and why the last copy there failed.
+    pub fn backup_settings(&mut self) -> Result<BackupSettings, ApiError> {
+        let second_location = settings::get(self.app()?.db.conn(), SECOND_LOCATION)?;
+        Ok(BackupSettings { second_location, last_copy_problem: self.last_copy_problem.clone() })
+    }
+
+    /// Sets (a folder that exists and takes a file) or clears the second backup location; a new
+    /// location gets a copy of the newest backup straight away.
+    pub fn set_backup_location(&mut self, path: Option<&str>) -> Result<BackupSettings, ApiError> {
+        let folder = path.map(str::trim).filter(|p| !p.is_empty()).map(PathBuf::from);
+        if let Some(dir) = &folder {
+            let probe = dir.join(".draagkracht-probe");
+            let writable =
+                dir.is_dir() && std::fs::write(&probe, b"").and_then(|_| std::fs::remove_file(&probe)).is_ok();
+            if !writable {
+                return Err(Refusal::new(
+                    Field::Path,
+                    RefusalCode::NotAllowed,
+                    "In deze map kan Draagkracht niet schrijven. Is de USB-stick aangesloten? Kies een andere map.",
+                    "Draagkracht cannot write in this folder. Is the USB stick plugged in? Choose another folder.",
+                )
+                .into());
+            }
+        }
+        let app = self.app()?;
+        app.db.write(|tx| {
+            match &folder {
+                Some(dir) => settings::set(tx, SECOND_LOCATION, &dir.display().to_string()),
+                None => settings::remove(tx, SECOND_LOCATION),
+            }
+            .map_err(ApiError::from)
+        })?;
+        self.last_copy_problem = None;
+        if let (Some(_), Some(newest)) = (&folder, self.backup_files().into_iter().next()) {
+            self.copy_to_second_location(&newest.path);
+        }
+        self.backup_settings()
+    }
+
+    /// Copies a backup (and its key file) to the second location, if one is set; a failure (the
+    /// stick is not there) is remembered and shown, never fatal.
+    fn copy_to_second_location(&mut self, backup: &Path) {
+        let Some(app) = self.open.as_ref() else { return };
+        let Ok(Some(dir)) = settings::get(app.db.conn(), SECOND_LOCATION) else { return };
+        let copy = || -> std::io::Result<()> {
+            let dir = PathBuf::from(&dir);
+            let name = backup.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
+            std::fs::copy(backup, dir.join(name))?;
+            let kdf = KdfFile::beside(backup);
+            if let Ok(Some(params)) = kdf.candidates().map(|c| c.into_iter().next()) {
+                KdfFile::beside(&dir.join(name)).write_current(&params).map_err(std::io::Error::other)?;
+            }
+            Ok(())
+        };
+        self.last_copy_problem = copy().err().map(|e| format!("{}: {e}", dir));
     }
 
     fn backup_files(&self) -> Vec<BackupFile> {

@@ -10,6 +10,8 @@ pub struct ParticipantDraft {
     pub label: String,
     pub contact: String,
     pub consent_date: String,
+    pub consent_by: String,
+    pub consent_scope: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +20,10 @@ pub struct ValidParticipant {
     pub label: String,
     pub contact: Option<String>,
     pub consent_date: Option<NaiveDate>,
+    /// Who recorded the consent.
+    pub consent_by: Option<String>,
+    /// What the consent covers.
+    pub consent_scope: Option<String>,
 }
 
 impl ParticipantDraft {
@@ -38,7 +44,21 @@ impl ParticipantDraft {
             }
             Some(date)
         };
-        Ok(ValidParticipant { label, contact, consent_date })
+        let consent_by = optional_text(
+            Field::ConsentBy,
+            "wie de toestemming vastlegde",
+            "who recorded the consent",
+            &self.consent_by,
+            100,
+        )?;
+        let consent_scope = optional_text(
+            Field::ConsentScope,
+            "waarvoor de toestemming geldt",
+            "what the consent covers",
+            &self.consent_scope,
+            200,
+        )?;
+        Ok(ValidParticipant { label, contact, consent_date, consent_by, consent_scope })
     }
 }
 

@@ -59,6 +59,11 @@ pub enum Field {
     Repeat,
     CurrentPassphrase,
     Backup,
+    ConsentBy,
+    ConsentScope,
+    RetentionYears,
+    CoordinatorName,
+    Path,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -85,6 +85,8 @@ pub(crate) fn cases_for(
             },
             contact: rng.gen_bool(0.3).then(|| format!("06-{:08}", rng.gen_range(10_000_000..99_999_999u32))),
             consent_date: Some(start),
+            consent_by: Some("Coördinator".into()),
+            consent_scope: Some("Gegevens voor de koppeling".into()),
         };
         let id = MatchId(id_at(rng, start));
         let valid = ValidMatch {

@@ -17,6 +17,7 @@ pub mod involvements;
 pub mod matches;
 mod migrations;
 pub mod participants;
+pub mod privacy;
 pub mod programmes;
 pub mod referrals;
 pub mod settings;

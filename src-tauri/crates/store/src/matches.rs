@@ -203,7 +203,13 @@ mod tests {
             participants::insert(
                 tx,
                 participant,
-                &ValidParticipant { label: "D-017".into(), contact: None, consent_date: Some(d(2, 1)) },
+                &ValidParticipant {
+                    label: "D-017".into(),
+                    contact: None,
+                    consent_date: Some(d(2, 1)),
+                    consent_by: None,
+                    consent_scope: None,
+                },
                 now,
             )?;
             let valid = ValidMatch {

@@ -277,6 +277,105 @@ BEGIN
         SELECT NEW.volunteer_id, substr(NEW.date, 1, 7) || '-01', NEW.minutes WHERE NEW.kind <> 'training'
         ON CONFLICT (volunteer_id, month) DO UPDATE SET work_minutes = work_minutes + excluded.work_minutes;
 END;
+"#, // 7: the AVG tools. Consent: who recorded it and what it covers; when a participant was
+    // anonymised; how long each programme keeps personal data after a match ended; and the audit
+    // log, written by triggers so every write path is covered. The log holds ids, never values, so
+    // erasing a person leaves nothing of them in it. The demo pauses it (`audit_paused`): nobody
+    // changed that data.
+    r#"
+ALTER TABLE participants ADD COLUMN consent_by TEXT;
+ALTER TABLE participants ADD COLUMN consent_scope TEXT;
+ALTER TABLE participants ADD COLUMN anonymised_on TEXT;
+ALTER TABLE programmes ADD COLUMN retention_years INTEGER NOT NULL DEFAULT 2
+    CHECK (retention_years BETWEEN 0 AND 30);
+
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    actor     TEXT,
+    action    TEXT NOT NULL CHECK (action IN ('added', 'changed', 'removed')),
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_volunteers_added AFTER INSERT ON volunteers WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'volunteers', NEW.id); END;
+CREATE TRIGGER audit_volunteers_changed AFTER UPDATE ON volunteers WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'volunteers', NEW.id); END;
+CREATE TRIGGER audit_volunteers_removed AFTER DELETE ON volunteers WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'volunteers', OLD.id); END;
+CREATE TRIGGER audit_participants_added AFTER INSERT ON participants WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'participants', NEW.id); END;
+CREATE TRIGGER audit_participants_changed AFTER UPDATE ON participants WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'participants', NEW.id); END;
+CREATE TRIGGER audit_participants_removed AFTER DELETE ON participants WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'participants', OLD.id); END;
+CREATE TRIGGER audit_matches_added AFTER INSERT ON matches WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'matches', NEW.id); END;
+CREATE TRIGGER audit_matches_changed AFTER UPDATE ON matches WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'matches', NEW.id); END;
+CREATE TRIGGER audit_matches_removed AFTER DELETE ON matches WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'matches', OLD.id); END;
+CREATE TRIGGER audit_assessments_added AFTER INSERT ON assessments WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'assessments', NEW.id); END;
+CREATE TRIGGER audit_assessments_changed AFTER UPDATE ON assessments WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'assessments', NEW.id); END;
+CREATE TRIGGER audit_assessments_removed AFTER DELETE ON assessments WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'assessments', OLD.id); END;
+CREATE TRIGGER audit_involvements_added AFTER INSERT ON involvements WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'involvements', NEW.id); END;
+CREATE TRIGGER audit_involvements_changed AFTER UPDATE ON involvements WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'involvements', NEW.id); END;
+CREATE TRIGGER audit_involvements_removed AFTER DELETE ON involvements WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'involvements', OLD.id); END;
+CREATE TRIGGER audit_referrals_added AFTER INSERT ON referrals WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'referrals', NEW.id); END;
+CREATE TRIGGER audit_referrals_changed AFTER UPDATE ON referrals WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'referrals', NEW.id); END;
+CREATE TRIGGER audit_referrals_removed AFTER DELETE ON referrals WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'referrals', OLD.id); END;
+CREATE TRIGGER audit_hour_entries_added AFTER INSERT ON hour_entries WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'hour_entries', NEW.id); END;
+CREATE TRIGGER audit_hour_entries_changed AFTER UPDATE ON hour_entries WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'hour_entries', NEW.id); END;
+CREATE TRIGGER audit_hour_entries_removed AFTER DELETE ON hour_entries WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'hour_entries', OLD.id); END;
+CREATE TRIGGER audit_programmes_added AFTER INSERT ON programmes WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'programmes', NEW.id); END;
+CREATE TRIGGER audit_programmes_changed AFTER UPDATE ON programmes WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'programmes', NEW.id); END;
+CREATE TRIGGER audit_programmes_removed AFTER DELETE ON programmes WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'programmes', OLD.id); END;
+CREATE TRIGGER audit_activities_added AFTER INSERT ON activities WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'activities', NEW.id); END;
+CREATE TRIGGER audit_activities_changed AFTER UPDATE ON activities WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'activities', NEW.id); END;
+CREATE TRIGGER audit_activities_removed AFTER DELETE ON activities WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'activities', OLD.id); END;
+CREATE TRIGGER audit_trainings_added AFTER INSERT ON trainings WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'trainings', NEW.id); END;
+CREATE TRIGGER audit_trainings_changed AFTER UPDATE ON trainings WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'trainings', NEW.id); END;
+CREATE TRIGGER audit_trainings_removed AFTER DELETE ON trainings WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'trainings', OLD.id); END;
+CREATE TRIGGER audit_supervision_contacts_added AFTER INSERT ON supervision_contacts WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'supervision_contacts', NEW.id); END;
+CREATE TRIGGER audit_supervision_contacts_changed AFTER UPDATE ON supervision_contacts WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'supervision_contacts', NEW.id); END;
+CREATE TRIGGER audit_supervision_contacts_removed AFTER DELETE ON supervision_contacts WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'supervision_contacts', OLD.id); END;
+CREATE TRIGGER audit_check_ins_added AFTER INSERT ON check_ins WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'check_ins', NEW.id); END;
+CREATE TRIGGER audit_check_ins_changed AFTER UPDATE ON check_ins WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'check_ins', NEW.id); END;
+CREATE TRIGGER audit_check_ins_removed AFTER DELETE ON check_ins WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'check_ins', OLD.id); END;
+CREATE TRIGGER audit_allowances_added AFTER INSERT ON allowances WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'allowances', NEW.id); END;
+CREATE TRIGGER audit_allowances_changed AFTER UPDATE ON allowances WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'changed', 'allowances', NEW.id); END;
+CREATE TRIGGER audit_allowances_removed AFTER DELETE ON allowances WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
+BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'allowances', OLD.id); END;
 "#,
 ];
 

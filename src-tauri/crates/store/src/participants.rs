@@ -1,4 +1,5 @@
-//! The `participants` table: a code or first name, an optional contact, the consent date.
+//! The `participants` table: a code or first name, an optional contact, the consent (date, by whom,
+//! what it covers).
 
 use crate::db::{iso_date, parsed};
 use crate::StoreError;
@@ -13,6 +14,8 @@ pub struct ParticipantRecord {
     pub label: String,
     pub contact: Option<String>,
     pub consent_date: Option<NaiveDate>,
+    pub consent_by: Option<String>,
+    pub consent_scope: Option<String>,
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<ParticipantRecord> {
@@ -21,12 +24,14 @@ fn from_row(r: &Row) -> rusqlite::Result<ParticipantRecord> {
         label: r.get(1)?,
         contact: r.get(2)?,
         consent_date: r.get::<_, Option<String>>(3)?.as_deref().and_then(iso_date),
+        consent_by: r.get(4)?,
+        consent_scope: r.get(5)?,
     })
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<ParticipantRecord>, StoreError> {
     let mut stmt =
-        conn.prepare("SELECT id, label, contact, consent_date FROM participants ORDER BY label COLLATE NOCASE, id")?;
+        conn.prepare("SELECT id, label, contact, consent_date, consent_by, consent_scope FROM participants ORDER BY label COLLATE NOCASE, id")?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -34,7 +39,7 @@ pub fn list(conn: &Connection) -> Result<Vec<ParticipantRecord>, StoreError> {
 pub fn get(conn: &Connection, id: ParticipantId) -> Result<Option<ParticipantRecord>, StoreError> {
     Ok(conn
         .query_row(
-            "SELECT id, label, contact, consent_date FROM participants WHERE id = ?1",
+            "SELECT id, label, contact, consent_date, consent_by, consent_scope FROM participants WHERE id = ?1",
             [id.to_string()],
             from_row,
         )
@@ -43,8 +48,17 @@ pub fn get(conn: &Connection, id: ParticipantId) -> Result<Option<ParticipantRec
 
 pub fn insert(tx: &Transaction, id: ParticipantId, p: &ValidParticipant, now: DateTime<Utc>) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO participants (id, label, contact, consent_date, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![id.to_string(), p.label, p.contact, p.consent_date.map(|d| d.to_string()), now.to_rfc3339()],
+        "INSERT INTO participants (id, label, contact, consent_date, consent_by, consent_scope, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            id.to_string(),
+            p.label,
+            p.contact,
+            p.consent_date.map(|d| d.to_string()),
+            p.consent_by,
+            p.consent_scope,
+            now.to_rfc3339()
+        ],
     )?;
     Ok(())
 }
@@ -57,7 +71,16 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     Ok(tx.execute(
-        "UPDATE participants SET label = ?2, contact = ?3, consent_date = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id.to_string(), p.label, p.contact, p.consent_date.map(|d| d.to_string()), now.to_rfc3339()],
+        "UPDATE participants SET label = ?2, contact = ?3, consent_date = ?4, consent_by = ?5, consent_scope = ?6,
+                updated_at = ?7 WHERE id = ?1",
+        params![
+            id.to_string(),
+            p.label,
+            p.contact,
+            p.consent_date.map(|d| d.to_string()),
+            p.consent_by,
+            p.consent_scope,
+            now.to_rfc3339()
+        ],
     )? == 1)
 }

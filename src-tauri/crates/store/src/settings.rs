@@ -13,6 +13,10 @@ pub const DEMO: &str = "demo";
 pub const VOG_YEARS: &str = "vog_renewal_years";
 /// The tax-free caps of the volunteer allowance, as JSON of `core::support::AllowanceCaps`.
 pub const ALLOWANCE_CAPS: &str = "allowance_caps";
+/// The coordinator on this laptop: the audit log's "who" (read by its triggers, migration 7).
+pub const COORDINATOR_NAME: &str = "coordinator_name";
+/// Present while the audit triggers should stay silent (writing the generated demo branch).
+pub const AUDIT_PAUSED: &str = "audit_paused";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
@@ -23,6 +27,11 @@ pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<(), StoreError> {
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
     )?;
+    Ok(())
+}
+
+pub fn remove(tx: &Transaction, key: &str) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM settings WHERE key = ?1", [key])?;
     Ok(())
 }
 

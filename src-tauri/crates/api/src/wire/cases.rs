@@ -9,7 +9,7 @@ use draagkracht_core::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, TS, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantInput {
     /// A code or a first name; nothing more is required.
@@ -17,6 +17,12 @@ pub struct ParticipantInput {
     pub contact: String,
     /// The day consent was given, as typed; empty when not (yet) recorded.
     pub consent_date: String,
+    /// Who recorded the consent (the coordinator, a colleague); may be empty.
+    #[serde(default)]
+    pub consent_by: String,
+    /// What the consent covers, in a few words ("gegevens voor de koppeling"); may be empty.
+    #[serde(default)]
+    pub consent_scope: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -26,6 +32,8 @@ pub struct Participant {
     pub label: String,
     pub contact: Option<String>,
     pub consent_date: Option<NaiveDate>,
+    pub consent_by: Option<String>,
+    pub consent_scope: Option<String>,
 }
 
 /// One line of the participants list.

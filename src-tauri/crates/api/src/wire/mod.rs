@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 mod cases;
 mod load;
+mod privacy;
 mod safety;
 mod signals;
 mod support;
@@ -18,6 +19,7 @@ pub use draagkracht_core::{
     Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 pub use load::*;
+pub use privacy::*;
 pub use safety::*;
 use serde::{Deserialize, Serialize};
 pub use signals::*;

@@ -73,3 +73,12 @@ pub struct RestoreInput {
     /// The passphrase that was in use when the backup was made, when it differs from today's.
     pub passphrase: Option<String>,
 }
+
+/// Where backups are copied besides the folder next to the database (a USB stick), if anywhere.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupSettings {
+    pub second_location: Option<String>,
+    /// Why the last copy to the second location failed (the stick was not there), if it did.
+    pub last_copy_problem: Option<String>,
+}
