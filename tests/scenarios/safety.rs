@@ -153,21 +153,19 @@ fn backups_are_made_checked_and_restore_exactly() {
 #[test]
 fn a_backup_is_made_before_a_migration() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut gate, path) = new_database(dir.path(), None);
-    add(&mut gate, "Anna");
-    drop(gate);
-    // Pretend the file is one schema step behind: undo the last migration's objects.
+    let path = dir.path().join("draagkracht.sqlite");
+    // A database as the previous version of the app left it, with a volunteer.
+    draagkracht_store::create_at_version(&path, draagkracht_store::SCHEMA_VERSION - 1).unwrap();
     let conn = draagkracht_store::Connection::open(&path).unwrap();
-    conn.execute_batch(&format!(
-        "DROP TRIGGER hour_entries_month_add; DROP TRIGGER hour_entries_month_remove;
-         DROP TRIGGER hour_entries_month_change; DROP TABLE volunteer_month_minutes;
-         PRAGMA user_version = {};",
-        draagkracht_store::SCHEMA_VERSION - 1
-    ))
+    conn.execute(
+        "INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at)
+         VALUES ('0190d8a0-0000-7000-8000-000000000001', 'Anna', 'active', '2025-01-01', 'x', 'x')",
+        [],
+    )
     .unwrap();
     drop(conn);
     let mut gate = Gate::new(&path);
-    assert_eq!(gate.access().state, AccessState::Open);
+    assert_eq!(gate.access().state, AccessState::Open, "{:?}", gate.access().problem);
     let before = gate.backups().into_iter().find(|b| b.kind == BackupKind::BeforeMigration).expect("a backup first");
     assert!(before.size_bytes > 0);
     assert_eq!(names(&mut gate), vec!["Anna"]);
@@ -216,4 +214,25 @@ fn a_second_window_on_the_same_data_is_refused_until_the_first_closes() {
     drop(first);
     let mut again = Gate::new(&path);
     assert_eq!(names(&mut again), vec!["Anna"]);
+}
+
+#[test]
+fn backups_are_copied_to_a_second_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, _) = new_database(dir.path(), Some(PASSPHRASE));
+    let missing = gate.set_backup_location(Some(&dir.path().join("no-stick").display().to_string()));
+    assert_eq!(missing.unwrap_err().field, Some(draagkracht_api::wire::Field::Path));
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let first = gate.make_backup().unwrap();
+    let settings = gate.set_backup_location(Some(&usb.display().to_string())).unwrap();
+    assert_eq!(settings.second_location, Some(usb.display().to_string()));
+    assert!(usb.join(&first.file).exists(), "the newest backup is copied at once");
+    let second = gate.make_backup().unwrap();
+    assert!(usb.join(&second.file).exists() && usb.join(format!("{}.kdf.json", second.file)).exists());
+    // The stick is pulled out: the backup still succeeds, and the problem is shown.
+    std::fs::remove_dir_all(&usb).unwrap();
+    gate.make_backup().unwrap();
+    assert!(gate.backup_settings().unwrap().last_copy_problem.is_some());
+    assert_eq!(gate.set_backup_location(None).unwrap().second_location, None);
 }

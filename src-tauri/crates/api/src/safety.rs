@@ -185,7 +185,7 @@ impl Gate {
                 // Encrypting a plain database: an encrypted, checked copy takes its place.
                 let encrypted = app.path.with_extension("encrypting");
                 let _ = std::fs::remove_file(&encrypted);
-                backup::write_to(app.db.conn(), &encrypted, Some(&new_key))?;
+                backup::encrypted_copy(app.db.conn(), &encrypted, &new_key)?;
                 let path = app.path.clone();
                 self.open = None;
                 let replaced = backup::replace_database(&encrypted, &path, Some(&new_key));

@@ -1,4 +1,4 @@
-//! Backups of the open database: a full copy written with `sqlcipher_export` (encrypted with the
+//! Backups of the open database: a full, compact copy written with `VACUUM INTO` (encrypted with the
 //! database's own key, or plain for a plain database), its key parameters beside it, and checked
 //! with `integrity_check` before it counts. A backup that fails its check is removed, never kept.
 //! Restoring replaces the database file with a checked copy of a backup.
@@ -41,19 +41,18 @@ pub fn write_new(conn: &Connection, dir: &Path, kind: BackupKind, key: Option<&D
 pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
     let partial = path.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
-    let secret = key.map(|k| k.pragma_value());
-    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let exported = (|| -> Result<(), StoreError> {
-        conn.execute(
-            "ATTACH DATABASE ?1 AS backup KEY ?2",
-            rusqlite::params![partial.to_string_lossy(), secret.as_deref().map(String::as_str).unwrap_or("")],
-        )?;
-        let result = conn
-            .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
-            .and_then(|_| conn.pragma_update(Some("backup"), "user_version", version));
-        conn.execute("DETACH DATABASE backup", [])?;
-        Ok(result?)
-    })();
+    // VACUUM INTO writes a consistent, compact copy through the same pager, so an encrypted
+    // database gives an encrypted copy under the same key (checked below: a plain copy of an
+    // encrypted database is refused, never kept).
+    let exported =
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]).map(|_| ()).map_err(StoreError::from).and_then(
+            |_| match key {
+                Some(_) if is_plain_sqlite(&partial) => {
+                    Err(StoreError::Backup("the copy of an encrypted database came out unencrypted".into()))
+                }
+                _ => Ok(()),
+            },
+        );
     if let Err(e) = exported.and_then(|_| check(&partial, key)) {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
@@ -64,6 +63,31 @@ pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(
         KdfFile::beside(path).write_current(k.params()).map_err(|e| StoreError::Backup(e.to_string()))?;
     }
     Ok(())
+}
+
+/// Writes an encrypted, checked copy of a *plain* database to `path` (which must not exist yet):
+/// how a plain database gets its first passphrase.
+pub fn encrypted_copy(conn: &Connection, path: &Path, key: &DbKey) -> Result<(), StoreError> {
+    let partial = path.with_extension("partial");
+    let _ = std::fs::remove_file(&partial);
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let exported = (|| -> Result<(), StoreError> {
+        conn.execute(
+            "ATTACH DATABASE ?1 AS encrypted KEY ?2",
+            rusqlite::params![partial.to_string_lossy(), key.pragma_value().as_str()],
+        )?;
+        let result = conn
+            .query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))
+            .and_then(|_| conn.pragma_update(Some("encrypted"), "user_version", version));
+        conn.execute("DETACH DATABASE encrypted", [])?;
+        Ok(result?)
+    })();
+    if let Err(e) = exported.and_then(|_| check(&partial, Some(key))) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    std::fs::rename(&partial, path).map_err(io)?;
+    KdfFile::beside(path).write_current(key.params()).map_err(|e| StoreError::Backup(e.to_string()))
 }
 
 /// Opens a database file read-only with `key` and runs `integrity_check`: `Ok` only when it says "ok".

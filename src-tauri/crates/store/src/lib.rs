@@ -28,5 +28,5 @@ pub mod volunteers;
 
 pub use crypt::{DbKey, KdfFile, KdfParams};
 pub use db::{open, open_with, Db, Opening, StoreError};
-pub use migrations::SCHEMA_VERSION;
+pub use migrations::{create_at_version, SCHEMA_VERSION};
 pub use rusqlite::{Connection, Error as SqliteError, ErrorCode as SqliteErrorCode, Transaction};

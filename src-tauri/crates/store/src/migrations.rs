@@ -390,6 +390,14 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<(), rusqlite_migration::Err
     migrations().to_latest(conn)
 }
 
+/// A plain database at an older schema version, as an older app left it: for upgrade tests.
+#[doc(hidden)]
+pub fn create_at_version(path: &std::path::Path, version: u32) -> Result<(), crate::StoreError> {
+    let mut conn = Connection::open(path)?;
+    Migrations::new(STEPS.iter().take(version as usize).map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
