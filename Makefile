@@ -30,6 +30,7 @@ bench: setup-build ui
 	cargo build --release -p draagkracht -p draagkracht-cli
 	cargo bench -p draagkracht-store --bench bulk_insert
 	cargo bench -p draagkracht-api --bench signals
+	cargo bench -p draagkracht-api --bench safety
 	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \
 		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht)" \
 		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \

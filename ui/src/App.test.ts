@@ -37,6 +37,7 @@ describe('app', () => {
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
       ['nav-safety', 'Veiligheid'],
+      ['nav-privacy', 'Privacy'],
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
@@ -48,9 +49,19 @@ describe('app', () => {
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
-    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Veiligheid next to Projecten.
+    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Veiligheid
+    // next to Projecten, and Privacy last.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order).toEqual(['nav-attention', 'nav-overview', 'nav-volunteers', 'nav-participants', 'nav-hours', 'nav-programmes', 'nav-safety']);
+    expect(order).toEqual([
+      'nav-attention',
+      'nav-overview',
+      'nav-volunteers',
+      'nav-participants',
+      'nav-hours',
+      'nav-programmes',
+      'nav-safety',
+      'nav-privacy',
+    ]);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -121,6 +132,9 @@ describe('app', () => {
     ['match form for a participant', { name: 'match-new', participantId: 'd-017', volunteerId: null }, 'match-save'],
     ['match form for a volunteer', { name: 'match-new', participantId: null, volunteerId: 'v-anna' }, 'match-participant'],
     ['safety', { name: 'safety' }, 'backup-row'],
+    ['safety with the second place', { name: 'safety' }, 'backup-location-choose'],
+    ['privacy', { name: 'privacy' }, 'audit-row'],
+    ['privacy with the review', { name: 'privacy' }, 'review-row'],
   ];
 
   for (const [label, route, ready] of screens) {
@@ -221,6 +235,42 @@ describe('app', () => {
     await userEvent.type(screen.getAllByTestId('threshold-value')[0]!, 'x');
     await userEvent.click(screen.getAllByTestId('threshold-save')[0]!);
     await screen.findByTestId('threshold-error');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the privacy screen with its refusals and the confirmation open: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'privacy' });
+    render(App);
+    await screen.findAllByTestId('review-row');
+    const years = screen.getAllByTestId('retention-years')[0]!;
+    await userEvent.clear(years);
+    await userEvent.type(years, 'veel{Enter}');
+    await screen.findByTestId('retention-error');
+    const name = screen.getByTestId('coordinator-name');
+    await userEvent.type(name, `${'x'.repeat(101)}{Enter}`);
+    await screen.findByTestId('coordinator-error');
+    await userEvent.click(screen.getByTestId('review-anonymise'));
+    await screen.findByTestId('review-yes');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('privacy on a person: the export notice and the erase confirmation with its refusal: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'participant', id: 'd-017' });
+    render(App);
+    await userEvent.click(await screen.findByTestId('privacy-export'));
+    await screen.findByTestId('privacy-exported');
+    await userEvent.click(screen.getByTestId('privacy-erase'));
+    await userEvent.click(screen.getByTestId('erase-yes'));
+    await screen.findByTestId('erase-error-name');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.type(screen.getByTestId('erase-name'), 'D-017{Enter}');
+    await screen.findByTestId('erasure-report');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
     expect(await axeViolations()).toEqual([]);
   });
 

@@ -19,7 +19,9 @@ export type Route =
   | { name: 'hours'; volunteerId: VolunteerId | null }
   | { name: 'programmes' }
   /** The passphrase and the backups. */
-  | { name: 'safety' };
+  | { name: 'safety' }
+  /** The AVG tools: the coordinator's name, retention per programme and its review, the audit log. */
+  | { name: 'privacy' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -49,6 +51,8 @@ export function parseHash(hash: string): Route {
       return { name: 'programmes' };
     case 'safety':
       return { name: 'safety' };
+    case 'privacy':
+      return { name: 'privacy' };
     default:
       return { name: 'attention' };
   }
@@ -87,6 +91,8 @@ export function hrefFor(route: Route): string {
       return '#/programmes';
     case 'safety':
       return '#/safety';
+    case 'privacy':
+      return '#/privacy';
   }
 }
 

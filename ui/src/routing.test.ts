@@ -23,6 +23,7 @@ describe('routing', () => {
       { name: 'hours', volunteerId: 'v-3' },
       { name: 'programmes' },
       { name: 'safety' },
+      { name: 'privacy' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -35,5 +36,7 @@ describe('routing', () => {
     expect(parseHash('#/overview')).toEqual({ name: 'overview' });
     expect(parseHash('#/safety')).toEqual({ name: 'safety' });
     expect(hrefFor({ name: 'safety' })).toBe('#/safety');
+    expect(parseHash('#/privacy')).toEqual({ name: 'privacy' });
+    expect(hrefFor({ name: 'privacy' })).toBe('#/privacy');
   });
 });

@@ -43,8 +43,9 @@ describe('tauriBackend', () => {
     const activity = { programmeId: 'p-1', name: 'Bezoek', level: 'volunteer', active: true };
     await tauriBackend.listParticipants('d-0');
     await tauriBackend.getParticipant('d-1');
-    await tauriBackend.createParticipant({ label: 'D-1', contact: '', consentDate: '' });
-    await tauriBackend.updateParticipant('d-1', { label: 'D-1', contact: '', consentDate: '' });
+    const participant = { label: 'D-1', contact: '', consentDate: '', consentBy: 'Marieke', consentScope: 'gegevens voor de koppeling' };
+    await tauriBackend.createParticipant(participant);
+    await tauriBackend.updateParticipant('d-1', participant);
     await tauriBackend.createMatch({ participantId: 'd-1', programmeId: 'p-1', volunteerIds: ['v-1'], startDate: '', expectedEndDate: '', oneToOneAtHome: true });
     await tauriBackend.getMatch('m-1');
     await tauriBackend.endMatch('m-1', { endDate: '26-11-2025', reason: 'klaar' });
@@ -77,6 +78,7 @@ describe('tauriBackend', () => {
       ['volunteer_matches', ['volunteerId']],
       ['case_vocabulary', []],
     ]);
+    expect(calls[2]?.[1]).toEqual({ input: participant });
     expect(calls[7]?.[1]).toMatchObject({ matchId: 'm-1', input: { domains: ['money'], zrm: null } });
     expect(calls[12]?.[1]).toEqual({ programmeId: null });
   });
@@ -171,6 +173,68 @@ describe('tauriBackend', () => {
     expect(calls[2]?.[1]).toEqual({ passphrase: 'fiets lamp oktober' });
     expect(calls[4]?.[1]).toEqual({ input: { current: '', passphrase: 'fiets lamp oktober', repeat: 'fiets lamp oktober' } });
     expect(calls[7]?.[1]).toEqual({ input: { file: 'b.sqlite', passphrase: null } });
+  });
+
+  it('calls the privacy and backup-location commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    await tauriBackend.exportPerson({ person: { kind: 'volunteer', id: 'v-1' }, path: '/tmp/inzage-Anna.json' });
+    await tauriBackend.erasePerson({ kind: 'participant', id: 'd-1' });
+    await tauriBackend.retentionReview();
+    await tauriBackend.anonymiseParticipants(['d-1', 'd-2']);
+    await tauriBackend.privacySettings();
+    await tauriBackend.setCoordinatorName('Marieke');
+    await tauriBackend.setRetention({ programmeId: 'p-1', years: '2' });
+    await tauriBackend.auditLog(200);
+    await tauriBackend.backupSettings();
+    await tauriBackend.setBackupLocation('/media/usb');
+    await tauriBackend.setBackupLocation(null);
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['export_person', ['input']],
+      ['erase_person', ['person']],
+      ['retention_review', []],
+      ['anonymise_participants', ['ids']],
+      ['privacy_settings', []],
+      ['set_coordinator_name', ['name']],
+      ['set_retention', ['input']],
+      ['audit_log', ['limit']],
+      ['backup_settings', []],
+      ['set_backup_location', ['path']],
+      ['set_backup_location', ['path']],
+    ]);
+    expect(calls[0]?.[1]).toEqual({ input: { person: { kind: 'volunteer', id: 'v-1' }, path: '/tmp/inzage-Anna.json' } });
+    expect(calls[1]?.[1]).toEqual({ person: { kind: 'participant', id: 'd-1' } });
+    expect(calls[3]?.[1]).toEqual({ ids: ['d-1', 'd-2'] });
+    expect(calls[6]?.[1]).toEqual({ input: { programmeId: 'p-1', years: '2' } });
+    expect(calls[7]?.[1]).toEqual({ limit: 200 });
+    expect(calls[10]?.[1]).toEqual({ path: null });
+  });
+
+  it('opens the native dialogs through the dialog plugin and answers null when cancelled', async () => {
+    const calls: [string, unknown][] = [];
+    let answer: string | null = '/media/usb';
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return answer;
+    });
+    expect(await tauriBackend.chooseFolder()).toBe('/media/usb');
+    answer = '/home/marieke/inzage-D-017.json';
+    expect(await tauriBackend.chooseSaveFile('inzage-D-017.json')).toBe('/home/marieke/inzage-D-017.json');
+    answer = null;
+    expect(await tauriBackend.chooseSaveFile('inzage-D-017.json')).toBeNull();
+    expect(calls.map(([cmd]) => cmd)).toEqual(['plugin:dialog|open', 'plugin:dialog|save', 'plugin:dialog|save']);
+    expect(calls[0]?.[1]).toMatchObject({ options: { directory: true, multiple: false } });
+    expect(calls[1]?.[1]).toMatchObject({ options: { defaultPath: 'inzage-D-017.json', filters: [{ name: 'JSON', extensions: ['json'] }] } });
+  });
+
+  it('turns a dialog that fails into an ApiError', async () => {
+    mockIPC(() => {
+      throw 'dialog.open not allowed';
+    });
+    await expect(tauriBackend.chooseFolder()).rejects.toMatchObject({ code: 'storage', field: null });
   });
 
   it('passes the safety errors through as ApiErrors', async () => {

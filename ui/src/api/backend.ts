@@ -1,7 +1,9 @@
 // The one seam between the window and the Rust side. Every Tauri command is called here and
 // nowhere else; components ask `getBackend()` for a `Backend`, so tests hand them a fake with
-// `setBackend()`. Rejections always arrive as an `ApiError`, whatever went wrong underneath.
+// `setBackend()`. Rejections always arrive as an `ApiError`, whatever went wrong underneath. The
+// native open and save dialogs sit here too, so a test can answer them without a window.
 import { invoke } from '@tauri-apps/api/core';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
   Activity,
   ActivityId,
@@ -10,13 +12,18 @@ import type {
   AppStatus,
   AssessmentInput,
   AttentionRow,
+  AuditRow,
   BackupInfo,
+  BackupSettings,
   BranchTrend,
   CaseVocabulary,
   ChangePassphraseInput,
   DatabaseAccess,
   EndMatchInput,
+  ErasureReport,
   ErrorCode,
+  ExportedPerson,
+  ExportPersonInput,
   HourEntry,
   HourEntryId,
   HourEntryInput,
@@ -34,12 +41,16 @@ import type {
   ParticipantId,
   ParticipantInput,
   ParticipantRow,
+  PersonRef,
+  PrivacySettings,
   Programme,
   ProgrammeId,
   ProgrammeInput,
   ReferralId,
   ReferralInput,
   RestoreInput,
+  RetentionInput,
+  RetentionRow,
   SetupChoice,
   SignalActionInput,
   SignalDetail,
@@ -143,6 +154,28 @@ export interface Backend {
   volunteerLoad(id: VolunteerId): Promise<VolunteerLoad>;
   /** The branch per year with hours, oldest first; the last may be this year, still running. */
   branchTrend(): Promise<BranchTrend>;
+  /** The native folder dialog; `null` when the coordinator cancelled it. */
+  chooseFolder(): Promise<string | null>;
+  /** The native save dialog for a JSON file, suggesting `defaultName`; `null` when cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Everything about one person into a JSON file at `path`, with a readable HTML copy beside it. */
+  exportPerson(input: ExportPersonInput): Promise<ExportedPerson>;
+  /** Removes a person's name, contact, notes and free text for good; counts stay, anonymous. */
+  erasePerson(person: PersonRef): Promise<ErasureReport>;
+  /** Participants kept longer than their programme's retention period allows. */
+  retentionReview(): Promise<RetentionRow[]>;
+  /** Anonymises these participants; answers how many were. */
+  anonymiseParticipants(ids: ParticipantId[]): Promise<number>;
+  /** The coordinator's name on this laptop and the retention period per programme. */
+  privacySettings(): Promise<PrivacySettings>;
+  setCoordinatorName(name: string): Promise<PrivacySettings>;
+  setRetention(input: RetentionInput): Promise<PrivacySettings>;
+  /** The latest `limit` changes, newest first. */
+  auditLog(limit: number): Promise<AuditRow[]>;
+  /** The second place backups are copied to, and why the last copy failed, if it did. */
+  backupSettings(): Promise<BackupSettings>;
+  /** A folder for the second copy of every backup; `null` switches it off. */
+  setBackupLocation(path: string | null): Promise<BackupSettings>;
 }
 
 /** Every `ErrorCode`; the type makes sure a code added on the Rust side is added here too. */
@@ -197,6 +230,16 @@ export function toApiError(reason: unknown): ApiError {
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** A native dialog: the path chosen, or `null` when it was cancelled. */
+async function dialog(show: () => Promise<string | string[] | null>): Promise<string | null> {
+  try {
+    const chosen = await show();
+    return Array.isArray(chosen) ? (chosen[0] ?? null) : chosen;
   } catch (reason) {
     throw toApiError(reason);
   }
@@ -257,6 +300,18 @@ export const tauriBackend: Backend = {
   setSupportSettings: (input) => call('set_support_settings', { input }),
   volunteerLoad: (id) => call('volunteer_load', { id }),
   branchTrend: () => call('branch_trend'),
+  chooseFolder: () => dialog(() => open({ directory: true, multiple: false })),
+  chooseSaveFile: (defaultName) => dialog(() => save({ defaultPath: defaultName, filters: [{ name: 'JSON', extensions: ['json'] }] })),
+  exportPerson: (input) => call('export_person', { input }),
+  erasePerson: (person) => call('erase_person', { person }),
+  retentionReview: () => call('retention_review'),
+  anonymiseParticipants: (ids) => call('anonymise_participants', { ids }),
+  privacySettings: () => call('privacy_settings'),
+  setCoordinatorName: (name) => call('set_coordinator_name', { name }),
+  setRetention: (input) => call('set_retention', { input }),
+  auditLog: (limit) => call('audit_log', { limit }),
+  backupSettings: () => call('backup_settings'),
+  setBackupLocation: (path) => call('set_backup_location', { path }),
 };
 
 let current: Backend = tauriBackend;

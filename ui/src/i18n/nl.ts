@@ -20,6 +20,7 @@ export const nl = {
   'nav.hours': 'Uren invoeren',
   'nav.programmes': 'Projecten',
   'nav.safety': 'Veiligheid',
+  'nav.privacy': 'Privacy',
 
   'common.loading': 'Bezig met laden…',
   'common.saving': 'Bezig met opslaan…',
@@ -523,6 +524,10 @@ export const nl = {
   'participantForm.contactHelp': 'Bijvoorbeeld een telefoonnummer, of via wie je contact hebt.',
   'participantForm.consent': 'Toestemming gegeven op',
   'participantForm.consentHelp': 'De dag dat de deelnemer zei dat je de gegevens mag bewaren. Bijvoorbeeld 15-01-2025.',
+  'participantForm.consentBy': 'Toestemming vastgelegd door',
+  'participantForm.consentByHelp': 'Wie de toestemming heeft gevraagd en opgeschreven. Bijvoorbeeld jij of een collega.',
+  'participantForm.consentScope': 'Toestemming geldt voor',
+  'participantForm.consentScopeHelp': 'Waarvoor de deelnemer toestemming gaf, in een paar woorden. Bijvoorbeeld: gegevens voor de koppeling.',
   'participantForm.saved': 'Deelnemer {label} is opgeslagen.',
 
   'participant.back': 'Terug naar alle deelnemers',
@@ -530,6 +535,8 @@ export const nl = {
   'participant.contact': 'Contact',
   'participant.consent': 'Toestemming gegeven op',
   'participant.noConsent': 'niet vastgelegd',
+  'participant.consentBy': 'Toestemming vastgelegd door',
+  'participant.consentScope': 'Toestemming geldt voor',
   'participant.newMatch': 'Nieuwe koppeling',
   'participant.matches': 'Koppelingen',
   'participant.matchesNone': 'Deze deelnemer heeft nog geen koppeling. Maak er een met de knop Nieuwe koppeling.',
@@ -838,6 +845,105 @@ export const nl = {
   'settings.source': 'Bron: {source}',
   'settings.save': 'Afspraken opslaan',
   'settings.saved': 'De afspraken zijn opgeslagen.',
+
+  'personPrivacy.heading': 'Privacy (AVG)',
+  'personPrivacy.intro':
+    'Iedereen mag vragen welke gegevens Draagkracht over hem of haar bewaart (een inzageverzoek), en mag vragen om die gegevens te wissen.',
+  'personPrivacy.export': 'Alle gegevens exporteren (inzageverzoek)',
+  'personPrivacy.exporting': 'Bezig met exporteren…',
+  'personPrivacy.exportHelp': 'Je kiest zelf waar het bestand komt. Er komt ook een leesbare kopie naast, die je aan de persoon kunt geven.',
+  'personPrivacy.fileName': 'inzage-{name}.json',
+  'personPrivacy.exported': 'De gegevens van {name} zijn geëxporteerd: {records}.',
+  'personPrivacy.exportedFiles': 'Bestand: {json}. Leesbare kopie: {html}.',
+  'personPrivacy.recordsOne': '1 onderdeel',
+  'personPrivacy.recordsMany': '{count} onderdelen',
+  'personPrivacy.erase': 'Gegevens wissen',
+
+  'erase.question': 'Wil je de gegevens van {name} wissen?',
+  'erase.removed': 'De naam, contactgegevens, notities en andere vrije tekst van {name} worden voorgoed verwijderd.',
+  'erase.kept':
+    'Uren, koppelingen en de zwaarte van de casussen blijven bewaard als anonieme aantallen. Zo blijven de cijfers van de afdeling kloppen.',
+  'erase.final': 'Dit kun je niet ongedaan maken.',
+  'erase.backupFirst': 'Twijfel je? Maak dan eerst een back-up.',
+  'erase.backupLink': 'Naar de back-ups (Veiligheid)',
+  'erase.typeName': 'Typ {name} om te bevestigen',
+  'erase.mismatch': 'Typ precies {name}. Zo weet Draagkracht zeker dat je deze persoon bedoelt.',
+  'erase.yes': 'Definitief wissen',
+  'erase.busy': 'Bezig met wissen…',
+  'erase.done': 'De gegevens van {name} zijn gewist. Verwijderd: {removed}.',
+  'erase.keptHeading': 'Wat er blijft, zonder naam:',
+
+  'privacy.title': 'Privacy',
+  'privacy.intro':
+    'Zo gaat Draagkracht om met persoonsgegevens, volgens de AVG: wie er op deze laptop werkt, hoe lang gegevens blijven, en wat er is veranderd.',
+
+  'coordinator.heading': 'Wie werkt er op deze laptop',
+  'coordinator.label': 'Jouw naam',
+  'coordinator.help': 'Het logboek hieronder zet bij elke wijziging wie die deed. Een voornaam of je initialen is genoeg.',
+  'coordinator.save': 'Naam opslaan',
+  'coordinator.saved': 'Opgeslagen. Nieuwe wijzigingen staan op naam van {name}.',
+  'coordinator.cleared': 'Opgeslagen. Bij nieuwe wijzigingen staat geen naam.',
+
+  'retention.heading': 'Bewaartermijn per project',
+  'retention.help':
+    'Na het einde van de laatste koppeling blijven de gegevens van een deelnemer zo veel jaar bewaard; daarna worden ze geanonimiseerd.',
+  'retention.caption': 'Bewaartermijn in jaren per project',
+  'retention.colProgramme': 'Project',
+  'retention.colYears': 'Jaren',
+  'retention.yearsLabel': 'Bewaartermijn voor {programme} in jaren',
+  'retention.yearsHelp': 'Een heel getal van 0 tot en met 30.',
+  'retention.saved': 'Opgeslagen',
+  'retention.none': 'Er zijn nog geen projecten.',
+
+  'review.heading': 'Over de bewaartermijn heen',
+  'review.intro':
+    'De koppelingen van deze deelnemers zijn langer geleden gestopt dan hun project gegevens bewaart. Anonimiseer ze: naam, contactgegevens en notities worden gewist, de aantallen blijven.',
+  'review.caption': 'Deelnemers over hun bewaartermijn heen',
+  'review.colSelect': 'Kiezen',
+  'review.colLabel': 'Deelnemer',
+  'review.colProgramme': 'Project',
+  'review.colEnded': 'Laatste koppeling gestopt op',
+  'review.colDue': 'Termijn voorbij sinds',
+  'review.select': '{label} anonimiseren',
+  'review.anonymise': 'Geselecteerde deelnemers anonimiseren',
+  'review.questionOne':
+    'Wil je 1 deelnemer anonimiseren? Naam, contactgegevens en notities worden voorgoed gewist. Dit kun je niet ongedaan maken.',
+  'review.questionMany':
+    'Wil je {count} deelnemers anonimiseren? Hun naam, contactgegevens en notities worden voorgoed gewist. Dit kun je niet ongedaan maken.',
+  'review.yes': 'Ja, anonimiseren',
+  'review.no': 'Nee, terug',
+  'review.busy': 'Bezig met anonimiseren…',
+  'review.doneOne': '1 deelnemer is geanonimiseerd.',
+  'review.doneMany': '{count} deelnemers zijn geanonimiseerd.',
+  'review.empty': 'Er zijn geen gegevens die over hun bewaartermijn heen zijn.',
+
+  'audit.heading': 'Logboek',
+  'audit.intro':
+    'De laatste 200 wijzigingen, de nieuwste eerst. Het logboek zegt wie wat veranderde; er staan zelf geen persoonsgegevens in.',
+  'audit.caption': 'Logboek van wijzigingen, de nieuwste eerst',
+  'audit.colAt': 'Datum en tijd',
+  'audit.colActor': 'Wie',
+  'audit.colAction': 'Wat',
+  'audit.colEntity': 'Soort gegeven',
+  'audit.colId': 'Nummer',
+  'audit.automatic': 'Draagkracht (automatisch)',
+  'audit.empty': 'Er staat nog niets in het logboek.',
+
+  'auditAction.added': 'toegevoegd',
+  'auditAction.changed': 'gewijzigd',
+  'auditAction.removed': 'verwijderd',
+
+  'secondLocation.heading': 'Tweede plek voor back-ups (bijvoorbeeld een USB-stick)',
+  'secondLocation.help':
+    'Draagkracht zet elke nieuwe back-up ook in deze map. Gaat de laptop kapot of raakt hij kwijt, dan heb je je gegevens nog.',
+  'secondLocation.folder': 'Map',
+  'secondLocation.notSet': 'Niet ingesteld',
+  'secondLocation.choose': 'Kies een map…',
+  'secondLocation.busy': 'Bezig…',
+  'secondLocation.off': 'Uitzetten',
+  'secondLocation.saved': 'Back-ups gaan voortaan ook naar {path}.',
+  'secondLocation.switchedOff': 'De tweede plek staat uit. Back-ups staan nu alleen op deze laptop.',
+  'secondLocation.problem': 'De laatste back-up kon niet naar de tweede plek worden gekopieerd: {problem}',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -10,11 +10,15 @@ import type {
   AppStatus,
   Assessment,
   AttentionRow,
+  AuditRow,
   BackupInfo,
   BackupKind,
+  BackupSettings,
   BranchTrend,
   CaseVocabulary,
   DatabaseAccess,
+  ErasureReport,
+  ExportedPerson,
   Field,
   HourEntry,
   HourEntryInput,
@@ -28,10 +32,12 @@ import type {
   ParticipantDetail,
   ParticipantInput,
   ParticipantRow,
+  PrivacySettings,
   Programme,
   ProgrammeInput,
   Referral,
   ReferralInput,
+  RetentionRow,
   SignalActionInput,
   SignalDetail,
   SignalEvent,
@@ -201,7 +207,14 @@ export const PARTICIPANT_ROWS: ParticipantRow[] = [
   { id: 'd-031', label: 'D-031', activeMatches: 0, level: null },
 ];
 
-export const PARTICIPANT: Participant = { id: 'd-017', label: 'D-017', contact: null, consentDate: '2025-01-15' };
+export const PARTICIPANT: Participant = {
+  id: 'd-017',
+  label: 'D-017',
+  contact: null,
+  consentDate: '2025-01-15',
+  consentBy: 'Marieke',
+  consentScope: 'gegevens voor de koppeling',
+};
 
 export const MATCH: Match = {
   id: 'm-1',
@@ -729,8 +742,18 @@ export const OLD_PASSPHRASE = 'oude zin van vorig jaar';
 /** A backup as the fake keeps it: what the list shows, and the passphrase it was made under. */
 export type FakeBackup = { info: BackupInfo; madeWith: string | null };
 
-/** The database behind the fake's safety commands: its state, passphrase and backups (newest first). */
-export type FakeVault = { state: AccessState; passphrase: string | null; backups: FakeBackup[]; problem: ApiError | null };
+/**
+ * The database behind the fake's safety commands: its state, passphrase and backups (newest first),
+ * and the second place backups are copied to, with why the last copy failed.
+ */
+export type FakeVault = {
+  state: AccessState;
+  passphrase: string | null;
+  backups: FakeBackup[];
+  problem: ApiError | null;
+  secondLocation: string | null;
+  lastCopyProblem: string | null;
+};
 
 function backupOf(createdAt: string, kind: BackupKind, madeWith: string | null, sizeBytes = 1_258_291): FakeBackup {
   const file = `draagkracht-${createdAt.replace(/:/g, '-')}-${kind}.sqlite`;
@@ -752,7 +775,15 @@ export const BACKUPS: FakeBackup[] = [
 
 /** An open database encrypted with `PASSPHRASE`, with `BACKUPS`; pass what a test needs otherwise. */
 export function fakeVault(overrides: Partial<FakeVault> = {}): FakeVault {
-  return { state: 'open', passphrase: PASSPHRASE, backups: structuredClone(BACKUPS), problem: null, ...overrides };
+  return {
+    state: 'open',
+    passphrase: PASSPHRASE,
+    backups: structuredClone(BACKUPS),
+    problem: null,
+    secondLocation: null,
+    lastCopyProblem: null,
+    ...overrides,
+  };
 }
 
 function wrongPassphrase(field: Field, earlier = false): ApiError {
@@ -792,6 +823,7 @@ function checkNewPassphrase(passphrase: string, repeat: string): void {
 /** The safety commands over `vault`, as the Rust gate answers them. */
 function safetyCommands(vault: FakeVault) {
   let made = 0;
+  const backupSettings = (): BackupSettings => ({ secondLocation: vault.secondLocation, lastCopyProblem: vault.lastCopyProblem });
   const access = (): DatabaseAccess => ({
     state: vault.state,
     encrypted: vault.passphrase !== null,
@@ -855,6 +887,97 @@ function safetyCommands(vault: FakeVault) {
       vault.problem = null;
       return access();
     },
+    backupSettings: async () => backupSettings(),
+    setBackupLocation: async (path) => {
+      vault.secondLocation = path;
+      vault.lastCopyProblem = null;
+      return backupSettings();
+    },
+  } satisfies Partial<Backend>;
+}
+
+/** The folder the fake's folder dialog answers with: a USB stick. */
+export const USB_FOLDER = '/media/marieke/USB-STICK/draagkracht';
+
+/** The folder the fake's save dialog puts the suggested file name in. */
+export const DOCUMENTS = '/home/marieke/Documenten';
+
+/** What the backend answers after an export to `path`: the HTML copy beside it, with the same name. */
+export function exportedTo(path: string, records = 14): ExportedPerson {
+  return { jsonPath: path, htmlPath: `${path.replace(/\.json$/i, '')}.html`, records };
+}
+
+/** What erasing a person leaves: the counts, anonymous. */
+export const ERASURE: ErasureReport = {
+  removed: 9,
+  kept: ['32 uurregels blijven als anonieme aantallen.', '1 koppeling blijft bestaan, zonder naam, met de zwaarte van de casus.'],
+  keptEn: ['32 hour entries stay as anonymous counts.', '1 match stays, without a name, with the level of the case.'],
+};
+
+/** Marieke works on this laptop; both programmes keep personal data two years after the last match. */
+export const PRIVACY: PrivacySettings = {
+  coordinatorName: 'Marieke',
+  retention: [
+    { programmeId: 'p-admin', name: 'Thuisadministratie', years: 2 },
+    { programmeId: 'p-buddy', name: 'Maatje', years: 2 },
+  ],
+};
+
+/** Three participants whose last match ended more than two years ago, the longest overdue first. */
+export const RETENTION_ROWS: RetentionRow[] = [
+  { participantId: 'd-003', label: 'D-003', programme: 'Thuisadministratie', endedOn: '2023-06-30', dueOn: '2025-06-30' },
+  { participantId: 'd-008', label: 'Karim', programme: 'Maatje', endedOn: '2023-09-15', dueOn: '2025-09-15' },
+  { participantId: 'd-011', label: 'D-011', programme: 'Thuisadministratie', endedOn: '2023-11-01', dueOn: '2025-11-01' },
+];
+
+/** The audit log, newest first: Marieke's changes and one the app made itself (no actor). */
+export const AUDIT: AuditRow[] = [
+  { at: '2025-11-26T10:12:45', actor: 'Marieke', action: 'added', entity: 'uren', entityEn: 'hours', entityId: '3f2a9c1e-7b4d-4e21-9a0c-5d8e6f1b2c3d' },
+  { at: '2025-11-26T07:00:02', actor: '', action: 'changed', entity: 'signaal', entityEn: 'signal', entityId: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' },
+  { at: '2025-11-25T16:40:00', actor: 'Marieke', action: 'removed', entity: 'vrijwilliger', entityEn: 'volunteer', entityId: 'b7e6d5c4-3b2a-4190-8f7e-6d5c4b3a2910' },
+];
+
+/**
+ * The privacy commands over `settings` and a review list of their own: the coordinator's name (at
+ * most 100 characters), retention in whole years 0 to 30, and anonymised participants leaving the list.
+ */
+function privacyCommands(settings: PrivacySettings) {
+  let review = structuredClone(RETENTION_ROWS);
+  return {
+    retentionReview: async () => structuredClone(review),
+    anonymiseParticipants: async (ids) => {
+      const before = review.length;
+      review = review.filter((row) => !ids.includes(row.participantId));
+      return before - review.length;
+    },
+    privacySettings: async () => structuredClone(settings),
+    setCoordinatorName: async (name) => {
+      if ([...name.trim()].length > 100) {
+        throw refusal({
+          field: 'coordinatorName',
+          reason: 'too_long',
+          message: 'Deze naam is te lang. Gebruik hoogstens 100 tekens.',
+          messageEn: 'This name is too long. Use at most 100 characters.',
+        });
+      }
+      settings.coordinatorName = name.trim();
+      return structuredClone(settings);
+    },
+    setRetention: async (input) => {
+      const typed = input.years.trim();
+      if (!/^\d+$/.test(typed) || Number(typed) > 30) {
+        throw refusal({
+          field: 'retentionYears',
+          reason: 'invalid_format',
+          message: `'${typed}' is geen goed aantal jaren. Kies een heel getal van 0 tot en met 30.`,
+          messageEn: `'${typed}' is not a valid number of years. Choose a whole number from 0 to 30.`,
+        });
+      }
+      const row = settings.retention.find((r) => r.programmeId === input.programmeId);
+      if (!row) throw refusal({ code: 'not_found', field: null, reason: null, message: 'Dit project bestaat niet.', messageEn: 'This programme does not exist.' });
+      row.years = Number(typed);
+      return structuredClone(settings);
+    },
   } satisfies Partial<Backend>;
 }
 
@@ -862,11 +985,13 @@ export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 
 /**
  * A backend whose every command answers from the fixtures; pass overrides for the test at hand.
- * The safety commands keep their state in `vault` (by default open, encrypted, three backups).
+ * The safety commands keep their state in `vault` (by default open, encrypted, three backups, no
+ * second location); the privacy settings and the retention review keep theirs per backend.
  */
 export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault = fakeVault()): FakeBackend {
   const fake: Backend = {
     ...safetyCommands(vault),
+    ...privacyCommands(structuredClone(PRIVACY)),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),
@@ -941,6 +1066,11 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     setSupportSettings: async (input) => settingsAfter(input),
     volunteerLoad: async () => structuredClone(LOAD),
     branchTrend: async () => structuredClone(TREND),
+    chooseFolder: async () => USB_FOLDER,
+    chooseSaveFile: async (defaultName) => `${DOCUMENTS}/${defaultName}`,
+    exportPerson: async (input) => exportedTo(input.path),
+    erasePerson: async () => structuredClone(ERASURE),
+    auditLog: async (limit) => structuredClone(AUDIT.slice(0, limit)),
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;
@@ -963,7 +1093,13 @@ function savedProgramme(input: ProgrammeInput): Omit<Programme, 'id'> {
 }
 
 function savedParticipant(input: ParticipantInput): Omit<Participant, 'id'> {
-  return { label: input.label.trim(), contact: input.contact.trim() || null, consentDate: iso(input.consentDate) || null };
+  return {
+    label: input.label.trim(),
+    contact: input.contact.trim() || null,
+    consentDate: iso(input.consentDate) || null,
+    consentBy: input.consentBy.trim() || null,
+    consentScope: input.consentScope.trim() || null,
+  };
 }
 
 function savedInvolvement(id: string, matchId: string, input: InvolvementInput): Involvement {

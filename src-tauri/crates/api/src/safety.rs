@@ -411,6 +411,14 @@ impl Gate {
     }
 }
 
+impl Draagkracht {
+    /// The benchmark's backup: a checked copy of this database at `out`.
+    #[doc(hidden)]
+    pub fn backup_to_for_benchmark(&self, out: &Path) -> Result<(), ApiError> {
+        Ok(backup::write_to(self.db.conn(), out, self.key.as_ref())?)
+    }
+}
+
 /// Takes the exclusive lock beside the database, or says that another window has it.
 fn exclusive(path: &Path) -> Result<std::fs::File, ApiError> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

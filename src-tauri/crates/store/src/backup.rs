@@ -1,5 +1,5 @@
-//! Backups of the open database: a full, compact copy written with `VACUUM INTO` (encrypted with the
-//! database's own key, or plain for a plain database), its key parameters beside it, and checked
+//! Backups of the open database: a page-for-page copy through SQLite's online backup (encrypted with
+//! the database's own key, or plain for a plain database), its key parameters beside it, and checked
 //! with `integrity_check` before it counts. A backup that fails its check is removed, never kept.
 //! Restoring replaces the database file with a checked copy of a backup.
 
@@ -41,18 +41,24 @@ pub fn write_new(conn: &Connection, dir: &Path, kind: BackupKind, key: Option<&D
 pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
     let partial = path.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
-    // VACUUM INTO writes a consistent, compact copy through the same pager, so an encrypted
-    // database gives an encrypted copy under the same key (checked below: a plain copy of an
-    // encrypted database is refused, never kept).
-    let exported =
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]).map(|_| ()).map_err(StoreError::from).and_then(
-            |_| match key {
-                Some(_) if is_plain_sqlite(&partial) => {
-                    Err(StoreError::Backup("the copy of an encrypted database came out unencrypted".into()))
-                }
-                _ => Ok(()),
-            },
-        );
+    // SQLite's online backup copies the pages as they are (no index rebuild, unlike VACUUM INTO:
+    // 8 s instead of a minute for the 3.5 GB national set), into a file keyed like the source, so
+    // an encrypted database gives an encrypted copy. A plain copy of an encrypted database is
+    // refused below, never kept.
+    let exported = (|| -> Result<(), StoreError> {
+        let mut target = Connection::open(&partial)?;
+        if let Some(k) = key {
+            crate::crypt::apply_key(&target, k)?;
+        }
+        rusqlite::backup::Backup::new(conn, &mut target)?.run_to_completion(4096, std::time::Duration::ZERO, None)?;
+        drop(target);
+        match key {
+            Some(_) if is_plain_sqlite(&partial) => {
+                Err(StoreError::Backup("the copy of an encrypted database came out unencrypted".into()))
+            }
+            _ => Ok(()),
+        }
+    })();
     if let Err(e) = exported.and_then(|_| check(&partial, key)) {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
@@ -92,11 +98,16 @@ pub fn encrypted_copy(conn: &Connection, path: &Path, key: &DbKey) -> Result<(),
 
 /// Opens a database file read-only with `key` and runs `integrity_check`: `Ok` only when it says "ok".
 pub fn check(path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    if let Some(k) = key {
-        crate::crypt::apply_key(&conn, k)?;
-    }
-    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| match e {
+    let verdict = (|| -> rusqlite::Result<String> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        if let Some(k) = key {
+            crate::crypt::apply_key(&conn, k)?;
+        }
+        // The check cross-reads every index against its table: a large cache saves re-reading pages.
+        conn.pragma_update(None, "cache_size", -262_144)?;
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+    })()
+    .map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::WrongKey,
         other => StoreError::Sqlite(other),
     })?;

@@ -79,7 +79,7 @@ describe('participant list', () => {
     await userEvent.type(input('participant-consent'), '20-11-2025');
     await userEvent.click(screen.getByTestId('participant-save'));
 
-    expect(backend.createParticipant).toHaveBeenCalledWith({ label: 'D-040', contact: '', consentDate: '20-11-2025' });
+    expect(backend.createParticipant).toHaveBeenCalledWith({ label: 'D-040', contact: '', consentDate: '20-11-2025', consentBy: '', consentScope: '' });
     await waitFor(() => expect(route()).toEqual({ name: 'participant', id: 'd-new' }));
   });
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate, route } from '../../routing.svelte';
-import { fakeBackend } from '../../test/fakeBackend';
+import { fakeBackend, PARTICIPANT, PARTICIPANT_DETAIL, refusal } from '../../test/fakeBackend';
 import ParticipantPage from './ParticipantPage.svelte';
 
 beforeEach(() => {
@@ -23,6 +23,8 @@ describe('participant page', () => {
     expect((await screen.findByTestId('participant-title')).textContent).toBe('D-017');
     expect(backend.getParticipant).toHaveBeenCalledWith('d-017');
     expect(screen.getByTestId('participant-consent-date').textContent).toBe('15-01-2025');
+    expect(screen.getByTestId('participant-consent-by-value').textContent).toBe('Marieke');
+    expect(screen.getByTestId('participant-consent-scope-value').textContent).toBe('gegevens voor de koppeling');
 
     const match = screen.getAllByTestId('participant-match');
     expect(match).toHaveLength(1);
@@ -60,9 +62,65 @@ describe('participant page', () => {
     await userEvent.type(screen.getByTestId('participant-contact'), 'via wijkteam');
     await userEvent.click(screen.getByTestId('participant-save'));
 
-    expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', { label: 'D-017', contact: 'via wijkteam', consentDate: '15-01-2025' });
+    expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', {
+      label: 'D-017',
+      contact: 'via wijkteam',
+      consentDate: '15-01-2025',
+      consentBy: 'Marieke',
+      consentScope: 'gegevens voor de koppeling',
+    });
     expect((await screen.findByTestId('participant-saved')).textContent).toContain('D-017');
     await waitFor(() => expect(document.body.textContent).toContain('via wijkteam'));
     expect(screen.queryByTestId('participant-save')).toBeNull();
+  });
+
+  it('records who took the consent and what it covers, and shows both with the date', async () => {
+    const backend = fakeBackend({
+      getParticipant: async () => ({ ...PARTICIPANT_DETAIL, participant: { ...PARTICIPANT, consentBy: null, consentScope: null } }),
+    });
+    setBackend(backend);
+    render(ParticipantPage, { id: 'd-017' });
+    expect((await screen.findByTestId('participant-consent-by-value')).textContent).toBe('niet ingevuld');
+    expect(screen.getByTestId('participant-consent-scope-value').textContent).toBe('niet ingevuld');
+    await userEvent.click(screen.getByTestId('edit-participant'));
+
+    const by = screen.getByLabelText('Toestemming vastgelegd door (niet verplicht)') as HTMLInputElement;
+    const scope = screen.getByLabelText('Toestemming geldt voor (niet verplicht)') as HTMLInputElement;
+    expect(by).toBe(screen.getByTestId('participant-consent-by'));
+    expect(scope).toBe(screen.getByTestId('participant-consent-scope'));
+    expect(by.value).toBe('');
+    expect(document.getElementById(scope.getAttribute('aria-describedby') ?? '')?.textContent).toContain('gegevens voor de koppeling');
+    await userEvent.type(by, 'Marieke');
+    await userEvent.type(scope, 'gegevens voor de koppeling');
+    await userEvent.click(screen.getByTestId('participant-save'));
+
+    expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', {
+      label: 'D-017',
+      contact: '',
+      consentDate: '15-01-2025',
+      consentBy: 'Marieke',
+      consentScope: 'gegevens voor de koppeling',
+    });
+    await waitFor(() => expect(screen.getByTestId('participant-consent-by-value').textContent).toBe('Marieke'));
+    expect(screen.getByTestId('participant-consent-scope-value').textContent).toBe('gegevens voor de koppeling');
+    expect(screen.getByTestId('participant-consent-date').textContent).toBe('15-01-2025');
+  });
+
+  it('shows a refusal of the consent scope at its field', async () => {
+    const backend = fakeBackend({
+      updateParticipant: async () => {
+        throw refusal({ field: 'consentScope', reason: 'too_long', message: 'Dit is te lang.', messageEn: 'This is too long.' });
+      },
+    });
+    setBackend(backend);
+    render(ParticipantPage, { id: 'd-017' });
+    await userEvent.click(await screen.findByTestId('edit-participant'));
+    await userEvent.click(screen.getByTestId('participant-save'));
+
+    const error = await screen.findByTestId('participant-error-consentScope');
+    expect(error.textContent).toContain('Dit is te lang.');
+    const scope = screen.getByTestId('participant-consent-scope');
+    expect(scope.getAttribute('aria-describedby')).toContain(error.id);
+    await waitFor(() => expect(document.activeElement).toBe(scope));
   });
 });

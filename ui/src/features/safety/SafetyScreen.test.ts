@@ -7,12 +7,13 @@ import App from '../../App.svelte';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
-import { BACKUPS, fakeBackend, fakeVault, OLD_PASSPHRASE, PASSPHRASE, type FakeVault } from '../../test/fakeBackend';
+import type { Backend } from '../../api/backend';
+import { BACKUPS, fakeBackend, fakeVault, OLD_PASSPHRASE, PASSPHRASE, refusal, USB_FOLDER, type FakeVault } from '../../test/fakeBackend';
 
 const NEW = 'zeilboot regen piano mosterd';
 
-async function open(vault: FakeVault = fakeVault()) {
-  const backend = fakeBackend({}, vault);
+async function open(vault: FakeVault = fakeVault(), overrides: Partial<Backend> = {}) {
+  const backend = fakeBackend(overrides, vault);
   setBackend(backend);
   navigate({ name: 'safety' });
   render(App);
@@ -192,5 +193,92 @@ describe('safety screen', () => {
     expect(screen.queryByTestId('restore-confirm')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(button));
     expect(backend.restoreBackup).not.toHaveBeenCalled();
+  });
+});
+
+describe('second place for backups', () => {
+  it('is not set at first; choosing a folder sets it', async () => {
+    const vault = fakeVault();
+    const backend = await open(vault);
+    const section = await screen.findByTestId('second-location');
+    expect(within(section).getByRole('heading', { level: 3 }).textContent).toBe('Tweede plek voor back-ups (bijvoorbeeld een USB-stick)');
+    await waitFor(() => expect(screen.getByTestId('backup-location').textContent?.trim()).toBe('Niet ingesteld'));
+    expect(screen.queryByTestId('backup-location-off')).toBeNull();
+    expect(screen.queryByTestId('backup-location-problem')).toBeNull();
+
+    await userEvent.click(screen.getByTestId('backup-location-choose'));
+
+    expect((await screen.findByTestId('backup-location-saved')).textContent).toBe(`Back-ups gaan voortaan ook naar ${USB_FOLDER}.`);
+    expect(backend.chooseFolder).toHaveBeenCalledTimes(1);
+    expect(backend.setBackupLocation).toHaveBeenCalledWith(USB_FOLDER);
+    expect(screen.getByTestId('backup-location').textContent?.trim()).toBe(USB_FOLDER);
+    expect(screen.getByTestId('backup-location-off')).toBeTruthy();
+    expect(vault.secondLocation).toBe(USB_FOLDER);
+  });
+
+  it('changes nothing when the folder dialog is cancelled', async () => {
+    const backend = await open(fakeVault(), { chooseFolder: async () => null });
+    await waitFor(() => expect(screen.getByTestId('backup-location').textContent?.trim()).toBe('Niet ingesteld'));
+
+    await userEvent.click(screen.getByTestId('backup-location-choose'));
+
+    await waitFor(() => expect(backend.chooseFolder).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect((screen.getByTestId('backup-location-choose') as HTMLButtonElement).disabled).toBe(false));
+    expect(backend.setBackupLocation).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('backup-location-saved')).toBeNull();
+  });
+
+  it('switches the second place off', async () => {
+    const vault = fakeVault({ secondLocation: USB_FOLDER });
+    const backend = await open(vault);
+    await waitFor(() => expect(screen.getByTestId('backup-location').textContent?.trim()).toBe(USB_FOLDER));
+
+    await userEvent.click(screen.getByTestId('backup-location-off'));
+
+    expect((await screen.findByTestId('backup-location-saved')).textContent).toBe('De tweede plek staat uit. Back-ups staan nu alleen op deze laptop.');
+    expect(backend.setBackupLocation).toHaveBeenCalledWith(null);
+    expect(screen.getByTestId('backup-location').textContent?.trim()).toBe('Niet ingesteld');
+    expect(screen.queryByTestId('backup-location-off')).toBeNull();
+    expect(vault.secondLocation).toBeNull();
+  });
+
+  it('warns when the last copy failed, and reads the settings again after a new backup', async () => {
+    const vault = fakeVault({ secondLocation: USB_FOLDER, lastCopyProblem: 'de map is niet gevonden (zit de USB-stick erin?)' });
+    const backend = await open(vault);
+
+    const problem = await screen.findByTestId('backup-location-problem');
+    expect(problem.textContent?.trim()).toBe(
+      'De laatste back-up kon niet naar de tweede plek worden gekopieerd: de map is niet gevonden (zit de USB-stick erin?)',
+    );
+    const reads = backend.backupSettings.mock.calls.length;
+
+    vault.lastCopyProblem = null;
+    await userEvent.click(screen.getByTestId('backup-make'));
+
+    await screen.findByTestId('backup-notice');
+    await waitFor(() => expect(backend.backupSettings.mock.calls.length).toBe(reads + 1));
+    await waitFor(() => expect(screen.queryByTestId('backup-location-problem')).toBeNull());
+  });
+
+  it('shows a refused folder and keeps the old one', async () => {
+    const vault = fakeVault({ secondLocation: USB_FOLDER });
+    await open(vault, {
+      chooseFolder: async () => '/alleen-lezen',
+      setBackupLocation: async () => {
+        throw refusal({
+          field: 'path',
+          reason: 'not_allowed',
+          message: 'In deze map kan Draagkracht niet schrijven. Kies een andere map.',
+          messageEn: 'Draagkracht cannot write to this folder. Please choose another.',
+        });
+      },
+    });
+    await waitFor(() => expect(screen.getByTestId('backup-location').textContent?.trim()).toBe(USB_FOLDER));
+
+    await userEvent.click(screen.getByTestId('backup-location-choose'));
+
+    expect((await screen.findByTestId('backup-location-failure')).textContent).toBe('In deze map kan Draagkracht niet schrijven. Kies een andere map.');
+    expect(screen.getByTestId('backup-location').textContent?.trim()).toBe(USB_FOLDER);
+    expect(screen.queryByTestId('backup-location-saved')).toBeNull();
   });
 });
