@@ -355,3 +355,50 @@ async fn a_coordinator_protects_locks_unlocks_and_restores() {
     assert!(!page.contains("Na de Back-up"), "the restored backup is from before the volunteer was added");
     s.quit().await;
 }
+
+/// The AVG tools in the real window: consent recorded with who and what for; the coordinator's name
+/// on the privacy screen, and the audit log saying who added the participant; then the participant
+/// erased after typing their name, and gone from the list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_records_consent_and_erases_a_participant() {
+    let s = Session::start("privacy").await;
+    s.click("protect-skip").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+
+    s.click("nav-privacy").await;
+    s.type_into("coordinator-name", "Els Bakker").await;
+    s.click("coordinator-save").await;
+    s.by_test_id("coordinator-saved").await;
+
+    s.click("nav-participants").await;
+    s.click("new-participant").await;
+    s.type_into("participant-label", "Wilma").await;
+    s.type_into("participant-consent", "01-11-2026").await;
+    s.type_into("participant-consent-by", "Els Bakker").await;
+    s.type_into("participant-consent-scope", "Gegevens voor de koppeling").await;
+    s.click("participant-save").await;
+    s.wait_for_text("participant-title", "Wilma").await;
+    s.wait_for_text("participant-consent-scope-value", "Gegevens voor de koppeling").await;
+    s.screenshot("participant-with-consent").await;
+
+    s.click("nav-privacy").await;
+    s.wait_for_text("audit-table", "Els Bakker").await;
+    s.screenshot("privacy").await;
+    s.assert_accessible("privacy screen").await;
+
+    s.click("nav-participants").await;
+    s.find("[data-testid='participant-row'] th").await.click().await.expect("open Wilma");
+    s.wait_for_text("participant-title", "Wilma").await;
+    s.click("privacy-erase").await;
+    s.by_test_id("erase-confirm").await;
+    s.type_into("erase-name", "Wilma").await;
+    s.screenshot("erase-confirm").await;
+    s.assert_accessible("erase confirmation").await;
+    s.click("erase-yes").await;
+    s.by_test_id("erasure-report").await;
+    s.screenshot("erased").await;
+    let row = s.find("[data-testid='participant-row']").await.text().await.unwrap_or_default();
+    assert!(row.starts_with("Gewist") && !row.contains("Wilma"), "the list holds no name any more: {row}");
+    s.quit().await;
+}
