@@ -3,6 +3,7 @@
 mod cases;
 mod coordinator_month;
 mod first_start;
+mod interchange;
 mod privacy;
 mod refusals;
 mod safety;

@@ -12,6 +12,7 @@ mod demo;
 pub mod error;
 mod health;
 mod hours;
+mod interchange;
 mod load;
 mod overview;
 mod participants;

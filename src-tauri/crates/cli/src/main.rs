@@ -75,6 +75,21 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Write every record to an interchange file (JSON; its schema is docs/interchange.schema.json).
+    Export {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Read an interchange file into a new database (encrypted when DRAAGKRACHT_PASSPHRASE is set):
+    /// all of it, or nothing.
+    Import {
+        #[arg(long)]
+        db: PathBuf,
+        /// The interchange file.
+        file: PathBuf,
+    },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
         #[arg(long)]
@@ -186,6 +201,37 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             println!("restored {} from {}", db.display(), from.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export { db, out } => {
+            let started = Instant::now();
+            let rows = open_existing(&db)?.export_all(&out)?;
+            println!("exported {rows} records to {} in {:.2} s", out.display(), started.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { db, file } => {
+            let file = existing(&file)?;
+            if db.exists() {
+                eprintln!("draagkracht-cli: {} exists; an import goes into a new database.", db.display());
+                return Ok(ExitCode::from(2));
+            }
+            let started = Instant::now();
+            let mut app = demo_database(&db)?;
+            match app.import_all(&file) {
+                Ok(rows) => {
+                    println!(
+                        "imported {rows} records into {} in {:.2} s",
+                        db.display(),
+                        started.elapsed().as_secs_f64()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    // Nothing was imported: the new, empty database goes again.
+                    drop(app);
+                    remove_database(&db);
+                    Err(e)
+                }
+            }
+        }
         Command::Check { db, json } => {
             let report = open_existing(&db)?.check()?;
             if json {
@@ -240,7 +286,15 @@ fn unlocked(db: &std::path::Path) -> Result<Gate, ApiError> {
     Ok(gate)
 }
 
-/// A new database for the demo: encrypted when `DRAAGKRACHT_PASSPHRASE` is set.
+/// Removes a database file that this run created, with its companions.
+fn remove_database(db: &std::path::Path) {
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for suffix in ["", "-wal", "-shm", ".kdf.json", ".lock"] {
+        let _ = std::fs::remove_file(db.with_file_name(format!("{name}{suffix}")));
+    }
+}
+
+/// A new database (for the demo or an import): encrypted when `DRAAGKRACHT_PASSPHRASE` is set.
 fn demo_database(db: &std::path::Path) -> Result<Draagkracht, ApiError> {
     if db.exists() {
         return open_existing(db);

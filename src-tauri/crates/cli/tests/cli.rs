@@ -71,3 +71,35 @@ fn a_demo_without_a_passphrase_is_plain() {
     assert_eq!(&std::fs::read(&db).unwrap()[..16], b"SQLite format 3\0");
     assert!(cli(&["check", "--db", &text(&db)], None).status.success(), "no passphrase asked");
 }
+
+#[test]
+fn export_then_import_moves_everything_to_a_new_encrypted_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.sqlite");
+    let made = cli(&["demo", "--db", &text(&db), "--volunteers", "10", "--years", "1", "--today", "2026-11-28"], None);
+    assert!(made.status.success());
+    let file = dir.path().join("all.json");
+    assert!(cli(&["export", "--db", &text(&db), "--out", &text(&file)], None).status.success());
+
+    let new = dir.path().join("new.sqlite");
+    let imported = cli(&["import", "--db", &text(&new), &text(&file)], Some(PASSPHRASE));
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    assert_ne!(&std::fs::read(&new).unwrap()[..16], b"SQLite format 3\0", "the new laptop's database is encrypted");
+    let old: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
+    let moved: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&new), "--json"], Some(PASSPHRASE)).stdout).unwrap();
+    assert_eq!(old["hour_entries"], moved["hour_entries"]);
+
+    assert_eq!(
+        cli(&["import", "--db", &text(&new), &text(&file)], Some(PASSPHRASE)).status.code(),
+        Some(2),
+        "never into a database in use"
+    );
+    std::fs::write(&file, "[]").unwrap();
+    let bad = dir.path().join("bad.sqlite");
+    let refused = cli(&["import", "--db", &text(&bad), &text(&file)], None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a Draagkracht interchange file"));
+    assert!(!bad.exists(), "a refused import leaves no database behind");
+}

@@ -13,6 +13,7 @@ mod db;
 pub mod facts;
 pub mod health;
 pub mod hour_entries;
+pub mod interchange;
 pub mod involvements;
 pub mod matches;
 mod migrations;

@@ -1,0 +1,64 @@
+//! Moving all of a coordinator's data: the interchange file (every record, JSON, versioned, with a
+//! committed JSON Schema) written from one database and read into a new one, all or nothing.
+
+use crate::{ApiError, Draagkracht, ErrorCode};
+use chrono::Utc;
+use draagkracht_store::interchange;
+use std::path::Path;
+
+impl Draagkracht {
+    /// Writes every record to `path` as an interchange file; returns the number of rows.
+    pub fn export_all(&self, path: &Path) -> Result<usize, ApiError> {
+        let document = interchange::export(self.db.conn(), &Utc::now().to_rfc3339(), |_| {})?;
+        let rows =
+            document["tables"].as_object().map_or(0, |t| t.values().filter_map(|v| v.as_array()).map(Vec::len).sum());
+        let text = serde_json::to_string(&document).map_err(|e| file_error(path, &e.to_string()))?;
+        let partial = path.with_extension("partial");
+        std::fs::write(&partial, text)
+            .and_then(|_| std::fs::rename(&partial, path))
+            .map_err(|e| file_error(path, &e.to_string()))?;
+        Ok(rows)
+    }
+
+    /// Reads an interchange file into this (new, empty) database in one transaction: everything or
+    /// nothing. A refusal names the table, row and column. Returns the number of rows. Signals come
+    /// as they were; the next day's evaluation brings them up to date.
+    pub fn import_all(&mut self, path: &Path) -> Result<usize, ApiError> {
+        let text = std::fs::read_to_string(path).map_err(|e| file_error(path, &e.to_string()))?;
+        let document: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "Dit bestand is geen geldige JSON (regel {}, kolom {}). Er is niets ingelezen.",
+                    e.line(),
+                    e.column()
+                ),
+                format!(
+                    "This file is not valid JSON (line {}, column {}). Nothing was imported.",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        let written = self.db.write(|tx| {
+            interchange::import(tx, &document, |_| {}).map_err(|e| match e {
+                Ok(p) => ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("Het bestand kon niet worden ingelezen — {p}. Er is niets ingelezen."),
+                    format!("The file could not be imported — {p}. Nothing was imported."),
+                ),
+                Err(store) => ApiError::from(store),
+            })
+        })?;
+        self.branch_cache = None;
+        Ok(written.iter().map(|(_, n)| n).sum())
+    }
+}
+
+fn file_error(path: &Path, detail: &str) -> ApiError {
+    ApiError::new(
+        ErrorCode::Storage,
+        format!("{} kon niet worden gelezen of geschreven: {detail}", path.display()),
+        format!("{} could not be read or written: {detail}", path.display()),
+    )
+}
