@@ -8,3 +8,4 @@ mod privacy;
 mod refusals;
 mod safety;
 mod signals;
+mod spreadsheets;

@@ -4,6 +4,7 @@ import {
   addDays,
   firstOfMonth,
   formatDate,
+  formatCount,
   formatDateTime,
   formatDecimal,
   formatEuro,
@@ -202,6 +203,20 @@ describe('formatPercent', () => {
     ]);
     expect(formatPercent(24.5, 'en')).toBe('24.5%');
     expect(formatPercent(1234.5, 'en')).toBe('1,234.5%');
+  });
+});
+
+describe('formatCount', () => {
+  it('writes a whole number with a point between the thousands; English with a comma', () => {
+    check((v: number) => formatCount(v), [
+      [0, '0'],
+      [12, '12'],
+      [999, '999'],
+      [1250, '1.250'],
+      [1_234_567, '1.234.567'],
+      [-1250, '-1.250'],
+    ]);
+    expect(formatCount(1250, 'en')).toBe('1,250');
   });
 });
 

@@ -143,6 +143,12 @@ function grouped(whole: number, separator: string): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
+/** A whole number, thousands grouped: 1250 → `1.250`; English `1,250`. */
+export function formatCount(value: number, lang: Language = 'nl'): string {
+  const rounded = Math.round(value);
+  return `${rounded < 0 ? '-' : ''}${grouped(Math.abs(rounded), lang === 'nl' ? '.' : ',')}`;
+}
+
 /**
  * Cents as euros, always with two decimals: 560 → `€ 5,60`, 210000 → `€ 2.100,00`. English uses a
  * decimal point and comma groups: `€ 5.60`, `€ 2,100.00`.

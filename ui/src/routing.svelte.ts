@@ -21,7 +21,9 @@ export type Route =
   /** The passphrase and the backups. */
   | { name: 'safety' }
   /** The AVG tools: the coordinator's name, retention per programme and its review, the audit log. */
-  | { name: 'privacy' };
+  | { name: 'privacy' }
+  /** Getting data in and out: a spreadsheet import, and everything to or from another laptop. */
+  | { name: 'data' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -53,6 +55,8 @@ export function parseHash(hash: string): Route {
       return { name: 'safety' };
     case 'privacy':
       return { name: 'privacy' };
+    case 'data':
+      return { name: 'data' };
     default:
       return { name: 'attention' };
   }
@@ -93,6 +97,8 @@ export function hrefFor(route: Route): string {
       return '#/safety';
     case 'privacy':
       return '#/privacy';
+    case 'data':
+      return '#/data';
   }
 }
 

@@ -24,6 +24,7 @@ describe('routing', () => {
       { name: 'programmes' },
       { name: 'safety' },
       { name: 'privacy' },
+      { name: 'data' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -38,5 +39,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'safety' })).toBe('#/safety');
     expect(parseHash('#/privacy')).toEqual({ name: 'privacy' });
     expect(hrefFor({ name: 'privacy' })).toBe('#/privacy');
+    expect(parseHash('#/data')).toEqual({ name: 'data' });
+    expect(hrefFor({ name: 'data' })).toBe('#/data');
   });
 });

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod cases;
+pub mod data;
 pub mod hours;
 pub mod overview;
 pub mod participants;

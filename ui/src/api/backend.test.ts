@@ -213,6 +213,65 @@ describe('tauriBackend', () => {
     expect(calls[10]?.[1]).toEqual({ path: null });
   });
 
+  it('calls the import and interchange commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    mockIPC((cmd, args) => {
+      const given = (args ?? {}) as Record<string, unknown>;
+      calls.push([cmd, given]);
+      if (cmd === 'run_import') {
+        // The Rust side sends progress over the channel it was given, then answers.
+        const channel = given.progress as { id: number };
+        const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
+        internals.runCallback(channel.id, { index: 0, message: { done: 1, total: 2 } });
+        internals.runCallback(channel.id, { index: 1, message: { done: 2, total: 2 } });
+        return { added: 2, existing: 0 };
+      }
+      return null;
+    });
+    const input = { path: '/tmp/vrijwilligers.xlsx', sheet: null, kind: 'volunteers', columns: [{ index: 0, field: 'volunteer_name' }] } as const;
+    const heard: unknown[] = [];
+    await tauriBackend.readSheet('/tmp/vrijwilligers.xlsx', null);
+    await tauriBackend.readSheet('/tmp/vrijwilligers.xlsx', 'Uren');
+    await tauriBackend.dryRunImport({ ...input, columns: [...input.columns] });
+    expect(await tauriBackend.runImport({ ...input, columns: [...input.columns] }, (p) => heard.push(p))).toEqual({ added: 2, existing: 0 });
+    await tauriBackend.exportAllData('/tmp/draagkracht-alles.json');
+    await tauriBackend.importAllData('/tmp/draagkracht-alles.json');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys(args)])).toEqual([
+      ['read_sheet', ['path', 'sheet']],
+      ['read_sheet', ['path', 'sheet']],
+      ['dry_run_import', ['input']],
+      ['run_import', ['input', 'progress']],
+      ['export_all_data', ['path']],
+      ['import_all_data', ['path']],
+    ]);
+    expect(calls[0]?.[1]).toEqual({ path: '/tmp/vrijwilligers.xlsx', sheet: null });
+    expect(calls[1]?.[1]).toEqual({ path: '/tmp/vrijwilligers.xlsx', sheet: 'Uren' });
+    expect(calls[2]?.[1]).toEqual({ input });
+    expect(calls[3]?.[1].input).toEqual(input);
+    // The channel goes over IPC as a reference the Rust side can send on.
+    expect(JSON.stringify(calls[3]?.[1].progress)).toMatch(/^"__CHANNEL__:\d+"$/);
+    expect(heard).toEqual([
+      { done: 1, total: 2 },
+      { done: 2, total: 2 },
+    ]);
+    expect(calls[4]?.[1]).toEqual({ path: '/tmp/draagkracht-alles.json' });
+  });
+
+  it('opens a file through the dialog plugin, with the kinds of file it offers', async () => {
+    const calls: [string, unknown][] = [];
+    let answer: string | null = '/home/marieke/vrijwilligers.xlsx';
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return answer;
+    });
+    const filters = [{ name: 'Spreadsheets', extensions: ['xlsx', 'xls', 'ods', 'csv'] }];
+    expect(await tauriBackend.chooseOpenFile(filters)).toBe('/home/marieke/vrijwilligers.xlsx');
+    answer = null;
+    expect(await tauriBackend.chooseOpenFile(filters)).toBeNull();
+    expect(calls.map(([cmd]) => cmd)).toEqual(['plugin:dialog|open', 'plugin:dialog|open']);
+    expect(calls[0]?.[1]).toMatchObject({ options: { directory: false, multiple: false, filters } });
+  });
+
   it('opens the native dialogs through the dialog plugin and answers null when cancelled', async () => {
     const calls: [string, unknown][] = [];
     let answer: string | null = '/media/usb';

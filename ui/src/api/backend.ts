@@ -2,7 +2,7 @@
 // nowhere else; components ask `getBackend()` for a `Backend`, so tests hand them a fake with
 // `setBackend()`. Rejections always arrive as an `ApiError`, whatever went wrong underneath. The
 // native open and save dialogs sit here too, so a test can answer them without a window.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
   Activity,
@@ -19,6 +19,7 @@ import type {
   CaseVocabulary,
   ChangePassphraseInput,
   DatabaseAccess,
+  DryRun,
   EndMatchInput,
   ErasureReport,
   ErrorCode,
@@ -27,9 +28,13 @@ import type {
   HourEntry,
   HourEntryId,
   HourEntryInput,
+  ImportOutcome,
+  ImportProgress,
+  InterchangeOutcome,
   InvolvementId,
   InvolvementInput,
   Language,
+  MappingInput,
   Match,
   MatchDetail,
   MatchId,
@@ -52,6 +57,7 @@ import type {
   RetentionInput,
   RetentionRow,
   SetupChoice,
+  SheetPreview,
   SignalActionInput,
   SignalDetail,
   SignalId,
@@ -176,7 +182,25 @@ export interface Backend {
   backupSettings(): Promise<BackupSettings>;
   /** A folder for the second copy of every backup; `null` switches it off. */
   setBackupLocation(path: string | null): Promise<BackupSettings>;
+  /** The native open dialog for one file of these kinds; `null` when cancelled. */
+  chooseOpenFile(filters: FileFilter[]): Promise<string | null>;
+  /** A spreadsheet's columns with samples and guesses; `sheet` `null` reads the first sheet. */
+  readSheet(path: string, sheet: string | null): Promise<SheetPreview>;
+  /** What importing the sheet with this mapping would do, changing nothing. */
+  dryRunImport(input: MappingInput): Promise<DryRun>;
+  /**
+   * Imports the sheet, all or nothing (refused while the dry run has problems or missing fields);
+   * `onProgress` hears how far it is while it runs.
+   */
+  runImport(input: MappingInput, onProgress: (progress: ImportProgress) => void): Promise<ImportOutcome>;
+  /** Every record into one JSON interchange file at `path`. */
+  exportAllData(path: string): Promise<InterchangeOutcome>;
+  /** Reads an interchange file, only into a database that holds no data yet. */
+  importAllData(path: string): Promise<InterchangeOutcome>;
 }
+
+/** A kind of file the open dialog offers: `{ name: 'Spreadsheets', extensions: ['xlsx', 'csv'] }`. */
+export type FileFilter = { name: string; extensions: string[] };
 
 /** Every `ErrorCode`; the type makes sure a code added on the Rust side is added here too. */
 const ERROR_CODES = new Set<string>(
@@ -312,6 +336,16 @@ export const tauriBackend: Backend = {
   auditLog: (limit) => call('audit_log', { limit }),
   backupSettings: () => call('backup_settings'),
   setBackupLocation: (path) => call('set_backup_location', { path }),
+  chooseOpenFile: (filters) => dialog(() => open({ multiple: false, directory: false, filters })),
+  readSheet: (path, sheet) => call('read_sheet', { path, sheet }),
+  dryRunImport: (input) => call('dry_run_import', { input }),
+  runImport: (input, onProgress) => {
+    const progress = new Channel<ImportProgress>();
+    progress.onmessage = onProgress;
+    return call('run_import', { input, progress });
+  },
+  exportAllData: (path) => call('export_all_data', { path }),
+  importAllData: (path) => call('import_all_data', { path }),
 };
 
 let current: Backend = tauriBackend;

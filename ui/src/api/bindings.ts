@@ -558,6 +558,92 @@ at: string, actor: string, action: AuditAction,
  */
 entity: string, entityEn: string, entityId: string, };
 
+export type ImportKind = "volunteers" | "participants" | "matches" | "hour_entries";
+
+export type TargetField = "ignore" | "volunteer_name" | "email" | "phone" | "status" | "start_date" | "agreed_hours" | "programme" | "participant_label" | "contact" | "consent_date" | "expected_end_date" | "date" | "duration" | "kind" | "note";
+
+export type SourceColumn = { 
+/**
+ * 0-based position in the sheet.
+ */
+index: number, header: string, 
+/**
+ * The first few values, as the coordinator will recognise them.
+ */
+samples: Array<string>, 
+/**
+ * Draagkracht's guess from the header (Dutch or English).
+ */
+guess: TargetField, };
+
+export type SheetPreview = { path: string, 
+/**
+ * The sheets of a workbook (one, named after the file, for CSV).
+ */
+sheets: Array<string>, sheet: string, 
+/**
+ * The row (from 1) that holds the headers: title rows above it are skipped.
+ */
+headerRow: number, columns: Array<SourceColumn>, 
+/**
+ * Data rows below the header.
+ */
+rows: number, 
+/**
+ * What the columns suggest the sheet holds.
+ */
+guessedKind: ImportKind, };
+
+export type ColumnMapping = { index: number, field: TargetField, };
+
+export type MappingInput = { path: string, 
+/**
+ * `None`: the first sheet.
+ */
+sheet: string | null, kind: ImportKind, columns: Array<ColumnMapping>, };
+
+export type RowProblem = { 
+/**
+ * The row number as the spreadsheet shows it (from 1).
+ */
+row: number, 
+/**
+ * The column's header.
+ */
+column: string, reason: string, reasonEn: string, };
+
+export type DryRun = { kind: ImportKind, 
+/**
+ * Data rows read.
+ */
+rows: number, 
+/**
+ * Rows that would be added.
+ */
+toAdd: number, 
+/**
+ * Rows that match a record already there (a second import adds nothing twice).
+ */
+existing: number, 
+/**
+ * Empty rows and total rows, left out.
+ */
+skipped: number, 
+/**
+ * Every row that cannot be imported.
+ */
+problems: Array<RowProblem>, 
+/**
+ * Fields this kind needs that no column is mapped to.
+ */
+missingFields: Array<TargetField>, };
+
+export type ImportOutcome = { added: number, existing: number, };
+
+export type ImportProgress = { done: number, total: number, };
+
+export type InterchangeOutcome = { path: string, records: number, };
+
 export type LoadWeek = { weekStart: string, weekNumber: number, 
 /**
  * Work minutes (training apart).

@@ -2,6 +2,7 @@
 // every text in the window follows a switch at once. `applyLanguage` also sets <html lang>.
 import type { ApiError, Language } from '../api/bindings';
 import {
+  formatCount,
   formatDecimal,
   formatEuro,
   formatHours,
@@ -49,6 +50,11 @@ export function errorText(error: ApiError): string {
 /** Minutes as hours (`1,5`) in the current language. */
 export function hours(minutes: number): string {
   return formatHours(minutes, current);
+}
+
+/** A whole number, thousands grouped: `1.250` (English `1,250`). */
+export function count(value: number): string {
+  return formatCount(value, current);
 }
 
 /** A figure (a signal's value or threshold) to one decimal: `34,5`. */

@@ -11,6 +11,7 @@ pub mod complexity;
 pub mod duration;
 pub mod hours;
 pub mod ids;
+pub mod import;
 pub mod matching;
 pub mod participant;
 pub mod period;

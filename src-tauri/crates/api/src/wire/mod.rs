@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 mod cases;
+mod import;
 mod load;
 mod privacy;
 mod safety;
@@ -18,6 +19,7 @@ pub use draagkracht_core::{
     LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,
     Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
+pub use import::*;
 pub use load::*;
 pub use privacy::*;
 pub use safety::*;

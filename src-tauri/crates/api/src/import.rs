@@ -1,0 +1,482 @@
+//! Bringing in the spreadsheets coordinators keep today: a preview with Draagkracht's guess for each
+//! column, a dry run that validates every row exactly as the forms do and names each row that
+//! cannot come in (row, column, reason), and the import itself — all rows in one transaction, or
+//! none. A row that matches a record already there is counted, not added: importing the same file
+//! twice adds nothing the second time.
+
+use crate::sheets;
+use crate::wire::{
+    ColumnMapping, DryRun, ImportKind, ImportOutcome, ImportProgress, MappingInput, RowProblem, SheetPreview,
+    SourceColumn, TargetField,
+};
+use crate::{new_entry_id, new_volunteer_id, ApiError, Draagkracht, ErrorCode};
+use chrono::{NaiveDate, Utc};
+use draagkracht_core::hours::{HourEntryDraft, NewHourEntry};
+use draagkracht_core::import::{cell_date, cell_duration_text, guess_field, guess_kind, header_row, left_out, Cell};
+use draagkracht_core::matching::{MatchDraft, ValidMatch};
+use draagkracht_core::participant::{ParticipantDraft, ValidParticipant};
+use draagkracht_core::volunteer::{ValidVolunteer, VolunteerDraft};
+use draagkracht_core::{Field, MatchId, ParticipantId, ProgrammeId, Refusal, VolunteerId};
+use draagkracht_store::{hour_entries, matches, participants, programmes, volunteers};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use uuid::Uuid;
+
+/// A row that will be written.
+enum Row {
+    Volunteer(ValidVolunteer),
+    Participant(ValidParticipant),
+    Match(ValidMatch),
+    Entry(NewHourEntry),
+}
+
+/// A dry run and the rows it would write.
+struct Plan {
+    dry: DryRun,
+    rows: Vec<Row>,
+}
+
+fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The status as typed in Dutch or English; empty is active.
+fn status_code(text: &str) -> String {
+    let t = name_key(text);
+    let code = match t.as_str() {
+        "" | "actief" | "active" | "ja" => "active",
+        "rust" | "in rust" | "resting" | "pauze" => "resting",
+        "gestopt" | "stopped" | "uit dienst" | "nee" => "stopped",
+        "aanmelding" | "aangemeld" | "registered" | "nieuw" => "registered",
+        "intake" => "intake",
+        other => return other.to_string(),
+    };
+    code.to_string()
+}
+
+/// The kind of hours as typed in Dutch or English; empty is support.
+fn kind_code(text: &str) -> String {
+    let t = name_key(text);
+    let code = match t.as_str() {
+        "" | "ondersteuning" | "begeleiding" | "support" | "inzet" | "bezoek" => "support",
+        "overleg" | "vergadering" | "meeting" => "meeting",
+        "reistijd" | "reizen" | "travel" => "travel",
+        "training" | "cursus" | "scholing" => "training",
+        other => return other.to_string(),
+    };
+    code.to_string()
+}
+
+/// The spreadsheet field a refusal concerns.
+fn target_of(field: Field) -> TargetField {
+    match field {
+        Field::Name | Field::Volunteer | Field::Volunteers => TargetField::VolunteerName,
+        Field::Email => TargetField::Email,
+        Field::Phone => TargetField::Phone,
+        Field::Status => TargetField::Status,
+        Field::StartDate => TargetField::StartDate,
+        Field::AgreedHours => TargetField::AgreedHours,
+        Field::Programmes | Field::Programme => TargetField::Programme,
+        Field::Date => TargetField::Date,
+        Field::Duration => TargetField::Duration,
+        Field::Kind => TargetField::Kind,
+        Field::Note => TargetField::Note,
+        Field::Label | Field::Participant => TargetField::ParticipantLabel,
+        Field::Contact => TargetField::Contact,
+        Field::ConsentDate => TargetField::ConsentDate,
+        Field::ExpectedEndDate => TargetField::ExpectedEndDate,
+        _ => TargetField::Ignore,
+    }
+}
+
+impl Draagkracht {
+    /// The file's sheet with its header row found and each column's guess.
+    pub fn read_sheet(&self, path: &str, sheet: Option<&str>) -> Result<SheetPreview, ApiError> {
+        let read = sheets::read(Path::new(path.trim()), sheet)?;
+        let header = header_row(&read.rows);
+        let width = read.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let columns: Vec<SourceColumn> = (0..width)
+            .map(|i| {
+                let title = read.rows.get(header).and_then(|r| r.get(i)).map(Cell::display).unwrap_or_default();
+                let samples = read.rows[header + 1..]
+                    .iter()
+                    .filter(|r| !left_out(r))
+                    .filter_map(|r| r.get(i).map(Cell::display).filter(|s| !s.is_empty()))
+                    .take(3)
+                    .collect();
+                SourceColumn {
+                    index: i as u32,
+                    header: if title.is_empty() { format!("Kolom {}", i + 1) } else { title.clone() },
+                    samples,
+                    guess: guess_field(&title),
+                }
+            })
+            .collect();
+        let fields: Vec<TargetField> = columns.iter().map(|c| c.guess).collect();
+        let rows = read.rows[(header + 1).min(read.rows.len())..].iter().filter(|r| !left_out(r)).count() as u32;
+        Ok(SheetPreview {
+            path: path.trim().to_string(),
+            sheets: read.names,
+            sheet: read.name,
+            header_row: read.first_row + header as u32,
+            columns,
+            rows,
+            guessed_kind: guess_kind(&fields),
+        })
+    }
+
+    /// What importing the file with this mapping would do, changing nothing.
+    pub fn dry_run_import(&self, input: &MappingInput, today: NaiveDate) -> Result<DryRun, ApiError> {
+        Ok(self.plan_import(input, today)?.dry)
+    }
+
+    /// Imports the file: every row in one transaction, or nothing when any row cannot come in.
+    /// `progress` hears how far the writing is.
+    pub fn run_import(
+        &mut self,
+        input: &MappingInput,
+        today: NaiveDate,
+        mut progress: impl FnMut(ImportProgress),
+    ) -> Result<ImportOutcome, ApiError> {
+        let plan = self.plan_import(input, today)?;
+        if !plan.dry.problems.is_empty() || !plan.dry.missing_fields.is_empty() {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "Er is niets ingelezen: {} rij(en) kunnen er niet in. Pas het bestand of de koppeling van de kolommen aan.",
+                    plan.dry.problems.len()
+                ),
+                format!(
+                    "Nothing was imported: {} row(s) cannot come in. Adjust the file or the column mapping.",
+                    plan.dry.problems.len()
+                ),
+            ));
+        }
+        let total = plan.rows.len() as u32;
+        let now = Utc::now();
+        self.db.write(|tx| {
+            for (i, row) in plan.rows.iter().enumerate() {
+                match row {
+                    Row::Volunteer(v) => volunteers::insert(tx, new_volunteer_id(), v, now)?,
+                    Row::Participant(p) => participants::insert(tx, ParticipantId(Uuid::now_v7()), p, now)?,
+                    Row::Match(m) => matches::insert(tx, MatchId(Uuid::now_v7()), m, now)?,
+                    Row::Entry(e) => hour_entries::insert(tx, new_entry_id(), e, now)?,
+                }
+                if i % 2_000 == 0 || i + 1 == plan.rows.len() {
+                    progress(ImportProgress { done: i as u32 + 1, total });
+                }
+            }
+            Ok::<_, ApiError>(())
+        })?;
+        self.evaluate_all(today)?;
+        Ok(ImportOutcome { added: total, existing: plan.dry.existing })
+    }
+
+    fn plan_import(&self, input: &MappingInput, today: NaiveDate) -> Result<Plan, ApiError> {
+        let sheet = sheets::read(Path::new(input.path.trim()), input.sheet.as_deref())?;
+        let header = header_row(&sheet.rows);
+        let column_of: HashMap<TargetField, &ColumnMapping> = input
+            .columns
+            .iter()
+            .filter(|c| c.field != TargetField::Ignore && input.kind.fields().contains(&c.field))
+            .map(|c| (c.field, c))
+            .collect();
+        let missing_fields: Vec<TargetField> =
+            input.kind.required().iter().copied().filter(|f| !column_of.contains_key(f)).collect();
+        let mut dry = DryRun {
+            kind: input.kind,
+            rows: 0,
+            to_add: 0,
+            existing: 0,
+            skipped: 0,
+            problems: Vec::new(),
+            missing_fields,
+        };
+        let mut rows = Vec::new();
+        if !dry.missing_fields.is_empty() {
+            return Ok(Plan { dry, rows });
+        }
+        let lookups = Lookups::read(self)?;
+        let header_names: Vec<String> =
+            sheet.rows.get(header).map(|r| r.iter().map(Cell::display).collect()).unwrap_or_default();
+        let column_name = |field: TargetField| -> String {
+            column_of
+                .get(&field)
+                .and_then(|c| header_names.get(c.index as usize).cloned())
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| field_label(field).to_string())
+        };
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        for (offset, cells) in sheet.rows.iter().enumerate().skip(header + 1) {
+            let row_number = sheet.first_row + offset as u32;
+            if left_out(cells) {
+                dry.skipped += 1;
+                continue;
+            }
+            dry.rows += 1;
+            let cell = |field: TargetField| -> Cell {
+                column_of.get(&field).and_then(|c| cells.get(c.index as usize)).cloned().unwrap_or(Cell::Empty)
+            };
+            let text = |field: TargetField| cell(field).display();
+            let mut refuse = |field: TargetField, nl: String, en: String| {
+                dry.problems.push(RowProblem {
+                    row: row_number,
+                    column: column_name(field),
+                    reason: nl,
+                    reason_en: en,
+                });
+            };
+            // Dates are read from whatever the cell holds (a date, an Excel number, 31-12-2025 …).
+            let date = |field: TargetField| -> Result<String, (String, String)> {
+                let c = cell(field);
+                if c.is_empty() {
+                    return Ok(String::new());
+                }
+                cell_date(&c).map(|d| d.to_string()).ok_or_else(|| {
+                    (
+                        format!("'{}' is geen datum. Schrijf de datum als 31-12-2025.", c.display()),
+                        format!("'{}' is not a date. Write it as 31-12-2025.", c.display()),
+                    )
+                })
+            };
+            let outcome: Result<Option<(String, Row)>, (TargetField, String, String)> = (|| {
+                let dated = |field| date(field).map_err(|(nl, en)| (field, nl, en));
+                let refused = |r: Refusal| (target_of(r.field), r.nl, r.en);
+                match input.kind {
+                    ImportKind::Volunteers => {
+                        let programmes = lookups.programmes_named(&text(TargetField::Programme)).map_err(|name| {
+                            (
+                                TargetField::Programme,
+                                format!("Er is geen project '{name}'."),
+                                format!("There is no programme '{name}'."),
+                            )
+                        })?;
+                        let start = dated(TargetField::StartDate)?;
+                        let draft = VolunteerDraft {
+                            name: text(TargetField::VolunteerName),
+                            email: text(TargetField::Email),
+                            phone: text(TargetField::Phone),
+                            status: status_code(&text(TargetField::Status)),
+                            start_date: if start.is_empty() { today.to_string() } else { start },
+                            agreed_hours_per_week: cell_duration_text(&cell(TargetField::AgreedHours)),
+                            programmes,
+                        };
+                        let valid = draft.validate(today, None).map_err(refused)?;
+                        let key = name_key(&valid.name);
+                        Ok((!lookups.volunteers.contains_key(&key))
+                            .then(|| (format!("v:{key}"), Row::Volunteer(valid))))
+                    }
+                    ImportKind::Participants => {
+                        let draft = ParticipantDraft {
+                            label: text(TargetField::ParticipantLabel),
+                            contact: text(TargetField::Contact),
+                            consent_date: dated(TargetField::ConsentDate)?,
+                            consent_by: String::new(),
+                            consent_scope: String::new(),
+                        };
+                        let valid = draft.validate(today).map_err(refused)?;
+                        let key = name_key(&valid.label);
+                        Ok((!lookups.participants.contains_key(&key))
+                            .then(|| (format!("p:{key}"), Row::Participant(valid))))
+                    }
+                    ImportKind::Matches => {
+                        let participant = lookups.participant(&text(TargetField::ParticipantLabel))?;
+                        let volunteer = lookups.volunteer(&text(TargetField::VolunteerName))?;
+                        let programme = lookups.programme(&text(TargetField::Programme))?;
+                        let draft = MatchDraft {
+                            participant: Some(participant),
+                            programme: Some(programme),
+                            volunteers: vec![volunteer],
+                            start_date: dated(TargetField::StartDate)?,
+                            expected_end_date: dated(TargetField::ExpectedEndDate)?,
+                            one_to_one_at_home: false,
+                        };
+                        let valid = draft.validate(today).map_err(refused)?;
+                        let key = format!("m:{participant}:{programme}:{}", valid.start_date);
+                        let known = lookups.matches.contains(&(participant, programme, valid.start_date));
+                        Ok((!known).then_some((key, Row::Match(valid))))
+                    }
+                    ImportKind::HourEntries => {
+                        let volunteer = lookups.volunteer(&text(TargetField::VolunteerName))?;
+                        let named = text(TargetField::Programme);
+                        let programme = if named.is_empty() {
+                            lookups.main_programme.get(&volunteer).copied().flatten().ok_or_else(|| {
+                                (
+                                    TargetField::Programme,
+                                    "Deze vrijwilliger heeft geen project; vul een project in.".to_string(),
+                                    "This volunteer has no programme; fill one in.".to_string(),
+                                )
+                            })?
+                        } else {
+                            lookups.programme(&named)?
+                        };
+                        let draft = HourEntryDraft {
+                            volunteer: Some(volunteer),
+                            date: dated(TargetField::Date)?,
+                            duration: cell_duration_text(&cell(TargetField::Duration)),
+                            programme: Some(programme),
+                            kind: kind_code(&text(TargetField::Kind)),
+                            note: text(TargetField::Note),
+                            match_id: None,
+                            activity: None,
+                        };
+                        let valid = draft.validate(today).map_err(refused)?;
+                        let key = format!(
+                            "h:{}:{}:{}:{}:{}:{}",
+                            valid.volunteer,
+                            valid.date,
+                            valid.minutes.get(),
+                            valid.programme,
+                            valid.kind.as_str(),
+                            valid.note.as_deref().unwrap_or("")
+                        );
+                        let known = hour_entries::find_identical(self.db.conn(), &valid)
+                            .map_err(|e| {
+                                (
+                                    TargetField::Ignore,
+                                    format!("De database gaf een fout: {e}"),
+                                    format!("The database reported an error: {e}"),
+                                )
+                            })?
+                            .is_some();
+                        Ok((!known).then_some((key, Row::Entry(valid))))
+                    }
+                }
+            })()
+            .map_err(|e: (TargetField, String, String)| e);
+            match outcome {
+                Err((field, nl, en)) => refuse(field, nl, en),
+                Ok(None) => dry.existing += 1,
+                Ok(Some((key, row))) => match seen.get(&key) {
+                    // The same volunteer or participant twice in one sheet: say where the first is.
+                    Some(first) if !key.starts_with("h:") && !key.starts_with("m:") => {
+                        let field = if key.starts_with("v:") {
+                            TargetField::VolunteerName
+                        } else {
+                            TargetField::ParticipantLabel
+                        };
+                        refuse(
+                            field,
+                            format!("Deze naam staat ook op rij {first}; laat één van beide weg."),
+                            format!("This name is also on row {first}; leave one of them out."),
+                        )
+                    }
+                    // An identical entry twice counts once, so that importing stays repeatable.
+                    Some(_) => dry.existing += 1,
+                    None => {
+                        seen.insert(key, row_number);
+                        dry.to_add += 1;
+                        rows.push(row);
+                    }
+                },
+            }
+        }
+        Ok(Plan { dry, rows })
+    }
+}
+
+/// A field's name for a problem when its column has no header.
+fn field_label(field: TargetField) -> &'static str {
+    match field {
+        TargetField::VolunteerName => "Naam",
+        TargetField::ParticipantLabel => "Deelnemer",
+        TargetField::Programme => "Project",
+        TargetField::Date => "Datum",
+        TargetField::Duration => "Uren",
+        TargetField::StartDate => "Startdatum",
+        _ => "Kolom",
+    }
+}
+
+/// What rows are matched against: the records already there, by name.
+struct Lookups {
+    volunteers: HashMap<String, Vec<VolunteerId>>,
+    main_programme: HashMap<VolunteerId, Option<ProgrammeId>>,
+    programmes: HashMap<String, ProgrammeId>,
+    participants: HashMap<String, Vec<ParticipantId>>,
+    matches: HashSet<(ParticipantId, ProgrammeId, NaiveDate)>,
+}
+
+type Problem = (TargetField, String, String);
+
+impl Lookups {
+    fn read(app: &Draagkracht) -> Result<Self, ApiError> {
+        let conn = app.db.conn();
+        let mut volunteers_by_name: HashMap<String, Vec<VolunteerId>> = HashMap::new();
+        let far = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+        for v in volunteers::summaries(conn, None, far, far)? {
+            volunteers_by_name.entry(name_key(&v.name)).or_default().push(v.id);
+        }
+        let main_programme = volunteers::main_programmes(conn)?.into_iter().map(|(id, _, p)| (id, p)).collect();
+        let programmes = programmes::list(conn)?.into_iter().map(|p| (name_key(&p.name), p.id)).collect();
+        let mut participants_by_label: HashMap<String, Vec<ParticipantId>> = HashMap::new();
+        for p in participants::list(conn)? {
+            participants_by_label.entry(name_key(&p.label)).or_default().push(p.id);
+        }
+        let matches =
+            matches::all(conn)?.into_iter().map(|m| (m.participant_id, m.programme_id, m.start_date)).collect();
+        Ok(Self {
+            volunteers: volunteers_by_name,
+            main_programme,
+            programmes,
+            participants: participants_by_label,
+            matches,
+        })
+    }
+
+    fn volunteer(&self, name: &str) -> Result<VolunteerId, Problem> {
+        match self.volunteers.get(&name_key(name)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some([_, _, ..]) => Err((
+                TargetField::VolunteerName,
+                format!("Er zijn meerdere vrijwilligers die '{name}' heten; maak de namen eerst verschillend."),
+                format!("Several volunteers are called '{name}'; make the names different first."),
+            )),
+            _ if name.trim().is_empty() => Err((
+                TargetField::VolunteerName,
+                "Vul de naam van de vrijwilliger in.".into(),
+                "Fill in the volunteer's name.".into(),
+            )),
+            _ => Err((
+                TargetField::VolunteerName,
+                format!("Er is geen vrijwilliger '{name}'. Lees eerst de vrijwilligers in of voeg hem toe."),
+                format!("There is no volunteer '{name}'. Import the volunteers first or add them."),
+            )),
+        }
+    }
+
+    fn participant(&self, label: &str) -> Result<ParticipantId, Problem> {
+        match self.participants.get(&name_key(label)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some([_, _, ..]) => Err((
+                TargetField::ParticipantLabel,
+                format!("Er zijn meerdere deelnemers '{label}'."),
+                format!("Several participants are called '{label}'."),
+            )),
+            _ => Err((
+                TargetField::ParticipantLabel,
+                format!("Er is geen deelnemer '{label}'. Lees eerst de deelnemers in."),
+                format!("There is no participant '{label}'. Import the participants first."),
+            )),
+        }
+    }
+
+    fn programme(&self, name: &str) -> Result<ProgrammeId, Problem> {
+        self.programmes.get(&name_key(name)).copied().ok_or_else(|| {
+            (
+                TargetField::Programme,
+                format!("Er is geen project '{name}'."),
+                format!("There is no programme '{name}'."),
+            )
+        })
+    }
+
+    /// Programmes named in one cell, separated by commas or semicolons; the first unknown name is the error.
+    fn programmes_named(&self, text: &str) -> Result<Vec<ProgrammeId>, String> {
+        text.split([',', ';', '/'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| self.programmes.get(&name_key(n)).copied().ok_or_else(|| n.to_string()))
+            .collect()
+    }
+}
