@@ -9,7 +9,8 @@ import App from './App.svelte';
 import { setBackend } from './api/backend';
 import { applyLanguage } from './i18n/i18n.svelte';
 import { navigate, type Route } from './routing.svelte';
-import { fakeBackend, fakeVault, MATCH_DETAIL, STATUS } from './test/fakeBackend';
+import type { ImportOutcome } from './api/bindings';
+import { dryRunFor, fakeBackend, fakeVault, MATCH_DETAIL, PROBLEMS, SPREADSHEET, STATUS } from './test/fakeBackend';
 
 async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -38,6 +39,7 @@ describe('app', () => {
       ['nav-programmes', 'Projecten'],
       ['nav-safety', 'Veiligheid'],
       ['nav-privacy', 'Privacy'],
+      ['nav-data', 'Gegevens'],
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
@@ -50,7 +52,7 @@ describe('app', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Veiligheid
-    // next to Projecten, and Privacy last.
+    // next to Projecten, then Privacy, and Gegevens last.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -61,6 +63,7 @@ describe('app', () => {
       'nav-programmes',
       'nav-safety',
       'nav-privacy',
+      'nav-data',
     ]);
   });
 
@@ -135,6 +138,7 @@ describe('app', () => {
     ['safety with the second place', { name: 'safety' }, 'backup-location-choose'],
     ['privacy', { name: 'privacy' }, 'audit-row'],
     ['privacy with the review', { name: 'privacy' }, 'review-row'],
+    ['data', { name: 'data' }, 'import-choose'],
   ];
 
   for (const [label, route, ready] of screens) {
@@ -271,6 +275,52 @@ describe('app', () => {
     await userEvent.type(screen.getByTestId('erase-name'), 'D-017{Enter}');
     await screen.findByTestId('erasure-report');
     expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the data screen with a mapping, a dry run with problems and the import-all question: no axe violations', async () => {
+    setBackend(fakeBackend({ dryRunImport: async (input) => dryRunFor(input, PROBLEMS) }));
+    navigate({ name: 'data' });
+    render(App);
+    await userEvent.type(await screen.findByTestId('import-path'), `${SPREADSHEET}{Enter}`);
+    await screen.findAllByTestId('mapping-row');
+    await userEvent.click(screen.getByTestId('import-dry-run'));
+    await screen.findAllByTestId('problem-row');
+    await userEvent.click(screen.getByTestId('export-all'));
+    await screen.findByTestId('export-all-done');
+    await userEvent.click(screen.getByTestId('import-all'));
+    await screen.findByTestId('import-all-yes');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the data screen refusing a path and importing with its progress: no axe violations', async () => {
+    let finish: (outcome: ImportOutcome) => void = () => {};
+    setBackend(
+      fakeBackend({
+        runImport: (_input, onProgress) => {
+          onProgress({ done: 3, total: 10 });
+          return new Promise((resolve) => (finish = resolve));
+        },
+      }),
+    );
+    navigate({ name: 'data' });
+    render(App);
+    const path = await screen.findByTestId('import-path');
+    await userEvent.type(path, '/tmp/brief.docx{Enter}');
+    await screen.findByTestId('import-error-path');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.clear(path);
+    await userEvent.type(path, `${SPREADSHEET}{Enter}`);
+    await userEvent.selectOptions(await screen.findByTestId('import-sheet'), 'Uren');
+    await waitFor(() => expect(screen.getAllByTestId('mapping-row')).toHaveLength(5));
+    await userEvent.click(screen.getByTestId('import-dry-run'));
+    await userEvent.click(await screen.findByTestId('import-run'));
+    await screen.findByTestId('import-progress');
+    expect(await axeViolations()).toEqual([]);
+    finish({ added: 1248, existing: 1 });
+    await screen.findByTestId('import-done');
     expect(await axeViolations()).toEqual([]);
   });
 

@@ -17,16 +17,20 @@ import type {
   BranchTrend,
   CaseVocabulary,
   DatabaseAccess,
+  DryRun,
   ErasureReport,
   ExportedPerson,
   Field,
   HourEntry,
   HourEntryInput,
+  ImportKind,
+  ImportProgress,
   Involvement,
   InvolvementInput,
   Match,
   MatchDetail,
   MatchInput,
+  MappingInput,
   MonthOverview,
   Participant,
   ParticipantDetail,
@@ -38,15 +42,18 @@ import type {
   Referral,
   ReferralInput,
   RetentionRow,
+  RowProblem,
   SignalActionInput,
   SignalDetail,
   SignalEvent,
   SignalStatus,
   SignalView,
+  SheetPreview,
   StrainBand,
   SupportInput,
   SupportSettings,
   SupportSettingsInput,
+  TargetField,
   ThresholdInput,
   ThresholdKey,
   ThresholdView,
@@ -981,6 +988,128 @@ function privacyCommands(settings: PrivacySettings) {
   } satisfies Partial<Backend>;
 }
 
+/** The spreadsheet the fake's open dialog answers with, and the interchange file. */
+export const SPREADSHEET = `${DOCUMENTS}/vrijwilligers.xlsx`;
+export const INTERCHANGE_FILE = `${DOCUMENTS}/draagkracht-alles.json`;
+
+/**
+ * The first sheet of a workbook kept by hand: a title row above the headers, a column with notes
+ * Draagkracht has no field for and an empty column at the end.
+ */
+export const VOLUNTEER_SHEET: SheetPreview = {
+  path: SPREADSHEET,
+  sheets: ['Vrijwilligers', 'Uren'],
+  sheet: 'Vrijwilligers',
+  headerRow: 2,
+  columns: [
+    { index: 0, header: 'Naam', samples: ['Anna de Vries', 'Bram Jansen', 'Carla Bakker'], guess: 'volunteer_name' },
+    { index: 1, header: 'E-mail', samples: ['anna@example.nl', 'bram@example.nl', 'carla@example.nl'], guess: 'email' },
+    { index: 2, header: 'Telefoon', samples: ['06-12345678', '06-87654321'], guess: 'phone' },
+    { index: 3, header: 'Project', samples: ['Thuisadministratie', 'Maatje', 'Maatje'], guess: 'programme' },
+    { index: 4, header: 'Begonnen', samples: ['01-03-2024', '15-09-2023', '31-02-2024'], guess: 'start_date' },
+    { index: 5, header: 'Uren per week', samples: ['4', '2,5', 'veel'], guess: 'agreed_hours' },
+    { index: 6, header: 'Opmerking', samples: ['Wil graag meer doen'], guess: 'ignore' },
+    { index: 7, header: '', samples: [], guess: 'ignore' },
+  ],
+  rows: 12,
+  guessedKind: 'volunteers',
+};
+
+/** The workbook's second sheet: 1,250 hour entries, the headers on the first row. */
+export const HOURS_SHEET: SheetPreview = {
+  path: SPREADSHEET,
+  sheets: ['Vrijwilligers', 'Uren'],
+  sheet: 'Uren',
+  headerRow: 1,
+  columns: [
+    { index: 0, header: 'Vrijwilliger', samples: ['Anna de Vries', 'Anna de Vries', 'Bram Jansen'], guess: 'volunteer_name' },
+    { index: 1, header: 'Datum', samples: ['24-11-2025', '25-11-2025', '24-11-2025'], guess: 'date' },
+    { index: 2, header: 'Uren', samples: ['1,5', '2', '0:45'], guess: 'duration' },
+    { index: 3, header: 'Soort', samples: ['ondersteuning', 'overleg', 'reistijd'], guess: 'kind' },
+    { index: 4, header: 'Toelichting', samples: ['Belastingaangifte'], guess: 'note' },
+  ],
+  rows: 1250,
+  guessedKind: 'hour_entries',
+};
+
+/** Three problems in the volunteer sheet, two of them on one row. */
+export const PROBLEMS: RowProblem[] = [
+  {
+    row: 6,
+    column: 'Begonnen',
+    reason: "'31-02-2024' is geen datum. Schrijf bijvoorbeeld 15-03-2024.",
+    reasonEn: "'31-02-2024' is not a date. Write for example 15-03-2024.",
+  },
+  {
+    row: 6,
+    column: 'Uren per week',
+    reason: "'veel' is geen aantal uren. Schrijf bijvoorbeeld 2,5.",
+    reasonEn: "'veel' is not a number of hours. Write for example 2.5.",
+  },
+  {
+    row: 11,
+    column: 'Project',
+    reason: "Het project 'Taalmaatje' bestaat niet in Draagkracht. Maak het eerst aan bij Projecten.",
+    reasonEn: "The programme 'Taalmaatje' does not exist in Draagkracht. Add it under Programmes first.",
+  },
+];
+
+/** The fields each kind cannot do without, as the fake's dry run asks for them. */
+const REQUIRED: Record<ImportKind, TargetField[]> = {
+  volunteers: ['volunteer_name'],
+  participants: ['participant_label'],
+  matches: ['participant_label', 'volunteer_name', 'programme', 'start_date'],
+  hour_entries: ['volunteer_name', 'date', 'duration'],
+};
+
+/**
+ * The fake's dry run of `input`: of the sheet's rows one is a total and one is there already, the
+ * rest would be added; the kind's fields no column is linked to are missing; `problems` as given.
+ */
+export function dryRunFor(input: MappingInput, problems: RowProblem[] = []): DryRun {
+  const rows = input.sheet === HOURS_SHEET.sheet ? HOURS_SHEET.rows : VOLUNTEER_SHEET.rows;
+  const mapped = new Set(input.columns.map((c) => c.field));
+  return {
+    kind: input.kind,
+    rows,
+    toAdd: rows - 2,
+    existing: 1,
+    skipped: 1,
+    problems: structuredClone(problems),
+    missingFields: REQUIRED[input.kind].filter((field) => !mapped.has(field)),
+  };
+}
+
+/** The import commands: a dry run without problems, and an import that tells its progress. */
+function importCommands() {
+  return {
+    chooseOpenFile: async (filters) => (filters.some((f) => f.extensions.includes('json')) ? INTERCHANGE_FILE : SPREADSHEET),
+    readSheet: async (path, sheet) => {
+      if (!/\.(xlsx|xls|ods|csv)$/i.test(path.trim())) {
+        throw refusal({
+          field: 'path',
+          reason: 'invalid_format',
+          message: 'Dit is geen spreadsheet die Draagkracht kan lezen. Kies een bestand dat eindigt op .xlsx, .xls, .ods of .csv.',
+          messageEn: 'This is not a spreadsheet Draagkracht can read. Choose a file ending in .xlsx, .xls, .ods or .csv.',
+        });
+      }
+      return { ...structuredClone(sheet === HOURS_SHEET.sheet ? HOURS_SHEET : VOLUNTEER_SHEET), path: path.trim() };
+    },
+    dryRunImport: async (input) => dryRunFor(input),
+    runImport: async (input, onProgress: (progress: ImportProgress) => void) => {
+      const dryRun = dryRunFor(input);
+      if (dryRun.problems.length > 0 || dryRun.missingFields.length > 0) {
+        throw refusal({ message: 'Dit bestand heeft nog problemen. Er is niets ingelezen.', messageEn: 'This file still has problems. Nothing was imported.' });
+      }
+      for (let done = 0; done < dryRun.toAdd; done += 5) onProgress({ done, total: dryRun.toAdd });
+      onProgress({ done: dryRun.toAdd, total: dryRun.toAdd });
+      return { added: dryRun.toAdd, existing: dryRun.existing };
+    },
+    exportAllData: async (path) => ({ path, records: 1234 }),
+    importAllData: async (path) => ({ path, records: 1234 }),
+  } satisfies Partial<Backend>;
+}
+
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 
 /**
@@ -992,6 +1121,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
   const fake: Backend = {
     ...safetyCommands(vault),
     ...privacyCommands(structuredClone(PRIVACY)),
+    ...importCommands(),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),

@@ -17,7 +17,7 @@ use draagkracht_core::matching::{MatchDraft, ValidMatch};
 use draagkracht_core::participant::{ParticipantDraft, ValidParticipant};
 use draagkracht_core::volunteer::{ValidVolunteer, VolunteerDraft};
 use draagkracht_core::{Field, MatchId, ParticipantId, ProgrammeId, Refusal, VolunteerId};
-use draagkracht_store::{hour_entries, matches, participants, programmes, volunteers};
+use draagkracht_store::{hour_entries, matches, participants, privacy, programmes, settings, volunteers};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use uuid::Uuid;
@@ -154,7 +154,11 @@ impl Draagkracht {
         }
         let total = plan.rows.len() as u32;
         let now = Utc::now();
+        let file =
+            Path::new(input.path.trim()).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
         self.db.write(|tx| {
+            // One line in the audit log for the whole import, not one per row.
+            settings::set(tx, settings::AUDIT_PAUSED, "import")?;
             for (i, row) in plan.rows.iter().enumerate() {
                 match row {
                     Row::Volunteer(v) => volunteers::insert(tx, new_volunteer_id(), v, now)?,
@@ -166,6 +170,8 @@ impl Draagkracht {
                     progress(ImportProgress { done: i as u32 + 1, total });
                 }
             }
+            settings::remove(tx, settings::AUDIT_PAUSED)?;
+            privacy::log_import(tx, &format!("{file} ({total})"))?;
             Ok::<_, ApiError>(())
         })?;
         self.evaluate_all(today)?;
@@ -196,7 +202,7 @@ impl Draagkracht {
         if !dry.missing_fields.is_empty() {
             return Ok(Plan { dry, rows });
         }
-        let lookups = Lookups::read(self)?;
+        let lookups = Lookups::read(self, input.kind, today)?;
         let header_names: Vec<String> =
             sheet.rows.get(header).map(|r| r.iter().map(Cell::display).collect()).unwrap_or_default();
         let column_name = |field: TargetField| -> String {
@@ -321,24 +327,9 @@ impl Draagkracht {
                             activity: None,
                         };
                         let valid = draft.validate(today).map_err(refused)?;
-                        let key = format!(
-                            "h:{}:{}:{}:{}:{}:{}",
-                            valid.volunteer,
-                            valid.date,
-                            valid.minutes.get(),
-                            valid.programme,
-                            valid.kind.as_str(),
-                            valid.note.as_deref().unwrap_or("")
-                        );
-                        let known = hour_entries::find_identical(self.db.conn(), &valid)
-                            .map_err(|e| {
-                                (
-                                    TargetField::Ignore,
-                                    format!("De database gaf een fout: {e}"),
-                                    format!("The database reported an error: {e}"),
-                                )
-                            })?
-                            .is_some();
+                        let identity = hour_entries::identity_key(&valid);
+                        let known = lookups.entries.contains(&identity);
+                        let key = format!("h:{identity}");
                         Ok((!known).then_some((key, Row::Entry(valid))))
                     }
                 }
@@ -395,12 +386,15 @@ struct Lookups {
     programmes: HashMap<String, ProgrammeId>,
     participants: HashMap<String, Vec<ParticipantId>>,
     matches: HashSet<(ParticipantId, ProgrammeId, NaiveDate)>,
+    /// Identity keys of the entries an import may repeat (entries older than three years are
+    /// refused anyway).
+    entries: HashSet<String>,
 }
 
 type Problem = (TargetField, String, String);
 
 impl Lookups {
-    fn read(app: &Draagkracht) -> Result<Self, ApiError> {
+    fn read(app: &Draagkracht, kind: ImportKind, today: NaiveDate) -> Result<Self, ApiError> {
         let conn = app.db.conn();
         let mut volunteers_by_name: HashMap<String, Vec<VolunteerId>> = HashMap::new();
         let far = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
@@ -415,7 +409,13 @@ impl Lookups {
         }
         let matches =
             matches::all(conn)?.into_iter().map(|m| (m.participant_id, m.programme_id, m.start_date)).collect();
+        let entries = if kind == ImportKind::HourEntries {
+            hour_entries::identity_keys_since(conn, today - chrono::Days::new(3 * 366 + 1))?
+        } else {
+            HashSet::new()
+        };
         Ok(Self {
+            entries,
             volunteers: volunteers_by_name,
             main_programme,
             programmes,

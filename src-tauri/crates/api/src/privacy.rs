@@ -35,6 +35,7 @@ fn entity_names(table: &str) -> (&'static str, &'static str) {
         "signals" => ("signaal", "signal"),
         "signal_events" => ("signaalgeschiedenis", "signal history"),
         "audit_log" => ("logboek", "audit log"),
+        "import" => ("ingelezen bestand", "imported file"),
         _ => ("gegevens", "records"),
     }
 }

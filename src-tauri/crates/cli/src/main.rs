@@ -82,13 +82,20 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Read an interchange file into a new database (encrypted when DRAAGKRACHT_PASSPHRASE is set):
-    /// all of it, or nothing.
+    /// Read an interchange file into a new database (encrypted when DRAAGKRACHT_PASSPHRASE is set),
+    /// or, with --map, a spreadsheet (.xlsx, .xls, .ods, .csv) into a database: all of it, or nothing.
     Import {
         #[arg(long)]
         db: PathBuf,
-        /// The interchange file.
+        /// A JSON mapping for a spreadsheet: {"kind": "hour_entries", "sheet": null,
+        /// "columns": {"Naam": "volunteer_name", "Datum": "date", "Uren": "duration"}}.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// The interchange file, or the spreadsheet.
         file: PathBuf,
+        /// The day to import as (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
     },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
@@ -207,7 +214,35 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             println!("exported {rows} records to {} in {:.2} s", out.display(), started.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { db, file } => {
+        Command::Import { db, map: Some(map), file, today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let file = existing(&file)?;
+            let mut app = open_existing(&db)?;
+            let input = spreadsheet_mapping(&app, &existing(&map)?, &file)?;
+            let dry = app.dry_run_import(&input, today)?;
+            if !dry.problems.is_empty() || !dry.missing_fields.is_empty() {
+                for field in &dry.missing_fields {
+                    eprintln!("no column is mapped to {field:?}, which this kind needs");
+                }
+                for p in &dry.problems {
+                    eprintln!("row {}, column {}: {}", p.row, p.column, p.reason_en);
+                }
+                eprintln!("draagkracht-cli: nothing was imported ({} row(s) cannot come in).", dry.problems.len());
+                return Ok(ExitCode::from(2));
+            }
+            let started = Instant::now();
+            let outcome = app.run_import(&input, today, |_| {})?;
+            println!(
+                "imported {} rows from {} ({} already there, {} left out) in {:.2} s",
+                outcome.added,
+                file.display(),
+                outcome.existing,
+                dry.skipped,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { db, map: None, file, .. } => {
             let file = existing(&file)?;
             if db.exists() {
                 eprintln!("draagkracht-cli: {} exists; an import goes into a new database.", db.display());
@@ -284,6 +319,42 @@ fn unlocked(db: &std::path::Path) -> Result<Gate, ApiError> {
         return Err(problem);
     }
     Ok(gate)
+}
+
+/// A spreadsheet mapping from a JSON file that names columns by their header.
+fn spreadsheet_mapping(
+    app: &Draagkracht,
+    map: &std::path::Path,
+    file: &std::path::Path,
+) -> Result<draagkracht_api::wire::MappingInput, ApiError> {
+    use draagkracht_api::wire::{ColumnMapping, ImportKind, MappingInput, TargetField};
+    #[derive(serde::Deserialize)]
+    struct MapFile {
+        kind: ImportKind,
+        sheet: Option<String>,
+        columns: std::collections::HashMap<String, TargetField>,
+    }
+    let text = std::fs::read_to_string(map).map_err(|e| {
+        ApiError::new(ErrorCode::NotFound, format!("{}: {e}", map.display()), format!("{}: {e}", map.display()))
+    })?;
+    let parsed: MapFile = serde_json::from_str(&text).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("De koppeling in {} klopt niet: {e}", map.display()),
+            format!("The mapping in {} is not right: {e}", map.display()),
+        )
+    })?;
+    let path = file.display().to_string();
+    let preview = app.read_sheet(&path, parsed.sheet.as_deref())?;
+    let columns = preview
+        .columns
+        .iter()
+        .map(|c| ColumnMapping {
+            index: c.index,
+            field: parsed.columns.get(c.header.trim()).copied().unwrap_or(TargetField::Ignore),
+        })
+        .collect();
+    Ok(MappingInput { path, sheet: parsed.sheet, kind: parsed.kind, columns })
 }
 
 /// Removes a database file that this run created, with its companions.

@@ -103,3 +103,45 @@ fn export_then_import_moves_everything_to_a_new_encrypted_database() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a Draagkracht interchange file"));
     assert!(!bad.exists(), "a refused import leaves no database behind");
 }
+
+#[test]
+fn a_spreadsheet_comes_in_through_a_mapping_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("branch.sqlite");
+    assert!(cli(&["demo", "--db", &text(&db), "--volunteers", "3", "--years", "1", "--today", "2026-11-28"], None)
+        .status
+        .success());
+    let check: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
+    let before = check["hour_entries"].as_i64().unwrap();
+    // A volunteer of the demo, by the name the demo gave them: read it from an export.
+    let export = dir.path().join("all.json");
+    assert!(cli(&["export", "--db", &text(&db), "--out", &text(&export)], None).status.success());
+    let all: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&export).unwrap()).unwrap();
+    let name = all["tables"]["volunteers"][0]["name"].as_str().unwrap().to_string();
+
+    let sheet = dir.path().join("uren.csv");
+    std::fs::write(&sheet, format!("Wanneer;Wie;Tijd\n02-11-2026;{name};1,5\n03-11-2026;{name};2\n")).unwrap();
+    let map = dir.path().join("map.json");
+    std::fs::write(
+        &map,
+        r#"{"kind": "hour_entries", "columns": {"Wanneer": "date", "Wie": "volunteer_name", "Tijd": "duration"}}"#,
+    )
+    .unwrap();
+    let args = ["import", "--db", &text(&db), "--map", &text(&map), &text(&sheet), "--today", "2026-11-28"];
+    let imported = cli(&args, None);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let check: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
+    assert_eq!(check["hour_entries"].as_i64().unwrap(), before + 2);
+    assert!(cli(&args, None).status.success(), "a second import adds nothing and succeeds");
+
+    std::fs::write(&sheet, format!("Wanneer;Wie;Tijd\n02-11-2026;Niemand;1,5\nmorgen;{name};2\n")).unwrap();
+    let refused = cli(&args, None);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("row 2, column Wie") && err.contains("row 3, column Wanneer"), "{err}");
+    let check: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
+    assert_eq!(check["hour_entries"].as_i64().unwrap(), before + 2, "nothing half-imported");
+}

@@ -83,6 +83,34 @@ pub fn find_identical(conn: &Connection, e: &NewHourEntry) -> Result<Option<Hour
         .optional()?)
 }
 
+/// What makes two entries the same (as [`find_identical`] compares them) for every entry without a
+/// match or activity dated from `since`, as one text key each: an import compares whole files with
+/// this instead of asking row by row.
+pub fn identity_keys_since(
+    conn: &Connection,
+    since: NaiveDate,
+) -> Result<std::collections::HashSet<String>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT volunteer_id || '|' || date || '|' || minutes || '|' || programme_id || '|' || kind || '|' || coalesce(note, '')
+         FROM hour_entries WHERE date >= ?1 AND match_id IS NULL AND activity_id IS NULL",
+    )?;
+    let rows = stmt.query_map([since.to_string()], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The identity key of a new entry without match or activity, as [`identity_keys_since`] makes them.
+pub fn identity_key(e: &NewHourEntry) -> String {
+    format!(
+        "{}|{}|{}|{}|{}|{}",
+        e.volunteer,
+        e.date,
+        e.minutes.get(),
+        e.programme,
+        e.kind.as_str(),
+        e.note.as_deref().unwrap_or("")
+    )
+}
+
 /// Returns false when there was no such entry.
 pub fn delete(tx: &Transaction, id: HourEntryId) -> Result<bool, StoreError> {
     Ok(tx.execute("DELETE FROM hour_entries WHERE id = ?1", [id.to_string()])? == 1)

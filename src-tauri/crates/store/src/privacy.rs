@@ -258,6 +258,16 @@ pub fn set_retention_years(
     )? == 1)
 }
 
+/// One line in the audit log for a whole spreadsheet import (its rows are not logged one by one).
+pub fn log_import(tx: &Transaction, what: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO audit_log (actor, action, entity, entity_id)
+         VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'added', 'import', ?1)",
+        [what],
+    )?;
+    Ok(())
+}
+
 /// One line of the audit log: (moment in UTC, actor, action, table, id).
 pub type AuditRecord = (String, Option<String>, String, String, String);
 
