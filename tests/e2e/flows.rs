@@ -402,3 +402,63 @@ async fn a_coordinator_records_consent_and_erases_a_participant() {
     assert!(row.starts_with("Gewist") && !row.contains("Wilma"), "the list holds no name any more: {row}");
     s.quit().await;
 }
+
+/// Last year's spreadsheet through the real window: a volunteer list in .xlsx (with a title above
+/// the headers and a total below) → columns guessed → the dry run finds a row that cannot come in →
+/// fixed → imported with a progress bar → the volunteers are there. The native file dialog is
+/// bypassed by typing the path, as a coordinator may.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_imports_last_years_spreadsheet() {
+    let s = Session::start("import").await;
+    s.click("protect-skip").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vrijwilligers 2025.xlsx");
+    let write = |with_bad_row: bool| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Vrijwilligers Humanitas Noord").unwrap();
+        for (col, header) in ["Naam", "E-mail", "Startdatum", "Project"].iter().enumerate() {
+            sheet.write_string(2, col as u16, *header).unwrap();
+        }
+        let people = [("Anna de Vries", "anna@example.nl", "01-02-2024"), ("Bram Jansen", "bram@", "15-09-2023")];
+        for (i, (name, email, start)) in people.iter().enumerate() {
+            let row = 3 + i as u32;
+            sheet.write_string(row, 0, *name).unwrap();
+            sheet.write_string(row, 1, if *email == "bram@" && !with_bad_row { "" } else { email }).unwrap();
+            sheet.write_string(row, 2, *start).unwrap();
+            sheet.write_string(row, 3, "Maatje").unwrap();
+        }
+        sheet.write_string(6, 0, "Totaal: 2 vrijwilligers").unwrap();
+        book.save(&path).unwrap();
+    };
+    write(true);
+
+    s.click("nav-data").await;
+    s.type_into("import-path", &path.display().to_string()).await;
+    s.click("import-read").await;
+    s.find("[data-testid='mapping-row']").await;
+    s.screenshot("mapping").await;
+    s.assert_accessible("import mapping").await;
+    s.click("import-dry-run").await;
+    s.wait_for_text("dry-run", "5").await;
+    let problem = s.find("[data-testid='problem-row']").await.text().await.unwrap_or_default();
+    assert!(problem.contains('5') && problem.contains("E-mail"), "row 5, the e-mail column: {problem}");
+    s.screenshot("dry-run-problem").await;
+    s.assert_accessible("dry run with a problem").await;
+
+    write(false);
+    s.click("import-dry-run").await;
+    s.wait_for_text("dry-run", "2").await;
+    s.click("import-run").await;
+    s.wait_for_text("import-done", "2").await;
+    s.screenshot("imported").await;
+
+    s.click("nav-volunteers").await;
+    s.wait_for_text("volunteer-count", "2").await;
+    let page = s.driver.source().await.unwrap_or_default();
+    assert!(page.contains("Anna de Vries") && page.contains("Bram Jansen"));
+    s.quit().await;
+}

@@ -972,6 +972,7 @@ export const en: Record<MessageKey, string> = {
   'import.noHeader': 'Column {letter} (no header)',
   'import.noSamples': 'empty',
   'import.fieldLabel': 'Column {column} goes into Draagkracht as',
+  'import.fieldLabelNoHeader': 'Column {letter} (no header) goes into Draagkracht as',
   'import.stepCheck': '4. Check and import',
   'import.checkIntro': 'Checking changes nothing yet. You see what would happen and which rows are not right yet.',
   'import.check': 'Check',

@@ -982,6 +982,7 @@ export const nl = {
   'import.noHeader': 'Kolom {letter} (zonder kopje)',
   'import.noSamples': 'leeg',
   'import.fieldLabel': 'Kolom {column} komt in Draagkracht als',
+  'import.fieldLabelNoHeader': 'Kolom {letter} (zonder kopje) komt in Draagkracht als',
   'import.stepCheck': '4. Controleren en inlezen',
   'import.checkIntro': 'Controleren verandert nog niets. Je ziet wat er zou gebeuren en welke rijen nog niet kloppen.',
   'import.check': 'Controleren',

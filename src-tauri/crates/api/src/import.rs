@@ -187,6 +187,24 @@ impl Draagkracht {
             .filter(|c| c.field != TargetField::Ignore && input.kind.fields().contains(&c.field))
             .map(|c| (c.field, c))
             .collect();
+        let mut taken: HashMap<TargetField, u32> = HashMap::new();
+        for c in input.columns.iter().filter(|c| c.field != TargetField::Ignore) {
+            if let Some(first) = taken.insert(c.field, c.index) {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "Kolom {} en kolom {} zijn allebei aan hetzelfde veld gekoppeld. Kies voor één van beide iets anders.",
+                        first + 1,
+                        c.index + 1
+                    ),
+                    format!(
+                        "Columns {} and {} are both mapped to the same field. Choose something else for one of them.",
+                        first + 1,
+                        c.index + 1
+                    ),
+                ));
+            }
+        }
         let missing_fields: Vec<TargetField> =
             input.kind.required().iter().copied().filter(|f| !column_of.contains_key(f)).collect();
         let mut dry = DryRun {

@@ -130,7 +130,7 @@ describe('data screen', () => {
       'Project',
     ]);
     expect(screen.getByLabelText('Kolom Naam komt in Draagkracht als')).toBe(fields()[0]);
-    expect(screen.getByLabelText('Kolom Kolom H (zonder kopje) komt in Draagkracht als')).toBe(fields()[7]);
+    expect(screen.getByLabelText('Kolom H (zonder kopje) komt in Draagkracht als')).toBe(fields()[7]);
     expect(screen.queryByTestId('dry-run')).toBeNull();
   });
 
