@@ -1,6 +1,7 @@
 //! Benchmark: importing 100,000 hour-entry rows from a Dutch CSV (`;`, decimal comma, dd-mm-yyyy)
 //! into a branch with 250 volunteers: reading, the dry run and the import in one transaction
-//! (target ≤ 2 s); and the interchange file of the demo branch, written and read back.
+//! (target ≤ 2 s); and the interchange file of the demo branch and, once built, of the national
+//! set, written and read back (times printed).
 
 use chrono::{Days, NaiveDate};
 use draagkracht_api::wire::{ColumnMapping, ImportKind, MappingInput, VolunteerFilter, VolunteerInput};
@@ -80,4 +81,27 @@ fn main() {
         export.as_secs_f64() * 1e3,
         t.elapsed().as_secs_f64() * 1e3
     );
+
+    // The national set, when the signals benchmark has built it: exported and read into a new database.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("target"));
+    let national = target.join("bench-national-20000.sqlite");
+    if national.exists() {
+        let app = Draagkracht::open(&national).expect("open the national set");
+        let file = dir.path().join("national.json");
+        let t = Instant::now();
+        let rows = app.export_all(&file).expect("export");
+        let export = t.elapsed();
+        drop(app);
+        let mut fresh = Draagkracht::open(&dir.path().join("national-copy.sqlite")).expect("open");
+        let t = Instant::now();
+        fresh.import_all(&file).expect("import");
+        println!(
+            "interchange file of the national set ({rows} records, {:.2} GB): export {:.1} s, import {:.1} s",
+            std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0) as f64 / 1e9,
+            export.as_secs_f64(),
+            t.elapsed().as_secs_f64()
+        );
+    }
 }

@@ -3,20 +3,16 @@
 
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::Utc;
-use draagkracht_store::interchange;
+use draagkracht_store::interchange::{self, ImportError};
 use std::path::Path;
 
 impl Draagkracht {
     /// Writes every record to `path` as an interchange file; returns the number of rows.
     pub fn export_all(&self, path: &Path) -> Result<usize, ApiError> {
-        let document = interchange::export(self.db.conn(), &Utc::now().to_rfc3339(), |_| {})?;
-        let rows =
-            document["tables"].as_object().map_or(0, |t| t.values().filter_map(|v| v.as_array()).map(Vec::len).sum());
-        let text = serde_json::to_string(&document).map_err(|e| file_error(path, &e.to_string()))?;
         let partial = path.with_extension("partial");
-        std::fs::write(&partial, text)
-            .and_then(|_| std::fs::rename(&partial, path))
-            .map_err(|e| file_error(path, &e.to_string()))?;
+        let file = std::fs::File::create(&partial).map_err(|e| file_error(path, &e.to_string()))?;
+        let rows = interchange::export_to(self.db.conn(), file, &Utc::now().to_rfc3339(), |_| {})?;
+        std::fs::rename(&partial, path).map_err(|e| file_error(path, &e.to_string()))?;
         Ok(rows)
     }
 
@@ -24,30 +20,20 @@ impl Draagkracht {
     /// nothing. A refusal names the table, row and column. Returns the number of rows. Signals come
     /// as they were; the next day's evaluation brings them up to date.
     pub fn import_all(&mut self, path: &Path) -> Result<usize, ApiError> {
-        let text = std::fs::read_to_string(path).map_err(|e| file_error(path, &e.to_string()))?;
-        let document: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "Dit bestand is geen geldige JSON (regel {}, kolom {}). Er is niets ingelezen.",
-                    e.line(),
-                    e.column()
-                ),
-                format!(
-                    "This file is not valid JSON (line {}, column {}). Nothing was imported.",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
+        let file = std::fs::File::open(path).map_err(|e| file_error(path, &e.to_string()))?;
         let written = self.db.write(|tx| {
-            interchange::import(tx, &document, |_| {}).map_err(|e| match e {
-                Ok(p) => ApiError::new(
+            interchange::import_from(tx, file, |_| {}).map_err(|e| match e {
+                ImportError::Problem(p) => ApiError::new(
                     ErrorCode::InvalidInput,
                     format!("Het bestand kon niet worden ingelezen — {p}. Er is niets ingelezen."),
                     format!("The file could not be imported — {p}. Nothing was imported."),
                 ),
-                Err(store) => ApiError::from(store),
+                ImportError::Json { line, column } => ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("Dit bestand is geen geldige JSON (regel {line}, kolom {column}). Er is niets ingelezen."),
+                    format!("This file is not valid JSON (line {line}, column {column}). Nothing was imported."),
+                ),
+                ImportError::Store(store) => ApiError::from(store),
             })
         })?;
         self.branch_cache = None;
