@@ -155,3 +155,40 @@ fn hours_from_a_dutch_csv_come_in_once_and_bad_rows_are_named() {
     assert_eq!(detail.recent_entries.iter().map(|e| e.minutes).sum::<u32>(), 90 + 120);
     assert_eq!(t.app.dry_run_import(&input, today).unwrap().existing, 3, "a second import adds nothing");
 }
+
+#[test]
+fn participants_then_matches_come_in_from_their_own_sheets() {
+    let mut t = TempApp::new();
+    let today = date(2026, 11, 28);
+    let maatje = t.programme("Maatje");
+    t.app
+        .create_volunteer(&draagkracht_tests::volunteer_input("Anna de Vries", "active", vec![maatje]), today)
+        .unwrap();
+
+    let people = t.dir.path().join("deelnemers.csv");
+    std::fs::write(&people, "Code,Contact,Toestemming\nD-001,06-12345678,01-03-2026\nD-002,,\n").unwrap();
+    let input = mapping(&t, &people, ImportKind::Participants);
+    assert_eq!(t.app.read_sheet(&people.display().to_string(), None).unwrap().guessed_kind, ImportKind::Participants);
+    assert_eq!(t.app.run_import(&input, today, |_| {}).unwrap().added, 2);
+
+    let pairs = t.dir.path().join("koppelingen.csv");
+    std::fs::write(
+        &pairs,
+        "Deelnemer;Vrijwilliger;Project;Startdatum;Einddatum verwacht\n\
+         D-001;Anna de Vries;Maatje;01-03-2026;01-03-2027\n\
+         D-002;Anna de Vries;Onbekend project;01-04-2026;\n",
+    )
+    .unwrap();
+    let input = mapping(&t, &pairs, ImportKind::Matches);
+    let dry = t.app.dry_run_import(&input, today).unwrap();
+    assert_eq!(dry.problems.len(), 1);
+    assert_eq!((dry.problems[0].row, dry.problems[0].column.as_str()), (3, "Project"));
+    std::fs::write(&pairs, "Deelnemer;Vrijwilliger;Project;Startdatum\nD-001;Anna de Vries;Maatje;01-03-2026\n")
+        .unwrap();
+    let input = mapping(&t, &pairs, ImportKind::Matches);
+    assert_eq!(t.app.run_import(&input, today, |_| {}).unwrap().added, 1);
+    let matches = t.app.matches(today).unwrap();
+    assert_eq!(matches.len(), 1);
+    assert_eq!(matches[0].programme_id, maatje);
+    assert_eq!(t.app.dry_run_import(&input, today).unwrap().existing, 1, "the match is not added twice");
+}
