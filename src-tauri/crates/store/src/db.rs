@@ -130,6 +130,17 @@ pub(crate) fn parsed<T>(row: &rusqlite::Row, idx: usize, parse: impl FnOnce(&str
     })
 }
 
+/// A column's value as JSON, for exports (blobs are not used in this schema and export as null).
+pub(crate) fn json_value(value: rusqlite::types::ValueRef) -> serde_json::Value {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null | ValueRef::Blob(_) => serde_json::Value::Null,
+        ValueRef::Integer(n) => n.into(),
+        ValueRef::Real(x) => x.into(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+    }
+}
+
 /// Parses a stored ISO date (`2025-12-31`), by hand: chrono's format-string parser is ten times slower
 /// and dates are read by the hundred thousand.
 pub(crate) fn iso_date(text: &str) -> Option<chrono::NaiveDate> {

@@ -7,7 +7,7 @@
 
 use crate::migrations::SCHEMA_VERSION;
 use crate::{settings, StoreError};
-use rusqlite::{types::ValueRef, Connection, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 use std::io::Write as _;
@@ -72,13 +72,7 @@ pub fn export_to(
         while let Some(r) = rows.next()? {
             let mut row = Map::new();
             for (i, (name, ..)) in cols.iter().enumerate() {
-                let value = match r.get_ref(i)? {
-                    ValueRef::Null => Value::Null,
-                    ValueRef::Integer(n) => Value::from(n),
-                    ValueRef::Real(x) => Value::from(x),
-                    ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Blob(_) => Value::Null,
-                };
+                let value = crate::db::json_value(r.get_ref(i)?);
                 row.insert(name.clone(), value);
             }
             if !first {

@@ -6,7 +6,7 @@ use crate::db::{iso_date, parsed};
 use crate::StoreError;
 use chrono::NaiveDate;
 use draagkracht_core::{ParticipantId, VolunteerId};
-use rusqlite::{types::ValueRef, Connection, Transaction};
+use rusqlite::{Connection, Transaction};
 use serde_json::{Map, Value};
 
 /// A section of a subject-access export: one table's rows about the person.
@@ -23,14 +23,7 @@ fn rows_as_json(conn: &Connection, table: &'static str, filter: &str, id: &str) 
     while let Some(r) = rows.next()? {
         let mut row = Map::new();
         for (i, name) in names.iter().enumerate() {
-            let value = match r.get_ref(i)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(n) => Value::from(n),
-                ValueRef::Real(x) => Value::from(x),
-                ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => Value::from(format!("{} bytes", b.len())),
-            };
-            row.insert(name.clone(), value);
+            row.insert(name.clone(), crate::db::json_value(r.get_ref(i)?));
         }
         out.push(row);
     }
