@@ -210,6 +210,7 @@ fn a_second_window_on_the_same_data_is_refused_until_the_first_closes() {
     assert_eq!(second.access().state, AccessState::Unavailable);
     assert!(second.access().problem.unwrap().message.contains("al geopend"));
     assert!(second.app().is_err(), "the second never writes");
+    assert!(second.unlock(PASSPHRASE).is_err(), "nor opens it by unlocking");
     drop(second);
     drop(first);
     let mut again = Gate::new(&path);

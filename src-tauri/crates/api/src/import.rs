@@ -351,8 +351,7 @@ impl Draagkracht {
                         Ok((!known).then_some((key, Row::Entry(valid))))
                     }
                 }
-            })()
-            .map_err(|e: (TargetField, String, String)| e);
+            })();
             match outcome {
                 Err((field, nl, en)) => refuse(field, nl, en),
                 Ok(None) => dry.existing += 1,
@@ -415,9 +414,8 @@ impl Lookups {
     fn read(app: &Draagkracht, kind: ImportKind, today: NaiveDate) -> Result<Self, ApiError> {
         let conn = app.db.conn();
         let mut volunteers_by_name: HashMap<String, Vec<VolunteerId>> = HashMap::new();
-        let far = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
-        for v in volunteers::summaries(conn, None, far, far)? {
-            volunteers_by_name.entry(name_key(&v.name)).or_default().push(v.id);
+        for (id, name) in volunteers::names(conn)? {
+            volunteers_by_name.entry(name_key(&name)).or_default().push(id);
         }
         let main_programme = volunteers::main_programmes(conn)?.into_iter().map(|(id, _, p)| (id, p)).collect();
         let programmes = programmes::list(conn)?.into_iter().map(|p| (name_key(&p.name), p.id)).collect();

@@ -97,6 +97,7 @@ impl Gate {
 
     /// First start: a new database with a passphrase (typed twice), or explicitly without one.
     pub fn create(&mut self, input: &NewDatabaseInput) -> Result<DatabaseAccess, ApiError> {
+        self.not_shut_out()?;
         if self.path.exists() {
             return Ok(self.access());
         }
@@ -128,6 +129,7 @@ impl Gate {
 
     /// Opens the encrypted database with its passphrase. A wrong one changes nothing.
     pub fn unlock(&mut self, passphrase: &str) -> Result<DatabaseAccess, ApiError> {
+        self.not_shut_out()?;
         if self.open.is_some() || !self.path.exists() {
             return Ok(self.access());
         }
@@ -272,6 +274,7 @@ impl Gate {
     /// Checks the backup with its key, saves the current database as a backup, puts the backup in
     /// its place and opens it. When the check fails, nothing changes.
     fn restore_checked(&mut self, source: &Path, key: Option<DbKey>) -> Result<DatabaseAccess, ApiError> {
+        self.not_shut_out()?;
         backup::check(source, key.as_ref()).map_err(|e| match e {
             draagkracht_store::StoreError::WrongKey => wrong_passphrase(Field::Passphrase),
             other => ApiError::new(
@@ -381,6 +384,14 @@ impl Gate {
             Ok(())
         };
         self.last_copy_problem = copy().err().map(|e| format!("{}: {e}", dir));
+    }
+
+    /// Refuses when another window holds the database: then this gate may open, create or restore nothing.
+    fn not_shut_out(&self) -> Result<(), ApiError> {
+        match (&self._exclusive, &self.problem) {
+            (None, Some((_, e))) => Err(e.clone()),
+            _ => Ok(()),
+        }
     }
 
     fn backup_files(&self) -> Vec<BackupFile> {

@@ -63,6 +63,13 @@ pub fn get(conn: &Connection, id: VolunteerId) -> Result<Option<VolunteerRecord>
     Ok(Some(record))
 }
 
+/// Every volunteer's id and name (an import matches rows by name).
+pub fn names(conn: &Connection) -> Result<Vec<(VolunteerId, String)>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id, name FROM volunteers")?;
+    let rows = stmt.query_map([], |r| Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn exists(conn: &Connection, id: VolunteerId) -> Result<bool, StoreError> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM volunteers WHERE id = ?1)", [id.to_string()], |r| r.get(0))?)
 }
