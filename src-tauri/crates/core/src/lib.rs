@@ -20,6 +20,7 @@ pub mod programme;
 pub mod refusal;
 pub mod signals;
 pub mod support;
+pub mod suppression;
 pub mod volunteer;
 
 pub use activity::ActivityLevel;
