@@ -2,11 +2,14 @@
 //! through a first start in a real window; not one `connect` may reach an internet address (the
 //! X server and the app's own IPC are Unix sockets; loopback would be allowed, and is not used).
 
-use crate::harness::{app_binary, display};
+use crate::harness::{app_binary, display, ONE_AT_A_TIME};
 use std::process::{Command, Stdio};
 
 #[test]
 fn the_app_connects_to_nothing_but_local_sockets() {
+    // One app at a time, as in the flows: two instances side by side would meet the single-instance
+    // plugin wherever a session bus exists.
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let data = tempfile::tempdir().expect("temp dir");
     let log = data.path().join("connect.log");
     let (display, _guard) = display();
