@@ -85,7 +85,7 @@ fn main() {
         let app = Draagkracht::open(&national).expect("open the national set");
         let out = dir.path().join("national-backup.sqlite");
         let t = Instant::now();
-        app.backup_to_for_benchmark(&out).expect("backup");
+        app.backup_to(&out).expect("backup");
         println!(
             "  verified backup of the national set ({:.1} GB): {:>6.1} s (target <= 10 s)",
             size as f64 / 1e9,

@@ -211,8 +211,7 @@ impl Gate {
         if out.exists() {
             return Err(storage(&format!("{} exists already; choose a new file name", out.display())));
         }
-        let app = self.app()?;
-        Ok(backup::write_to(app.db.conn(), out, app.key.as_ref())?)
+        self.app()?.backup_to(out)
     }
 
     /// A backup now, checked.
@@ -236,14 +235,7 @@ impl Gate {
             ))
         })?;
         let key = match input.passphrase.as_deref().filter(|p| !p.is_empty()) {
-            Some(passphrase) if chosen.encrypted => {
-                let params = KdfFile::beside(&chosen.path)
-                    .candidates()
-                    .ok()
-                    .and_then(|c| c.into_iter().next())
-                    .ok_or_else(|| storage("the backup's key file is missing"))?;
-                Some(params.derive(passphrase).map_err(|e| storage(&e.to_string()))?)
-            }
+            Some(passphrase) if chosen.encrypted => Some(backup_key(&chosen.path, passphrase)?),
             _ => self.key_for_check(&chosen).ok_or_else(|| ApiError {
                 message: "Deze back-up is gemaakt met een eerdere wachtwoordzin. Vul die in om hem terug te zetten."
                     .into(),
@@ -260,13 +252,8 @@ impl Gate {
         let key = if is_plain_sqlite(source) {
             None
         } else {
-            let params = KdfFile::beside(source)
-                .candidates()
-                .ok()
-                .and_then(|c| c.into_iter().next())
-                .ok_or_else(|| storage("the backup's key file (.kdf.json) is missing beside it"))?;
             let passphrase = passphrase.ok_or_else(|| wrong_passphrase(Field::Passphrase))?;
-            Some(params.derive(passphrase).map_err(|e| storage(&e.to_string()))?)
+            Some(backup_key(source, passphrase)?)
         };
         self.restore_checked(source, key)
     }
@@ -378,7 +365,7 @@ impl Gate {
             let name = backup.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
             std::fs::copy(backup, dir.join(name))?;
             let kdf = KdfFile::beside(backup);
-            if let Ok(Some(params)) = kdf.candidates().map(|c| c.into_iter().next()) {
+            if let Some(params) = kdf.current() {
                 KdfFile::beside(&dir.join(name)).write_current(&params).map_err(std::io::Error::other)?;
             }
             Ok(())
@@ -405,7 +392,7 @@ impl Gate {
             return Some(None);
         }
         let key = self.open.as_ref()?.key.clone()?;
-        let theirs = KdfFile::beside(&b.path).candidates().ok()?.into_iter().next()?;
+        let theirs = KdfFile::beside(&b.path).current()?;
         (theirs == *key.params()).then_some(Some(key))
     }
 
@@ -415,7 +402,7 @@ impl Gate {
         let name = draagkracht_core::backup::file_name(BackupKind::BeforeRestore, Local::now().naive_local());
         let target = self.backups.join(name);
         std::fs::copy(&self.path, &target).map_err(|e| storage(&e.to_string()))?;
-        if let Some(params) = KdfFile::beside(&self.path).candidates().ok().and_then(|c| c.into_iter().next()) {
+        if let Some(params) = KdfFile::beside(&self.path).current() {
             KdfFile::beside(&target).write_current(&params).map_err(|e| storage(&e.to_string()))?;
         }
         Ok(())
@@ -423,11 +410,18 @@ impl Gate {
 }
 
 impl Draagkracht {
-    /// The benchmark's backup: a checked copy of this database at `out`.
-    #[doc(hidden)]
-    pub fn backup_to_for_benchmark(&self, out: &Path) -> Result<(), ApiError> {
+    /// A checked copy of this database at `out`, encrypted with its key when it has one.
+    pub fn backup_to(&self, out: &Path) -> Result<(), ApiError> {
         Ok(backup::write_to(self.db.conn(), out, self.key.as_ref())?)
     }
+}
+
+/// The key that opens an encrypted backup, from the parameters beside it and a passphrase.
+fn backup_key(backup: &Path, passphrase: &str) -> Result<DbKey, ApiError> {
+    let params = KdfFile::beside(backup)
+        .current()
+        .ok_or_else(|| storage("the backup's key file (.kdf.json) is missing beside it"))?;
+    params.derive(passphrase).map_err(|e| storage(&e.to_string()))
 }
 
 /// Takes the exclusive lock beside the database, or says that another window has it.

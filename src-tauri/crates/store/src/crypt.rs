@@ -130,6 +130,11 @@ impl KdfFile {
         Ok(out)
     }
 
+    /// The current parameters, if they can be read (a backup has only these).
+    pub fn current(&self) -> Option<KdfParams> {
+        self.candidates().ok()?.into_iter().next()
+    }
+
     /// Writes the parameters as the current ones (through a temporary file and a rename).
     pub fn write_current(&self, params: &KdfParams) -> Result<(), CryptError> {
         write_synced(&self.current, params)?;
