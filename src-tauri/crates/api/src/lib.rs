@@ -62,6 +62,11 @@ impl Draagkracht {
     pub fn open_with(path: &Path, key: Option<DbKey>, backups: Option<&Path>) -> Result<Self, ApiError> {
         let mut db = draagkracht_store::open_with(path, Opening { key: key.as_ref(), backups })?;
         if let Some(found) = db.quick_check()? {
+            // The check's first finding says enough; the rest (often hundreds of pages) would bury it.
+            let lines: Vec<&str> = found.lines().filter(|l| !l.starts_with("***")).collect();
+            let more = lines.len().saturating_sub(1);
+            let first: String = lines.first().copied().unwrap_or(found.as_str()).chars().take(120).collect();
+            let found = if more > 0 { format!("{first} … +{more}") } else { first };
             return Err(ApiError::new(
                 ErrorCode::Damaged,
                 format!("De controle bij het starten vond een beschadiging in de database ({found}). Er is niets geschreven."),

@@ -51,6 +51,8 @@ pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(
             crate::crypt::apply_key(&target, k)?;
         }
         rusqlite::backup::Backup::new(conn, &mut target)?.run_to_completion(4096, std::time::Duration::ZERO, None)?;
+        // The copy takes over the source's WAL mode with its header; a backup is a single file.
+        target.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
         drop(target);
         match key {
             Some(_) if is_plain_sqlite(&partial) => {

@@ -243,6 +243,13 @@ mod tests {
         let before = names(&db);
         let made =
             crate::backup::write_new(db.conn(), &backups, draagkracht_core::BackupKind::Manual, Some(&key)).unwrap();
+        let leftovers: Vec<String> = std::fs::read_dir(&backups)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".sqlite") && !n.ends_with(".kdf.json"))
+            .collect();
+        assert!(leftovers.is_empty(), "a backup is one file and its key file: {leftovers:?}");
         assert!(!crate::crypt::is_plain_sqlite(&made), "the backup is encrypted too");
         assert!(matches!(crate::backup::check(&made, None), Err(StoreError::WrongKey)));
         let listed = crate::backup::list(&backups);
