@@ -72,6 +72,10 @@ const COMMANDS: &[&str] = &[
     "set_required_training",
     "support_settings",
     "set_support_settings",
+    "report_settings",
+    "set_report_settings",
+    "preview_report",
+    "export_report",
 ];
 
 fn main() {

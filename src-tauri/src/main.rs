@@ -93,6 +93,10 @@ fn main() {
             commands::programmes::set_required_training,
             commands::programmes::support_settings,
             commands::programmes::set_support_settings,
+            commands::reports::report_settings,
+            commands::reports::set_report_settings,
+            commands::reports::preview_report,
+            commands::reports::export_report,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -6,6 +6,7 @@ mod first_start;
 mod interchange;
 mod privacy;
 mod refusals;
+mod reports;
 mod safety;
 mod signals;
 mod spreadsheets;

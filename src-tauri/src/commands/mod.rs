@@ -10,6 +10,7 @@ pub mod overview;
 pub mod participants;
 pub mod privacy;
 pub mod programmes;
+pub mod reports;
 pub mod safety;
 pub mod setup;
 pub mod signals;

@@ -138,6 +138,16 @@ pub fn typescript() -> String {
         VolunteerLoad::decl(&cfg),
         BranchYear::decl(&cfg),
         BranchTrend::decl(&cfg),
+        ReportAudience::decl(&cfg),
+        ReportFormat::decl(&cfg),
+        ReportInput::decl(&cfg),
+        ReportSettings::decl(&cfg),
+        ReportSettingsInput::decl(&cfg),
+        PreviewTable::decl(&cfg),
+        PreviewSection::decl(&cfg),
+        PreviewFigure::decl(&cfg),
+        ReportPreview::decl(&cfg),
+        ReportSaved::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

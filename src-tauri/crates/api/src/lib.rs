@@ -19,6 +19,7 @@ mod overview;
 mod participants;
 mod privacy;
 mod programmes;
+mod reports;
 pub mod safety;
 mod setup;
 mod sheets;
@@ -30,6 +31,7 @@ pub mod wire;
 pub use demo::DemoParams;
 pub use error::{ApiError, ErrorCode};
 pub use health::HealthReport;
+pub use reports::render as render_report;
 pub use safety::Gate;
 
 use draagkracht_core::{ActivityId, HourEntryId, ProgrammeId, VolunteerId};

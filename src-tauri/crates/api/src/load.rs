@@ -34,7 +34,7 @@ pub(crate) fn minutes_per_week(
 }
 
 /// The level of a match as of `day`, from its assessments up to then (oldest first).
-fn level_on(history: Option<&Vec<AssessmentRecord>>, day: NaiveDate) -> CaseLevel {
+pub(crate) fn level_on(history: Option<&Vec<AssessmentRecord>>, day: NaiveDate) -> CaseLevel {
     let latest = history.and_then(|h| h.iter().filter(|a| a.date <= day).last());
     case_level(latest.map(|a| &a.assessment))
 }

@@ -6,7 +6,7 @@
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
-use draagkracht_api::wire::{AccessState, NewDatabaseInput};
+use draagkracht_api::wire::{AccessState, Language, NewDatabaseInput, ReportAudience, ReportFormat, ReportInput};
 use draagkracht_api::{ApiError, DemoParams, Draagkracht, ErrorCode, Gate};
 use std::io::Write;
 use std::path::PathBuf;
@@ -97,6 +97,32 @@ enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// Make a report for a funder (anonymous) or for internal use, as PDF, Excel or CSV.
+    Report {
+        #[arg(long)]
+        db: PathBuf,
+        /// The first day, as 2025-01-01 or 1-1-2025.
+        #[arg(long)]
+        from: String,
+        /// The last day, as 2025-12-31 or 31-12-2025.
+        #[arg(long)]
+        to: String,
+        /// One programme, by id or name (default: the whole branch).
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
+        /// pdf, xlsx, csv (for Dutch Excel: `;` and decimal comma) or csv-rfc (RFC 4180).
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        #[arg(long, value_enum, default_value = "nl")]
+        language: LanguageArg,
+        #[arg(long)]
+        out: PathBuf,
+        /// The day the report is made on (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
         #[arg(long)]
@@ -105,6 +131,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AudienceArg {
+    Funder,
+    Internal,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Pdf,
+    Xlsx,
+    Csv,
+    CsvRfc,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LanguageArg {
+    Nl,
+    En,
 }
 
 fn main() -> ExitCode {
@@ -206,6 +252,53 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let passphrase = if needs_passphrase { Some(passphrase()?) } else { None };
             gate.restore_from_file(&from, passphrase.as_deref().map(String::as_str))?;
             println!("restored {} from {}", db.display(), from.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report { db, from, to, programme, audience, format, language, out, today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let app = open_existing(&db)?;
+            let programme_id = match programme {
+                None => None,
+                Some(wanted) => {
+                    let found = app.programmes()?.into_iter().find(|p| {
+                        p.id.to_string() == wanted.trim() || p.name.to_lowercase() == wanted.trim().to_lowercase()
+                    });
+                    match found {
+                        Some(p) => Some(p.id),
+                        None => {
+                            eprintln!("draagkracht-cli: no programme has the id or name {wanted:?}.");
+                            return Ok(ExitCode::from(2));
+                        }
+                    }
+                }
+            };
+            let input = ReportInput {
+                from,
+                to,
+                programme_id,
+                audience: match audience {
+                    AudienceArg::Funder => ReportAudience::Funder,
+                    AudienceArg::Internal => ReportAudience::Internal,
+                },
+                language: match language {
+                    LanguageArg::Nl => Language::Nl,
+                    LanguageArg::En => Language::En,
+                },
+            };
+            let format = match format {
+                FormatArg::Pdf => ReportFormat::Pdf,
+                FormatArg::Xlsx => ReportFormat::Xlsx,
+                FormatArg::Csv => ReportFormat::Csv,
+                FormatArg::CsvRfc => ReportFormat::CsvRfc,
+            };
+            let started = Instant::now();
+            let saved = app.export_report(&input, format, &out, today)?;
+            println!(
+                "report written to {} ({} bytes) in {:.2} s",
+                saved.path,
+                saved.bytes,
+                started.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, out } => {

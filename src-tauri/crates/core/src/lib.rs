@@ -18,6 +18,7 @@ pub mod period;
 pub mod professional;
 pub mod programme;
 pub mod refusal;
+pub mod report;
 pub mod signals;
 pub mod support;
 pub mod suppression;

@@ -64,6 +64,13 @@ pub enum Field {
     RetentionYears,
     CoordinatorName,
     Path,
+    /// A report's first day.
+    From,
+    /// A report's last day.
+    To,
+    BranchName,
+    HourRate,
+    HourRateSource,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -152,7 +152,7 @@ pub fn validate_allowance(month: &str, amount: &str) -> Result<(NaiveDate, u32),
 
 /// An amount as typed, as a plain decimal: Dutch `1.105,50` and `105,50`, or `105.50` with a decimal
 /// point (one point followed by exactly two digits); other points separate thousands.
-fn euro_text(raw: &str) -> String {
+pub(crate) fn euro_text(raw: &str) -> String {
     let text = raw.trim().trim_start_matches('€').trim().replace(' ', "");
     if text.contains(',') {
         return text.replace('.', "").replace(',', ".");

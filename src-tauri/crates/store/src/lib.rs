@@ -21,6 +21,7 @@ pub mod participants;
 pub mod privacy;
 pub mod programmes;
 pub mod referrals;
+pub mod reports;
 pub mod settings;
 pub mod signals;
 pub mod support;

@@ -17,6 +17,11 @@ pub const ALLOWANCE_CAPS: &str = "allowance_caps";
 pub const COORDINATOR_NAME: &str = "coordinator_name";
 /// Present while the audit triggers should stay silent (writing the generated demo branch).
 pub const AUDIT_PAUSED: &str = "audit_paused";
+/// The branch's name on a report's cover.
+pub const BRANCH_NAME: &str = "branch_name";
+/// What an hour of volunteer work is valued at in reports, in cents, and the rate's source.
+pub const HOUR_RATE_CENTS: &str = "report_hour_rate_cents";
+pub const HOUR_RATE_SOURCE: &str = "report_hour_rate_source";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

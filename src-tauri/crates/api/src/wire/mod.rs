@@ -9,6 +9,7 @@ mod cases;
 mod import;
 mod load;
 mod privacy;
+mod report;
 mod safety;
 mod signals;
 mod support;
@@ -22,6 +23,7 @@ pub use draagkracht_core::{
 pub use import::*;
 pub use load::*;
 pub use privacy::*;
+pub use report::*;
 pub use safety::*;
 use serde::{Deserialize, Serialize};
 pub use signals::*;

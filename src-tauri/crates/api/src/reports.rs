@@ -1,0 +1,258 @@
+//! Reports for funders and the board: the facts of a period and scope gathered from the store,
+//! turned into figures and a document by `core::report`, previewed in the window, and written as
+//! PDF, Excel or CSV by the `draagkracht-report` crate. A report is read-only work: nothing in the
+//! database changes, except the report settings when the coordinator saves them.
+
+use crate::load::level_on;
+use crate::wire::{
+    Language, PreviewFigure, PreviewSection, PreviewTable, ReportAudience, ReportFormat, ReportInput, ReportPreview,
+    ReportSaved, ReportSettings, ReportSettingsInput,
+};
+use crate::{ApiError, Draagkracht, ErrorCode};
+use chrono::{Datelike, NaiveDate};
+use draagkracht_core::report::figures::{MatchFact, MinutesFact, ReportFacts, SignalFact, YearFacts};
+use draagkracht_core::report::{self, Audience, Cover, ReportDocument};
+use draagkracht_core::{CaseLevel, DateRange, Field, MatchId, Refusal, RefusalCode};
+use draagkracht_report::CsvDialect;
+use draagkracht_store::assessments::{self, AssessmentRecord};
+use draagkracht_store::{matches, programmes, reports, settings};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How many calendar years the trend shows, the period's own last year included.
+const TREND_YEARS: i32 = 6;
+
+fn language(l: Language) -> report::Language {
+    match l {
+        Language::Nl => report::Language::Nl,
+        Language::En => report::Language::En,
+    }
+}
+
+impl Draagkracht {
+    pub fn report_settings(&self) -> Result<ReportSettings, ApiError> {
+        let conn = self.db.conn();
+        let demo = settings::get(conn, settings::DEMO)?.is_some();
+        let default_branch = if demo { "Demo-afdeling (verzonnen)" } else { "Mijn afdeling" };
+        Ok(ReportSettings {
+            branch_name: settings::get(conn, settings::BRANCH_NAME)?.unwrap_or_else(|| default_branch.into()),
+            hour_rate_cents: settings::get(conn, settings::HOUR_RATE_CENTS)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(report::DEFAULT_HOUR_RATE_CENTS),
+            hour_rate_source: settings::get(conn, settings::HOUR_RATE_SOURCE)?
+                .unwrap_or_else(|| report::DEFAULT_HOUR_RATE_SOURCE.into()),
+        })
+    }
+
+    pub fn set_report_settings(&mut self, input: ReportSettingsInput) -> Result<ReportSettings, ApiError> {
+        let (branch, cents, source) =
+            report::parse_settings(&input.branch_name, &input.hour_rate, &input.hour_rate_source)?;
+        self.db.write(|tx| {
+            settings::set(tx, settings::BRANCH_NAME, &branch)?;
+            settings::set(tx, settings::HOUR_RATE_CENTS, &cents.to_string())?;
+            settings::set(tx, settings::HOUR_RATE_SOURCE, &source)
+        })?;
+        self.report_settings()
+    }
+
+    /// The report as a document: what every format renders.
+    pub fn report_document(&self, input: &ReportInput, today: NaiveDate) -> Result<ReportDocument, ApiError> {
+        let range = report::parse_period(&input.from, &input.to, today)?;
+        let audience = match input.audience {
+            ReportAudience::Funder => Audience::Funder,
+            ReportAudience::Internal => Audience::Internal,
+        };
+        let conn = self.db.conn();
+        let scope = match input.programme_id {
+            Some(id) => {
+                Some(programmes::get(conn, id)?.ok_or_else(|| ApiError::not_found("Dit project", "This programme"))?)
+            }
+            None => None,
+        };
+        let programme = scope.as_ref().map(|p| p.id);
+        let in_scope: Vec<_> = match &scope {
+            Some(p) => vec![p.clone()],
+            None => programmes::list(conn)?,
+        };
+        let index: HashMap<_, _> = in_scope.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+
+        let minutes = reports::minutes(conn, range, programme)?
+            .into_iter()
+            .filter_map(|(p, month, training, level, minutes)| {
+                let month = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
+                Some(MinutesFact { programme: *index.get(&p)?, month, training, level, minutes })
+            })
+            .collect();
+        let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, programme)?;
+
+        let mut history: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
+        for a in assessments::all(conn)? {
+            history.entry(a.match_id).or_default().push(a);
+        }
+        let scoped_matches: Vec<_> =
+            matches::all(conn)?.into_iter().filter(|m| programme.is_none_or(|p| m.programme_id == p)).collect();
+        let running_in = |r: DateRange| {
+            scoped_matches.iter().filter(move |m| m.start_date <= r.last && m.end_date.is_none_or(|e| e >= r.first))
+        };
+        let level_at = |m: &matches::MatchRecord, r: DateRange| {
+            level_on(history.get(&m.id), m.end_date.unwrap_or(r.last).min(r.last))
+        };
+        let match_facts = running_in(range)
+            .map(|m| MatchFact {
+                participant: m.participant_id,
+                start: m.start_date,
+                end: m.end_date,
+                level: level_at(m, range),
+            })
+            .collect();
+
+        let first_year = range.last.year() - (TREND_YEARS - 1);
+        let trend_range =
+            DateRange { first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(range.first), last: range.last };
+        let hour_years: HashMap<i32, reports::YearRow> =
+            reports::years(conn, trend_range, programme)?.into_iter().map(|y| (y.0, y)).collect();
+        let years = (first_year..=range.last.year())
+            .filter_map(|year| {
+                let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+                let last = NaiveDate::from_ymd_opt(year, 12, 31)?.min(range.last);
+                let r = DateRange { first, last };
+                let levels: Vec<CaseLevel> = running_in(r).map(|m| level_at(m, r)).collect();
+                let (_, volunteers, work, volunteer_level, grey, professional) =
+                    hour_years.get(&year).copied().unwrap_or((year, 0, 0, 0, 0, 0));
+                let count = |l: CaseLevel| levels.iter().filter(|x| **x == l).count() as u32;
+                Some(YearFacts {
+                    year,
+                    volunteers,
+                    work_minutes: work,
+                    matches: levels.len() as u32,
+                    complex: count(CaseLevel::Complex),
+                    acute: count(CaseLevel::Acute),
+                    volunteer_level_minutes: volunteer_level,
+                    grey_minutes: grey,
+                    professional_minutes: professional,
+                })
+            })
+            // Years before the branch kept any records say nothing.
+            .skip_while(|y| y.work_minutes == 0 && y.matches == 0)
+            .collect();
+
+        let settings = self.report_settings()?;
+        let facts = ReportFacts {
+            range,
+            programmes: in_scope.iter().map(|p| p.name.clone()).collect(),
+            minutes,
+            active_volunteers,
+            new_volunteers,
+            stopped_volunteers,
+            matches: match_facts,
+            referrals: reports::referral_kinds(conn, range, programme)?,
+            signals: reports::signal_dates(conn, range, programme)?
+                .into_iter()
+                .map(|(opened_on, resolved_on)| SignalFact { opened_on, resolved_on })
+                .collect(),
+            years,
+            hour_rate_cents: settings.hour_rate_cents,
+            hour_rate_source: settings.hour_rate_source,
+            // Names are read only when the report may carry them.
+            volunteer_minutes: match audience {
+                Audience::Internal => reports::minutes_per_volunteer(conn, range, programme)?,
+                Audience::Funder => Vec::new(),
+            },
+        };
+        let cover = Cover { branch: settings.branch_name, programme: scope.map(|p| p.name), made_on: today };
+        Ok(report::build(&facts.figures(), audience, language(input.language), &cover))
+    }
+
+    /// The report's figures as the file will show them.
+    pub fn report_preview(&self, input: &ReportInput, today: NaiveDate) -> Result<ReportPreview, ApiError> {
+        let doc = self.report_document(input, today)?;
+        let l = doc.language;
+        let texts = |cells: &[report::Cell]| cells.iter().map(|c| c.text(l)).collect::<Vec<_>>();
+        Ok(ReportPreview {
+            title: doc.title.clone(),
+            branch: doc.branch.clone(),
+            scope: doc.scope.clone(),
+            period: doc.period.clone(),
+            notes: doc.notes.clone(),
+            key_figures: doc
+                .key_figures
+                .iter()
+                .map(|k| PreviewFigure { label: k.label.clone(), value: k.value.text(l) })
+                .collect(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| PreviewSection {
+                    title: s.title.clone(),
+                    intro: s.intro.clone(),
+                    tables: s
+                        .tables
+                        .iter()
+                        .map(|t| PreviewTable {
+                            title: t.title.clone(),
+                            columns: t.columns.clone(),
+                            rows: t.rows.iter().map(|r| texts(r)).collect(),
+                            total: t.total.as_deref().map(texts),
+                            note: t.note.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Renders the report and writes it to `path` (the native save dialog's answer). The file is
+    /// written beside its destination first and then moved into place, so a failure never leaves
+    /// half a report behind.
+    pub fn export_report(
+        &self,
+        input: &ReportInput,
+        format: ReportFormat,
+        path: &Path,
+        today: NaiveDate,
+    ) -> Result<ReportSaved, ApiError> {
+        if path.as_os_str().is_empty() || path.parent().is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+            return Err(Refusal::new(
+                Field::Path,
+                RefusalCode::Unknown,
+                "Deze map bestaat niet. Kies een andere plek.",
+                "This folder does not exist. Please choose another place.",
+            )
+            .into());
+        }
+        let doc = self.report_document(input, today)?;
+        let bytes = render(&doc, format)?;
+        write_whole(path, &bytes)?;
+        Ok(ReportSaved { path: path.display().to_string(), bytes: bytes.len() as u64 })
+    }
+}
+
+/// The document in `format`.
+pub fn render(doc: &ReportDocument, format: ReportFormat) -> Result<Vec<u8>, ApiError> {
+    let rendered = match format {
+        ReportFormat::Pdf => draagkracht_report::pdf(doc),
+        ReportFormat::Xlsx => draagkracht_report::xlsx(doc),
+        ReportFormat::Csv => draagkracht_report::csv(doc, CsvDialect::DutchExcel),
+        ReportFormat::CsvRfc => draagkracht_report::csv(doc, CsvDialect::Rfc4180),
+    };
+    rendered.map_err(|e| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("De rapportage kon niet worden gemaakt ({e}). Er is niets opgeslagen."),
+            format!("The report could not be made ({e}). Nothing was saved."),
+        )
+    })
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let partial = path.with_extension("partial");
+    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("Het bestand kon niet worden opgeslagen ({e}). Kies een andere plek."),
+            format!("The file could not be saved ({e}). Please choose another place."),
+        )
+    })
+}

@@ -1,0 +1,580 @@
+//! From figures to a document: the tables, charts and words of a report, for its audience and in
+//! its language. This is where a funder report becomes anonymous: counts of people and cases go
+//! through [`crate::suppression`], hours are rounded to whole hours, health-related referral kinds
+//! are folded into one line, and the per-volunteer table (the only place with names) is left out.
+
+use super::document::{Cell, Chart, ChartKind, KeyFigure, ReportDocument, Section, Series, Table};
+use super::figures::ReportFigures;
+use super::{Audience, Language};
+use crate::suppression::{suppress, Shown};
+use crate::ProfessionalKind;
+use chrono::{Datelike, NaiveDate};
+
+/// What the cover shows besides the figures.
+#[derive(Debug, Clone)]
+pub struct Cover {
+    pub branch: String,
+    /// `None`: the whole branch.
+    pub programme: Option<String>,
+    pub made_on: NaiveDate,
+}
+
+/// Picks the Dutch or the English text.
+fn t(language: Language, nl: &str, en: &str) -> String {
+    match language {
+        Language::Nl => nl.to_string(),
+        Language::En => en.to_string(),
+    }
+}
+
+fn shown(s: Shown) -> Cell {
+    match s {
+        Shown::Count(n) => Cell::Count(n),
+        Shown::Small => Cell::Small,
+        Shown::Hidden => Cell::Hidden,
+    }
+}
+
+/// Builds the report for `audience`. Internal reports show every count as it is.
+pub fn build(figures: &ReportFigures, audience: Audience, language: Language, cover: &Cover) -> ReportDocument {
+    let b = Builder { f: figures, anonymous: audience == Audience::Funder, l: language };
+    let tr = |nl: &str, en: &str| t(language, nl, en);
+    let mut sections = vec![b.volunteers(), b.reach(), b.heaviness(), b.trend(), b.value()];
+    if !b.anonymous {
+        sections.push(b.per_volunteer());
+    }
+    let period = format!(
+        "{} {} {}",
+        Cell::Date(figures.range.first).text(language),
+        tr("t/m", "to"),
+        Cell::Date(figures.range.last).text(language)
+    );
+    let mut notes = Vec::new();
+    if b.anonymous {
+        notes.push(tr(
+            "Dit rapport is anoniem: er staan geen namen, codes of notities in. Aantallen van 1 tot en met 4 staan als <5. Een × is weggelaten, zodat je zo’n klein aantal niet uit de totalen kunt afleiden. Uren zijn afgerond op hele uren.",
+            "This report is anonymous: it holds no names, codes or notes. Counts of 1 to 4 are shown as <5. A × is left out so that such a small count cannot be worked out from the totals. Hours are rounded to whole hours.",
+        ));
+    } else {
+        notes.push(tr(
+            "Intern overzicht: dit rapport bevat namen van vrijwilligers. Deel het niet buiten de organisatie.",
+            "Internal report: it holds volunteers' names. Do not share it outside the organisation.",
+        ));
+    }
+    notes.push(tr(
+        "Actieve vrijwilligers: wie in de periode uren schreef. Koppelingen en deelnemers: wie in de periode een lopende koppeling had. Zwaarte: de laatste inschatting vóór het einde van de periode.",
+        "Active volunteers: those who logged hours in the period. Matches and participants: those with a match running in the period. Complexity: the latest assessment before the end of the period.",
+    ));
+    let complex_share = b.percent_of(figures.complex_matches + figures.acute_matches, figures.matches());
+    ReportDocument {
+        language,
+        anonymous: b.anonymous,
+        title: if b.anonymous {
+            tr("Verantwoording vrijwilligerswerk", "Volunteer work report")
+        } else {
+            tr("Intern overzicht vrijwilligerswerk", "Internal volunteer work report")
+        },
+        branch: cover.branch.clone(),
+        scope: cover.programme.clone().unwrap_or_else(|| tr("Hele afdeling", "Whole branch")),
+        period,
+        made_on: format!("{} {}", tr("Gemaakt op", "Made on"), Cell::Date(cover.made_on).text(language)),
+        notes,
+        key_figures: vec![
+            KeyFigure {
+                label: tr("Actieve vrijwilligers", "Active volunteers"),
+                value: b.count(figures.active_volunteers),
+            },
+            KeyFigure {
+                label: tr("Uren vrijwilligerswerk", "Hours of volunteer work"),
+                value: b.hours(figures.work_minutes),
+            },
+            KeyFigure { label: tr("Deelnemers bereikt", "Participants reached"), value: b.count(figures.participants) },
+            KeyFigure { label: tr("Complexe of acute casussen", "Complex or acute cases"), value: complex_share },
+            KeyFigure {
+                label: tr("Waarde van de uren", "Value of the hours"),
+                value: Cell::Euros(figures.value_cents),
+            },
+        ],
+        sections,
+    }
+}
+
+struct Builder<'a> {
+    f: &'a ReportFigures,
+    anonymous: bool,
+    l: Language,
+}
+
+impl Builder<'_> {
+    fn t(&self, nl: &str, en: &str) -> String {
+        t(self.l, nl, en)
+    }
+
+    /// A count on its own (no total beside it): only the primary suppression applies.
+    fn count(&self, n: u32) -> Cell {
+        if self.anonymous {
+            shown(suppress(&[vec![n]]).total)
+        } else {
+            Cell::Count(n)
+        }
+    }
+
+    fn hours(&self, minutes: u64) -> Cell {
+        Cell::hours(minutes, self.anonymous)
+    }
+
+    /// A share of a count: hidden with the count when the count itself is small.
+    fn percent_of(&self, part: u32, whole: u32) -> Cell {
+        if whole == 0 {
+            return Cell::Empty;
+        }
+        if self.anonymous && (1..=4).contains(&part) {
+            return Cell::Small;
+        }
+        Cell::Percent(f64::from(part) * 100.0 / f64::from(whole))
+    }
+
+    /// A median of something counted: hidden when fewer than five things were counted.
+    fn median(&self, value: Option<f64>, of: u32) -> Cell {
+        match value {
+            None => Cell::Empty,
+            Some(_) if self.anonymous && (1..=4).contains(&of) => Cell::Hidden,
+            Some(v) => Cell::Days(v),
+        }
+    }
+
+    /// Lines of (label, count) with their total, suppressed as one column.
+    fn counted_lines(&self, lines: &[(String, u32)]) -> (Vec<Vec<Cell>>, Cell) {
+        let counts: Vec<Vec<u32>> = lines.iter().map(|(_, n)| vec![*n]).collect();
+        let total: u32 = lines.iter().map(|(_, n)| n).sum();
+        if !self.anonymous {
+            let rows = lines.iter().map(|(label, n)| vec![Cell::Text(label.clone()), Cell::Count(*n)]).collect();
+            return (rows, Cell::Count(total));
+        }
+        let s = suppress(&counts);
+        let rows =
+            lines.iter().zip(&s.cells).map(|((label, _), c)| vec![Cell::Text(label.clone()), shown(c[0])]).collect();
+        (rows, shown(s.column_totals.first().copied().unwrap_or(Shown::Count(0))))
+    }
+
+    fn month_name(&self, month: NaiveDate) -> String {
+        const NL: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+        const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let names = if self.l == Language::Nl { NL } else { EN };
+        format!("{} {}", names[month.month0() as usize], month.year())
+    }
+
+    fn volunteers(&self) -> Section {
+        let f = self.f;
+        let facts = Table {
+            key: self.t("Vrijwilligers", "Volunteers"),
+            title: self.t("Vrijwilligers en hun uren", "Volunteers and their hours"),
+            columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
+            rows: vec![
+                vec![Cell::Text(self.t("Actieve vrijwilligers", "Active volunteers")), self.count(f.active_volunteers)],
+                vec![Cell::Text(self.t("Nieuw begonnen", "Started")), self.count(f.new_volunteers)],
+                vec![Cell::Text(self.t("Gestopt", "Stopped")), self.count(f.stopped_volunteers)],
+                vec![
+                    Cell::Text(self.t("Uren vrijwilligerswerk", "Hours of volunteer work")),
+                    self.hours(f.work_minutes),
+                ],
+                vec![Cell::Text(self.t("Uren training", "Hours of training")), self.hours(f.training_minutes)],
+            ],
+            total: None,
+            note: Some(self.t(
+                "Gestopt: vrijwilligers met de status gestopt van wie de laatste uren in de periode vallen.",
+                "Stopped: volunteers with the status stopped whose last hours fall in the period.",
+            )),
+        };
+        let mut columns = vec![self.t("Maand", "Month")];
+        columns.extend(f.programmes.iter().cloned());
+        columns.push(self.t("Totaal", "Total"));
+        let rows: Vec<Vec<Cell>> = f
+            .months
+            .iter()
+            .zip(&f.work_minutes_by_month)
+            .map(|(month, minutes)| {
+                let mut row = vec![Cell::Text(self.month_name(*month))];
+                row.extend(minutes.iter().map(|m| self.hours(*m)));
+                row.push(self.hours(minutes.iter().sum()));
+                row
+            })
+            .collect();
+        let mut total = vec![Cell::Text(self.t("Totaal", "Total"))];
+        for p in 0..f.programmes.len() {
+            total.push(self.hours(f.work_minutes_by_month.iter().map(|m| m[p]).sum()));
+        }
+        total.push(self.hours(f.work_minutes));
+        let per_month = Table {
+            key: self.t("Uren per maand", "Hours per month"),
+            title: self
+                .t("Uren vrijwilligerswerk per project en maand", "Hours of volunteer work per programme and month"),
+            columns,
+            rows,
+            total: Some(total),
+            note: self.anonymous.then(|| {
+                self.t(
+                    "Afgerond op hele uren; daardoor kan een totaal iets afwijken van de som.",
+                    "Rounded to whole hours, so a total may differ slightly from the sum.",
+                )
+            }),
+        };
+        let chart = Chart {
+            title: self.t("Uren per maand", "Hours per month"),
+            kind: ChartKind::StackedBars,
+            categories: f.months.iter().map(|m| self.month_name(*m)).collect(),
+            series: f
+                .programmes
+                .iter()
+                .enumerate()
+                .map(|(p, name)| Series {
+                    name: name.clone(),
+                    values: f.work_minutes_by_month.iter().map(|m| (m[p] as f64 / 60.0).round()).collect(),
+                })
+                .collect(),
+            unit: self.t("uren", "hours"),
+        };
+        Section {
+            title: self.t("Vrijwilligers", "Volunteers"),
+            intro: None,
+            tables: vec![facts, per_month],
+            charts: vec![chart],
+        }
+    }
+
+    fn reach(&self) -> Section {
+        let f = self.f;
+        let table = Table {
+            key: self.t("Bereik", "Reach"),
+            title: self.t("Deelnemers en koppelingen", "Participants and matches"),
+            columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
+            rows: vec![
+                vec![Cell::Text(self.t("Deelnemers bereikt", "Participants reached")), self.count(f.participants)],
+                vec![Cell::Text(self.t("Lopende koppelingen", "Matches running")), self.count(f.matches())],
+                vec![Cell::Text(self.t("Nieuwe koppelingen", "New matches")), self.count(f.new_matches)],
+                vec![Cell::Text(self.t("Beëindigde koppelingen", "Ended matches")), self.count(f.ended_matches)],
+                vec![
+                    Cell::Text(self.t(
+                        "Mediane duur van een beëindigde koppeling (dagen)",
+                        "Median length of an ended match (days)",
+                    )),
+                    self.median(f.median_match_days, f.ended_matches),
+                ],
+            ],
+            total: None,
+            note: None,
+        };
+        Section { title: self.t("Bereik", "Reach"), intro: None, tables: vec![table], charts: vec![] }
+    }
+
+    fn heaviness(&self) -> Section {
+        let f = self.f;
+        let levels = [
+            (self.t("Normaal", "Normal"), f.normal_matches),
+            (self.t("Complex", "Complex"), f.complex_matches),
+            (self.t("Acuut", "Acute"), f.acute_matches),
+        ];
+        let (rows, total) = self.counted_lines(&levels);
+        let rows = rows
+            .into_iter()
+            .zip(&levels)
+            .map(|(mut row, (_, n))| {
+                let share =
+                    if matches!(row[1], Cell::Count(_)) { self.percent_of(*n, f.matches()) } else { row[1].clone() };
+                row.push(share);
+                row
+            })
+            .collect();
+        let cases = Table {
+            key: self.t("Zwaarte", "Complexity"),
+            title: self.t("Koppelingen naar zwaarte van de casus", "Matches by complexity of the case"),
+            columns: vec![self.t("Zwaarte", "Complexity"), self.t("Aantal", "Number"), self.t("Aandeel", "Share")],
+            rows,
+            total: Some(vec![Cell::Text(self.t("Totaal", "Total")), total, Cell::Empty]),
+            note: Some(self.t(
+                "Complex: problemen op 3 of meer levensgebieden die niet binnen een jaar op te lossen zijn. Acuut: een crisissignaal (bijvoorbeeld een dreigende uithuiszetting).",
+                "Complex: problems in 3 or more life domains that cannot be solved within a year. Acute: a crisis marker (an imminent eviction, for example).",
+            )),
+        };
+        let lm = f.level_minutes;
+        let level_rows = [
+            (self.t("Vrijwilligerswerk", "Volunteer work"), lm.volunteer),
+            (self.t("Grijs gebied", "Grey zone"), lm.grey),
+            (self.t("Werk voor een professional", "Professional work"), lm.professional),
+            (self.t("Geen activiteit ingevuld", "No activity given"), lm.unspecified),
+        ];
+        let share =
+            |m: u64| if lm.total() == 0 { Cell::Empty } else { Cell::Percent(m as f64 * 100.0 / lm.total() as f64) };
+        let activity = Table {
+            key: self.t("Soort werk", "Kind of work"),
+            title: self.t("Uren naar soort activiteit", "Hours by kind of activity"),
+            columns: vec![self.t("Soort", "Kind"), self.t("Uren", "Hours"), self.t("Aandeel", "Share")],
+            rows: level_rows
+                .iter()
+                .map(|(label, m)| vec![Cell::Text(label.clone()), self.hours(*m), share(*m)])
+                .collect(),
+            total: Some(vec![Cell::Text(self.t("Totaal", "Total")), self.hours(lm.total()), Cell::Empty]),
+            note: Some(self.t(
+                "Werk voor een professional hoort niet bij vrijwilligers; de coördinator verwijst het door.",
+                "Professional work is not a volunteer's task; the coordinator refers it.",
+            )),
+        };
+        let referral_lines: Vec<(String, u32)> = if self.anonymous {
+            // Referrals to a GP or mental health care would say something about participants'
+            // health: a funder sees them only together with "other".
+            let of =
+                |k: ProfessionalKind| f.referrals.iter().filter(|(kind, _)| *kind == k).map(|(_, n)| *n).sum::<u32>();
+            vec![
+                (self.t("Wijkteam", "Neighbourhood team"), of(ProfessionalKind::Wijkteam)),
+                (self.t("Schuldhulpverlening", "Debt help"), of(ProfessionalKind::DebtHelp)),
+                (self.t("Sociaal raadslieden", "Social counsel"), of(ProfessionalKind::SocialCounsel)),
+                (
+                    self.t("Zorg en overig", "Care and other"),
+                    of(ProfessionalKind::Gp) + of(ProfessionalKind::MentalHealth) + of(ProfessionalKind::Other),
+                ),
+            ]
+        } else {
+            f.referrals.iter().map(|(k, n)| (self.kind_name(*k), *n)).collect()
+        };
+        let (rows, total) = self.counted_lines(&referral_lines);
+        let referrals = Table {
+            key: self.t("Verwijzingen", "Referrals"),
+            title: self.t("Verwijzingen naar professionals", "Referrals to professionals"),
+            columns: vec![self.t("Naar", "To"), self.t("Aantal", "Number")],
+            rows,
+            total: Some(vec![Cell::Text(self.t("Totaal", "Total")), total]),
+            note: None,
+        };
+        let signals = Table {
+            key: self.t("Signalen", "Signals"),
+            title: self.t("Signalen over de belasting van vrijwilligers", "Signals about volunteers' load"),
+            columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
+            rows: vec![
+                vec![Cell::Text(self.t("Nieuwe signalen", "Signals raised")), self.count(f.signals_raised)],
+                vec![Cell::Text(self.t("Afgehandeld", "Resolved")), self.count(f.signals_resolved)],
+                vec![
+                    Cell::Text(self.t("Mediane tijd tot afhandeling (dagen)", "Median time to resolve (days)")),
+                    self.median(f.median_days_to_resolve, f.signals_resolved),
+                ],
+            ],
+            total: None,
+            note: Some(self.t(
+                "Een signaal: een vrijwilliger krijgt meer of zwaarder werk dan past bij vrijwilligerswerk, en de coördinator bespreekt het.",
+                "A signal: a volunteer takes on more or heavier work than suits volunteering, and the coordinator talks it through.",
+            )),
+        };
+        Section {
+            title: self.t("Zwaarte van het werk", "How heavy the work is"),
+            intro: Some(self.t(
+                "Vrijwilligers komen steeds vaker in complexe situaties. Deze cijfers laten zien hoe zwaar het werk was en waar een professional nodig was.",
+                "Volunteers more and more often end up in complex situations. These figures show how heavy the work was and where a professional was needed.",
+            )),
+            tables: vec![cases, activity, referrals, signals],
+            charts: vec![],
+        }
+    }
+
+    fn kind_name(&self, k: ProfessionalKind) -> String {
+        match k {
+            ProfessionalKind::Wijkteam => self.t("Wijkteam", "Neighbourhood team"),
+            ProfessionalKind::DebtHelp => self.t("Schuldhulpverlening", "Debt help"),
+            ProfessionalKind::SocialCounsel => self.t("Sociaal raadslieden", "Social counsel"),
+            ProfessionalKind::Gp => self.t("Huisarts", "GP"),
+            ProfessionalKind::MentalHealth => self.t("GGZ", "Mental health care"),
+            ProfessionalKind::Other => self.t("Overig", "Other"),
+        }
+    }
+
+    fn trend(&self) -> Section {
+        let years = &self.f.years;
+        let rows = years
+            .iter()
+            .map(|y| {
+                vec![
+                    Cell::Text(y.year.to_string()),
+                    self.count(y.volunteers),
+                    self.hours(y.work_minutes),
+                    self.count(y.matches),
+                    self.percent_of(y.complex, y.matches),
+                    self.percent_of(y.acute, y.matches),
+                    self.hours(y.grey_minutes),
+                    self.hours(y.professional_minutes),
+                ]
+            })
+            .collect();
+        let table = Table {
+            key: self.t("Door de jaren", "Over the years"),
+            title: self.t("Dezelfde cijfers door de jaren", "The same figures over the years"),
+            columns: vec![
+                self.t("Jaar", "Year"),
+                self.t("Vrijwilligers", "Volunteers"),
+                self.t("Uren", "Hours"),
+                self.t("Koppelingen", "Matches"),
+                self.t("Complex", "Complex"),
+                self.t("Acuut", "Acute"),
+                self.t("Uren grijs gebied", "Grey-zone hours"),
+                self.t("Uren professional", "Professional hours"),
+            ],
+            rows,
+            total: None,
+            note: Some(self.t(
+                "Per kalenderjaar; het laatste jaar loopt tot het einde van de periode.",
+                "Per calendar year; the last year runs to the end of the period.",
+            )),
+        };
+        let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
+        let share =
+            |n: u32, of: u32| if of == 0 { 0.0 } else { (f64::from(n) * 1000.0 / f64::from(of)).round() / 10.0 };
+        let complexity = Chart {
+            title: self.t("Complexe en acute casussen door de jaren", "Complex and acute cases over the years"),
+            kind: ChartKind::Lines,
+            categories: categories.clone(),
+            series: vec![
+                Series {
+                    name: self.t("Complex", "Complex"),
+                    values: years.iter().map(|y| share(y.complex, y.matches)).collect(),
+                },
+                Series {
+                    name: self.t("Acuut", "Acute"),
+                    values: years.iter().map(|y| share(y.acute, y.matches)).collect(),
+                },
+            ],
+            unit: "%".into(),
+        };
+        let hours = |m: u64| (m as f64 / 60.0).round();
+        let levels = Chart {
+            title: self.t("Uren naar soort activiteit door de jaren", "Hours by kind of activity over the years"),
+            kind: ChartKind::StackedBars,
+            categories,
+            series: vec![
+                Series {
+                    name: self.t("Vrijwilligerswerk", "Volunteer work"),
+                    values: years.iter().map(|y| hours(y.volunteer_level_minutes)).collect(),
+                },
+                Series {
+                    name: self.t("Grijs gebied", "Grey zone"),
+                    values: years.iter().map(|y| hours(y.grey_minutes)).collect(),
+                },
+                Series {
+                    name: self.t("Werk voor een professional", "Professional work"),
+                    values: years.iter().map(|y| hours(y.professional_minutes)).collect(),
+                },
+            ],
+            unit: self.t("uren", "hours"),
+        };
+        Section {
+            title: self.t("Door de jaren", "Over the years"),
+            intro: Some(self.t(
+                "Hoeveel er werd gedaan en hoe zwaar het werd, per jaar.",
+                "How much was done and how heavy it became, per year.",
+            )),
+            tables: vec![table],
+            charts: vec![complexity, levels],
+        }
+    }
+
+    fn value(&self) -> Section {
+        let f = self.f;
+        let table = Table {
+            key: self.t("Waarde", "Value"),
+            title: self.t("Maatschappelijke waarde van de uren", "Social value of the hours"),
+            columns: vec![self.t("Wat", "What"), self.t("Waarde", "Value")],
+            rows: vec![
+                vec![
+                    Cell::Text(self.t("Uren vrijwilligerswerk", "Hours of volunteer work")),
+                    self.hours(f.work_minutes),
+                ],
+                vec![Cell::Text(self.t("Tarief per uur", "Rate per hour")), Cell::Euros(i64::from(f.hour_rate_cents))],
+                vec![Cell::Text(self.t("Waarde", "Value")), Cell::Euros(f.value_cents)],
+            ],
+            total: None,
+            note: Some(format!("{}: {}", self.t("Bron van het tarief", "Source of the rate"), f.hour_rate_source)),
+        };
+        Section { title: self.t("Waarde", "Value"), intro: None, tables: vec![table], charts: vec![] }
+    }
+
+    /// The only table with names; internal reports only.
+    fn per_volunteer(&self) -> Section {
+        let mut people = self.f.volunteer_minutes.clone();
+        people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let table = Table {
+            key: self.t("Per vrijwilliger", "Per volunteer"),
+            title: self.t("Uren per vrijwilliger", "Hours per volunteer"),
+            columns: vec![self.t("Vrijwilliger", "Volunteer"), self.t("Uren", "Hours")],
+            rows: people.iter().map(|(name, m)| vec![Cell::Text(name.clone()), self.hours(*m)]).collect(),
+            total: Some(vec![Cell::Text(self.t("Totaal", "Total")), self.hours(people.iter().map(|p| p.1).sum())]),
+            note: None,
+        };
+        Section { title: self.t("Per vrijwilliger", "Per volunteer"), intro: None, tables: vec![table], charts: vec![] }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::figures::tests::{d, quarter};
+
+    fn cover() -> Cover {
+        Cover { branch: "Humanitas Demo".into(), programme: None, made_on: d(2025, 4, 2) }
+    }
+
+    fn table<'a>(doc: &'a ReportDocument, key: &str) -> &'a Table {
+        doc.sections.iter().flat_map(|s| &s.tables).find(|t| t.key == key).expect(key)
+    }
+
+    fn every_cell(doc: &ReportDocument) -> Vec<&Cell> {
+        let tables = doc.sections.iter().flat_map(|s| &s.tables);
+        tables
+            .flat_map(|t| t.rows.iter().flatten().chain(t.total.iter().flatten()))
+            .chain(doc.key_figures.iter().map(|k| &k.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_funder_report_shows_no_count_of_one_to_four() {
+        let mut facts = quarter();
+        facts.volunteer_minutes = vec![("Ria".into(), 600)];
+        let doc = build(&facts.figures(), Audience::Funder, Language::Nl, &cover());
+        for cell in every_cell(&doc) {
+            if let Cell::Count(n) = cell {
+                assert!(!(1..=4).contains(n), "a count of {n} is visible");
+            }
+        }
+        assert!(doc.sections.iter().all(|s| s.title != "Per vrijwilliger"), "no names for a funder");
+        let levels = table(&doc, "Zwaarte");
+        // 2 normal, 1 complex, 1 acute of 4: all small, the total too.
+        assert!(levels.rows.iter().all(|r| r[1] == Cell::Small), "{:?}", levels.rows);
+        assert_eq!(levels.total.as_ref().unwrap()[1], Cell::Small);
+        let referrals = table(&doc, "Verwijzingen");
+        assert_eq!(referrals.rows.len(), 4, "GP and mental health are folded into one line");
+        assert_eq!(table(&doc, "Vrijwilligers").rows[0][1], Cell::Count(12));
+        assert_eq!(table(&doc, "Vrijwilligers").rows[3][1], Cell::Hours { hours: 18.0, decimals: 0 });
+    }
+
+    #[test]
+    fn an_internal_report_shows_counts_and_names() {
+        let mut facts = quarter();
+        facts.volunteer_minutes = vec![("Ria".into(), 90), ("Kees".into(), 600)];
+        let doc = build(&facts.figures(), Audience::Internal, Language::En, &cover());
+        assert_eq!(table(&doc, "Complexity").rows[1][1], Cell::Count(1));
+        assert_eq!(table(&doc, "Complexity").rows[1][2], Cell::Percent(25.0));
+        let people = table(&doc, "Per volunteer");
+        assert_eq!(
+            people.rows[0],
+            vec![Cell::Text("Kees".into()), Cell::Hours { hours: 10.0, decimals: 1 }],
+            "most hours first"
+        );
+        assert_eq!(table(&doc, "Referrals").rows.len(), 6);
+        assert_eq!(doc.period, "1 Jan 2025 to 31 Mar 2025");
+    }
+
+    #[test]
+    fn months_become_rows_with_a_total_row() {
+        let doc = build(&quarter().figures(), Audience::Internal, Language::Nl, &cover());
+        let t = table(&doc, "Uren per maand");
+        assert_eq!(t.columns, vec!["Maand", "Thuisadministratie", "Maatje", "Totaal"]);
+        assert_eq!(t.rows[0][0], Cell::Text("jan 2025".into()));
+        assert_eq!(t.rows[0][3], Cell::Hours { hours: 11.0, decimals: 1 });
+        assert_eq!(t.total.as_ref().unwrap()[3], Cell::Hours { hours: 18.0, decimals: 1 });
+    }
+}

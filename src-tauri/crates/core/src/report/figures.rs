@@ -1,0 +1,335 @@
+//! The figures of one report: what DOMAIN.md's "Reports for funders" lists, computed purely from
+//! the facts the store aggregates for a period and scope. Sums over millions of hour entries are
+//! done in SQL (the facts arrive as minutes per programme, month and activity level); what needs
+//! judgement — who counts as reached, medians, shares, the value of the hours — is done here.
+//!
+//! ```
+//! use draagkracht_core::report::figures::median;
+//! assert_eq!(median(&mut [3.0, 1.0, 10.0]), Some(3.0));
+//! assert_eq!(median(&mut [1.0, 2.0]), Some(1.5));
+//! assert_eq!(median(&mut []), None);
+//! ```
+
+use crate::{ActivityLevel, CaseLevel, DateRange, ParticipantId, ProfessionalKind};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashSet};
+
+/// Work or training minutes of one programme in one month, for one activity level (`None`: the
+/// entry names no activity).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinutesFact {
+    /// Index into [`ReportFacts::programmes`].
+    pub programme: usize,
+    /// The month's first day.
+    pub month: NaiveDate,
+    pub training: bool,
+    pub level: Option<ActivityLevel>,
+    pub minutes: u64,
+}
+
+/// A match that ran during the period (started on or before its last day, not ended before its
+/// first), with its level as of the period's end (or its own end, when earlier).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchFact {
+    pub participant: ParticipantId,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub level: CaseLevel,
+}
+
+/// A signal opened or closed during the period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalFact {
+    pub opened_on: NaiveDate,
+    /// Set when the signal was resolved (by the coordinator, not cleared by itself).
+    pub resolved_on: Option<NaiveDate>,
+}
+
+/// One earlier (or the current) calendar year, for the trend.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct YearFacts {
+    pub year: i32,
+    /// Volunteers with work hours that year.
+    pub volunteers: u32,
+    pub work_minutes: u64,
+    /// Matches that ran that year, and how many of them were complex or acute at its end.
+    pub matches: u32,
+    pub complex: u32,
+    pub acute: u32,
+    /// Work minutes by the level of the activity named.
+    pub volunteer_level_minutes: u64,
+    pub grey_minutes: u64,
+    pub professional_minutes: u64,
+}
+
+/// Everything a report is computed from. The store fills it for a period and scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportFacts {
+    pub range: DateRange,
+    /// The programmes in scope, by name, in the branch's order.
+    pub programmes: Vec<String>,
+    pub minutes: Vec<MinutesFact>,
+    /// Volunteers with any entry in the period.
+    pub active_volunteers: u32,
+    /// Volunteers who started in the period.
+    pub new_volunteers: u32,
+    /// Volunteers now stopped whose last entry lies in the period.
+    pub stopped_volunteers: u32,
+    pub matches: Vec<MatchFact>,
+    /// The kind of each referral dated in the period.
+    pub referrals: Vec<ProfessionalKind>,
+    pub signals: Vec<SignalFact>,
+    /// The trend, oldest first, ending with the period's last year.
+    pub years: Vec<YearFacts>,
+    /// What an hour is worth, in cents, and where that rate comes from.
+    pub hour_rate_cents: u32,
+    pub hour_rate_source: String,
+    /// Work minutes per volunteer, by name, for internal reports only (empty for a funder).
+    pub volunteer_minutes: Vec<(String, u64)>,
+}
+
+/// Minutes of work by the level of the activity named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelMinutes {
+    pub volunteer: u64,
+    pub grey: u64,
+    pub professional: u64,
+    /// Entries that name no activity.
+    pub unspecified: u64,
+}
+
+impl LevelMinutes {
+    pub fn total(&self) -> u64 {
+        self.volunteer + self.grey + self.professional + self.unspecified
+    }
+}
+
+/// The figures of a report, before any suppression or rounding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportFigures {
+    pub range: DateRange,
+    pub programmes: Vec<String>,
+    /// The months the period touches, their first days, oldest first.
+    pub months: Vec<NaiveDate>,
+    /// Work minutes per month (outer, as `months`) and programme (inner, as `programmes`).
+    pub work_minutes_by_month: Vec<Vec<u64>>,
+    pub work_minutes: u64,
+    pub training_minutes: u64,
+    pub active_volunteers: u32,
+    pub new_volunteers: u32,
+    pub stopped_volunteers: u32,
+    /// Distinct participants with a match that ran in the period.
+    pub participants: u32,
+    pub new_matches: u32,
+    pub ended_matches: u32,
+    /// The median length in days of the matches that ended in the period.
+    pub median_match_days: Option<f64>,
+    /// Matches that ran in the period, by level at its end.
+    pub normal_matches: u32,
+    pub complex_matches: u32,
+    pub acute_matches: u32,
+    pub level_minutes: LevelMinutes,
+    /// Referrals in the period, per kind (every kind, zeros included, in `ProfessionalKind::ALL` order).
+    pub referrals: Vec<(ProfessionalKind, u32)>,
+    pub signals_raised: u32,
+    pub signals_resolved: u32,
+    /// The median days from opening to resolution of the signals resolved in the period.
+    pub median_days_to_resolve: Option<f64>,
+    pub years: Vec<YearFacts>,
+    pub hour_rate_cents: u32,
+    pub hour_rate_source: String,
+    /// Work minutes × the rate, in cents.
+    pub value_cents: i64,
+    pub volunteer_minutes: Vec<(String, u64)>,
+}
+
+impl ReportFigures {
+    pub fn matches(&self) -> u32 {
+        self.normal_matches + self.complex_matches + self.acute_matches
+    }
+}
+
+/// The median of `values` (sorted in place); `None` when there are none.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 { values[mid] } else { (values[mid - 1] + values[mid]) / 2.0 })
+}
+
+/// The first days of the months `range` touches.
+pub fn months_of(range: DateRange) -> Vec<NaiveDate> {
+    let mut months = Vec::new();
+    let mut month = DateRange::month_of(range.first).first;
+    while month <= range.last {
+        months.push(month);
+        match month.checked_add_months(chrono::Months::new(1)) {
+            Some(next) => month = next,
+            None => break,
+        }
+    }
+    months
+}
+
+impl ReportFacts {
+    pub fn figures(self) -> ReportFigures {
+        let range = self.range;
+        let months = months_of(range);
+        let month_index: BTreeMap<NaiveDate, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+        let mut by_month = vec![vec![0u64; self.programmes.len()]; months.len()];
+        let (mut work, mut training) = (0, 0);
+        let mut levels = LevelMinutes::default();
+        for m in &self.minutes {
+            if m.training {
+                training += m.minutes;
+                continue;
+            }
+            work += m.minutes;
+            if let Some(slot) = month_index.get(&m.month).and_then(|&i| by_month[i].get_mut(m.programme)) {
+                *slot += m.minutes;
+            }
+            match m.level {
+                Some(ActivityLevel::Volunteer) => levels.volunteer += m.minutes,
+                Some(ActivityLevel::Grey) => levels.grey += m.minutes,
+                Some(ActivityLevel::Professional) => levels.professional += m.minutes,
+                None => levels.unspecified += m.minutes,
+            }
+        }
+
+        let participants: HashSet<ParticipantId> = self.matches.iter().map(|m| m.participant).collect();
+        let ended: Vec<&MatchFact> = self.matches.iter().filter(|m| m.end.is_some_and(|e| range.contains(e))).collect();
+        let mut lengths: Vec<f64> =
+            ended.iter().filter_map(|m| m.end.map(|e| (e - m.start).num_days() as f64)).collect();
+        let level_count = |l: CaseLevel| self.matches.iter().filter(|m| m.level == l).count() as u32;
+
+        let referrals = ProfessionalKind::ALL
+            .into_iter()
+            .map(|k| (k, self.referrals.iter().filter(|r| **r == k).count() as u32))
+            .collect();
+        let resolved: Vec<&SignalFact> =
+            self.signals.iter().filter(|s| s.resolved_on.is_some_and(|d| range.contains(d))).collect();
+        let mut resolve_days: Vec<f64> =
+            resolved.iter().filter_map(|s| s.resolved_on.map(|d| (d - s.opened_on).num_days().max(0) as f64)).collect();
+
+        ReportFigures {
+            range,
+            months,
+            work_minutes_by_month: by_month,
+            work_minutes: work,
+            training_minutes: training,
+            active_volunteers: self.active_volunteers,
+            new_volunteers: self.new_volunteers,
+            stopped_volunteers: self.stopped_volunteers,
+            participants: participants.len() as u32,
+            new_matches: self.matches.iter().filter(|m| range.contains(m.start)).count() as u32,
+            ended_matches: ended.len() as u32,
+            median_match_days: median(&mut lengths),
+            normal_matches: level_count(CaseLevel::Normal),
+            complex_matches: level_count(CaseLevel::Complex),
+            acute_matches: level_count(CaseLevel::Acute),
+            level_minutes: levels,
+            referrals,
+            signals_raised: self.signals.iter().filter(|s| range.contains(s.opened_on)).count() as u32,
+            signals_resolved: resolved.len() as u32,
+            median_days_to_resolve: median(&mut resolve_days),
+            value_cents: (work as f64 / 60.0 * f64::from(self.hour_rate_cents)).round() as i64,
+            years: self.years,
+            hour_rate_cents: self.hour_rate_cents,
+            hour_rate_source: self.hour_rate_source,
+            programmes: self.programmes,
+            volunteer_minutes: self.volunteer_minutes,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// A small first quarter, worked out by hand below.
+    pub(crate) fn quarter() -> ReportFacts {
+        let p = |n: u128| ParticipantId(Uuid::from_u128(n));
+        let minutes = |programme, month, training, level, minutes| MinutesFact {
+            programme,
+            month: d(2025, month, 1),
+            training,
+            level,
+            minutes,
+        };
+        ReportFacts {
+            range: DateRange { first: d(2025, 1, 1), last: d(2025, 3, 31) },
+            programmes: vec!["Thuisadministratie".into(), "Maatje".into()],
+            minutes: vec![
+                minutes(0, 1, false, Some(ActivityLevel::Volunteer), 600),
+                minutes(0, 1, false, Some(ActivityLevel::Professional), 60),
+                minutes(1, 2, false, None, 300),
+                minutes(1, 3, false, Some(ActivityLevel::Grey), 120),
+                minutes(0, 3, true, None, 240),
+            ],
+            active_volunteers: 12,
+            new_volunteers: 3,
+            stopped_volunteers: 0,
+            matches: vec![
+                MatchFact { participant: p(1), start: d(2024, 6, 1), end: None, level: CaseLevel::Complex },
+                // Two matches of one participant: reached once.
+                MatchFact {
+                    participant: p(2),
+                    start: d(2025, 1, 10),
+                    end: Some(d(2025, 2, 9)),
+                    level: CaseLevel::Normal,
+                },
+                MatchFact {
+                    participant: p(2),
+                    start: d(2024, 3, 1),
+                    end: Some(d(2025, 3, 1)),
+                    level: CaseLevel::Acute,
+                },
+                MatchFact { participant: p(3), start: d(2025, 2, 1), end: None, level: CaseLevel::Normal },
+            ],
+            referrals: vec![ProfessionalKind::DebtHelp, ProfessionalKind::DebtHelp, ProfessionalKind::Gp],
+            signals: vec![
+                SignalFact { opened_on: d(2025, 1, 5), resolved_on: Some(d(2025, 1, 15)) },
+                SignalFact { opened_on: d(2024, 12, 20), resolved_on: Some(d(2025, 1, 19)) },
+                SignalFact { opened_on: d(2025, 3, 1), resolved_on: None },
+            ],
+            years: vec![],
+            hour_rate_cents: 1406,
+            hour_rate_source: "minimumloon".into(),
+            volunteer_minutes: vec![],
+        }
+    }
+
+    #[test]
+    fn a_quarter_adds_up_as_worked_out_by_hand() {
+        let f = quarter().figures();
+        assert_eq!(f.months, vec![d(2025, 1, 1), d(2025, 2, 1), d(2025, 3, 1)]);
+        assert_eq!(f.work_minutes_by_month, vec![vec![660, 0], vec![0, 300], vec![0, 120]]);
+        assert_eq!((f.work_minutes, f.training_minutes), (1080, 240), "training is counted apart");
+        assert_eq!(f.level_minutes, LevelMinutes { volunteer: 600, grey: 120, professional: 60, unspecified: 300 });
+        assert_eq!(f.participants, 3, "a participant with two matches is reached once");
+        assert_eq!((f.new_matches, f.ended_matches), (2, 2));
+        // Ended: 30 days (10 Jan – 9 Feb) and 365 days (1 Mar 2024 – 1 Mar 2025): median 197.5.
+        assert_eq!(f.median_match_days, Some(197.5));
+        assert_eq!((f.normal_matches, f.complex_matches, f.acute_matches), (2, 1, 1));
+        assert_eq!(f.referrals[1], (ProfessionalKind::DebtHelp, 2));
+        assert_eq!(f.referrals.iter().map(|(_, n)| n).sum::<u32>(), 3);
+        assert_eq!((f.signals_raised, f.signals_resolved), (2, 2), "raised in the period; resolved in it");
+        // Resolved after 10 and 30 days.
+        assert_eq!(f.median_days_to_resolve, Some(20.0));
+        // 18 hours × € 14,06.
+        assert_eq!(f.value_cents, 25_308);
+    }
+
+    #[test]
+    fn months_of_a_custom_range_include_its_partial_months() {
+        let r = DateRange { first: d(2024, 11, 15), last: d(2025, 1, 2) };
+        assert_eq!(months_of(r), vec![d(2024, 11, 1), d(2024, 12, 1), d(2025, 1, 1)]);
+    }
+}

@@ -1,0 +1,296 @@
+//! Reports through the api: a quarter of a small branch adds up as worked out by hand; a funder
+//! report in every format holds none of the names in the database, while the internal one does;
+//! and a person erased leaves no trace in a later report.
+
+use draagkracht_api::wire::{
+    AssessmentInput, EndMatchInput, LifeDomain, MatchInput, ParticipantInput, PersonRef, ReferralInput, ReportAudience,
+    ReportFormat, ReportInput,
+};
+use draagkracht_api::{DemoParams, Draagkracht};
+use draagkracht_core::report::{Cell, ReportDocument, Table};
+use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
+use std::path::Path;
+use std::process::Command;
+
+fn input(from: &str, to: &str, audience: ReportAudience) -> ReportInput {
+    ReportInput {
+        from: from.into(),
+        to: to.into(),
+        programme_id: None,
+        audience,
+        language: draagkracht_api::wire::Language::Nl,
+    }
+}
+
+fn table<'a>(doc: &'a ReportDocument, key: &str) -> &'a Table {
+    doc.sections.iter().flat_map(|s| &s.tables).find(|t| t.key == key).unwrap_or_else(|| panic!("no table {key}"))
+}
+
+/// The value in the row labelled `label` (second column).
+fn value<'a>(t: &'a Table, label: &str) -> &'a Cell {
+    &t.rows.iter().find(|r| r[0] == Cell::Text(label.into())).unwrap_or_else(|| panic!("no row {label} in {}", t.title))
+        [1]
+}
+
+/// Six volunteers in Thuisadministratie with six matches (one complex, one ended after 57 days,
+/// one referral) and one in Maatje, over the first quarter of 2025.
+fn small_branch() -> TempApp {
+    let mut t = TempApp::new();
+    let today = date(2025, 4, 15);
+    let admin = t.programme("Thuisadministratie");
+    let buddy = t.programme("Maatje");
+    for i in 1..=6 {
+        let v = t
+            .app
+            .create_volunteer(&volunteer_input(&format!("Vrijwilliger{i}"), "active", vec![admin]), today)
+            .unwrap();
+        t.app.log_hours(&hours_input(v.id, "10-01-2025", "2", admin, "support"), today).unwrap();
+        t.app.log_hours(&hours_input(v.id, "12-02-2025", "1,5", admin, "support"), today).unwrap();
+        let p = t
+            .app
+            .create_participant(&ParticipantInput { label: format!("Deelnemer{i}"), ..Default::default() }, today)
+            .unwrap();
+        let m = t
+            .app
+            .create_match(
+                &MatchInput {
+                    participant_id: Some(p.id),
+                    programme_id: Some(admin),
+                    volunteer_ids: vec![v.id],
+                    start_date: "02-01-2025".into(),
+                    expected_end_date: String::new(),
+                    one_to_one_at_home: true,
+                },
+                today,
+            )
+            .unwrap();
+        if i == 1 {
+            let complex = AssessmentInput {
+                date: "15-01-2025".into(),
+                domains: vec![LifeDomain::Money, LifeDomain::Housing, LifeDomain::Health],
+                solvable_within_year: false,
+                markers: vec![],
+                zrm: None,
+                note: String::new(),
+            };
+            t.app.assess_case(m.id, &complex, today).unwrap();
+            let referral = ReferralInput {
+                date: "20-01-2025".into(),
+                to_kind: "debt_help".into(),
+                to_name: String::new(),
+                reason: "Schulden".into(),
+                outcome: String::new(),
+            };
+            t.app.log_referral(m.id, &referral, today).unwrap();
+        }
+        if i == 2 {
+            t.app
+                .end_match(m.id, &EndMatchInput { end_date: "28-02-2025".into(), reason: "Klaar".into() }, today)
+                .unwrap();
+        }
+    }
+    let v7 = t.app.create_volunteer(&volunteer_input("Vrijwilliger7", "active", vec![buddy]), today).unwrap();
+    t.app.log_hours(&hours_input(v7.id, "05-03-2025", "3", buddy, "support"), today).unwrap();
+    t.app.log_hours(&hours_input(v7.id, "06-03-2025", "1", buddy, "training"), today).unwrap();
+    t
+}
+
+#[test]
+fn a_quarter_adds_up_as_worked_out_by_hand() {
+    let t = small_branch();
+    let today = date(2025, 4, 15);
+    let doc = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Internal), today).unwrap();
+    assert_eq!(doc.period, "1-1-2025 t/m 31-3-2025");
+    let v = table(&doc, "Vrijwilligers");
+    assert_eq!(value(v, "Actieve vrijwilligers"), &Cell::Count(7));
+    assert_eq!(value(v, "Nieuw begonnen"), &Cell::Count(7), "all seven started on 1 January");
+    // 6 × (2 + 1,5) + 3 hours of work; the hour of training apart.
+    assert_eq!(value(v, "Uren vrijwilligerswerk"), &Cell::Hours { hours: 24.0, decimals: 1 });
+    assert_eq!(value(v, "Uren training"), &Cell::Hours { hours: 1.0, decimals: 1 });
+    let months = table(&doc, "Uren per maand");
+    let admin_col = months.columns.iter().position(|c| c == "Thuisadministratie").unwrap();
+    assert_eq!(months.rows[0][admin_col], Cell::Hours { hours: 12.0, decimals: 1 }, "January: 6 × 2 hours");
+    assert_eq!(months.rows[1][admin_col], Cell::Hours { hours: 9.0, decimals: 1 }, "February: 6 × 1,5 hours");
+
+    let reach = table(&doc, "Bereik");
+    assert_eq!(value(reach, "Deelnemers bereikt"), &Cell::Count(6));
+    assert_eq!(value(reach, "Nieuwe koppelingen"), &Cell::Count(6));
+    assert_eq!(value(reach, "Beëindigde koppelingen"), &Cell::Count(1));
+    assert_eq!(
+        value(reach, "Mediane duur van een beëindigde koppeling (dagen)"),
+        &Cell::Days(57.0),
+        "2 January – 28 February"
+    );
+
+    let levels = table(&doc, "Zwaarte");
+    assert_eq!(value(levels, "Normaal"), &Cell::Count(5));
+    assert_eq!(value(levels, "Complex"), &Cell::Count(1));
+    assert_eq!(levels.rows[1][2], Cell::Percent(100.0 / 6.0));
+    assert_eq!(value(table(&doc, "Verwijzingen"), "Schuldhulpverlening"), &Cell::Count(1));
+    // 24 hours × € 14,06.
+    assert_eq!(value(table(&doc, "Waarde"), "Waarde"), &Cell::Euros(33_744));
+
+    // The same quarter for a funder: the single complex case and referral are "<5".
+    let funder = t.app.report_document(&input("2025-01-01", "2025-03-31", ReportAudience::Funder), today).unwrap();
+    assert_eq!(value(table(&funder, "Vrijwilligers"), "Actieve vrijwilligers"), &Cell::Count(7));
+    assert_eq!(value(table(&funder, "Zwaarte"), "Complex"), &Cell::Small);
+    assert_eq!(value(table(&funder, "Verwijzingen"), "Schuldhulpverlening"), &Cell::Small);
+    assert_eq!(value(table(&funder, "Bereik"), "Beëindigde koppelingen"), &Cell::Small);
+    assert_eq!(
+        value(table(&funder, "Bereik"), "Mediane duur van een beëindigde koppeling (dagen)"),
+        &Cell::Hidden,
+        "the length of one match is not shown"
+    );
+    assert!(funder.sections.iter().all(|s| s.tables.iter().all(|t| t.key != "Per vrijwilliger")));
+
+    // A programme's report counts only its own.
+    let mut buddy_only = input("1-1-2025", "31-3-2025", ReportAudience::Internal);
+    buddy_only.programme_id = Some(t.programme("Maatje"));
+    let doc = t.app.report_document(&buddy_only, today).unwrap();
+    assert_eq!(doc.scope, "Maatje");
+    assert_eq!(value(table(&doc, "Vrijwilligers"), "Actieve vrijwilligers"), &Cell::Count(1));
+    assert_eq!(value(table(&doc, "Bereik"), "Deelnemers bereikt"), &Cell::Count(0));
+}
+
+#[test]
+fn a_period_that_cannot_be_is_refused_and_nothing_is_written() {
+    let t = small_branch();
+    let out = t.dir.path().join("rapport.pdf");
+    let e = t
+        .app
+        .export_report(
+            &input("31-3-2025", "1-1-2025", ReportAudience::Funder),
+            ReportFormat::Pdf,
+            &out,
+            date(2025, 4, 15),
+        )
+        .unwrap_err();
+    assert_eq!(e.field, Some(draagkracht_api::wire::Field::To));
+    let missing = t.dir.path().join("no-such-folder").join("rapport.pdf");
+    let e = t
+        .app
+        .export_report(
+            &input("1-1-2025", "31-3-2025", ReportAudience::Funder),
+            ReportFormat::Pdf,
+            &missing,
+            date(2025, 4, 15),
+        )
+        .unwrap_err();
+    assert_eq!(e.field, Some(draagkracht_api::wire::Field::Path));
+    assert!(std::fs::read_dir(t.dir.path()).unwrap().all(|f| {
+        let name = f.unwrap().file_name().to_string_lossy().to_string();
+        !name.ends_with(".pdf") && !name.ends_with(".partial")
+    }));
+}
+
+/// Every volunteer name and participant label in the database, as whole words of at least 3 letters.
+fn names_in(app: &Draagkracht) -> Vec<String> {
+    let db = draagkracht_store::open(app.path()).unwrap();
+    let mut stmt = db.conn().prepare("SELECT name FROM volunteers UNION SELECT label FROM participants").unwrap();
+    let names: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    names
+        .into_iter()
+        .flat_map(|n: String| n.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", &path.display().to_string(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: make setup installs it");
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn xlsx_text(path: &Path) -> String {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let mut text = String::new();
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                if let Data::String(s) = cell {
+                    text.push_str(s);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    text
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[test]
+fn a_funder_report_in_every_format_holds_no_name_from_the_database() {
+    let mut t = TempApp::new();
+    let today = date(2026, 11, 28);
+    t.app.write_demo(&DemoParams { volunteers: 250, years: 5, seed: 2018, today }).unwrap();
+    let names = names_in(&t.app);
+    assert!(names.len() > 250, "volunteers and participants: {}", names.len());
+    let year = input("1-1-2025", "31-12-2025", ReportAudience::Funder);
+    let dir = t.dir.path();
+    let mut texts = Vec::new();
+    for (format, file) in [
+        (ReportFormat::Pdf, "f.pdf"),
+        (ReportFormat::Xlsx, "f.xlsx"),
+        (ReportFormat::Csv, "f.csv"),
+        (ReportFormat::CsvRfc, "f-rfc.csv"),
+    ] {
+        let path = dir.join(file);
+        let saved = t.app.export_report(&year, format, &path, today).unwrap();
+        assert_eq!(saved.bytes, std::fs::metadata(&path).unwrap().len());
+        let text = match format {
+            ReportFormat::Pdf => pdf_text(&path),
+            ReportFormat::Xlsx => xlsx_text(&path),
+            _ => String::from_utf8(std::fs::read(&path).unwrap()).unwrap(),
+        };
+        texts.push((file, text));
+    }
+    for (file, text) in &texts {
+        assert!(text.contains("Verantwoording vrijwilligerswerk"), "{file} has its title");
+        for name in &names {
+            assert!(!contains_word(text, name), "{file} names {name:?}");
+        }
+    }
+    let (_, pdf) = &texts[0];
+    let doc = t.app.report_document(&year, today).unwrap();
+    let active = doc.key_figures[0].value.text(draagkracht_core::report::Language::Nl);
+    assert!(pdf.contains(&active), "the PDF shows the active volunteers ({active})");
+    assert!(pdf.contains("1-1-2025 t/m 31-12-2025"), "the cover names the period");
+
+    // The same check can fail: the internal report does carry names.
+    let internal = dir.join("intern.pdf");
+    t.app
+        .export_report(&input("1-1-2025", "31-12-2025", ReportAudience::Internal), ReportFormat::Pdf, &internal, today)
+        .unwrap();
+    let text = pdf_text(&internal);
+    assert!(names.iter().any(|n| contains_word(&text, n)), "an internal report lists volunteers by name");
+}
+
+#[test]
+fn an_erased_volunteer_is_gone_from_a_later_report_and_the_counts_stay() {
+    let mut t = small_branch();
+    let today = date(2025, 4, 15);
+    let quarter = input("1-1-2025", "31-3-2025", ReportAudience::Internal);
+    let before = t.app.report_document(&quarter, today).unwrap();
+    let v7 =
+        t.app.volunteers(&Default::default(), today).unwrap().into_iter().find(|v| v.name == "Vrijwilliger7").unwrap();
+    t.app.erase_person(PersonRef::Volunteer(v7.id), today).unwrap();
+    let after = t.app.report_document(&quarter, today).unwrap();
+    let out = t.dir.path().join("na.csv");
+    t.app.export_report(&quarter, ReportFormat::Csv, &out, today).unwrap();
+    let csv = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(!csv.contains("Vrijwilliger7"), "the erased name is in no later report");
+    assert!(csv.contains("Vrijwilliger1"), "the others still are");
+    assert_eq!(table(&before, "Vrijwilligers"), table(&after, "Vrijwilligers"), "the counts and hours stay");
+}
