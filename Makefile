@@ -11,9 +11,10 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Build: WebKitGTK for the window. Tests: a virtual display and the WebKit WebDriver.
+# Build: WebKitGTK for the window. Tests: a virtual display, the WebKit WebDriver, and poppler's
+# pdftotext to read reports back.
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file
-APT_TEST := xvfb xauth webkit2gtk-driver strace
+APT_TEST := xvfb xauth webkit2gtk-driver strace poppler-utils
 
 APP := $(CARGO_TARGET_DIR)/debug/draagkracht
 
@@ -32,6 +33,7 @@ bench: setup-build ui
 	cargo bench -p draagkracht-api --bench signals
 	cargo bench -p draagkracht-api --bench safety
 	cargo bench -p draagkracht-api --bench import
+	cargo bench -p draagkracht-api --bench reports
 	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \
 		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht)" \
 		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \

@@ -462,3 +462,54 @@ async fn a_coordinator_imports_last_years_spreadsheet() {
     assert!(page.contains("Anna de Vries") && page.contains("Bram Jansen"));
     s.quit().await;
 }
+
+/// A funder report from the real window: the reports screen previews last year's figures for the
+/// demo branch (anonymous: "<5" where counts are small), "Opslaan als…" writes the PDF to the chosen
+/// file, and the internal version lists volunteers by name. The native save dialog is answered by
+/// the test (its IPC call is intercepted in the page); everything after it is the real command.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_saves_a_funder_report() {
+    let s = Session::start("report").await;
+    s.click("protect-skip").await;
+    s.click("setup-demo").await;
+    s.find("[data-testid='attention-row']").await;
+    s.click("nav-reports").await;
+    s.find("[data-testid='report-table']").await;
+    let preview = s.find("#report-preview").await.text().await.unwrap_or_default();
+    assert!(preview.contains("Verantwoording vrijwilligerswerk"), "the funder title: {preview}");
+    assert!(!preview.contains("Uren per vrijwilliger"), "no names for a funder");
+    s.screenshot("report-preview").await;
+    s.assert_accessible("reports").await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("verantwoording 2025.pdf");
+    let patched = s
+        .driver
+        .execute(
+            "const path = arguments[0];
+             const internals = window.__TAURI_INTERNALS__;
+             const original = internals.invoke.bind(internals);
+             const answer = (cmd, args, options) =>
+               cmd === 'plugin:dialog|save' ? Promise.resolve(path) : original(cmd, args, options);
+             internals.invoke = answer;
+             return internals.invoke === answer;",
+            vec![serde_json::json!(path.display().to_string())],
+        )
+        .await
+        .expect("answer the save dialog");
+    assert_eq!(patched.json(), &serde_json::json!(true), "the save dialog's IPC call can be answered by the test");
+    s.click("report-save").await;
+    s.wait_for_text("report-saved", "verantwoording 2025.pdf").await;
+    s.screenshot("report-saved").await;
+    let pdf = std::fs::read(&path).expect("the report was written where the dialog said");
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let text = std::process::Command::new("pdftotext").args([&path.display().to_string(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Demo-afdeling") && text.contains("1-1-2025 t/m 31-12-2025"), "cover: {text:.300}");
+
+    s.click("report-audience-internal").await;
+    s.wait_for_text("report-preview", "Uren per vrijwilliger").await;
+    s.scroll_to("report-preview").await;
+    s.screenshot("report-internal").await;
+    s.quit().await;
+}

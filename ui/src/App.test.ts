@@ -37,6 +37,7 @@ describe('app', () => {
       ['nav-participants', 'Deelnemers'],
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
+      ['nav-reports', 'Rapportages'],
       ['nav-safety', 'Veiligheid'],
       ['nav-privacy', 'Privacy'],
       ['nav-data', 'Gegevens'],
@@ -51,8 +52,8 @@ describe('app', () => {
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
-    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Veiligheid
-    // next to Projecten, then Privacy, and Gegevens last.
+    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Rapportages
+    // after Projecten, then Veiligheid, Privacy, and Gegevens last.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -61,6 +62,7 @@ describe('app', () => {
       'nav-participants',
       'nav-hours',
       'nav-programmes',
+      'nav-reports',
       'nav-safety',
       'nav-privacy',
       'nav-data',
@@ -139,6 +141,7 @@ describe('app', () => {
     ['privacy', { name: 'privacy' }, 'audit-row'],
     ['privacy with the review', { name: 'privacy' }, 'review-row'],
     ['data', { name: 'data' }, 'import-choose'],
+    ['reports', { name: 'reports' }, 'report-table'],
   ];
 
   for (const [label, route, ready] of screens) {
@@ -321,6 +324,39 @@ describe('app', () => {
     expect(await axeViolations()).toEqual([]);
     finish({ added: 1248, existing: 1 });
     await screen.findByTestId('import-done');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the reports screen with a refused date, the settings open with a refusal, and a saved report: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'reports' });
+    render(App);
+    await screen.findAllByTestId('report-table');
+    await userEvent.click(screen.getByTestId('report-save'));
+    await screen.findByTestId('report-saved');
+    await userEvent.click(screen.getByTestId('report-settings-toggle'));
+    const rate = await screen.findByTestId('report-hour-rate');
+    await userEvent.clear(rate);
+    await userEvent.type(rate, 'veel{Enter}');
+    await screen.findByTestId('report-settings-error-hourRate');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.selectOptions(screen.getByTestId('report-period-kind'), 'custom');
+    const to = screen.getByTestId('report-to');
+    await userEvent.clear(to);
+    await userEvent.type(to, '1-1-2020{Enter}');
+    await screen.findByTestId('report-error-to');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('the reports screen while a report is made: no axe violations', async () => {
+    setBackend(fakeBackend({ exportReport: () => new Promise(() => {}) }));
+    navigate({ name: 'reports' });
+    render(App);
+    await screen.findAllByTestId('report-table');
+    await userEvent.click(screen.getByTestId('report-save'));
+    await screen.findByTestId('report-progress');
     expect(await axeViolations()).toEqual([]);
   });
 

@@ -8,11 +8,13 @@ import {
   formatDateTime,
   formatDecimal,
   formatEuro,
+  formatFileSize,
   formatHours,
   formatHoursUnit,
   formatMegabytes,
   formatMonth,
   formatMonthInput,
+  formatMonthName,
   formatPercent,
   formatRange,
   formatTime,
@@ -228,5 +230,29 @@ describe('formatMegabytes', () => {
     expect(formatMegabytes(1_500 * 1024 * 1024)).toBe('1.500,0 MB');
     expect(formatMegabytes(1_258_291, 'en')).toBe('1.2 MB');
     expect(formatMegabytes(1_500 * 1024 * 1024, 'en')).toBe('1,500.0 MB');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes bytes, whole kilobytes or megabytes, whichever reads best', () => {
+    check((bytes: number) => formatFileSize(bytes), [
+      [0, '0 bytes'],
+      [1, '1 byte'],
+      [512, '512 bytes'],
+      [1024, '1 kB'],
+      [131_072, '128 kB'],
+      [1_048_000, '1023 kB'],
+      [1_048_576, '1,0 MB'],
+      [1_258_291, '1,2 MB'],
+    ]);
+    expect(formatFileSize(1_258_291, 'en')).toBe('1.2 MB');
+  });
+});
+
+describe('formatMonthName', () => {
+  it('names a month by its number in either language', () => {
+    expect(formatMonthName(1, 'nl')).toBe('januari');
+    expect(formatMonthName(12, 'nl')).toBe('december');
+    expect(formatMonthName(3, 'en')).toBe('March');
   });
 });

@@ -86,6 +86,11 @@ export function formatWeekdayLong(iso: string, lang: Language): string {
   return `${WEEKDAYS_LONG[lang][weekdayIndex(iso)]} ${formatDate(iso)}`;
 }
 
+/** A month's name from its number (1–12): 3 → `maart`, English `March`. */
+export function formatMonthName(month: number, lang: Language): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
+
 /** `2025-11-24` → `november 2025`. */
 export function formatMonth(iso: string, lang: Language): string {
   const [y, m] = iso.split('-').map(Number) as [number, number];
@@ -205,4 +210,15 @@ export function formatMegabytes(bytes: number, lang: Language = 'nl'): string {
   const tenths = Math.max(1, Math.round((bytes * 10) / (1024 * 1024)));
   const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
   return `${grouped(Math.floor(tenths / 10), group)}${decimal}${tenths % 10} MB`;
+}
+
+/**
+ * A file size the way people read it: bytes under 1 kB (`512 bytes`), whole kilobytes under 1 MB
+ * (`128 kB`, never `0 kB`), megabytes above (`1,2 MB`, as `formatMegabytes`). A kB is 1024 bytes.
+ */
+export function formatFileSize(bytes: number, lang: Language = 'nl'): string {
+  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${grouped(Math.max(0, Math.round(bytes)), lang === 'nl' ? '.' : ',')} bytes`;
+  const kilobytes = Math.max(1, Math.round(bytes / 1024));
+  if (kilobytes < 1024) return `${kilobytes} kB`;
+  return formatMegabytes(bytes, lang);
 }

@@ -1,5 +1,5 @@
 // Which screen the window shows, kept in the URL hash (`#/volunteers/v-12`) so that a reload keeps
-// the place. No router library: a dozen routes, parsed and printed here.
+// the place. No router library: a dozen or so routes, parsed and printed here.
 import type { MatchId, ParticipantId, SignalId, VolunteerId } from './api/bindings';
 
 export type Route =
@@ -18,6 +18,8 @@ export type Route =
   | { name: 'match-new'; participantId: ParticipantId | null; volunteerId: VolunteerId | null }
   | { name: 'hours'; volunteerId: VolunteerId | null }
   | { name: 'programmes' }
+  /** Reports for funders (anonymous) or for internal use, as PDF, Excel or CSV. */
+  | { name: 'reports' }
   /** The passphrase and the backups. */
   | { name: 'safety' }
   /** The AVG tools: the coordinator's name, retention per programme and its review, the audit log. */
@@ -51,6 +53,8 @@ export function parseHash(hash: string): Route {
       return { name: 'hours', volunteerId: second ?? null };
     case 'programmes':
       return { name: 'programmes' };
+    case 'reports':
+      return { name: 'reports' };
     case 'safety':
       return { name: 'safety' };
     case 'privacy':
@@ -93,6 +97,8 @@ export function hrefFor(route: Route): string {
       return route.volunteerId ? `#/hours/${encodeURIComponent(route.volunteerId)}` : '#/hours';
     case 'programmes':
       return '#/programmes';
+    case 'reports':
+      return '#/reports';
     case 'safety':
       return '#/safety';
     case 'privacy':

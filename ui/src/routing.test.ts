@@ -22,6 +22,7 @@ describe('routing', () => {
       { name: 'hours', volunteerId: null },
       { name: 'hours', volunteerId: 'v-3' },
       { name: 'programmes' },
+      { name: 'reports' },
       { name: 'safety' },
       { name: 'privacy' },
       { name: 'data' },
@@ -41,5 +42,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'privacy' })).toBe('#/privacy');
     expect(parseHash('#/data')).toEqual({ name: 'data' });
     expect(hrefFor({ name: 'data' })).toBe('#/data');
+    expect(parseHash('#/reports')).toEqual({ name: 'reports' });
+    expect(hrefFor({ name: 'reports' })).toBe('#/reports');
   });
 });

@@ -257,6 +257,48 @@ describe('tauriBackend', () => {
     expect(calls[4]?.[1]).toEqual({ path: '/tmp/draagkracht-alles.json' });
   });
 
+  it('calls the report commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    const input = { from: '2025-01-01', to: '2025-12-31', programmeId: null, audience: 'funder', language: 'nl' } as const;
+    const settings = { branchName: 'Humanitas Oost', hourRate: '14,06', hourRateSource: 'Afspraak met de gemeente' };
+    await tauriBackend.reportSettings();
+    await tauriBackend.setReportSettings(settings);
+    await tauriBackend.previewReport({ ...input });
+    await tauriBackend.exportReport({ ...input, programmeId: 'p-1' }, 'csv_rfc', '/tmp/rapportage-2025-financier.csv');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['report_settings', []],
+      ['set_report_settings', ['input']],
+      ['preview_report', ['input']],
+      ['export_report', ['input', 'format', 'path']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ input: settings });
+    expect(calls[2]?.[1]).toEqual({ input });
+    expect(calls[3]?.[1]).toEqual({ input: { ...input, programmeId: 'p-1' }, format: 'csv_rfc', path: '/tmp/rapportage-2025-financier.csv' });
+  });
+
+  it('asks where to save a report with a filter for its kind of file, and answers null when cancelled', async () => {
+    const calls: [string, unknown][] = [];
+    let answer: string | null = '/home/marieke/rapportage-2025-financier.pdf';
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return answer;
+    });
+    expect(await tauriBackend.chooseReportFile('rapportage-2025-financier.pdf', 'pdf')).toBe('/home/marieke/rapportage-2025-financier.pdf');
+    await tauriBackend.chooseReportFile('rapportage-2025-financier.xlsx', 'xlsx');
+    await tauriBackend.chooseReportFile('rapportage-2025-financier.csv', 'csv');
+    answer = null;
+    expect(await tauriBackend.chooseReportFile('rapportage-2025-financier.csv', 'csv_rfc')).toBeNull();
+    expect(calls.map(([cmd]) => cmd)).toEqual(['plugin:dialog|save', 'plugin:dialog|save', 'plugin:dialog|save', 'plugin:dialog|save']);
+    expect(calls[0]?.[1]).toMatchObject({ options: { defaultPath: 'rapportage-2025-financier.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] } });
+    expect(calls[1]?.[1]).toMatchObject({ options: { filters: [{ name: 'Excel (.xlsx)', extensions: ['xlsx'] }] } });
+    expect(calls[2]?.[1]).toMatchObject({ options: { filters: [{ name: 'CSV', extensions: ['csv'] }] } });
+    expect(calls[3]?.[1]).toMatchObject({ options: { filters: [{ name: 'CSV', extensions: ['csv'] }] } });
+  });
+
   it('opens a file through the dialog plugin, with the kinds of file it offers', async () => {
     const calls: [string, unknown][] = [];
     let answer: string | null = '/home/marieke/vrijwilligers.xlsx';

@@ -53,6 +53,12 @@ import type {
   ProgrammeInput,
   ReferralId,
   ReferralInput,
+  ReportFormat,
+  ReportInput,
+  ReportPreview,
+  ReportSaved,
+  ReportSettings,
+  ReportSettingsInput,
   RestoreInput,
   RetentionInput,
   RetentionRow,
@@ -197,10 +203,28 @@ export interface Backend {
   exportAllData(path: string): Promise<InterchangeOutcome>;
   /** Reads an interchange file, only into a database that holds no data yet. */
   importAllData(path: string): Promise<InterchangeOutcome>;
+  /** The branch's name on a report's cover and the value of an hour of volunteer work. */
+  reportSettings(): Promise<ReportSettings>;
+  /** Saves them; the hour rate as typed (`14,06`). */
+  setReportSettings(input: ReportSettingsInput): Promise<ReportSettings>;
+  /** The report's figures as the file will show them, writing nothing. */
+  previewReport(input: ReportInput): Promise<ReportPreview>;
+  /** Writes the report as `format` to `path`. */
+  exportReport(input: ReportInput, format: ReportFormat, path: string): Promise<ReportSaved>;
+  /** The native save dialog for a report in `format`, suggesting `defaultName`; `null` when cancelled. */
+  chooseReportFile(defaultName: string, format: ReportFormat): Promise<string | null>;
 }
 
 /** A kind of file the open dialog offers: `{ name: 'Spreadsheets', extensions: ['xlsx', 'csv'] }`. */
 export type FileFilter = { name: string; extensions: string[] };
+
+/** What the save dialog offers for each kind of report file. */
+export const REPORT_FILTERS: Record<ReportFormat, FileFilter> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  xlsx: { name: 'Excel (.xlsx)', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  csv_rfc: { name: 'CSV', extensions: ['csv'] },
+};
 
 /** Every `ErrorCode`; the type makes sure a code added on the Rust side is added here too. */
 const ERROR_CODES = new Set<string>(
@@ -346,6 +370,11 @@ export const tauriBackend: Backend = {
   },
   exportAllData: (path) => call('export_all_data', { path }),
   importAllData: (path) => call('import_all_data', { path }),
+  reportSettings: () => call('report_settings'),
+  setReportSettings: (input) => call('set_report_settings', { input }),
+  previewReport: (input) => call('preview_report', { input }),
+  exportReport: (input, format, path) => call('export_report', { input, format, path }),
+  chooseReportFile: (defaultName, format) => dialog(() => save({ defaultPath: defaultName, filters: [REPORT_FILTERS[format]] })),
 };
 
 let current: Backend = tauriBackend;

@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -683,3 +683,31 @@ export type BranchTrend = {
  * Oldest first.
  */
 years: Array<BranchYear>, };
+
+export type ReportAudience = "funder" | "internal";
+
+export type ReportFormat = "pdf" | "xlsx" | "csv" | "csv_rfc";
+
+export type ReportInput = { from: string, to: string, 
+/**
+ * `None`: the whole branch.
+ */
+programmeId: ProgrammeId | null, audience: ReportAudience, language: Language, };
+
+export type ReportSettings = { branchName: string, hourRateCents: number, hourRateSource: string, };
+
+export type ReportSettingsInput = { branchName: string, 
+/**
+ * Euros as typed: `14,06`.
+ */
+hourRate: string, hourRateSource: string, };
+
+export type PreviewTable = { title: string, columns: Array<string>, rows: Array<Array<string>>, total: Array<string> | null, note: string | null, };
+
+export type PreviewSection = { title: string, intro: string | null, tables: Array<PreviewTable>, };
+
+export type PreviewFigure = { label: string, value: string, };
+
+export type ReportPreview = { title: string, branch: string, scope: string, period: string, notes: Array<string>, keyFigures: Array<PreviewFigure>, sections: Array<PreviewSection>, };
+
+export type ReportSaved = { path: string, bytes: number, };

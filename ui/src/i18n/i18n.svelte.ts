@@ -5,10 +5,12 @@ import {
   formatCount,
   formatDecimal,
   formatEuro,
+  formatFileSize,
   formatHours,
   formatHoursUnit,
   formatMegabytes,
   formatMonth,
+  formatMonthName,
   formatPercent,
   formatWeekday,
   formatWeekdayLong,
@@ -100,6 +102,16 @@ export function names(list: readonly string[]): string {
 /** `november 2025`. */
 export function month(iso: string): string {
   return formatMonth(iso, current);
+}
+
+/** A month's name from its number: 3 → `maart` (English `March`). */
+export function monthName(monthNumber: number): string {
+  return formatMonthName(monthNumber, current);
+}
+
+/** A file size as people read it: `128 kB`, `1,2 MB` (English `1.2 MB`). */
+export function fileSize(bytes: number): string {
+  return formatFileSize(bytes, current);
 }
 
 /** A file size: `1,2 MB` (English `1.2 MB`). */

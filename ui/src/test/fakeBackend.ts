@@ -41,6 +41,10 @@ import type {
   ProgrammeInput,
   Referral,
   ReferralInput,
+  ReportInput,
+  ReportPreview,
+  ReportSettings,
+  ReportSettingsInput,
   RetentionRow,
   RowProblem,
   SignalActionInput,
@@ -65,7 +69,8 @@ import type {
   WeekGrid,
 } from '../api/bindings';
 import { caseLevel } from '../features/cases/level';
-import { addDays, isoWeek } from '../format';
+import { parseDate } from '../features/reports/period';
+import { addDays, formatCount, formatEuro, formatHours, isoWeek } from '../format';
 
 /** A Wednesday: Thursday to Sunday of that week lie in the future. */
 export const TODAY = '2025-11-26';
@@ -1110,6 +1115,176 @@ function importCommands() {
   } satisfies Partial<Backend>;
 }
 
+/** The report settings the fake starts with. */
+export const REPORT_SETTINGS: ReportSettings = {
+  branchName: 'Vrijwilligerscentrum De Brug',
+  hourRateCents: 1406,
+  hourRateSource: 'Afspraak met de gemeente, 2025',
+};
+
+/** The size the fake reports a saved report at: `128 kB`. */
+export const REPORT_BYTES = 131_072;
+
+/**
+ * Hours (in minutes) and volunteers per programme in any period the fake is asked about. Maatje
+ * has 4 volunteers and the acute cases are 2, so a funder report shows both as `<5`.
+ */
+const REPORT_PROGRAMMES = [
+  { id: 'p-admin', name: 'Thuisadministratie', minutes: 48_255, volunteers: 12 },
+  { id: 'p-buddy', name: 'Maatje', minutes: 28_995, volunteers: 4 },
+];
+const REPORT_PEOPLE = [
+  { name: 'Anna de Vries', minutes: 7_230 },
+  { name: 'Bram Jansen', minutes: 2_160 },
+];
+const REPORT_LEVELS: [string, string, number][] = [
+  ['normaal', 'normal', 18],
+  ['complex', 'complex', 6],
+  ['acuut', 'acute', 2],
+];
+
+/**
+ * What `preview_report` answers for `input`, in the report's language: the funder version rounds
+ * hours and shows counts of 1–4 as `<5`, the internal one is exact and adds a table with names.
+ * Refuses as the backend does: a date that is no date (field `from` or `to`), a start after today
+ * (`from`) and an end before the start (`to`).
+ */
+export function previewFor(input: ReportInput, settings: ReportSettings = REPORT_SETTINGS): ReportPreview {
+  const l = input.language;
+  const tr = (nl: string, en: string) => (l === 'nl' ? nl : en);
+  const from = parseDate(input.from);
+  const to = parseDate(input.to);
+  if (from === null) {
+    throw refusal({ field: 'from', message: `'${input.from}' is geen datum. Schrijf bijvoorbeeld 1-1-2025.`, messageEn: `'${input.from}' is not a date. Write for example 1-1-2025.` });
+  }
+  if (to === null) {
+    throw refusal({ field: 'to', message: `'${input.to}' is geen datum. Schrijf bijvoorbeeld 31-12-2025.`, messageEn: `'${input.to}' is not a date. Write for example 31-12-2025.` });
+  }
+  const dutch = (iso: string) => iso.split('-').map(Number).reverse().join('-');
+  if (from > TODAY) {
+    throw refusal({
+      field: 'from',
+      reason: 'in_future',
+      message: 'De periode begint in de toekomst. Kies een eerdere begindatum.',
+      messageEn: 'The period starts in the future. Please choose an earlier first day.',
+    });
+  }
+  if (to < from) {
+    throw refusal({
+      field: 'to',
+      reason: 'invalid_format',
+      message: 'De einddatum ligt vóór de begindatum. Kies een latere einddatum.',
+      messageEn: 'The last day is before the first. Please choose a later last day.',
+    });
+  }
+  const funder = input.audience === 'funder';
+  const count = (n: number) => (funder && n >= 1 && n <= 4 ? '<5' : formatCount(n, l));
+  const hours = (minutes: number) => (funder ? formatCount(minutes / 60, l) : formatHours(minutes, l));
+  const programmes = REPORT_PROGRAMMES.filter((p) => input.programmeId === null || p.id === input.programmeId);
+  const minutes = programmes.reduce((sum, p) => sum + p.minutes, 0);
+  const volunteers = programmes.reduce((sum, p) => sum + p.volunteers, 0);
+  const scope = PROGRAMMES.find((p) => p.id === input.programmeId)?.name ?? tr('Hele afdeling', 'Whole branch');
+  const sections: ReportPreview['sections'] = [
+    {
+      title: tr('Vrijwilligers', 'Volunteers'),
+      intro: tr('Wie in de periode uren schreef.', 'Those who logged hours in the period.'),
+      tables: [
+        {
+          title: tr('Uren per project', 'Hours per programme'),
+          columns: [tr('Project', 'Programme'), tr('Uren', 'Hours'), tr('Vrijwilligers', 'Volunteers')],
+          rows: programmes.map((p) => [p.name, hours(p.minutes), count(p.volunteers)]),
+          total: [tr('Totaal', 'Total'), hours(minutes), count(volunteers)],
+          note: null,
+        },
+      ],
+    },
+    {
+      title: tr('Zwaarte van het werk', 'How heavy the work is'),
+      intro: null,
+      tables: [
+        {
+          title: tr('Koppelingen naar zwaarte van de casus', 'Matches by complexity of the case'),
+          columns: [tr('Zwaarte', 'Complexity'), tr('Koppelingen', 'Matches')],
+          rows: REPORT_LEVELS.map(([nl, en, n]) => [tr(nl, en), count(n)]),
+          total: [tr('Totaal', 'Total'), count(REPORT_LEVELS.reduce((sum, [, , n]) => sum + n, 0))],
+          note: tr('De laatste inschatting vóór het einde van de periode.', 'The latest assessment before the end of the period.'),
+        },
+      ],
+    },
+  ];
+  if (!funder) {
+    sections.push({
+      title: tr('Per vrijwilliger', 'Per volunteer'),
+      intro: null,
+      tables: [
+        {
+          title: tr('Uren per vrijwilliger', 'Hours per volunteer'),
+          columns: [tr('Vrijwilliger', 'Volunteer'), tr('Uren', 'Hours')],
+          rows: REPORT_PEOPLE.map((p) => [p.name, hours(p.minutes)]),
+          total: [tr('Totaal', 'Total'), hours(REPORT_PEOPLE.reduce((sum, p) => sum + p.minutes, 0))],
+          note: null,
+        },
+      ],
+    });
+  }
+  return {
+    title: funder ? tr('Verantwoording vrijwilligerswerk', 'Volunteer work report') : tr('Intern overzicht vrijwilligerswerk', 'Internal volunteer work report'),
+    branch: settings.branchName,
+    scope,
+    period: `${dutch(from)} ${tr('t/m', 'to')} ${dutch(to)}`,
+    notes: [
+      funder
+        ? tr(
+            'Dit rapport is anoniem: er staan geen namen in. Aantallen van 1 tot en met 4 staan als <5. Uren zijn afgerond op hele uren.',
+            'This report is anonymous: it holds no names. Counts of 1 to 4 are shown as <5. Hours are rounded to whole hours.',
+          )
+        : tr('Intern overzicht: dit rapport bevat namen van vrijwilligers. Deel het niet buiten de organisatie.', "Internal report: it holds volunteers' names. Do not share it outside the organisation."),
+    ],
+    keyFigures: [
+      { label: tr('Actieve vrijwilligers', 'Active volunteers'), value: count(volunteers) },
+      { label: tr('Uren vrijwilligerswerk', 'Hours of volunteer work'), value: hours(minutes) },
+      { label: tr('Acute casussen', 'Acute cases'), value: count(2) },
+      { label: tr('Waarde van de uren', 'Value of the hours'), value: formatEuro(Math.round((minutes / 60) * settings.hourRateCents), l) },
+    ],
+    sections,
+  };
+}
+
+/** What `set_report_settings` answers: the rate read as euros (`14,06`), or a refusal at its field. */
+export function reportSettingsAfter(input: ReportSettingsInput): ReportSettings {
+  if (input.branchName.trim() === '') {
+    throw refusal({ field: 'branchName', reason: 'required', message: 'Vul de naam van de afdeling in.', messageEn: "Please fill in the branch's name." });
+  }
+  const typed = input.hourRate.trim().replace(/^€\s*/, '');
+  if (!/^\d+(,\d{1,2})?$/.test(typed)) {
+    throw refusal({
+      field: 'hourRate',
+      message: `'${input.hourRate.trim()}' is geen bedrag per uur. Schrijf bijvoorbeeld 14,06.`,
+      messageEn: `'${input.hourRate.trim()}' is not an hourly amount. Write for example 14,06.`,
+    });
+  }
+  const [euros, cents = ''] = typed.split(',');
+  return { branchName: input.branchName.trim(), hourRateCents: Number(euros) * 100 + Number(cents.padEnd(2, '0')), hourRateSource: input.hourRateSource.trim() };
+}
+
+/** The report commands; the settings are kept per backend, so a saved name shows in the next preview. */
+function reportCommands() {
+  let settings = structuredClone(REPORT_SETTINGS);
+  return {
+    reportSettings: async () => structuredClone(settings),
+    setReportSettings: async (input) => {
+      settings = reportSettingsAfter(input);
+      return structuredClone(settings);
+    },
+    previewReport: async (input) => previewFor(input, settings),
+    exportReport: async (input, _format, path) => {
+      previewFor(input, settings);
+      return { path, bytes: REPORT_BYTES };
+    },
+    chooseReportFile: async (defaultName) => `${DOCUMENTS}/${defaultName}`,
+  } satisfies Partial<Backend>;
+}
+
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 
 /**
@@ -1122,6 +1297,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     ...safetyCommands(vault),
     ...privacyCommands(structuredClone(PRIVACY)),
     ...importCommands(),
+    ...reportCommands(),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),

@@ -145,3 +145,61 @@ fn a_spreadsheet_comes_in_through_a_mapping_or_not_at_all() {
         serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
     assert_eq!(check["hour_entries"].as_i64().unwrap(), before + 2, "nothing half-imported");
 }
+
+#[test]
+fn a_funder_report_is_written_in_every_format_and_a_bad_period_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let made = cli(&["demo", "--db", &text(&db), "--volunteers", "40", "--years", "2", "--today", "2026-11-28"], None);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    for (format, file, magic) in [
+        ("pdf", "jaar.pdf", &b"%PDF"[..]),
+        ("xlsx", "jaar.xlsx", &b"PK"[..]),
+        ("csv", "jaar.csv", &b"\xEF\xBB\xBF"[..]),
+        ("csv-rfc", "jaar-rfc.csv", &b"Verantwoording"[..]),
+    ] {
+        let out = dir.path().join(file);
+        let args = [
+            "report",
+            "--db",
+            &text(&db),
+            "--from",
+            "2025-01-01",
+            "--to",
+            "31-12-2025",
+            "--audience",
+            "funder",
+            "--format",
+            format,
+            "--programme",
+            "maatje",
+            "--out",
+            &text(&out),
+            "--today",
+            "2026-11-28",
+        ];
+        let run = cli(&args, None);
+        assert!(run.status.success(), "{format}: {}", String::from_utf8_lossy(&run.stderr));
+        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{format} starts as its kind of file does");
+    }
+    let out = dir.path().join("fout.pdf");
+    let args = [
+        "report",
+        "--db",
+        &text(&db),
+        "--from",
+        "2025-12-31",
+        "--to",
+        "2025-01-01",
+        "--audience",
+        "funder",
+        "--format",
+        "pdf",
+        "--out",
+        &text(&out),
+    ];
+    let refused = cli(&args, None);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("last day is before the first"), "{refused:?}");
+    assert!(!out.exists(), "nothing is written for a refused period");
+}

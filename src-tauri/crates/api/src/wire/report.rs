@@ -113,5 +113,6 @@ pub struct ReportPreview {
 #[serde(rename_all = "camelCase")]
 pub struct ReportSaved {
     pub path: String,
+    #[ts(type = "number")]
     pub bytes: u64,
 }
