@@ -75,7 +75,13 @@ fn data(doc: &ReportDocument, files: &mut HashMap<FileId, Bytes>) -> Result<Valu
 }
 
 fn table(table: &Table, lang: Language) -> Value {
-    let texts = |row: &Vec<Cell>| row.iter().map(|c| c.text(lang)).collect::<Vec<_>>();
+    // Every row as wide as the header: typst would wrap a longer row into the next one.
+    let width = table.columns.len().max(1);
+    let texts = |row: &Vec<Cell>| {
+        let mut texts: Vec<String> = row.iter().map(|c| c.text(lang)).collect();
+        texts.resize(width, String::new());
+        texts
+    };
     // A column of numbers (suppressed and empty ones included) is right-aligned, header and all.
     let align: Vec<&str> = (0..table.columns.len())
         .map(|i| {

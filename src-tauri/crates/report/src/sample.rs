@@ -10,6 +10,7 @@ const MONTHS: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "au
 const MONTH_HOURS: [f64; 12] =
     [1480.0, 1395.0, 1620.0, 1534.0, 1588.0, 1502.0, 1210.0, 1088.0, 1610.0, 1702.0, 1689.0, 1316.0];
 
+/// "Verantwoording vrijwilligerswerk" of a fictional branch, 2025, as a funder report.
 pub fn sample_document() -> ReportDocument {
     let total_hours: f64 = MONTH_HOURS.iter().sum();
     ReportDocument {

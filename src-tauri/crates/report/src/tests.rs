@@ -62,8 +62,11 @@ fn the_pdf_shows_cover_tables_and_suppressed_cells() {
 fn an_english_pdf_numbers_its_pages_in_english() {
     let mut doc = sample_document();
     doc.language = Language::En;
-    let text = pdf_text(&pdf(&doc).expect("renders"));
+    let bytes = pdf(&doc).expect("renders");
+    keep("sample-en.pdf", &bytes);
+    let text = pdf_text(&bytes);
     assert!(text.contains("Page 2 of"), "the footer is in English:\n{text}");
+    assert!(text.contains("17,734"), "cells are written the English way:\n{text}");
 }
 
 #[test]
@@ -72,6 +75,29 @@ fn text_from_the_data_is_never_read_as_typst_markup() {
     doc.branch = r#"#set page(width: 1cm) *Zorg* & $x$ <a> @b "c" \d"#.into();
     let text = pdf_text(&pdf(&doc).expect("hostile text still renders"));
     assert!(text.contains(r#"#set page(width: 1cm) *Zorg* & $x$ <a> @b"#), "the branch prints as written:\n{text}");
+}
+
+#[test]
+fn odd_documents_still_render() {
+    use draagkracht_core::report::{Cell, Chart, ChartKind, Section, Table};
+    let mut doc = sample_document();
+    doc.key_figures.clear();
+    doc.notes.clear();
+    let empty =
+        Table { key: "leeg".into(), title: "Leeg".into(), columns: vec![], rows: vec![], total: None, note: None };
+    let ragged =
+        Table { columns: vec!["A".into(), "B".into()], rows: vec![vec![Cell::Count(1)], vec![]], ..empty.clone() };
+    let chart = Chart {
+        title: "Niets".into(),
+        kind: ChartKind::Lines,
+        categories: vec![],
+        series: vec![],
+        unit: "uren".into(),
+    };
+    doc.sections.push(Section { title: "Leeg".into(), intro: None, tables: vec![empty, ragged], charts: vec![chart] });
+    pdf(&doc).expect("a PDF");
+    xlsx(&doc).expect("a workbook");
+    csv(&doc, CsvDialect::DutchExcel).expect("a CSV file");
 }
 
 #[test]
