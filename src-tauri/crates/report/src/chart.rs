@@ -37,14 +37,18 @@ pub fn svg(chart: &Chart, language: Language) -> String {
             }
         })
         .fold(0.0, f64::max);
+    let legend = if chart.series.len() > 1 { legend_places(chart) } else { Vec::new() };
+    // Every legend row after the first pushes the plot down, not into it.
+    let extra = 18.0 * legend.iter().map(|(row, _)| *row).max().unwrap_or(0) as f64;
+    let (height, top_edge) = (HEIGHT + extra, TOP + extra);
     let (step, ticks, decimals) = axis(max);
     let top = step * ticks as f64;
     let plot_w = WIDTH - LEFT - RIGHT;
-    let y = |v: f64| HEIGHT - BOTTOM - (v.max(0.0) / top) * (HEIGHT - TOP - BOTTOM);
+    let y = |v: f64| height - BOTTOM - (v.max(0.0) / top) * (height - top_edge - BOTTOM);
     let slot = plot_w / n as f64;
 
-    let mut out = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">"#);
-    let _ = write!(out, r#"<text x="4" y="{}" {FONT}>{}</text>"#, TOP - 12.0, escape(&chart.unit));
+    let mut out = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}">"#);
+    let _ = write!(out, r#"<text x="4" y="{}" {FONT}>{}</text>"#, top_edge - 12.0, escape(&chart.unit));
     for t in 0..=ticks {
         let v = step * t as f64;
         let (gy, colour) = (y(v), if t == 0 { "#444" } else { "#ccc" });
@@ -62,7 +66,7 @@ pub fn svg(chart: &Chart, language: Language) -> String {
     for (i, label) in chart.categories.iter().enumerate().filter(|(i, _)| i % every == 0) {
         let x = LEFT + (i as f64 + 0.5) * slot;
         let _ =
-            write!(out, r#"<text x="{x}" y="{}" text-anchor="middle" {FONT}>{}</text>"#, HEIGHT - 8.0, escape(label));
+            write!(out, r#"<text x="{x}" y="{}" text-anchor="middle" {FONT}>{}</text>"#, height - 8.0, escape(label));
     }
 
     let count = chart.series.len().max(1) as f64;
@@ -105,24 +109,41 @@ pub fn svg(chart: &Chart, language: Language) -> String {
         }
     }
 
-    if chart.series.len() > 1 {
-        let mut x = LEFT;
-        for (s, series) in chart.series.iter().enumerate() {
-            let colour = COLOURS[s % COLOURS.len()];
-            let swatch = match chart.kind {
-                ChartKind::Lines => format!(
-                    r#"<line x1="{x}" x2="{}" y1="10" y2="10" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{}"/>"#,
-                    x + 18.0,
-                    DASHES[s % DASHES.len()]
-                ),
-                _ => format!(r#"<rect x="{}" y="4" width="12" height="12" fill="{colour}"/>"#, x + 3.0),
-            };
-            let _ = write!(out, r#"{swatch}<text x="{}" y="14" {FONT}>{}</text>"#, x + 23.0, escape(&series.name));
-            x += 23.0 + series.name.chars().count() as f64 * 6.0 + 18.0;
-        }
+    for (s, (series, (row, x))) in chart.series.iter().zip(legend).enumerate() {
+        let colour = COLOURS[s % COLOURS.len()];
+        let y = 10.0 + 18.0 * row as f64;
+        let swatch = match chart.kind {
+            ChartKind::Lines => format!(
+                r#"<line x1="{x}" x2="{}" y1="{y}" y2="{y}" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{}"/>"#,
+                x + 18.0,
+                DASHES[s % DASHES.len()]
+            ),
+            _ => format!(r#"<rect x="{}" y="{}" width="12" height="12" fill="{colour}"/>"#, x + 3.0, y - 6.0),
+        };
+        let _ = write!(out, r#"{swatch}<text x="{}" y="{}" {FONT}>{}</text>"#, x + 23.0, y + 4.0, escape(&series.name));
     }
     out.push_str("</svg>");
     out
+}
+
+/// Where each series' legend entry goes: (row, x). Entries run left to right and wrap to a new row
+/// rather than past the drawing's edge.
+fn legend_places(chart: &Chart) -> Vec<(usize, f64)> {
+    let (mut row, mut x) = (0, LEFT);
+    chart
+        .series
+        .iter()
+        .map(|series| {
+            let width = 23.0 + series.name.chars().count() as f64 * 6.0 + 18.0;
+            if x > LEFT && x + width > WIDTH - RIGHT {
+                row += 1;
+                x = LEFT;
+            }
+            let place = (row, x);
+            x += width;
+            place
+        })
+        .collect()
 }
 
 /// The chart in words, for readers who cannot see it (the PDF's alt text): every value, per series.
