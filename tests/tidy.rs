@@ -54,6 +54,12 @@ fn only_the_store_names_sqlite_and_only_the_shell_names_tauri() {
         assert!(!m.contains("tauri"), "{c} must not depend on tauri");
     }
     assert!(!manifest("src-tauri").contains("draagkracht-store"), "the shell goes through the api");
+    // The report renderer lays out a finished document: it never sees the database, so it cannot
+    // put into a report anything the document builder left out.
+    let report = manifest("src-tauri/crates/report");
+    for forbidden in ["rusqlite", "draagkracht-store", "draagkracht-api", "tauri ="] {
+        assert!(!report.contains(forbidden), "the report renderer must not depend on {forbidden}");
+    }
 }
 
 /// The shell's commands, three times: registered in main.rs, given permissions in build.rs, allowed

@@ -84,3 +84,38 @@ fn a_broken_file_is_refused_with_its_place_and_imports_nothing() {
     let refused = a.app.import_all(&a.dir.path().join("export.json")).unwrap_err();
     assert!(refused.message.contains("not empty") || refused.message.contains("niet"), "{}", refused.message);
 }
+
+/// A file written by the app before the report sums (schema version 7) still comes in: that step
+/// added no exported table or column. A file from a newer app does not.
+#[test]
+fn a_file_from_the_previous_schema_version_imports_and_one_from_a_newer_app_is_refused() {
+    let today = date(2026, 11, 28);
+    let mut a = TempApp::new();
+    let p = a.programme("Thuisadministratie");
+    let v = a.app.create_volunteer(&draagkracht_tests::volunteer_input("Anna", "active", vec![p]), today).unwrap();
+    a.app.log_hours(&draagkracht_tests::hours_input(v.id, "03-11-2026", "2", p, "support"), today).unwrap();
+    let file = a.dir.path().join("export.json");
+    a.app.export_all(&file).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let current = format!("\"schema_version\":{}", draagkracht_store::SCHEMA_VERSION);
+    assert!(text.contains(&current), "the header names its version");
+
+    std::fs::write(&file, text.replace(&current, "\"schema_version\":7")).unwrap();
+    let mut b = TempApp::new();
+    b.app.import_all(&file).expect("a version 7 file imports");
+    // November is a whole month: the report reads the sums the triggers rebuilt on import.
+    let input = draagkracht_api::wire::ReportInput {
+        from: "1-11-2026".into(),
+        to: "30-11-2026".into(),
+        programme_id: None,
+        audience: draagkracht_api::wire::ReportAudience::Internal,
+        language: draagkracht_api::wire::Language::Nl,
+    };
+    let report = b.app.report_document(&input, today).unwrap();
+    assert_eq!(report.key_figures[1].value, draagkracht_core::report::Cell::Hours { hours: 2.0, decimals: 1 });
+
+    let newer = format!("\"schema_version\":{}", draagkracht_store::SCHEMA_VERSION + 1);
+    std::fs::write(&file, text.replace(&current, &newer)).unwrap();
+    let mut c = TempApp::new();
+    assert!(c.app.import_all(&file).is_err(), "a file from a newer app is refused");
+}

@@ -15,7 +15,7 @@ use draagkracht_core::report::{self, Audience, Cover, ReportDocument};
 use draagkracht_core::{CaseLevel, DateRange, Field, MatchId, Refusal, RefusalCode};
 use draagkracht_report::CsvDialect;
 use draagkracht_store::assessments::{self, AssessmentRecord};
-use draagkracht_store::{matches, programmes, reports, settings};
+use draagkracht_store::{programmes, reports, settings};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -89,21 +89,15 @@ impl Draagkracht {
         for a in assessments::all(conn)? {
             history.entry(a.match_id).or_default().push(a);
         }
-        let scoped_matches: Vec<_> =
-            matches::all(conn)?.into_iter().filter(|m| programme.is_none_or(|p| m.programme_id == p)).collect();
+        let spans = reports::match_spans(conn, range.last, programme)?;
         let running_in = |r: DateRange| {
-            scoped_matches.iter().filter(move |m| m.start_date <= r.last && m.end_date.is_none_or(|e| e >= r.first))
+            spans.iter().filter(move |(_, _, start, end)| *start <= r.last && end.is_none_or(|e| e >= r.first))
         };
-        let level_at = |m: &matches::MatchRecord, r: DateRange| {
-            level_on(history.get(&m.id), m.end_date.unwrap_or(r.last).min(r.last))
+        let level_at = |(id, _, _, end): &reports::MatchSpan, r: DateRange| {
+            level_on(history.get(id), end.unwrap_or(r.last).min(r.last))
         };
         let match_facts = running_in(range)
-            .map(|m| MatchFact {
-                participant: m.participant_id,
-                start: m.start_date,
-                end: m.end_date,
-                level: level_at(m, range),
-            })
+            .map(|m| MatchFact { participant: m.1, start: m.2, end: m.3, level: level_at(m, range) })
             .collect();
 
         let first_year = range.last.year() - (TREND_YEARS - 1);
@@ -245,14 +239,16 @@ pub fn render(doc: &ReportDocument, format: ReportFormat) -> Result<Vec<u8>, Api
 }
 
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let partial = path.with_extension("partial");
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
     let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
     written.map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         ApiError::new(
             ErrorCode::Storage,
-            format!("Het bestand kon niet worden opgeslagen ({e}). Kies een andere plek."),
-            format!("The file could not be saved ({e}). Please choose another place."),
+            format!("Het bestand kon niet worden opgeslagen ({e}). Is het nog open in een ander programma? Sluit het en probeer het opnieuw, of kies een andere plek."),
+            format!("The file could not be saved ({e}). Is it still open in another program? Close it and try again, or choose another place."),
         )
     })
 }

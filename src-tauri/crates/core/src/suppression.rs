@@ -1,8 +1,9 @@
 //! Small counts in funder reports: a count of 1 to 4 people could point at someone, so it is shown
 //! as "<5" (primary suppression). Where a row or column total is shown, one hidden cell could be
 //! worked out by subtracting the others from the total; so a second cell of that line is hidden too
-//! (complementary suppression), the smallest first, until no line with a shown total has exactly
-//! one hidden cell. Totals of 1 to 4 are themselves hidden. Pure; the report builders call it
+//! (complementary suppression), the smallest non-zero one first (a hidden zero protects nothing),
+//! or the line's total when no such cell is left, until no line with a shown total hides exactly
+//! one count. Totals of 1 to 4 are themselves hidden. Pure; the report builders call it
 //! before anything is rendered. (Building block for the reports of issue 5.)
 
 /// How a cell is shown.
@@ -64,39 +65,45 @@ pub fn suppress(counts: &[Vec<u32>]) -> ShownTable {
         let mut changed = false;
         for r in 0..rows {
             let parts: Vec<(usize, u32)> = (0..cols).map(|c| (c, counts[r][c])).collect();
-            if let Some(c) = second_to_hide(&parts, |c| cells[r][c], row_totals[r]) {
-                cells[r][c] = Shown::Hidden;
-                changed = true;
+            match next_to_hide(&parts, |c| cells[r][c], row_totals[r]) {
+                Some(Hide::Part(c)) => cells[r][c] = Shown::Hidden,
+                Some(Hide::Total) => row_totals[r] = Shown::Hidden,
+                None => continue,
             }
+            changed = true;
         }
         for c in 0..cols {
             let parts: Vec<(usize, u32)> = (0..rows).map(|r| (r, counts[r][c])).collect();
-            if let Some(r) = second_to_hide(&parts, |r| cells[r][c], column_totals[c]) {
-                cells[r][c] = Shown::Hidden;
-                changed = true;
+            match next_to_hide(&parts, |r| cells[r][c], column_totals[c]) {
+                Some(Hide::Part(r)) => cells[r][c] = Shown::Hidden,
+                Some(Hide::Total) => column_totals[c] = Shown::Hidden,
+                None => continue,
             }
+            changed = true;
         }
         let parts: Vec<(usize, u32)> = row_sum.iter().copied().enumerate().collect();
-        if let Some(r) = second_to_hide(&parts, |r| row_totals[r], total) {
-            row_totals[r] = Shown::Hidden;
-            changed = true;
-        }
-        let parts: Vec<(usize, u32)> = col_sum.iter().copied().enumerate().collect();
-        if let Some(c) = second_to_hide(&parts, |c| column_totals[c], total) {
-            column_totals[c] = Shown::Hidden;
-            changed = true;
-        }
-        // A line whose parts are all hidden but one hidden total: hiding the total of a single
-        // hidden part is the only way out when the line has no other part.
-        for r in 0..rows {
-            if cols == 1 && cells[r][0].is_hidden() && !row_totals[r].is_hidden() {
+        match next_to_hide(&parts, |r| row_totals[r], total) {
+            Some(Hide::Part(r)) => {
                 row_totals[r] = Shown::Hidden;
                 changed = true;
             }
+            Some(Hide::Total) => {
+                total = Shown::Hidden;
+                changed = true;
+            }
+            None => {}
         }
-        if rows == 1 && row_totals[0].is_hidden() && !total.is_hidden() {
-            total = Shown::Hidden;
-            changed = true;
+        let parts: Vec<(usize, u32)> = col_sum.iter().copied().enumerate().collect();
+        match next_to_hide(&parts, |c| column_totals[c], total) {
+            Some(Hide::Part(c)) => {
+                column_totals[c] = Shown::Hidden;
+                changed = true;
+            }
+            Some(Hide::Total) => {
+                total = Shown::Hidden;
+                changed = true;
+            }
+            None => {}
         }
         if !changed {
             break;
@@ -105,13 +112,28 @@ pub fn suppress(counts: &[Vec<u32>]) -> ShownTable {
     ShownTable { cells, row_totals, column_totals, total }
 }
 
-/// In a line whose total is shown and which hides exactly one part, the part to hide next: the
-/// smallest shown one. `None` when the line is safe (or has no other part to hide).
-fn second_to_hide(parts: &[(usize, u32)], shown: impl Fn(usize) -> Shown, line_total: Shown) -> Option<usize> {
-    if line_total.is_hidden() || parts.iter().filter(|(i, _)| shown(*i).is_hidden()).count() != 1 {
+/// What a line must hide next to stay safe.
+enum Hide {
+    /// This part: the smallest shown non-zero one.
+    Part(usize),
+    /// The line's total: no shown part could hide the hidden one.
+    Total,
+}
+
+/// A line (parts and their total) is safe when its total is hidden, or when it hides no part with
+/// a count, or at least two: then no hidden count follows from the total minus the shown parts.
+/// Hiding a zero protects nothing (a hidden "<5" beside a hidden 0 still gives the count away), so
+/// the part hidden next is the smallest shown non-zero one; when there is none, the total goes.
+fn next_to_hide(parts: &[(usize, u32)], shown: impl Fn(usize) -> Shown, line_total: Shown) -> Option<Hide> {
+    if line_total.is_hidden() {
         return None;
     }
-    parts.iter().filter(|(i, _)| !shown(*i).is_hidden()).min_by_key(|(_, n)| *n).map(|(i, _)| *i)
+    let hidden_counts = parts.iter().filter(|(i, n)| shown(*i).is_hidden() && *n > 0).count();
+    if hidden_counts != 1 {
+        return None;
+    }
+    let candidate = parts.iter().filter(|(i, n)| !shown(*i).is_hidden() && *n > 0).min_by_key(|(_, n)| *n);
+    Some(candidate.map_or(Hide::Total, |(i, _)| Hide::Part(*i)))
 }
 
 #[cfg(test)]
@@ -141,18 +163,25 @@ mod tests {
                     assert!(!(1..=4).contains(n), "{counts:?} shows {n}");
                 }
             }
-            let one_hidden = |parts: Vec<Shown>, total: Shown| {
-                !total.is_hidden() && parts.iter().filter(|s| s.is_hidden()).count() == 1
+            // A line gives a count away when its total is shown and exactly one of the counts it
+            // hides is not zero (hidden zeros protect nothing).
+            let one_hidden = |parts: Vec<(Shown, u32)>, total: Shown| {
+                !total.is_hidden() && parts.iter().filter(|(s, n)| s.is_hidden() && *n > 0).count() == 1
             };
+            let row_sum: Vec<u32> = counts.iter().map(|r| r.iter().sum()).collect();
+            let col_sum: Vec<u32> = (0..cols).map(|c| counts.iter().map(|r| r[c]).sum()).collect();
             for r in 0..rows {
-                assert!(!one_hidden(t.cells[r].clone(), t.row_totals[r]), "row {r} of {counts:?}: {t:?}");
+                let parts = t.cells[r].iter().copied().zip(counts[r].iter().copied()).collect();
+                assert!(!one_hidden(parts, t.row_totals[r]), "row {r} of {counts:?}: {t:?}");
             }
             for c in 0..cols {
-                let column: Vec<Shown> = t.cells.iter().map(|row| row[c]).collect();
-                assert!(!one_hidden(column, t.column_totals[c]), "column {c} of {counts:?}: {t:?}");
+                let parts = (0..rows).map(|r| (t.cells[r][c], counts[r][c])).collect();
+                assert!(!one_hidden(parts, t.column_totals[c]), "column {c} of {counts:?}: {t:?}");
             }
-            assert!(!one_hidden(t.row_totals.clone(), t.total), "row totals of {counts:?}: {t:?}");
-            assert!(!one_hidden(t.column_totals.clone(), t.total), "column totals of {counts:?}: {t:?}");
+            let parts = t.row_totals.iter().copied().zip(row_sum.iter().copied()).collect();
+            assert!(!one_hidden(parts, t.total), "row totals of {counts:?}: {t:?}");
+            let parts = t.column_totals.iter().copied().zip(col_sum.iter().copied()).collect();
+            assert!(!one_hidden(parts, t.total), "column totals of {counts:?}: {t:?}");
         }
     }
 
@@ -167,5 +196,23 @@ mod tests {
         assert_eq!(Shown::Small.text(), "<5");
         let none = suppress(&[vec![10, 0], vec![7, 8]]);
         assert!(none.cells.iter().flatten().all(|s| !s.is_hidden()), "zeros and large counts stay");
+    }
+
+    #[test]
+    fn a_zero_is_never_the_cell_hidden_beside_a_small_count() {
+        // Referrals 12 / 1 / 0 / 0 with their total: hiding a 0 beside the "<5" would leave
+        // "<5 + × = 1", so the 12 goes instead.
+        let t = suppress(&[vec![12, 1, 0, 0]]);
+        assert_eq!(t.cells[0], vec![Shown::Hidden, Shown::Small, Shown::Count(0), Shown::Count(0)]);
+        assert_eq!(t.row_totals[0], Shown::Count(13));
+        // Nothing but zeros beside it: the total goes.
+        let t = suppress(&[vec![3, 0, 0]]);
+        assert_eq!(t.cells[0], vec![Shown::Small, Shown::Count(0), Shown::Count(0)]);
+        assert_eq!(t.row_totals[0], Shown::Small, "a total of 3 is small itself");
+        // One column: the 7 is hidden with the 2, and so are the row totals that repeat them.
+        let t = suppress(&[vec![7], vec![2], vec![0]]);
+        let column: Vec<Shown> = t.cells.iter().map(|r| r[0]).collect();
+        assert_eq!(column, vec![Shown::Hidden, Shown::Small, Shown::Count(0)]);
+        assert_eq!((t.row_totals[0], t.column_totals[0]), (Shown::Hidden, Shown::Count(9)));
     }
 }

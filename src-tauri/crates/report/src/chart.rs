@@ -93,16 +93,23 @@ pub fn svg(chart: &Chart, language: Language) -> String {
                 }
             }
             ChartKind::Lines => {
-                let points: Vec<(f64, f64)> =
-                    values.enumerate().map(|(i, v)| (LEFT + (i as f64 + 0.5) * slot, y(v))).collect();
-                let path: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                // A value that is not a number (a share hidden in an anonymous report) is a gap:
+                // the line stops before it and starts again after it.
+                let raw = (0..n).map(|i| series.values.get(i).copied().unwrap_or(0.0));
+                let points: Vec<Option<(f64, f64)>> = raw
+                    .enumerate()
+                    .map(|(i, v)| v.is_finite().then(|| (LEFT + (i as f64 + 0.5) * slot, y(v))))
+                    .collect();
                 let dash = DASHES[s % DASHES.len()];
-                let _ = write!(
-                    out,
-                    r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
-                    path.join(" ")
-                );
-                for (cx, cy) in points {
+                for run in points.split(Option::is_none).filter(|run| run.len() > 1) {
+                    let path: Vec<String> = run.iter().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                    let _ = write!(
+                        out,
+                        r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}"/>"#,
+                        path.join(" ")
+                    );
+                }
+                for (cx, cy) in points.into_iter().flatten() {
                     let _ = write!(out, r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="3.2" fill="{colour}"/>"#);
                 }
             }
@@ -179,6 +186,10 @@ fn axis(max: f64) -> (f64, usize, u8) {
 
 /// A value with one decimal, or none when it is whole.
 fn trimmed(value: f64, language: Language) -> String {
+    if !value.is_finite() {
+        // Hidden in an anonymous report, as in its table.
+        return "×".into();
+    }
     decimal(value, if value.fract() == 0.0 { 0 } else { 1 }, language)
 }
 
@@ -210,5 +221,49 @@ mod tests {
         let svg = svg(&chart, Language::Nl);
         assert!(svg.contains("&lt;jan &amp; feb&gt;"), "category labels are XML-escaped: {svg}");
         assert!(svg.contains(">1.500<"), "axis labels group thousands the Dutch way: {svg}");
+    }
+
+    #[test]
+    fn a_hidden_value_is_a_gap_in_the_line_and_a_cross_in_the_words() {
+        let series = |name: &str, values: Vec<f64>| draagkracht_core::report::Series { name: name.into(), values };
+        let chart = Chart {
+            title: "Complex".into(),
+            kind: ChartKind::Lines,
+            categories: ["2021", "2022", "2023", "2024"].map(String::from).to_vec(),
+            series: vec![series("Complex", vec![3.0, f64::NAN, 10.0, 12.5]), series("Acuut", vec![0.0; 4])],
+            unit: "%".into(),
+        };
+        let svg = svg(&chart, Language::Nl);
+        assert!(!svg.contains("NaN"), "no NaN reaches the drawing: {svg}");
+        assert_eq!(svg.matches("<polyline").count(), 2, "one line for Acuut, one for 2023–2024 (2021 stands alone)");
+        assert_eq!(svg.matches("<circle").count(), 3 + 4);
+        assert!(alt(&chart, Language::Nl).contains("2022 ×"), "{}", alt(&chart, Language::Nl));
+    }
+
+    #[test]
+    fn a_long_legend_wraps_instead_of_running_off_the_drawing() {
+        let names = [
+            "Thuisadministratie",
+            "Maatje",
+            "Vriendschappelijk huisbezoek",
+            "Steun bij verlies en rouw",
+            "Mantelzorgondersteuning",
+        ];
+        let chart = Chart {
+            title: "Uren".into(),
+            kind: ChartKind::StackedBars,
+            categories: vec!["jan".into()],
+            series: names
+                .iter()
+                .map(|n| draagkracht_core::report::Series { name: n.to_string(), values: vec![1.0] })
+                .collect(),
+            unit: "uren".into(),
+        };
+        let places = legend_places(&chart);
+        assert!(places.iter().any(|(row, _)| *row > 0), "five long names need a second row: {places:?}");
+        for ((_, x), name) in places.iter().zip(names) {
+            assert!(x + 23.0 + name.chars().count() as f64 * 6.0 <= WIDTH - RIGHT, "{name} fits");
+        }
+        assert!(svg(&chart, Language::Nl).contains(&format!("viewBox=\"0 0 {WIDTH} {}\"", HEIGHT + 18.0)));
     }
 }

@@ -12,6 +12,10 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 use std::io::Write as _;
 
+/// The oldest schema version whose files read as they are: step 8 added only derived tables, which
+/// are not exported, so a file written at version 7 holds exactly the same tables and columns.
+pub const OLDEST_READABLE: u32 = 7;
+
 /// The format's name, in every file.
 pub const FORMAT: &str = "draagkracht-interchange";
 
@@ -207,8 +211,10 @@ impl<'de, F: FnMut(&str)> Visitor<'de> for Document<'_, '_, F> {
                 "format" => reading.format = map.next_value::<String>()? == FORMAT,
                 "schema_version" => {
                     let v: u64 = map.next_value()?;
-                    if v != u64::from(SCHEMA_VERSION) {
-                        let why = format!("written at schema version {v}; this app reads version {SCHEMA_VERSION}");
+                    if !(u64::from(OLDEST_READABLE)..=u64::from(SCHEMA_VERSION)).contains(&v) {
+                        let why = format!(
+                            "written at schema version {v}; this app reads versions {OLDEST_READABLE} to {SCHEMA_VERSION}"
+                        );
                         return Err(reading.stop(ImportError::Problem(problem("document", None, None, why))));
                     }
                     reading.version = true;
@@ -410,7 +416,7 @@ pub fn schema(conn: &Connection) -> Result<Value, StoreError> {
         "required": ["format", "schema_version", "exported_at", "tables"],
         "properties": {
             "format": { "const": FORMAT },
-            "schema_version": { "const": SCHEMA_VERSION },
+            "schema_version": { "type": "integer", "minimum": OLDEST_READABLE, "maximum": SCHEMA_VERSION },
             "exported_at": { "type": "string" },
             "tables": { "type": "object", "properties": tables, "additionalProperties": false }
         },

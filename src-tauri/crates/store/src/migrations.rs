@@ -377,6 +377,77 @@ BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT v
 CREATE TRIGGER audit_allowances_removed AFTER DELETE ON allowances WHEN (SELECT 1 FROM settings WHERE key = 'audit_paused') IS NULL
 BEGIN INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ((SELECT value FROM settings WHERE key = 'coordinator_name'), 'removed', 'allowances', OLD.id); END;
 "#,
+    // 8: the sums reports read, kept by triggers like step 6 so that every write path keeps them
+    // right: minutes per programme, month, kind and activity (the activity, not its level, which
+    // a coordinator may change later), and minutes per volunteer, programme and month (for
+    // headcounts). A report over whole months reads these instead of millions of entries (the
+    // national annual report: 8 s → well under a second). Months are `2025-01`; '' is "no activity".
+    r#"
+CREATE TABLE programme_month_minutes (
+    programme_id TEXT NOT NULL,
+    month        TEXT NOT NULL,
+    training     INTEGER NOT NULL,
+    activity_id  TEXT NOT NULL,
+    minutes      INTEGER NOT NULL,
+    PRIMARY KEY (month, programme_id, training, activity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE volunteer_programme_months (
+    month        TEXT NOT NULL,
+    programme_id TEXT NOT NULL,
+    volunteer_id TEXT NOT NULL,
+    minutes      INTEGER NOT NULL,
+    work_minutes INTEGER NOT NULL,
+    PRIMARY KEY (month, programme_id, volunteer_id)
+) WITHOUT ROWID;
+
+INSERT INTO programme_month_minutes (programme_id, month, training, activity_id, minutes)
+    SELECT programme_id, substr(date, 1, 7), kind = 'training', coalesce(activity_id, ''), sum(minutes)
+    FROM hour_entries GROUP BY 1, 2, 3, 4;
+INSERT INTO volunteer_programme_months (month, programme_id, volunteer_id, minutes, work_minutes)
+    SELECT substr(date, 1, 7), programme_id, volunteer_id, sum(minutes),
+           coalesce(sum(minutes) FILTER (WHERE kind <> 'training'), 0)
+    FROM hour_entries GROUP BY 1, 2, 3;
+
+CREATE TRIGGER hour_entries_report_add AFTER INSERT ON hour_entries
+BEGIN
+    INSERT INTO programme_month_minutes (programme_id, month, training, activity_id, minutes)
+        VALUES (NEW.programme_id, substr(NEW.date, 1, 7), NEW.kind = 'training', coalesce(NEW.activity_id, ''), NEW.minutes)
+        ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes;
+    INSERT INTO volunteer_programme_months (month, programme_id, volunteer_id, minutes, work_minutes)
+        VALUES (substr(NEW.date, 1, 7), NEW.programme_id, NEW.volunteer_id, NEW.minutes,
+                CASE WHEN NEW.kind = 'training' THEN 0 ELSE NEW.minutes END)
+        ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, work_minutes = work_minutes + excluded.work_minutes;
+END;
+
+CREATE TRIGGER hour_entries_report_remove AFTER DELETE ON hour_entries
+BEGIN
+    UPDATE programme_month_minutes SET minutes = minutes - OLD.minutes
+        WHERE month = substr(OLD.date, 1, 7) AND programme_id = OLD.programme_id
+          AND training = (OLD.kind = 'training') AND activity_id = coalesce(OLD.activity_id, '');
+    UPDATE volunteer_programme_months SET minutes = minutes - OLD.minutes,
+            work_minutes = work_minutes - CASE WHEN OLD.kind = 'training' THEN 0 ELSE OLD.minutes END
+        WHERE month = substr(OLD.date, 1, 7) AND programme_id = OLD.programme_id AND volunteer_id = OLD.volunteer_id;
+END;
+
+CREATE TRIGGER hour_entries_report_change
+AFTER UPDATE OF volunteer_id, programme_id, date, minutes, kind, activity_id ON hour_entries
+BEGIN
+    UPDATE programme_month_minutes SET minutes = minutes - OLD.minutes
+        WHERE month = substr(OLD.date, 1, 7) AND programme_id = OLD.programme_id
+          AND training = (OLD.kind = 'training') AND activity_id = coalesce(OLD.activity_id, '');
+    UPDATE volunteer_programme_months SET minutes = minutes - OLD.minutes,
+            work_minutes = work_minutes - CASE WHEN OLD.kind = 'training' THEN 0 ELSE OLD.minutes END
+        WHERE month = substr(OLD.date, 1, 7) AND programme_id = OLD.programme_id AND volunteer_id = OLD.volunteer_id;
+    INSERT INTO programme_month_minutes (programme_id, month, training, activity_id, minutes)
+        VALUES (NEW.programme_id, substr(NEW.date, 1, 7), NEW.kind = 'training', coalesce(NEW.activity_id, ''), NEW.minutes)
+        ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes;
+    INSERT INTO volunteer_programme_months (month, programme_id, volunteer_id, minutes, work_minutes)
+        VALUES (substr(NEW.date, 1, 7), NEW.programme_id, NEW.volunteer_id, NEW.minutes,
+                CASE WHEN NEW.kind = 'training' THEN 0 ELSE NEW.minutes END)
+        ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, work_minutes = work_minutes + excluded.work_minutes;
+END;
+"#,
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -52,8 +52,8 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
     let mut notes = Vec::new();
     if b.anonymous {
         notes.push(tr(
-            "Dit rapport is anoniem: er staan geen namen, codes of notities in. Aantallen van 1 tot en met 4 staan als <5. Een × is weggelaten, zodat je zo’n klein aantal niet uit de totalen kunt afleiden. Uren zijn afgerond op hele uren.",
-            "This report is anonymous: it holds no names, codes or notes. Counts of 1 to 4 are shown as <5. A × is left out so that such a small count cannot be worked out from the totals. Hours are rounded to whole hours.",
+            "Dit rapport is anoniem: er staan geen namen, codes of notities in. Aantallen van 1 tot en met 4 staan als <5. Waar × staat, is een getal weggelaten, zodat je zo’n klein aantal ook niet uit de totalen kunt afleiden. Uren zijn afgerond op hele uren.",
+            "This report is anonymous: it holds no names, codes or notes. Counts of 1 to 4 are shown as <5. Where a × stands, a number is left out so that such a small count cannot be worked out from the totals either. Hours are rounded to whole hours.",
         ));
     } else {
         notes.push(tr(
@@ -62,10 +62,10 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
         ));
     }
     notes.push(tr(
-        "Actieve vrijwilligers: wie in de periode uren schreef. Koppelingen en deelnemers: wie in de periode een lopende koppeling had. Zwaarte: de laatste inschatting vóór het einde van de periode.",
-        "Active volunteers: those who logged hours in the period. Matches and participants: those with a match running in the period. Complexity: the latest assessment before the end of the period.",
+        "Actieve vrijwilligers: wie in de periode uren schreef. Koppelingen en deelnemers: wie in de periode een lopende koppeling had. Zwaarte: de laatste inschatting op of vóór het einde van de periode.",
+        "Active volunteers: those who logged hours in the period. Matches and participants: those with a match running in the period. Complexity: the latest assessment on or before the end of the period.",
     ));
-    let complex_share = b.percent_of(figures.complex_matches + figures.acute_matches, figures.matches());
+    let complex_share = b.heavy_share(figures.normal_matches, figures.complex_matches, figures.acute_matches);
     ReportDocument {
         language,
         anonymous: b.anonymous,
@@ -89,10 +89,13 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
                 value: b.hours(figures.work_minutes),
             },
             KeyFigure { label: tr("Deelnemers bereikt", "Participants reached"), value: b.count(figures.participants) },
-            KeyFigure { label: tr("Complexe of acute casussen", "Complex or acute cases"), value: complex_share },
+            KeyFigure {
+                label: tr("Aandeel complexe of acute casussen", "Share of complex or acute cases"),
+                value: complex_share,
+            },
             KeyFigure {
                 label: tr("Waarde van de uren", "Value of the hours"),
-                value: Cell::Euros(figures.value_cents),
+                value: b.value_of(figures.work_minutes),
             },
         ],
         sections,
@@ -155,6 +158,41 @@ impl Builder<'_> {
         let rows =
             lines.iter().zip(&s.cells).map(|((label, _), c)| vec![Cell::Text(label.clone()), shown(c[0])]).collect();
         (rows, shown(s.column_totals.first().copied().unwrap_or(Shown::Count(0))))
+    }
+
+    /// Normal, complex and acute counts of `matches` as one suppressed line: (count cell, share
+    /// cell) each, and the total. A share is shown only beside a shown count: beside a hidden one
+    /// it would give the count away.
+    fn levels(&self, normal: u32, complex: u32, acute: u32) -> (Vec<(Cell, Cell)>, Cell) {
+        let lines = [(String::new(), normal), (String::new(), complex), (String::new(), acute)];
+        let (rows, total) = self.counted_lines(&lines);
+        let whole = normal + complex + acute;
+        let cells = rows
+            .into_iter()
+            .zip(lines)
+            .map(|(row, (_, n))| {
+                let count = row[1].clone();
+                let share = if matches!(count, Cell::Count(_)) { self.percent_of(n, whole) } else { count.clone() };
+                (count, share)
+            })
+            .collect();
+        (cells, total)
+    }
+
+    /// The share of complex and acute cases together; hidden when any of the three levels is.
+    fn heavy_share(&self, normal: u32, complex: u32, acute: u32) -> Cell {
+        let (cells, _) = self.levels(normal, complex, acute);
+        if cells.iter().any(|(count, _)| !matches!(count, Cell::Count(_))) {
+            return Cell::Hidden;
+        }
+        self.percent_of(complex + acute, normal + complex + acute)
+    }
+
+    /// Hours × the rate, from the hours as shown (rounded for a funder), so that the value in the
+    /// report is what a reader gets by multiplying the two figures beside it.
+    fn value_of(&self, minutes: u64) -> Cell {
+        let hours = Cell::hours(minutes, self.anonymous).number().unwrap_or(0.0);
+        Cell::Euros((hours * f64::from(self.f.hour_rate_cents)).round() as i64)
     }
 
     fn month_name(&self, month: NaiveDate) -> String {
@@ -250,7 +288,7 @@ impl Builder<'_> {
             columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
             rows: vec![
                 vec![Cell::Text(self.t("Deelnemers bereikt", "Participants reached")), self.count(f.participants)],
-                vec![Cell::Text(self.t("Lopende koppelingen", "Matches running")), self.count(f.matches())],
+                vec![Cell::Text(self.t("Koppelingen in de periode", "Matches in the period")), self.count(f.matches())],
                 vec![Cell::Text(self.t("Nieuwe koppelingen", "New matches")), self.count(f.new_matches)],
                 vec![Cell::Text(self.t("Beëindigde koppelingen", "Ended matches")), self.count(f.ended_matches)],
                 vec![
@@ -269,21 +307,12 @@ impl Builder<'_> {
 
     fn heaviness(&self) -> Section {
         let f = self.f;
-        let levels = [
-            (self.t("Normaal", "Normal"), f.normal_matches),
-            (self.t("Complex", "Complex"), f.complex_matches),
-            (self.t("Acuut", "Acute"), f.acute_matches),
-        ];
-        let (rows, total) = self.counted_lines(&levels);
-        let rows = rows
+        let (level_cells, total) = self.levels(f.normal_matches, f.complex_matches, f.acute_matches);
+        let names = [self.t("Normaal", "Normal"), self.t("Complex", "Complex"), self.t("Acuut", "Acute")];
+        let rows = names
             .into_iter()
-            .zip(&levels)
-            .map(|(mut row, (_, n))| {
-                let share =
-                    if matches!(row[1], Cell::Count(_)) { self.percent_of(*n, f.matches()) } else { row[1].clone() };
-                row.push(share);
-                row
-            })
+            .zip(level_cells)
+            .map(|(name, (count, share))| vec![Cell::Text(name), count, share])
             .collect();
         let cases = Table {
             key: self.t("Zwaarte", "Complexity"),
@@ -298,7 +327,7 @@ impl Builder<'_> {
         };
         let lm = f.level_minutes;
         let level_rows = [
-            (self.t("Vrijwilligerswerk", "Volunteer work"), lm.volunteer),
+            (self.t("Gewone vrijwilligerstaken", "Ordinary volunteer tasks"), lm.volunteer),
             (self.t("Grijs gebied", "Grey zone"), lm.grey),
             (self.t("Werk voor een professional", "Professional work"), lm.professional),
             (self.t("Geen activiteit ingevuld", "No activity given"), lm.unspecified),
@@ -374,6 +403,20 @@ impl Builder<'_> {
         }
     }
 
+    /// A year of the trend; the period's last year says where it stops when that is before 31 December.
+    fn year_label(&self, year: i32) -> String {
+        let last = self.f.range.last;
+        if year == last.year() && (last.month(), last.day()) != (12, 31) {
+            let until = match self.l {
+                Language::Nl => format!("t/m {}-{}", last.day(), last.month()),
+                Language::En => format!("to {}", last.format("%-d %b")),
+            };
+            format!("{year} ({until})")
+        } else {
+            year.to_string()
+        }
+    }
+
     fn kind_name(&self, k: ProfessionalKind) -> String {
         match k {
             ProfessionalKind::Wijkteam => self.t("Wijkteam", "Neighbourhood team"),
@@ -387,16 +430,21 @@ impl Builder<'_> {
 
     fn trend(&self) -> Section {
         let years = &self.f.years;
+        // Each year's levels are suppressed as one line, as in the period's own table: the same
+        // counts give the same cells, so the two tables cannot be played off against each other.
+        let levels: Vec<(Vec<(Cell, Cell)>, Cell)> =
+            years.iter().map(|y| self.levels(y.matches - y.complex - y.acute, y.complex, y.acute)).collect();
         let rows = years
             .iter()
-            .map(|y| {
+            .zip(&levels)
+            .map(|(y, (cells, matches))| {
                 vec![
-                    Cell::Text(y.year.to_string()),
+                    Cell::Text(self.year_label(y.year)),
                     self.count(y.volunteers),
                     self.hours(y.work_minutes),
-                    self.count(y.matches),
-                    self.percent_of(y.complex, y.matches),
-                    self.percent_of(y.acute, y.matches),
+                    matches.clone(),
+                    cells[1].1.clone(),
+                    cells[2].1.clone(),
                     self.hours(y.grey_minutes),
                     self.hours(y.professional_minutes),
                 ]
@@ -422,9 +470,13 @@ impl Builder<'_> {
                 "Per calendar year; the last year runs to the end of the period.",
             )),
         };
-        let categories: Vec<String> = years.iter().map(|y| y.year.to_string()).collect();
-        let share =
-            |n: u32, of: u32| if of == 0 { 0.0 } else { (f64::from(n) * 1000.0 / f64::from(of)).round() / 10.0 };
+        let categories: Vec<String> = years.iter().map(|y| self.year_label(y.year)).collect();
+        // The chart draws what the table shows: a hidden share is a gap (NaN), not a value.
+        let share = |cell: &Cell| match cell {
+            Cell::Percent(p) => (p * 10.0).round() / 10.0,
+            Cell::Empty => 0.0,
+            _ => f64::NAN,
+        };
         let complexity = Chart {
             title: self.t("Complexe en acute casussen door de jaren", "Complex and acute cases over the years"),
             kind: ChartKind::Lines,
@@ -432,23 +484,20 @@ impl Builder<'_> {
             series: vec![
                 Series {
                     name: self.t("Complex", "Complex"),
-                    values: years.iter().map(|y| share(y.complex, y.matches)).collect(),
+                    values: levels.iter().map(|(c, _)| share(&c[1].1)).collect(),
                 },
-                Series {
-                    name: self.t("Acuut", "Acute"),
-                    values: years.iter().map(|y| share(y.acute, y.matches)).collect(),
-                },
+                Series { name: self.t("Acuut", "Acute"), values: levels.iter().map(|(c, _)| share(&c[2].1)).collect() },
             ],
             unit: "%".into(),
         };
         let hours = |m: u64| (m as f64 / 60.0).round();
-        let levels = Chart {
+        let level_chart = Chart {
             title: self.t("Uren naar soort activiteit door de jaren", "Hours by kind of activity over the years"),
             kind: ChartKind::StackedBars,
             categories,
             series: vec![
                 Series {
-                    name: self.t("Vrijwilligerswerk", "Volunteer work"),
+                    name: self.t("Gewone vrijwilligerstaken", "Ordinary volunteer tasks"),
                     values: years.iter().map(|y| hours(y.volunteer_level_minutes)).collect(),
                 },
                 Series {
@@ -469,7 +518,7 @@ impl Builder<'_> {
                 "How much was done and how heavy it became, per year.",
             )),
             tables: vec![table],
-            charts: vec![complexity, levels],
+            charts: vec![complexity, level_chart],
         }
     }
 
@@ -485,7 +534,7 @@ impl Builder<'_> {
                     self.hours(f.work_minutes),
                 ],
                 vec![Cell::Text(self.t("Tarief per uur", "Rate per hour")), Cell::Euros(i64::from(f.hour_rate_cents))],
-                vec![Cell::Text(self.t("Waarde", "Value")), Cell::Euros(f.value_cents)],
+                vec![Cell::Text(self.t("Waarde", "Value")), self.value_of(f.work_minutes)],
             ],
             total: None,
             note: Some(format!("{}: {}", self.t("Bron van het tarief", "Source of the rate"), f.hour_rate_source)),
@@ -576,5 +625,43 @@ mod tests {
         assert_eq!(t.rows[0][0], Cell::Text("jan 2025".into()));
         assert_eq!(t.rows[0][3], Cell::Hours { hours: 11.0, decimals: 1 });
         assert_eq!(t.total.as_ref().unwrap()[3], Cell::Hours { hours: 18.0, decimals: 1 });
+    }
+
+    #[test]
+    fn shares_and_charts_of_a_funder_report_give_no_small_count_away() {
+        use crate::report::figures::YearFacts;
+        let mut facts = quarter();
+        let year = |year, matches, complex, acute| YearFacts { year, matches, complex, acute, ..Default::default() };
+        facts.years = vec![year(2024, 20, 3, 0), year(2025, 40, 10, 8)];
+        let doc = build(&facts.figures(), Audience::Funder, Language::Nl, &cover());
+        let trend = table(&doc, "Door de jaren");
+        // 2024: 17 normal, 3 complex, 0 acute: the 3 is "<5", and its share must not show either.
+        assert_eq!(trend.rows[0][3], Cell::Count(20));
+        assert_eq!((&trend.rows[0][4], &trend.rows[0][5]), (&Cell::Small, &Cell::Percent(0.0)));
+        assert_eq!(trend.rows[1][0], Cell::Text("2025 (t/m 31-3)".into()), "the last year says it is not whole");
+        let chart = &doc.sections.iter().find(|s| s.title == "Door de jaren").unwrap().charts[0];
+        assert!(chart.series[0].values[0].is_nan(), "the chart leaves a gap where the table hides a share");
+        assert_eq!(chart.series[0].values[1], 25.0);
+        // The cover's share of complex or acute cases hides when one of the levels is hidden:
+        // with the total shown it would give the normal cases away.
+        assert_eq!(doc.key_figures[3].value, Cell::Hidden, "2 normal, 1 complex, 1 acute this quarter");
+    }
+
+    #[test]
+    fn the_value_is_the_hours_shown_times_the_rate() {
+        let mut facts = quarter();
+        facts.minutes.push(crate::report::figures::MinutesFact {
+            programme: 0,
+            month: d(2025, 1, 1),
+            training: false,
+            level: None,
+            minutes: 20,
+        });
+        let figures = facts.figures();
+        // 1.100 minutes: 18,33 hours; a funder sees 18 hours, so 18 × € 14,06.
+        let funder = build(&figures, Audience::Funder, Language::Nl, &cover());
+        assert_eq!(funder.key_figures[4].value, Cell::Euros(25_308));
+        let internal = build(&figures, Audience::Internal, Language::Nl, &cover());
+        assert_eq!(internal.key_figures[4].value, Cell::Euros(25_730), "18,3 × € 14,06");
     }
 }

@@ -49,7 +49,7 @@ pub struct SignalFact {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct YearFacts {
     pub year: i32,
-    /// Volunteers with work hours that year.
+    /// Volunteers with any entry that year (as the period's active volunteers are counted).
     pub volunteers: u32,
     pub work_minutes: u64,
     /// Matches that ran that year, and how many of them were complex or acute at its end.
