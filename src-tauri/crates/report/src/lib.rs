@@ -47,8 +47,9 @@ pub fn csv(doc: &ReportDocument, dialect: CsvDialect) -> Result<Vec<u8>, RenderE
     csv::render(doc, dialect)
 }
 
-/// Why a report could not be rendered. None of these depend on the data's values: each one means a
-/// fault in this crate (its template, or a writer it drives), never a report the user can fix.
+/// Why a report could not be rendered. None of these depend on the data's values (a character no
+/// bundled font can draw is printed as "?" before typesetting): each one means a fault in this
+/// crate (its template, or a writer it drives), never a report the user can fix.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("the report template does not compile: {0}")]

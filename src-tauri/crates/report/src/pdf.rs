@@ -28,6 +28,27 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
+/// `text` with every character that no bundled font can draw replaced by "?". A PDF/UA file may
+/// not hold a glyph it cannot show, so one volunteer named in a script the fonts lack (or with an
+/// emoji) would otherwise stop the whole report.
+fn printable(text: &str) -> String {
+    let covered =
+        |c: char| c.is_ascii() || c.is_whitespace() || FONTS.1.iter().any(|f| f.info().coverage.contains(c as u32));
+    text.chars().map(|c| if covered(c) { c } else { '?' }).collect()
+}
+
+/// The chart with its words made printable, for the SVG the PDF embeds.
+fn printable_chart(chart: &draagkracht_core::report::Chart) -> draagkracht_core::report::Chart {
+    let mut chart = chart.clone();
+    chart.title = printable(&chart.title);
+    chart.unit = printable(&chart.unit);
+    chart.categories = chart.categories.iter().map(|c| printable(c)).collect();
+    for series in &mut chart.series {
+        series.name = printable(&series.name);
+    }
+    chart
+}
+
 pub fn render(doc: &ReportDocument) -> Result<Vec<u8>, RenderError> {
     let mut files = HashMap::new();
     let data = data(doc, &mut files)?;
@@ -59,18 +80,23 @@ fn data(doc: &ReportDocument, files: &mut HashMap<FileId, Bytes>) -> Result<Valu
         let mut charts = Vec::new();
         for (c, chart) in section.charts.iter().enumerate() {
             let path = format!("/chart-{s}-{c}.svg");
-            files.insert(file_id(&path)?, Bytes::from_string(chart::svg(chart, lang)));
-            charts.push(json!({ "title": chart.title, "file": path, "alt": chart::alt(chart, lang) }));
+            let chart = printable_chart(chart);
+            files.insert(file_id(&path)?, Bytes::from_string(chart::svg(&chart, lang)));
+            charts.push(json!({ "title": chart.title, "file": path, "alt": chart::alt(&chart, lang) }));
         }
         let tables: Vec<Value> = section.tables.iter().map(|t| table(t, lang)).collect();
-        sections.push(json!({ "title": section.title, "intro": section.intro, "charts": charts, "tables": tables }));
+        let intro = section.intro.as_deref().map(printable);
+        sections
+            .push(json!({ "title": printable(&section.title), "intro": intro, "charts": charts, "tables": tables }));
     }
     let key_figures: Vec<Value> =
-        doc.key_figures.iter().map(|k| json!({ "label": k.label, "value": k.value.text(lang) })).collect();
+        doc.key_figures.iter().map(|k| json!({ "label": printable(&k.label), "value": k.value.text(lang) })).collect();
     Ok(json!({
         "lang": match lang { Language::Nl => "nl", Language::En => "en" },
-        "title": doc.title, "branch": doc.branch, "scope": doc.scope, "period": doc.period,
-        "made_on": doc.made_on, "notes": doc.notes, "key_figures": key_figures, "sections": sections,
+        "title": printable(&doc.title), "branch": printable(&doc.branch), "scope": printable(&doc.scope),
+        "period": doc.period, "made_on": doc.made_on,
+        "notes": doc.notes.iter().map(|n| printable(n)).collect::<Vec<_>>(),
+        "key_figures": key_figures, "sections": sections,
     }))
 }
 
@@ -78,7 +104,7 @@ fn table(table: &Table, lang: Language) -> Value {
     // Every row as wide as the header: typst would wrap a longer row into the next one.
     let width = table.columns.len().max(1);
     let texts = |row: &Vec<Cell>| {
-        let mut texts: Vec<String> = row.iter().map(|c| c.text(lang)).collect();
+        let mut texts: Vec<String> = row.iter().map(|c| printable(&c.text(lang))).collect();
         texts.resize(width, String::new());
         texts
     };
@@ -95,9 +121,11 @@ fn table(table: &Table, lang: Language) -> Value {
         })
         .collect();
     json!({
-        "title": table.title, "columns": table.columns, "align": align,
+        "title": printable(&table.title),
+        "columns": table.columns.iter().map(|c| printable(c)).collect::<Vec<_>>(),
+        "align": align,
         "rows": table.rows.iter().map(texts).collect::<Vec<_>>(),
-        "total": table.total.as_ref().map(texts), "note": table.note,
+        "total": table.total.as_ref().map(texts), "note": table.note.as_deref().map(printable),
     })
 }
 

@@ -78,6 +78,28 @@ fn text_from_the_data_is_never_read_as_typst_markup() {
 }
 
 #[test]
+fn a_name_the_fonts_cannot_draw_still_gives_a_report() {
+    use draagkracht_core::report::{Cell, Table};
+    let mut doc = sample_document();
+    doc.branch = "Humanitas 🌻 Noord".into();
+    let names = Table {
+        key: "Per vrijwilliger".into(),
+        title: "Uren per vrijwilliger".into(),
+        columns: vec!["Vrijwilliger".into(), "Uren".into()],
+        rows: vec![
+            vec![Cell::Text("李雷".into()), Cell::Hours { hours: 3.5, decimals: 1 }],
+            vec![Cell::Text("Hüseyin Çelik".into()), Cell::Hours { hours: 2.0, decimals: 1 }],
+        ],
+        total: None,
+        note: None,
+    };
+    doc.sections[0].tables.push(names);
+    let text = pdf_text(&pdf(&doc).expect("an internal report with any name renders"));
+    assert!(text.contains("Hüseyin Çelik"), "letters the fonts have print as they are:\n{text}");
+    assert!(text.contains("Humanitas ? Noord"), "what they lack prints as ?:\n{text}");
+}
+
+#[test]
 fn odd_documents_still_render() {
     use draagkracht_core::report::{Cell, Chart, ChartKind, Section, Table};
     let mut doc = sample_document();
