@@ -465,12 +465,33 @@ impl Builder<'_> {
             ],
             rows,
             total: None,
-            note: Some(self.t(
-                "Per kalenderjaar; het laatste jaar loopt tot het einde van de periode.",
-                "Per calendar year; the last year runs to the end of the period.",
-            )),
+            note: Some({
+                let mut note = self.t(
+                    "Per kalenderjaar; het laatste jaar loopt tot het einde van de periode (in de grafieken met een *).",
+                    "Per calendar year; the last year runs to the end of the period (marked * in the charts).",
+                );
+                if self.anonymous {
+                    note.push(' ');
+                    note.push_str(&self.t(
+                        "Waar een aandeel verborgen is, heeft de grafiek geen punt.",
+                        "Where a share is hidden, the chart has no point.",
+                    ));
+                }
+                note
+            }),
         };
-        let categories: Vec<String> = years.iter().map(|y| self.year_label(y.year)).collect();
+        // Short labels under the charts: a year still running gets a *, explained in the note.
+        let last = self.f.range.last;
+        let categories: Vec<String> = years
+            .iter()
+            .map(|y| {
+                if y.year == last.year() && (last.month(), last.day()) != (12, 31) {
+                    format!("{}*", y.year)
+                } else {
+                    y.year.to_string()
+                }
+            })
+            .collect();
         // The chart draws what the table shows: a hidden share is a gap (NaN), not a value.
         let share = |cell: &Cell| match cell {
             Cell::Percent(p) => (p * 10.0).round() / 10.0,
