@@ -34,5 +34,7 @@ pub async fn export_report(
     format: ReportFormat,
     path: String,
 ) -> Result<ReportSaved, ApiError> {
-    state.with(|app| app.export_report(&input, format, Path::new(&path), today()))
+    // The figures need the database; the typesetting does not, so it runs after letting go of it.
+    let doc = state.with(|app| app.report_document(&input, today()))?;
+    draagkracht_api::save_report(&doc, format, Path::new(&path))
 }

@@ -31,7 +31,7 @@ pub mod wire;
 pub use demo::DemoParams;
 pub use error::{ApiError, ErrorCode};
 pub use health::HealthReport;
-pub use reports::render as render_report;
+pub use reports::{render as render_report, save_report};
 pub use safety::Gate;
 
 use draagkracht_core::{ActivityId, HourEntryId, ProgrammeId, VolunteerId};

@@ -205,20 +205,32 @@ impl Draagkracht {
         path: &Path,
         today: NaiveDate,
     ) -> Result<ReportSaved, ApiError> {
-        if path.as_os_str().is_empty() || path.parent().is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
-            return Err(Refusal::new(
-                Field::Path,
-                RefusalCode::Unknown,
-                "Deze map bestaat niet. Kies een andere plek.",
-                "This folder does not exist. Please choose another place.",
-            )
-            .into());
-        }
-        let doc = self.report_document(input, today)?;
-        let bytes = render(&doc, format)?;
-        write_whole(path, &bytes)?;
-        Ok(ReportSaved { path: path.display().to_string(), bytes: bytes.len() as u64 })
+        check_destination(path)?;
+        save_report(&self.report_document(input, today)?, format, path)
     }
+}
+
+/// Refuses a destination whose folder does not exist, before any work is done.
+fn check_destination(path: &Path) -> Result<(), ApiError> {
+    if path.as_os_str().is_empty() || path.parent().is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+        return Err(Refusal::new(
+            Field::Path,
+            RefusalCode::Unknown,
+            "Deze map bestaat niet. Kies een andere plek.",
+            "This folder does not exist. Please choose another place.",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Renders a report's document and writes it to `path`. Needs no database: the shell gathers the
+/// document while it holds the database and renders after letting go, so the window stays free.
+pub fn save_report(doc: &ReportDocument, format: ReportFormat, path: &Path) -> Result<ReportSaved, ApiError> {
+    check_destination(path)?;
+    let bytes = render(doc, format)?;
+    write_whole(path, &bytes)?;
+    Ok(ReportSaved { path: path.display().to_string(), bytes: bytes.len() as u64 })
 }
 
 /// The document in `format`.

@@ -80,8 +80,8 @@ pub fn minutes(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// (volunteers with any entry in `range`, volunteers who started in it, stopped volunteers whose
-/// last entry lies in it). Within a programme: entries in it, and volunteers who belong to it.
+/// (volunteers with any entry in `range`, volunteers who started in it — past their intake, so a
+/// planned start does not count —, stopped volunteers whose last entry lies in it). Within a programme: entries in it, and volunteers who belong to it.
 pub fn headcounts(
     conn: &Connection,
     range: DateRange,
@@ -104,6 +104,7 @@ pub fn headcounts(
     let p = params_of(range, programme);
     let started = conn.query_row(
         "SELECT count(*) FROM volunteers v WHERE v.start_date BETWEEN ?1 AND ?2
+           AND v.status NOT IN ('registered', 'intake')
            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND vp.programme_id = ?3))",
         p.clone(),
         |r| r.get(0),
