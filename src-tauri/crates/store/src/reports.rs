@@ -134,7 +134,8 @@ pub fn referral_kinds(
 }
 
 /// Signals opened within `range` or resolved within it: (opened on, resolved on). Within a
-/// programme: signals of volunteers who belong to it.
+/// programme: a signal about a match counts for the match's programme; any other for each
+/// programme its volunteer belongs to.
 pub fn signal_dates(
     conn: &Connection,
     range: DateRange,
@@ -143,8 +144,10 @@ pub fn signal_dates(
     let mut stmt = conn.prepare(
         "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END FROM signals s
          WHERE (s.opened_on BETWEEN ?1 AND ?2 OR (s.status = 'resolved' AND s.closed_on BETWEEN ?1 AND ?2))
-           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM volunteer_programmes vp
-                                      WHERE vp.volunteer_id = s.volunteer_id AND vp.programme_id = ?3))",
+           AND (?3 IS NULL
+                OR (SELECT m.programme_id FROM matches m WHERE m.id = s.subject_match_id) = ?3
+                OR (s.subject_match_id IS NULL AND EXISTS (SELECT 1 FROM volunteer_programmes vp
+                                                           WHERE vp.volunteer_id = s.volunteer_id AND vp.programme_id = ?3)))",
     )?;
     let rows = stmt.query_map(params_of(range, programme), |r| {
         let closed: Option<String> = r.get(1)?;
@@ -387,5 +390,37 @@ mod tests {
             assert_eq!(a, b);
             assert!(!a.iter().any(|(name, _)| name == "Vrijwilliger 5"), "a volunteer without entries is not listed");
         }
+    }
+
+    #[test]
+    fn a_signal_about_a_match_counts_for_the_matchs_programme() {
+        let db = temp_db();
+        let c = db.db.conn();
+        c.execute_batch(
+            "INSERT INTO programmes (id, name, created_at, updated_at) VALUES
+                ('00000000-0000-0000-0000-0000000000a1', 'A', 'x', 'x'),
+                ('00000000-0000-0000-0000-0000000000a2', 'B', 'x', 'x');
+             INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at)
+                VALUES ('v1', 'Ria', 'active', '2024-01-01', 'x', 'x');
+             INSERT INTO volunteer_programmes VALUES ('v1', '00000000-0000-0000-0000-0000000000a1');
+             INSERT INTO participants (id, label, created_at, updated_at) VALUES ('p1', 'P', 'x', 'x');
+             INSERT INTO matches (id, participant_id, programme_id, start_date, one_to_one_at_home, created_at, updated_at)
+                VALUES ('m1', 'p1', '00000000-0000-0000-0000-0000000000a2', '2025-01-01', 1, 'x', 'x');
+             INSERT INTO signals (id, volunteer_id, rule, subject_match_id, severity, status, evidence, explanation_nl,
+                                  explanation_en, cause_date, opened_on, closed_on, created_at, updated_at) VALUES
+                ('s1', 'v1', 'acute_case', 'm1', 'alert', 'resolved', '{}', 'x', 'x', '2025-02-01', '2025-02-01', '2025-02-11', 'x', 'x'),
+                ('s2', 'v1', 'hours_over_agreement', NULL, 'warning', 'open', '{}', 'x', 'x', '2025-03-01', '2025-03-01', NULL, 'x', 'x'),
+                ('s3', 'v1', 'gone_quiet', NULL, 'info', 'cleared', '{}', 'x', 'x', '2024-12-01', '2024-12-01', '2025-01-05', 'x', 'x');",
+        )
+        .unwrap();
+        let d = |m, day| chrono::NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+        let q1 = DateRange { first: d(1, 1), last: d(3, 31) };
+        let mut all = signal_dates(c, q1, None).unwrap();
+        all.sort();
+        assert_eq!(all, vec![(d(2, 1), Some(d(2, 11))), (d(3, 1), None)], "a cleared signal from before is neither");
+        let a = signal_dates(c, q1, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a1")).unwrap();
+        assert_eq!(a, vec![(d(3, 1), None)], "the volunteer's own signal counts for their programme");
+        let b = signal_dates(c, q1, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2")).unwrap();
+        assert_eq!(b, vec![(d(2, 1), Some(d(2, 11)))], "the signal about the match counts for the match's programme");
     }
 }
