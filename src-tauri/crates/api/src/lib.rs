@@ -9,6 +9,7 @@ mod activities;
 pub mod bindings;
 mod cases;
 mod demo;
+mod destination;
 pub mod error;
 mod health;
 mod hours;

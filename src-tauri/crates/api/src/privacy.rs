@@ -2,6 +2,7 @@
 //! HTML copy), erasing one person (identifying data and free text go; counts stay, unlinked), the
 //! retention review of ended matches, the coordinator's name for the audit log, and the log itself.
 
+use crate::destination::{check_folder, write_whole};
 use crate::wire::{
     AuditAction, AuditRow, ErasureReport, ExportPersonInput, ExportedPerson, PersonRef, PrivacySettings,
     ProgrammeRetention, RetentionInput, RetentionRow,
@@ -57,16 +58,7 @@ impl Draagkracht {
             }
         };
         let json_path = Path::new(input.path.trim()).to_path_buf();
-        if input.path.trim().is_empty() || json_path.parent().is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir())
-        {
-            return Err(Refusal::new(
-                Field::Path,
-                RefusalCode::Unknown,
-                "Deze map bestaat niet. Kies een andere plek.",
-                "This folder does not exist. Please choose another place.",
-            )
-            .into());
-        }
+        check_folder(&json_path)?;
         let html_path = json_path.with_extension("html");
         let records = sections.iter().map(|s| s.rows.len() as u32).sum();
         let mut document = serde_json::Map::new();
@@ -76,8 +68,8 @@ impl Draagkracht {
             document.insert(s.table.into(), serde_json::Value::Array(s.rows.iter().cloned().map(Into::into).collect()));
         }
         let json = serde_json::to_string_pretty(&document).map_err(|e| io_error(&e.to_string()))?;
-        std::fs::write(&json_path, json).map_err(|e| io_error(&e.to_string()))?;
-        std::fs::write(&html_path, readable(&who, today, &sections)).map_err(|e| io_error(&e.to_string()))?;
+        write_whole(&json_path, json.as_bytes())?;
+        write_whole(&html_path, readable(&who, today, &sections).as_bytes())?;
         Ok(ExportedPerson {
             json_path: json_path.display().to_string(),
             html_path: html_path.display().to_string(),

@@ -3,6 +3,7 @@
 //! PDF, Excel or CSV by the `draagkracht-report` crate. A report is read-only work: nothing in the
 //! database changes, except the report settings when the coordinator saves them.
 
+use crate::destination::{check_folder, write_whole};
 use crate::load::level_on;
 use crate::wire::{
     Language, PreviewFigure, PreviewSection, PreviewTable, ReportAudience, ReportFormat, ReportInput, ReportPreview,
@@ -12,7 +13,7 @@ use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::{Datelike, NaiveDate};
 use draagkracht_core::report::figures::{MatchFact, MinutesFact, ReportFacts, SignalFact, YearFacts};
 use draagkracht_core::report::{self, Audience, Cover, ReportDocument};
-use draagkracht_core::{CaseLevel, DateRange, Field, MatchId, Refusal, RefusalCode};
+use draagkracht_core::{CaseLevel, DateRange, MatchId};
 use draagkracht_report::CsvDialect;
 use draagkracht_store::assessments::{self, AssessmentRecord};
 use draagkracht_store::{programmes, reports, settings};
@@ -205,29 +206,15 @@ impl Draagkracht {
         path: &Path,
         today: NaiveDate,
     ) -> Result<ReportSaved, ApiError> {
-        check_destination(path)?;
+        check_folder(path)?;
         save_report(&self.report_document(input, today)?, format, path)
     }
-}
-
-/// Refuses a destination whose folder does not exist, before any work is done.
-fn check_destination(path: &Path) -> Result<(), ApiError> {
-    if path.as_os_str().is_empty() || path.parent().is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
-        return Err(Refusal::new(
-            Field::Path,
-            RefusalCode::Unknown,
-            "Deze map bestaat niet. Kies een andere plek.",
-            "This folder does not exist. Please choose another place.",
-        )
-        .into());
-    }
-    Ok(())
 }
 
 /// Renders a report's document and writes it to `path`. Needs no database: the shell gathers the
 /// document while it holds the database and renders after letting go, so the window stays free.
 pub fn save_report(doc: &ReportDocument, format: ReportFormat, path: &Path) -> Result<ReportSaved, ApiError> {
-    check_destination(path)?;
+    check_folder(path)?;
     let bytes = render(doc, format)?;
     write_whole(path, &bytes)?;
     Ok(ReportSaved { path: path.display().to_string(), bytes: bytes.len() as u64 })
@@ -246,21 +233,6 @@ pub fn render(doc: &ReportDocument, format: ReportFormat) -> Result<Vec<u8>, Api
             ErrorCode::Storage,
             format!("De rapportage kon niet worden gemaakt ({e}). Er is niets opgeslagen."),
             format!("The report could not be made ({e}). Nothing was saved."),
-        )
-    })
-}
-
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        ApiError::new(
-            ErrorCode::Storage,
-            format!("Het bestand kon niet worden opgeslagen ({e}). Is het nog open in een ander programma? Sluit het en probeer het opnieuw, of kies een andere plek."),
-            format!("The file could not be saved ({e}). Is it still open in another program? Close it and try again, or choose another place."),
         )
     })
 }
