@@ -465,8 +465,9 @@ async fn a_coordinator_imports_last_years_spreadsheet() {
 
 /// A funder report from the real window: the reports screen previews last year's figures for the
 /// demo branch (anonymous), the report is written as a PDF with the figures on its cover, and the
-/// internal version lists volunteers by name. The native save dialog is bypassed by calling the
-/// export command with a path, as the button does after the dialog.
+/// internal version lists volunteers by name; a period typed the wrong way round is refused next to
+/// its field. The native save dialog is bypassed by calling the export command with a path, as
+/// the button does after the dialog.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_saves_a_funder_report() {
     let s = Session::start("report").await;
@@ -507,5 +508,14 @@ async fn a_coordinator_saves_a_funder_report() {
     s.wait_for_text("report-preview", "Uren per vrijwilliger").await;
     s.scroll_to("report-branch").await;
     s.screenshot("report-internal").await;
+
+    // A period typed the wrong way round is refused next to the field, in plain Dutch.
+    s.choose("report-period-kind", "Zelf kiezen").await;
+    s.type_into("report-from", "31-12-2025").await;
+    s.type_into("report-to", "1-1-2025\u{E007}").await; // WebDriver's Enter key
+    s.wait_for_text("report-error-to", "einddatum ligt vóór de begindatum").await;
+    s.scroll_to("report-error-to").await;
+    s.screenshot("report-period-refused").await;
+    s.assert_accessible("reports with a refused period").await;
     s.quit().await;
 }
