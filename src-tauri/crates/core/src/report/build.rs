@@ -179,10 +179,12 @@ impl Builder<'_> {
         (cells, total)
     }
 
-    /// The share of complex and acute cases together; hidden when any of the three levels is.
+    /// The share of complex and acute cases together. Complex plus acute is the total minus the
+    /// normal cases, so the share says no more than the levels table as long as that shows both;
+    /// when it hides the normal cases (or the total), the share would give them away.
     fn heavy_share(&self, normal: u32, complex: u32, acute: u32) -> Cell {
-        let (cells, _) = self.levels(normal, complex, acute);
-        if cells.iter().any(|(count, _)| !matches!(count, Cell::Count(_))) {
+        let (cells, total) = self.levels(normal, complex, acute);
+        if !matches!((&cells[0].0, &total), (Cell::Count(_), Cell::Count(_))) {
             return Cell::Hidden;
         }
         self.percent_of(complex + acute, normal + complex + acute)
@@ -583,6 +585,7 @@ impl Builder<'_> {
 mod tests {
     use super::*;
     use crate::report::figures::tests::{d, quarter};
+    use crate::CaseLevel;
 
     fn cover() -> Cover {
         Cover { branch: "Humanitas Demo".into(), programme: None, made_on: d(2025, 4, 2) }
@@ -663,9 +666,28 @@ mod tests {
         let chart = &doc.sections.iter().find(|s| s.title == "Door de jaren").unwrap().charts[0];
         assert!(chart.series[0].values[0].is_nan(), "the chart leaves a gap where the table hides a share");
         assert_eq!(chart.series[0].values[1], 25.0);
-        // The cover's share of complex or acute cases hides when one of the levels is hidden:
-        // with the total shown it would give the normal cases away.
+        // The cover's share of complex or acute cases hides with the normal cases: with the total
+        // shown it would give them away.
         assert_eq!(doc.key_figures[3].value, Cell::Hidden, "2 normal, 1 complex, 1 acute this quarter");
+        let mut facts = quarter();
+        facts.matches.retain(|m| m.level != CaseLevel::Acute);
+        for i in 0..20 {
+            let m = facts.matches[0].clone();
+            facts.matches.push(crate::report::figures::MatchFact {
+                participant: crate::ParticipantId(uuid::Uuid::from_u128(100 + i)),
+                level: CaseLevel::Normal,
+                ..m
+            });
+        }
+        // 22 normal, 1 complex, 0 acute: the "<5" takes the 22 with it, so the share hides too.
+        let doc = build(&facts.clone().figures(), Audience::Funder, Language::Nl, &cover());
+        assert_eq!(doc.key_figures[3].value, Cell::Hidden);
+        for m in facts.matches.iter_mut().filter(|m| m.level == CaseLevel::Normal).take(6) {
+            m.level = CaseLevel::Complex;
+        }
+        // 16 normal, 7 complex: everything shows, and so does the share.
+        let doc = build(&facts.figures(), Audience::Funder, Language::Nl, &cover());
+        assert_eq!(doc.key_figures[3].value, Cell::Percent(700.0 / 23.0));
     }
 
     #[test]
