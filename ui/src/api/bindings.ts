@@ -702,7 +702,11 @@ export type ReportSettingsInput = { branchName: string,
  */
 hourRate: string, hourRateSource: string, };
 
-export type PreviewTable = { title: string, columns: Array<string>, rows: Array<Array<string>>, total: Array<string> | null, note: string | null, };
+export type PreviewTable = { title: string, columns: Array<string>, rows: Array<Array<string>>, total: Array<string> | null, note: string | null, 
+/**
+ * Per column: numbers, to be right-aligned as in the file.
+ */
+numeric: Array<boolean>, };
 
 export type PreviewSection = { title: string, intro: string | null, tables: Array<PreviewTable>, };
 

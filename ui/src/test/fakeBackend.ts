@@ -1195,6 +1195,7 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
           rows: programmes.map((p) => [p.name, hours(p.minutes), count(p.volunteers)]),
           total: [tr('Totaal', 'Total'), hours(minutes), count(volunteers)],
           note: null,
+          numeric: [false, true, true],
         },
       ],
     },
@@ -1208,6 +1209,7 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
           rows: REPORT_LEVELS.map(([nl, en, n]) => [tr(nl, en), count(n)]),
           total: [tr('Totaal', 'Total'), count(REPORT_LEVELS.reduce((sum, [, , n]) => sum + n, 0))],
           note: tr('De laatste inschatting vóór het einde van de periode.', 'The latest assessment before the end of the period.'),
+          numeric: [false, true],
         },
       ],
     },
@@ -1223,6 +1225,7 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
           rows: REPORT_PEOPLE.map((p) => [p.name, hours(p.minutes)]),
           total: [tr('Totaal', 'Total'), hours(REPORT_PEOPLE.reduce((sum, p) => sum + p.minutes, 0))],
           note: null,
+          numeric: [false, true],
         },
       ],
     });

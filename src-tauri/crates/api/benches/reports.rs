@@ -7,23 +7,10 @@
 
 use chrono::NaiveDate;
 use draagkracht_api::wire::{Language, ReportAudience, ReportFormat, ReportInput};
-use draagkracht_api::{render_report, DemoParams, Draagkracht};
-use std::path::{Path, PathBuf};
+use draagkracht_api::{render_report, Draagkracht};
 use std::time::{Duration, Instant};
 
-fn database(path: &Path, volunteers: u32, today: NaiveDate) -> Draagkracht {
-    if !path.exists() {
-        let started = Instant::now();
-        let partial = path.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let mut app = Draagkracht::open(&partial).expect("open");
-        let entries = app.write_demo(&DemoParams { volunteers, years: 5, seed: 2018, today }).expect("demo");
-        drop(app);
-        std::fs::rename(&partial, path).expect("keep the set");
-        println!("built {volunteers} volunteers, {entries} hour entries in {:.0} s", started.elapsed().as_secs_f64());
-    }
-    Draagkracht::open(path).expect("open the set")
-}
+mod common;
 
 /// One save as the window makes it: the figures gathered, then rendered in one format.
 fn save(app: &Draagkracht, input: &ReportInput, format: ReportFormat, today: NaiveDate) -> (Duration, Duration, usize) {
@@ -62,12 +49,10 @@ fn annual_report(label: &str, app: &Draagkracht, today: NaiveDate, target_ms: f6
 }
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
-    let branch = database(&target.join("bench-branch-250.sqlite"), 250, today);
+    let today = common::today();
+    let branch = Draagkracht::open(&common::demo_set("branch", 250)).expect("open the branch");
     annual_report("demo branch (250 volunteers)", &branch, today, 1000.0);
-    let volunteers: u32 =
-        std::env::var("DRAAGKRACHT_BENCH_VOLUNTEERS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
-    let national = database(&target.join(format!("bench-national-{volunteers}.sqlite")), volunteers, today);
+    let (path, volunteers) = common::national();
+    let national = Draagkracht::open(&path).expect("open the national set");
     annual_report(&format!("national set ({volunteers} volunteers)"), &national, today, 10_000.0);
 }

@@ -4,11 +4,12 @@
 //! its volunteer's signals updated (median, target ≤ 5 ms), and the attention list (median, target
 //! ≤ 50 ms). Set `DRAAGKRACHT_BENCH_VOLUNTEERS` for a smaller set.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerStatus};
-use draagkracht_api::{DemoParams, Draagkracht};
-use std::path::PathBuf;
+use draagkracht_api::Draagkracht;
 use std::time::{Duration, Instant};
+
+mod common;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -20,24 +21,8 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
-    let volunteers: u32 =
-        std::env::var("DRAAGKRACHT_BENCH_VOLUNTEERS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
-    let path = target.join(format!("bench-national-{volunteers}.sqlite"));
-    if !path.exists() {
-        let started = Instant::now();
-        let partial = path.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        let mut app = Draagkracht::open(&partial).expect("open");
-        let entries = app.write_demo(&DemoParams { volunteers, years: 5, seed: 2018, today }).expect("demo");
-        drop(app);
-        std::fs::rename(&partial, &path).expect("keep the national set");
-        println!(
-            "built the national set: {volunteers} volunteers, {entries} hour entries in {:.0} s",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let today = common::today();
+    let (path, volunteers) = common::national();
     let mut app = Draagkracht::open(&path).expect("open the national set");
     let report = app.check().expect("check");
     println!("signals at national scale: {volunteers} volunteers, {} hour entries", report.hour_entries);

@@ -189,6 +189,7 @@ impl Draagkracht {
                             rows: t.rows.iter().map(|r| texts(r)).collect(),
                             total: t.total.as_deref().map(texts),
                             note: t.note.clone(),
+                            numeric: t.numeric_columns(),
                         })
                         .collect(),
                 })

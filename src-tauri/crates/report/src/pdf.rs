@@ -108,18 +108,8 @@ fn table(table: &Table, lang: Language) -> Value {
         texts.resize(width, String::new());
         texts
     };
-    // A column of numbers (suppressed and empty ones included) is right-aligned, header and all.
-    let align: Vec<&str> = (0..table.columns.len())
-        .map(|i| {
-            let mut cells = table.rows.iter().filter_map(|r| r.get(i)).peekable();
-            let numeric = cells.peek().is_some() && cells.all(|c| !matches!(c, Cell::Text(_) | Cell::Date(_)));
-            if numeric {
-                "right"
-            } else {
-                "left"
-            }
-        })
-        .collect();
+    let align: Vec<&str> =
+        table.numeric_columns().into_iter().map(|numeric| if numeric { "right" } else { "left" }).collect();
     json!({
         "title": printable(&table.title),
         "columns": table.columns.iter().map(|c| printable(c)).collect::<Vec<_>>(),

@@ -15,7 +15,6 @@ pub fn sample_document() -> ReportDocument {
     let total_hours: f64 = MONTH_HOURS.iter().sum();
     ReportDocument {
         language: Language::Nl,
-        anonymous: true,
         title: "Verantwoording vrijwilligerswerk".into(),
         branch: "Humanitas Dorpsveld".into(),
         scope: "Hele afdeling".into(),

@@ -27,16 +27,6 @@ pub enum ReportFormat {
     CsvRfc,
 }
 
-impl ReportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Pdf => "pdf",
-            Self::Xlsx => "xlsx",
-            Self::Csv | Self::CsvRfc => "csv",
-        }
-    }
-}
-
 /// A report to make. Dates as typed (`2025-01-01` or `1-1-2025`); the screen fills them in from
 /// the period chosen (month, quarter, year) or the coordinator types them (custom).
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -78,6 +68,8 @@ pub struct PreviewTable {
     pub rows: Vec<Vec<String>>,
     pub total: Option<Vec<String>>,
     pub note: Option<String>,
+    /// Per column: numbers, to be right-aligned as in the file.
+    pub numeric: Vec<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

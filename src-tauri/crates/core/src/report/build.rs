@@ -68,7 +68,6 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
     let complex_share = b.heavy_share(figures.normal_matches, figures.complex_matches, figures.acute_matches);
     ReportDocument {
         language,
-        anonymous: b.anonymous,
         title: if b.anonymous {
             tr("Verantwoording vrijwilligerswerk", "Volunteer work report")
         } else {
@@ -146,32 +145,29 @@ impl Builder<'_> {
         }
     }
 
-    /// Lines of (label, count) with their total, suppressed as one column.
-    fn counted_lines(&self, lines: &[(String, u32)]) -> (Vec<Vec<Cell>>, Cell) {
-        let counts: Vec<Vec<u32>> = lines.iter().map(|(_, n)| vec![*n]).collect();
-        let total: u32 = lines.iter().map(|(_, n)| n).sum();
+    /// Counts and their total, suppressed as one column: (each count's cell, the total's cell).
+    fn counted(&self, counts: &[u32]) -> (Vec<Cell>, Cell) {
         if !self.anonymous {
-            let rows = lines.iter().map(|(label, n)| vec![Cell::Text(label.clone()), Cell::Count(*n)]).collect();
-            return (rows, Cell::Count(total));
+            return (counts.iter().map(|n| Cell::Count(*n)).collect(), Cell::Count(counts.iter().sum()));
         }
-        let s = suppress(&counts);
-        let rows =
-            lines.iter().zip(&s.cells).map(|((label, _), c)| vec![Cell::Text(label.clone()), shown(c[0])]).collect();
-        (rows, shown(s.column_totals.first().copied().unwrap_or(Shown::Count(0))))
+        let s = suppress(&counts.iter().map(|n| vec![*n]).collect::<Vec<_>>());
+        (
+            s.cells.iter().map(|c| shown(c[0])).collect(),
+            shown(s.column_totals.first().copied().unwrap_or(Shown::Count(0))),
+        )
     }
 
     /// Normal, complex and acute counts of `matches` as one suppressed line: (count cell, share
     /// cell) each, and the total. A share is shown only beside a shown count: beside a hidden one
     /// it would give the count away.
     fn levels(&self, normal: u32, complex: u32, acute: u32) -> (Vec<(Cell, Cell)>, Cell) {
-        let lines = [(String::new(), normal), (String::new(), complex), (String::new(), acute)];
-        let (rows, total) = self.counted_lines(&lines);
+        let counts = [normal, complex, acute];
+        let (shown, total) = self.counted(&counts);
         let whole = normal + complex + acute;
-        let cells = rows
+        let cells = shown
             .into_iter()
-            .zip(lines)
-            .map(|(row, (_, n))| {
-                let count = row[1].clone();
+            .zip(counts)
+            .map(|(count, n)| {
                 let share = if matches!(count, Cell::Count(_)) { self.percent_of(n, whole) } else { count.clone() };
                 (count, share)
             })
@@ -367,7 +363,10 @@ impl Builder<'_> {
         } else {
             f.referrals.iter().map(|(k, n)| (self.kind_name(*k), *n)).collect()
         };
-        let (rows, total) = self.counted_lines(&referral_lines);
+        let counts: Vec<u32> = referral_lines.iter().map(|(_, n)| *n).collect();
+        let (shown, total) = self.counted(&counts);
+        let rows =
+            referral_lines.into_iter().zip(shown).map(|((label, _), cell)| vec![Cell::Text(label), cell]).collect();
         let referrals = Table {
             key: self.t("Verwijzingen", "Referrals"),
             title: self.t("Verwijzingen naar professionals", "Referrals to professionals"),

@@ -10,8 +10,6 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportDocument {
     pub language: Language,
-    /// True for a funder report: anonymous, small counts suppressed.
-    pub anonymous: bool,
     /// "Verantwoording vrijwilligerswerk" / "Volunteer work report".
     pub title: String,
     /// The branch's name as set by the coordinator.
@@ -53,6 +51,20 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub total: Option<Vec<Cell>>,
     pub note: Option<String>,
+}
+
+impl Table {
+    /// Per column: does it hold numbers (shown, suppressed or empty)? Such a column is
+    /// right-aligned, header and all, in the PDF and in the window's preview. A column of text or
+    /// dates, or a table without rows, is not.
+    pub fn numeric_columns(&self) -> Vec<bool> {
+        (0..self.columns.len())
+            .map(|i| {
+                let mut cells = self.rows.iter().chain(&self.total).filter_map(|r| r.get(i)).peekable();
+                cells.peek().is_some() && cells.all(|c| !matches!(c, Cell::Text(_) | Cell::Date(_)))
+            })
+            .collect()
+    }
 }
 
 /// One value. Renderers write numbers as numbers (Excel) or in the reader's notation (PDF, CSV).
@@ -203,6 +215,35 @@ mod tests {
         check(Cell::Euros(5), "€ 0,05", "€ 0.05");
         check(Cell::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()), "1-3-2025", "1 Mar 2025");
         check(Cell::Empty, "–", "–");
+    }
+
+    #[test]
+    fn a_column_is_numeric_when_every_cell_and_the_total_is_a_number_or_stands_in_for_one() {
+        let text = |t: &str| Cell::Text(t.into());
+        let table = Table {
+            key: "Uren".into(),
+            title: "Uren per project".into(),
+            columns: ["Project", "Uren", "Vrijwilligers", "Opmerking"].map(String::from).to_vec(),
+            rows: vec![
+                vec![
+                    text("Thuisadministratie"),
+                    Cell::Hours { hours: 804.0, decimals: 0 },
+                    Cell::Count(12),
+                    text("loopt"),
+                ],
+                vec![text("Maatje"), Cell::Hours { hours: 483.0, decimals: 0 }, Cell::Small, Cell::Empty],
+            ],
+            total: Some(vec![text("Totaal"), Cell::Hours { hours: 1287.0, decimals: 0 }, Cell::Count(16), Cell::Empty]),
+            note: None,
+        };
+        assert_eq!(table.numeric_columns(), vec![false, true, true, false]);
+        let dates = Table {
+            rows: vec![vec![text("a"), Cell::Date(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())]],
+            total: None,
+            ..table.clone()
+        };
+        assert_eq!(dates.numeric_columns()[1], false, "dates are not numbers");
+        assert_eq!(Table { rows: vec![], total: None, ..table }.numeric_columns(), vec![false; 4]);
     }
 
     #[test]

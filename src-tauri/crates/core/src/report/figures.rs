@@ -138,8 +138,6 @@ pub struct ReportFigures {
     pub years: Vec<YearFacts>,
     pub hour_rate_cents: u32,
     pub hour_rate_source: String,
-    /// Work minutes × the rate, in cents.
-    pub value_cents: i64,
     pub volunteer_minutes: Vec<(String, u64)>,
 }
 
@@ -234,7 +232,6 @@ impl ReportFacts {
             signals_raised: self.signals.iter().filter(|s| range.contains(s.opened_on)).count() as u32,
             signals_resolved: resolved.len() as u32,
             median_days_to_resolve: median(&mut resolve_days),
-            value_cents: (work as f64 / 60.0 * f64::from(self.hour_rate_cents)).round() as i64,
             years: self.years,
             hour_rate_cents: self.hour_rate_cents,
             hour_rate_source: self.hour_rate_source,
@@ -323,8 +320,10 @@ pub(crate) mod tests {
         assert_eq!((f.signals_raised, f.signals_resolved), (2, 2), "raised in the period; resolved in it");
         // Resolved after 10 and 30 days.
         assert_eq!(f.median_days_to_resolve, Some(20.0));
-        // 18 hours × € 14,06.
-        assert_eq!(f.value_cents, 25_308);
+        // 18 hours × € 14,06 (the report values the hours as it shows them).
+        let cover = crate::report::Cover { branch: "B".into(), programme: None, made_on: d(2025, 4, 2) };
+        let doc = crate::report::build(&f, crate::report::Audience::Internal, crate::report::Language::Nl, &cover);
+        assert_eq!(doc.key_figures[4].value, crate::report::Cell::Euros(25_308));
     }
 
     #[test]
