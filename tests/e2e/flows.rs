@@ -481,6 +481,8 @@ async fn a_coordinator_saves_a_funder_report() {
     assert!(!preview.contains("Uren per vrijwilliger"), "no names for a funder");
     s.screenshot("report-preview").await;
     s.assert_accessible("reports").await;
+    s.scroll_to("report-table").await;
+    s.screenshot("report-tables").await;
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("verantwoording 2025.pdf");
