@@ -241,6 +241,8 @@ mod tests {
         let key = quick_key();
         let mut db = with_volunteers(&path, &key, 20);
         let before = names(&db);
+        let wal = dir.path().join("secret.sqlite-wal");
+        assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the volunteers are still in the WAL");
         let made =
             crate::backup::write_new(db.conn(), &backups, draagkracht_core::BackupKind::Manual, Some(&key)).unwrap();
         let leftovers: Vec<String> = std::fs::read_dir(&backups)
