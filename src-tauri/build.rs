@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "unlock",
     "lock",
     "change_passphrase",
+    "make_recovery_code",
+    "recover",
     "list_backups",
     "make_backup",
     "restore_backup",

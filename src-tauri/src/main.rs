@@ -30,6 +30,8 @@ fn main() {
             commands::safety::unlock,
             commands::safety::lock,
             commands::safety::change_passphrase,
+            commands::safety::make_recovery_code,
+            commands::safety::recover,
             commands::safety::list_backups,
             commands::safety::make_backup,
             commands::safety::restore_backup,

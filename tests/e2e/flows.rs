@@ -356,6 +356,55 @@ async fn a_coordinator_protects_locks_unlocks_and_restores() {
     s.quit().await;
 }
 
+/// The recovery code in the real window: made on the Veiligheid screen after the passphrase and shown
+/// once; after locking, "Wachtwoordzin vergeten?" refuses a wrong code at its field, and the right
+/// code opens the data with a new passphrase, which is the one that unlocks from then on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
+    let s = Session::start("recovery").await;
+    s.type_into("protect-passphrase", "vier losse woorden hier").await;
+    s.type_into("protect-repeat", "vier losse woorden hier").await;
+    s.click("protect-submit").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+
+    s.click("nav-safety").await;
+    s.wait_for_text("rc-status", "nog geen herstelcode").await;
+    s.scroll_to("rc-passphrase").await;
+    s.type_into("rc-passphrase", "vier losse woorden hier").await;
+    s.click("rc-make").await;
+    let code = s.by_test_id("recovery-code").await.text().await.expect("the code").trim().to_string();
+    assert_eq!(code.len(), 24, "five groups of four: {code}");
+    s.screenshot("recovery-code").await;
+    s.assert_accessible("recovery code shown").await;
+    s.click("rc-kept").await;
+    s.wait_for_text("rc-status", "gemaakt op").await;
+
+    // The passphrase is forgotten.
+    s.click("lock").await;
+    s.click("unlock-forgot").await;
+    s.type_into("recover-code", "0000-0000-0000-0000-0000").await;
+    s.type_into("recover-passphrase", "een nieuwe wachtwoordzin").await;
+    s.type_into("recover-repeat", "een nieuwe wachtwoordzin").await;
+    s.click("recover-submit").await;
+    s.wait_for_text("recover-error-recoveryCode", "past niet").await;
+    s.screenshot("recover-refused").await;
+    s.assert_accessible("recover form").await;
+    s.by_test_id("recover-code").await.clear().await.expect("clear");
+    s.type_into("recover-code", &code.to_lowercase()).await;
+    s.click("recover-submit").await;
+    // Open again, back on the screen the coordinator locked from, and the code still stands.
+    s.wait_for_text("rc-status", "gemaakt op").await;
+    s.screenshot("recovered").await;
+
+    // From now on the new passphrase opens the data.
+    s.click("lock").await;
+    s.type_into("unlock-passphrase", "een nieuwe wachtwoordzin").await;
+    s.click("unlock-submit").await;
+    s.wait_for_text("safety-status", "Versleuteld").await;
+    s.quit().await;
+}
+
 /// The AVG tools in the real window: consent recorded with who and what for; the coordinator's name
 /// on the privacy screen, and the audit log saying who added the participant; then the participant
 /// erased after typing their name, and gone from the list.

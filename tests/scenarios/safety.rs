@@ -1,9 +1,11 @@
 //! Data safety through the gate, as the shell drives it: a passphrase on first start, locking and
 //! unlocking (a wrong passphrase changes nothing), changing the passphrase, backups made on start,
-//! on demand and before a migration, restoring, and a damaged database met at start.
+//! on demand and before a migration, restoring, a damaged database met at start, and a forgotten
+//! passphrase recovered with the code on paper.
 
 use draagkracht_api::wire::{
-    AccessState, BackupKind, ChangePassphraseInput, NewDatabaseInput, RestoreInput, VolunteerFilter,
+    AccessState, BackupKind, ChangePassphraseInput, Field, MakeRecoveryCodeInput, NewDatabaseInput, RecoverInput,
+    RefusalCode, RestoreInput, VolunteerFilter,
 };
 use draagkracht_api::{ErrorCode, Gate};
 use draagkracht_store::crypt::is_plain_sqlite;
@@ -236,4 +238,104 @@ fn backups_are_copied_to_a_second_location() {
     gate.make_backup().unwrap();
     assert!(gate.backup_settings().unwrap().last_copy_problem.is_some());
     assert_eq!(gate.set_backup_location(None).unwrap().second_location, None);
+}
+
+fn recover_input(code: &str, passphrase: &str) -> RecoverInput {
+    RecoverInput { code: code.into(), passphrase: passphrase.into(), repeat: passphrase.into() }
+}
+
+fn refused_field(e: &draagkracht_api::ApiError) -> (Option<Field>, Option<RefusalCode>) {
+    (e.field, e.reason)
+}
+
+#[test]
+fn a_forgotten_passphrase_is_recovered_with_the_code_on_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    add(&mut gate, "Anna");
+    assert_eq!(gate.access().recovery_code_made_on, None);
+
+    // Making a code asks for the passphrase in use.
+    let refused = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: "niet de goede zin".into() });
+    assert_eq!(refused.unwrap_err().code, ErrorCode::WrongPassphrase);
+    assert_eq!(gate.access().recovery_code_made_on, None, "a refused code leaves no file");
+    let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).expect("a code");
+    assert_eq!(made.code.len(), 24, "{}", made.code);
+    assert_eq!(gate.access().recovery_code_made_on, Some(made.made_on.clone()));
+
+    // An ordinary passphrase change later does not need the code, and the code keeps working.
+    let second = "een tweede wachtwoordzin";
+    gate.change_passphrase(&ChangePassphraseInput {
+        current: PASSPHRASE.into(),
+        passphrase: second.into(),
+        repeat: second.into(),
+    })
+    .unwrap();
+    drop(gate);
+
+    // The passphrase is forgotten. Refusals first; none of them changes the file.
+    let before = std::fs::read(&path).unwrap();
+    let mut gate = Gate::new(&path);
+    assert_eq!(gate.access().state, AccessState::Locked);
+    assert_eq!(gate.access().recovery_code_made_on, Some(made.made_on.clone()), "the unlock screen can offer it");
+    let malformed = gate.recover(&recover_input("K7QF-3MZP", "een nieuwe wachtwoordzin")).unwrap_err();
+    assert_eq!(refused_field(&malformed), (Some(Field::RecoveryCode), Some(RefusalCode::InvalidFormat)));
+    let wrong = gate.recover(&recover_input("0000-0000-0000-0000-0000", "een nieuwe wachtwoordzin")).unwrap_err();
+    assert_eq!(refused_field(&wrong), (Some(Field::RecoveryCode), Some(RefusalCode::Mismatch)));
+    let typed = made.code.to_lowercase().replace('-', " ");
+    let short = gate.recover(&recover_input(&typed, "kort")).unwrap_err();
+    assert_eq!(refused_field(&short), (Some(Field::Passphrase), Some(RefusalCode::TooShort)));
+    assert_eq!(gate.access().state, AccessState::Locked);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "a refused recovery wrote nothing");
+
+    // The code as typed from paper (lower case, spaces) opens it with a new passphrase.
+    let third = "een nieuwe wachtwoordzin";
+    assert_eq!(gate.recover(&recover_input(&typed, third)).expect("recover").state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    for old in [PASSPHRASE, second] {
+        assert_eq!(gate.unlock(old).unwrap_err().code, ErrorCode::WrongPassphrase, "{old} no longer opens it");
+    }
+    gate.unlock(third).expect("the new passphrase opens it");
+
+    // A new code replaces the old one.
+    let newer = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: third.into() }).unwrap();
+    gate.lock();
+    let old = gate.recover(&recover_input(&made.code, "nog een andere zin")).unwrap_err();
+    assert_eq!(refused_field(&old), (Some(Field::RecoveryCode), Some(RefusalCode::Mismatch)));
+    gate.recover(&recover_input(&newer.code, "nog een andere zin")).expect("the newer code works");
+}
+
+#[test]
+fn the_code_opens_a_restored_backup_made_under_an_earlier_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    add(&mut gate, "Anna");
+    let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).unwrap();
+    let backup = gate.make_backup().unwrap();
+    let second = "een tweede wachtwoordzin";
+    gate.change_passphrase(&ChangePassphraseInput {
+        current: PASSPHRASE.into(),
+        passphrase: second.into(),
+        repeat: second.into(),
+    })
+    .unwrap();
+    add(&mut gate, "Bram");
+    gate.restore(&RestoreInput { file: backup.file, passphrase: Some(PASSPHRASE.into()) }).expect("restore");
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    gate.lock();
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    gate.recover(&recover_input(&made.code, "een nieuwe wachtwoordzin")).expect("the code follows the restore");
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+}
+
+#[test]
+fn a_plain_database_has_no_recovery_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, _) = new_database(dir.path(), None);
+    let refused = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: String::new() }).unwrap_err();
+    assert_eq!(refused_field(&refused), (Some(Field::Passphrase), Some(RefusalCode::NotAllowed)));
+    assert_eq!(gate.access().recovery_code_made_on, None);
 }

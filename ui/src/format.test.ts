@@ -4,6 +4,7 @@ import {
   addDays,
   firstOfMonth,
   formatDate,
+  formatDateLong,
   formatCount,
   formatDateTime,
   formatDecimal,
@@ -254,5 +255,13 @@ describe('formatMonthName', () => {
     expect(formatMonthName(1, 'nl')).toBe('januari');
     expect(formatMonthName(12, 'nl')).toBe('december');
     expect(formatMonthName(3, 'en')).toBe('March');
+  });
+});
+
+describe('formatDateLong', () => {
+  it('writes a date for a sentence, without a leading zero, in either language', () => {
+    expect(formatDateLong('2026-12-01', 'nl')).toBe('1 december 2026');
+    expect(formatDateLong('2025-03-24', 'nl')).toBe('24 maart 2025');
+    expect(formatDateLong('2026-12-01', 'en')).toBe('1 December 2026');
   });
 });

@@ -91,6 +91,12 @@ export function formatMonthName(month: number, lang: Language): string {
   return MONTHS[lang][month - 1] ?? String(month);
 }
 
+/** `2026-12-01` → `1 december 2026` (English `1 December 2026`), for a date in a sentence. */
+export function formatDateLong(iso: string, lang: Language): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[lang][m - 1]} ${y}`;
+}
+
 /** `2025-11-24` → `november 2025`. */
 export function formatMonth(iso: string, lang: Language): string {
   const [y, m] = iso.split('-').map(Number) as [number, number];

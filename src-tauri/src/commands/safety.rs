@@ -2,7 +2,8 @@
 
 use crate::state::AppState;
 use draagkracht_api::wire::{
-    BackupInfo, BackupSettings, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput, RestoreInput,
+    BackupInfo, BackupSettings, ChangePassphraseInput, DatabaseAccess, MakeRecoveryCodeInput, NewDatabaseInput,
+    RecoverInput, RecoveryCodeMade, RestoreInput,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -31,6 +32,19 @@ pub async fn lock(state: State<'_, AppState>) -> Result<DatabaseAccess, ApiError
 #[tauri::command]
 pub async fn change_passphrase(state: State<'_, AppState>, input: ChangePassphraseInput) -> Result<(), ApiError> {
     state.with_gate(|gate| gate.change_passphrase(&input))
+}
+
+#[tauri::command]
+pub async fn make_recovery_code(
+    state: State<'_, AppState>,
+    input: MakeRecoveryCodeInput,
+) -> Result<RecoveryCodeMade, ApiError> {
+    state.with_gate(|gate| gate.make_recovery_code(&input))
+}
+
+#[tauri::command]
+pub async fn recover(state: State<'_, AppState>, input: RecoverInput) -> Result<DatabaseAccess, ApiError> {
+    state.with_gate(|gate| gate.recover(&input))
 }
 
 #[tauri::command]

@@ -18,6 +18,9 @@ import type {
   BranchTrend,
   CaseVocabulary,
   ChangePassphraseInput,
+  MakeRecoveryCodeInput,
+  RecoverInput,
+  RecoveryCodeMade,
   DatabaseAccess,
   DryRun,
   EndMatchInput,
@@ -97,6 +100,10 @@ export interface Backend {
   lock(): Promise<DatabaseAccess>;
   /** Changes the passphrase, or sets a first one (`current` empty) on a plain database. */
   changePassphrase(input: ChangePassphraseInput): Promise<null>;
+  /** A new recovery code (after the current passphrase), shown once; an earlier code stops working. */
+  makeRecoveryCode(input: MakeRecoveryCodeInput): Promise<RecoveryCodeMade>;
+  /** A forgotten passphrase: the recovery code opens the locked database, which gets the new passphrase. */
+  recover(input: RecoverInput): Promise<DatabaseAccess>;
   /** The backups, newest first. */
   listBackups(): Promise<BackupInfo[]>;
   /** A checked backup now. */
@@ -300,6 +307,8 @@ export const tauriBackend: Backend = {
   unlock: (passphrase) => call('unlock', { passphrase }),
   lock: () => call('lock'),
   changePassphrase: (input) => call('change_passphrase', { input }),
+  makeRecoveryCode: (input) => call('make_recovery_code', { input }),
+  recover: (input) => call('recover', { input }),
   listBackups: () => call('list_backups'),
   makeBackup: () => call('make_backup'),
   restoreBackup: (input) => call('restore_backup', { input }),

@@ -9,7 +9,7 @@ message: string, messageEn: string, field: Field | null, reason: RefusalCode | n
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged";
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -463,7 +463,11 @@ problem: ApiError | null,
 /**
  * The newest backup that passed its check, offered when the database is damaged.
  */
-latestBackup: BackupInfo | null, };
+latestBackup: BackupInfo | null, 
+/**
+ * The day the recovery code was made (`2026-12-01`), when an encrypted database has one.
+ */
+recoveryCodeMadeOn: string | null, };
 
 export type BackupKind = "daily" | "manual" | "before_migration" | "before_restore";
 
@@ -494,6 +498,16 @@ file: string,
  * The passphrase that was in use when the backup was made, when it differs from today's.
  */
 passphrase: string | null, };
+
+export type MakeRecoveryCodeInput = { passphrase: string, };
+
+export type RecoveryCodeMade = { 
+/**
+ * In five groups of four: `K7QF-3MZP-W8TD-A2XN-H6RB`.
+ */
+code: string, madeOn: string, };
+
+export type RecoverInput = { code: string, passphrase: string, repeat: string, };
 
 export type BackupSettings = { secondLocation: string | null, 
 /**

@@ -77,6 +77,15 @@ export const en: Record<MessageKey, string> = {
   'unlock.passphrase': 'Passphrase',
   'unlock.submit': 'Open',
   'unlock.busy': 'Opening…',
+  'unlock.forgot': 'Forgot your passphrase?',
+
+  'recover.title': 'Open with your recovery code',
+  'recover.intro':
+    'Enter the recovery code you wrote down. Then choose a new passphrase. From now on you open Draagkracht with it; the old one stops working.',
+  'recover.code': 'Recovery code',
+  'recover.codeHelp': '20 letters and digits. Capitals, small letters and dashes do not matter.',
+  'recover.submit': 'Open with recovery code',
+  'recover.back': 'Back',
 
   'damaged.title': 'Your data is damaged',
   'damaged.intro':
@@ -114,6 +123,22 @@ export const en: Record<MessageKey, string> = {
   'passphrase.oldBackups':
     'Older backups keep the passphrase they were made with. To restore such a backup, you need that old passphrase.',
   'passphrase.oldBackupsPlain': 'Backups that already exist stay without a passphrase. New backups do get the passphrase.',
+
+  'recovery.heading': 'Recovery code',
+  'recovery.intro':
+    'Lost your passphrase? With the recovery code you can still open the data and choose a new passphrase. Keep the code on paper, in a safe place, not with the laptop.',
+  'recovery.exists': 'There is a recovery code, made on {date}.',
+  'recovery.none': 'There is no recovery code yet.',
+  'recovery.passphraseHelp': 'So nobody else can make a recovery code while your laptop is open.',
+  'recovery.replaces': 'If you make a new recovery code, the old one stops working. Then throw away the paper with the old code.',
+  'recovery.make': 'Make a recovery code',
+  'recovery.makeNew': 'Make a new recovery code',
+  'recovery.busy': 'Making the recovery code…',
+  'recovery.codeTitle': 'Recovery code for Draagkracht',
+  'recovery.madeOn': 'Made on {date}.',
+  'recovery.writeDown': 'Write this code down or print it. It will not be shown again.',
+  'recovery.print': 'Print',
+  'recovery.kept': 'I have kept it safe',
 
   'backups.heading': 'Backups',
   'backups.intro':

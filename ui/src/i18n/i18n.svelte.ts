@@ -3,6 +3,7 @@
 import type { ApiError, Language } from '../api/bindings';
 import {
   formatCount,
+  formatDateLong,
   formatDecimal,
   formatEuro,
   formatFileSize,
@@ -97,6 +98,11 @@ export function weekdayLong(iso: string): string {
 /** Names as one phrase: `Anna, Bram en Carla` (English: `Anna, Bram, and Carla`). */
 export function names(list: readonly string[]): string {
   return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(list);
+}
+
+/** `1 december 2026` (English `1 December 2026`), for a date in a sentence. */
+export function dateLong(iso: string): string {
+  return formatDateLong(iso, current);
 }
 
 /** `november 2025`. */

@@ -77,6 +77,15 @@ export const nl = {
   'unlock.passphrase': 'Wachtwoordzin',
   'unlock.submit': 'Openen',
   'unlock.busy': 'Bezig met openen…',
+  'unlock.forgot': 'Wachtwoordzin vergeten?',
+
+  'recover.title': 'Openen met je herstelcode',
+  'recover.intro':
+    'Vul de herstelcode in die je hebt opgeschreven. Kies daarna een nieuwe wachtwoordzin. Daarmee open je Draagkracht voortaan; de oude werkt dan niet meer.',
+  'recover.code': 'Herstelcode',
+  'recover.codeHelp': '20 letters en cijfers. Hoofdletters, kleine letters en streepjes maken niet uit.',
+  'recover.submit': 'Openen met herstelcode',
+  'recover.back': 'Terug',
 
   'damaged.title': 'Je gegevens zijn beschadigd',
   'damaged.intro':
@@ -117,6 +126,22 @@ export const nl = {
     'Oudere back-ups houden de wachtwoordzin waarmee ze gemaakt zijn. Wil je zo’n back-up terugzetten, dan heb je die oude wachtwoordzin nodig.',
   'passphrase.oldBackupsPlain':
     'Back-ups die al bestaan, blijven zonder wachtwoordzin. Nieuwe back-ups krijgen de wachtwoordzin wel.',
+
+  'recovery.heading': 'Herstelcode',
+  'recovery.intro':
+    'Ben je je wachtwoordzin kwijt? Met de herstelcode open je de gegevens toch, en kies je een nieuwe wachtwoordzin. Bewaar de code op papier, op een veilige plek, niet bij de laptop.',
+  'recovery.exists': 'Er is een herstelcode, gemaakt op {date}.',
+  'recovery.none': 'Er is nog geen herstelcode.',
+  'recovery.passphraseHelp': 'Zo kan niemand anders een herstelcode maken als je laptop openstaat.',
+  'recovery.replaces': 'Maak je een nieuwe herstelcode, dan werkt de oude niet meer. Gooi het papier met de oude code daarna weg.',
+  'recovery.make': 'Herstelcode maken',
+  'recovery.makeNew': 'Nieuwe herstelcode maken',
+  'recovery.busy': 'Bezig met de herstelcode maken…',
+  'recovery.codeTitle': 'Herstelcode voor Draagkracht',
+  'recovery.madeOn': 'Gemaakt op {date}.',
+  'recovery.writeDown': 'Schrijf deze code op of druk hem af. Hij wordt niet nog een keer getoond.',
+  'recovery.print': 'Afdrukken',
+  'recovery.kept': 'Ik heb hem bewaard',
 
   'backups.heading': 'Back-ups',
   'backups.intro':

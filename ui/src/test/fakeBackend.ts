@@ -751,16 +751,22 @@ export function refusal(overrides: Partial<ApiError> = {}): ApiError {
 export const PASSPHRASE = 'fiets lamp oktober wolk';
 export const OLD_PASSPHRASE = 'oude zin van vorig jaar';
 
+/** The recovery code the fake makes, as the backend shows it: five groups of four. */
+export const RECOVERY_CODE = 'K7QF-3MZP-W8TD-A2XN-H6RB';
+
 /** A backup as the fake keeps it: what the list shows, and the passphrase it was made under. */
 export type FakeBackup = { info: BackupInfo; madeWith: string | null };
 
 /**
  * The database behind the fake's safety commands: its state, passphrase and backups (newest first),
- * and the second place backups are copied to, with why the last copy failed.
+ * its recovery code (and the day it was made), and the second place backups are copied to, with
+ * why the last copy failed.
  */
 export type FakeVault = {
   state: AccessState;
   passphrase: string | null;
+  recoveryCode: string | null;
+  recoveryCodeMadeOn: string | null;
   backups: FakeBackup[];
   problem: ApiError | null;
   secondLocation: string | null;
@@ -785,17 +791,40 @@ export const BACKUPS: FakeBackup[] = [
   backupOf('2025-10-01T10:00:00', 'before_restore', null, 524_288),
 ];
 
-/** An open database encrypted with `PASSPHRASE`, with `BACKUPS`; pass what a test needs otherwise. */
+/**
+ * An open database encrypted with `PASSPHRASE`, with `BACKUPS` and no recovery code; pass what a
+ * test needs otherwise (`withRecoveryCode()` for a code made earlier).
+ */
 export function fakeVault(overrides: Partial<FakeVault> = {}): FakeVault {
   return {
     state: 'open',
     passphrase: PASSPHRASE,
+    recoveryCode: null,
+    recoveryCodeMadeOn: null,
     backups: structuredClone(BACKUPS),
     problem: null,
     secondLocation: null,
     lastCopyProblem: null,
     ...overrides,
   };
+}
+
+/** The vault fields of a recovery code `RECOVERY_CODE` made on 1 December 2024. */
+export function withRecoveryCode(madeOn = '2024-12-01'): Pick<FakeVault, 'recoveryCode' | 'recoveryCodeMadeOn'> {
+  return { recoveryCode: RECOVERY_CODE, recoveryCodeMadeOn: madeOn };
+}
+
+/**
+ * A recovery code as the backend reads it: case, spaces and dashes do not matter, O reads as 0 and
+ * I or L as 1; null unless it is then 20 characters of Crockford's alphabet.
+ */
+function normalCode(typed: string): string | null {
+  const code = typed
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return /^[0-9A-HJKMNP-TV-Z]{20}$/.test(code) ? code : null;
 }
 
 function wrongPassphrase(field: Field, earlier = false): ApiError {
@@ -842,6 +871,7 @@ function safetyCommands(vault: FakeVault) {
     databasePath: STATUS.databasePath,
     problem: vault.problem,
     latestBackup: vault.state === 'damaged' ? (vault.backups[0]?.info ?? null) : null,
+    recoveryCodeMadeOn: vault.passphrase !== null ? vault.recoveryCodeMadeOn : null,
   });
   const backupNow = (kind: BackupKind): BackupInfo => {
     const at = `${TODAY}T16:${String(15 + made++).padStart(2, '0')}:00`;
@@ -874,6 +904,54 @@ function safetyCommands(vault: FakeVault) {
       vault.passphrase = input.passphrase;
       return null;
     },
+    makeRecoveryCode: async (input) => {
+      if (vault.passphrase === null) {
+        throw refusal({
+          field: 'passphrase',
+          reason: 'not_allowed',
+          message: 'Deze gegevens hebben geen wachtwoordzin, dus ook geen herstelcode. Stel eerst een wachtwoordzin in.',
+          messageEn: 'This data has no passphrase, so no recovery code either. Please set a passphrase first.',
+        });
+      }
+      if (input.passphrase !== vault.passphrase) throw wrongPassphrase('passphrase');
+      // A new code replaces the earlier one, which stops working.
+      vault.recoveryCode = RECOVERY_CODE;
+      vault.recoveryCodeMadeOn = TODAY;
+      return { code: RECOVERY_CODE, madeOn: TODAY };
+    },
+    recover: async (input) => {
+      if (vault.state !== 'locked') return access();
+      // In the backend's order: the code's form, the new passphrase, then whether the code fits.
+      const code = normalCode(input.code);
+      if (code === null) {
+        throw refusal({
+          field: 'recoveryCode',
+          reason: 'invalid_format',
+          message: 'Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.',
+          messageEn: 'A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.',
+        });
+      }
+      checkNewPassphrase(input.passphrase, input.repeat);
+      if (vault.recoveryCode === null) {
+        throw refusal({
+          field: 'recoveryCode',
+          reason: 'unknown',
+          message: 'Voor deze gegevens is nooit een herstelcode gemaakt. Zonder wachtwoordzin zijn ze niet te openen.',
+          messageEn: 'No recovery code was ever made for this data. Without the passphrase it cannot be opened.',
+        });
+      }
+      if (code !== normalCode(vault.recoveryCode)) {
+        throw refusal({
+          field: 'recoveryCode',
+          reason: 'mismatch',
+          message: 'Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.',
+          messageEn: 'This recovery code does not fit this data. Please check the characters; nothing was changed.',
+        });
+      }
+      vault.passphrase = input.passphrase;
+      vault.state = 'open';
+      return access();
+    },
     listBackups: async () => vault.backups.map((b) => structuredClone(b.info)),
     makeBackup: async () => backupNow('manual'),
     restoreBackup: async (input) => {
@@ -895,6 +973,11 @@ function safetyCommands(vault: FakeVault) {
       // What is there now is saved first, then the backup takes its place with its own passphrase.
       backupNow('before_restore');
       vault.passphrase = chosen.madeWith;
+      // A plain database has nothing to recover.
+      if (chosen.madeWith === null) {
+        vault.recoveryCode = null;
+        vault.recoveryCodeMadeOn = null;
+      }
       vault.state = 'open';
       vault.problem = null;
       return access();

@@ -7,14 +7,15 @@
 
 use crate::error::wrong_passphrase;
 use crate::wire::{
-    AccessState, BackupInfo, BackupKind, BackupSettings, ChangePassphraseInput, DatabaseAccess, NewDatabaseInput,
-    RestoreInput,
+    AccessState, BackupInfo, BackupKind, BackupSettings, ChangePassphraseInput, DatabaseAccess, MakeRecoveryCodeInput,
+    NewDatabaseInput, RecoverInput, RecoveryCodeMade, RestoreInput,
 };
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::Local;
 use draagkracht_core::{Field, Refusal, RefusalCode};
 use draagkracht_store::backup::{self, BackupFile};
-use draagkracht_store::crypt::{is_plain_sqlite, MIN_PASSPHRASE_CHARS};
+use draagkracht_store::crypt::{is_plain_sqlite, CryptError, MIN_PASSPHRASE_CHARS};
+use draagkracht_store::recovery::{RecoveryCode, RecoveryFile};
 use draagkracht_store::{settings, DbKey, KdfFile, KdfParams};
 use std::path::{Path, PathBuf};
 
@@ -78,7 +79,16 @@ impl Gate {
         // for its passphrase when restored).
         let latest_backup =
             matches!(state, AccessState::Damaged).then(|| self.backup_files().into_iter().next()).flatten().map(info);
-        DatabaseAccess { state, encrypted, database_path: self.path.display().to_string(), problem, latest_backup }
+        let recovery_code_made_on =
+            encrypted.then(|| RecoveryFile::beside(&self.path).created_on()).flatten().map(|d| d.to_string());
+        DatabaseAccess {
+            state,
+            encrypted,
+            database_path: self.path.display().to_string(),
+            problem,
+            latest_backup,
+            recovery_code_made_on,
+        }
     }
 
     /// The open database, or `locked` when it waits for its passphrase.
@@ -165,25 +175,14 @@ impl Gate {
     /// Changes the passphrase (or sets a first one on a plain database), keeping every record.
     pub fn change_passphrase(&mut self, input: &ChangePassphraseInput) -> Result<(), ApiError> {
         check_new_passphrase(&input.passphrase, &input.repeat)?;
-        let app = self.app()?;
-        let kdf = KdfFile::beside(&app.path);
-        let params = KdfParams::generate();
-        let new_key = params.derive(&input.passphrase).map_err(|e| storage(&e.to_string()))?;
-        match &app.key {
-            Some(current) => {
-                let typed = current.params().derive(&input.current).map_err(|e| storage(&e.to_string()))?;
-                if !typed.same_as(current) {
-                    return Err(wrong_passphrase(Field::CurrentPassphrase));
-                }
-                kdf.write_next(&params).map_err(|e| storage(&e.to_string()))?;
-                if let Err(e) = app.db.rekey(&new_key) {
-                    kdf.discard_next();
-                    return Err(e.into());
-                }
-                kdf.promote_next().map_err(|e| storage(&e.to_string()))?;
-                app.key = Some(new_key);
+        match self.app()?.key {
+            Some(_) => {
+                self.check_passphrase(&input.current, Field::CurrentPassphrase)?;
+                self.rekey(&input.passphrase)?;
             }
             None => {
+                let app = self.app()?;
+                let new_key = KdfParams::generate().derive(&input.passphrase).map_err(|e| storage(&e.to_string()))?;
                 // Encrypting a plain database: an encrypted, checked copy takes its place.
                 let encrypted = app.path.with_extension("encrypting");
                 let _ = std::fs::remove_file(&encrypted);
@@ -198,6 +197,109 @@ impl Gate {
             }
         }
         Ok(())
+    }
+
+    /// Errs with `wrong_passphrase(field)` unless `typed` is the open database's passphrase.
+    fn check_passphrase(&mut self, typed: &str, field: Field) -> Result<(), ApiError> {
+        let current = self.app()?.key.clone().ok_or_else(|| wrong_passphrase(field))?;
+        let key = current.params().derive(typed).map_err(|e| storage(&e.to_string()))?;
+        if key.same_as(&current) {
+            Ok(())
+        } else {
+            Err(wrong_passphrase(field))
+        }
+    }
+
+    /// Re-encrypts the open, encrypted database under a new passphrase. The new parameters (and
+    /// the new key, sealed for the recovery code) are written beside the old ones first and the old
+    /// ones dropped after the rekey, so a crash in between leaves a database that opens.
+    fn rekey(&mut self, passphrase: &str) -> Result<(), ApiError> {
+        let app = self.app()?;
+        let kdf = KdfFile::beside(&app.path);
+        let recovery = RecoveryFile::beside(&app.path);
+        let old_key = app.key.clone();
+        let params = KdfParams::generate();
+        let new_key = params.derive(passphrase).map_err(|e| storage(&e.to_string()))?;
+        kdf.write_next(&params).map_err(|e| storage(&e.to_string()))?;
+        recovery.add_key(&new_key).map_err(|e| storage(&e.to_string()))?;
+        if let Err(e) = app.db.rekey(&new_key) {
+            kdf.discard_next();
+            if let Some(old) = &old_key {
+                let _ = recovery.keep_only(old);
+            }
+            return Err(e.into());
+        }
+        kdf.promote_next().map_err(|e| storage(&e.to_string()))?;
+        recovery.keep_only(&new_key).map_err(|e| storage(&e.to_string()))?;
+        app.key = Some(new_key);
+        Ok(())
+    }
+
+    /// A new recovery code for the open, encrypted database, after its passphrase; an earlier code
+    /// stops working. The code is returned once, to be written down or printed.
+    pub fn make_recovery_code(&mut self, input: &MakeRecoveryCodeInput) -> Result<RecoveryCodeMade, ApiError> {
+        if self.app()?.key.is_none() {
+            return Err(ApiError::from(Refusal::new(
+                Field::Passphrase,
+                RefusalCode::NotAllowed,
+                "Deze gegevens hebben geen wachtwoordzin, dus ook geen herstelcode. Stel eerst een wachtwoordzin in.",
+                "This data has no passphrase, so no recovery code either. Please set a passphrase first.",
+            )));
+        }
+        self.check_passphrase(&input.passphrase, Field::Passphrase)?;
+        let key = self.app()?.key.clone().ok_or_else(|| wrong_passphrase(Field::Passphrase))?;
+        let today = Local::now().date_naive();
+        let code = RecoveryFile::beside(&self.path).create(&key, today).map_err(|e| storage(&e.to_string()))?;
+        Ok(RecoveryCodeMade { code: code.grouped().to_string(), made_on: today.to_string() })
+    }
+
+    /// A forgotten passphrase: the recovery code opens the locked database, which gets the new
+    /// passphrase straight away. A malformed or wrong code changes nothing.
+    pub fn recover(&mut self, input: &RecoverInput) -> Result<DatabaseAccess, ApiError> {
+        self.not_shut_out()?;
+        if self.open.is_some() || !self.path.exists() {
+            return Ok(self.access());
+        }
+        let code = RecoveryCode::parse(&input.code).ok_or_else(|| {
+            ApiError::from(Refusal::new(
+                Field::RecoveryCode,
+                RefusalCode::InvalidFormat,
+                "Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.",
+                "A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.",
+            ))
+        })?;
+        check_new_passphrase(&input.passphrase, &input.repeat)?;
+        let wrong_code = || {
+            ApiError::from(Refusal::new(
+                Field::RecoveryCode,
+                RefusalCode::Mismatch,
+                "Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.",
+                "This recovery code does not fit this data. Please check the characters; nothing was changed.",
+            ))
+        };
+        let recovery = RecoveryFile::beside(&self.path);
+        if recovery.created_on().is_none() {
+            return Err(ApiError::from(Refusal::new(
+                Field::RecoveryCode,
+                RefusalCode::Unknown,
+                "Voor deze gegevens is nooit een herstelcode gemaakt. Zonder wachtwoordzin zijn ze niet te openen.",
+                "No recovery code was ever made for this data. Without the passphrase it cannot be opened.",
+            )));
+        }
+        let params = KdfFile::beside(&self.path)
+            .current()
+            .ok_or_else(|| storage("the key file (.kdf.json) is missing beside the database"))?;
+        let key = match recovery.open(&code, &params) {
+            Ok(keys) => keys.into_iter().find(|k| backup::check_key(&self.path, k)).ok_or_else(wrong_code)?,
+            Err(CryptError::WrongCode) => return Err(wrong_code()),
+            Err(e) => return Err(storage(&e.to_string())),
+        };
+        self.finish_opening(Some(key));
+        if let Some((_, e)) = &self.problem {
+            return Err(e.clone());
+        }
+        self.rekey(&input.passphrase)?;
+        Ok(self.access())
     }
 
     /// The backups, newest first.
@@ -279,6 +381,12 @@ impl Gate {
             None => {}
         }
         backup::replace_database(source, &self.path, key.as_ref())?;
+        // The recovery code now opens the restored key; a plain database has nothing to recover.
+        let recovery = RecoveryFile::beside(&self.path);
+        match &key {
+            Some(k) => recovery.keep_only(k).map_err(|e| storage(&e.to_string()))?,
+            None => recovery.remove(),
+        }
         self.problem = None;
         self.finish_opening(key);
         match &self.problem {

@@ -3,10 +3,15 @@
 //!
 //! An encrypted database's passphrase comes from `DRAAGKRACHT_PASSPHRASE` or is asked for on the
 //! terminal (not echoed). `demo` with `DRAAGKRACHT_PASSPHRASE` set creates an encrypted database.
+//! `recover` takes the recovery code from `DRAAGKRACHT_RECOVERY_CODE` and the new passphrase from
+//! `DRAAGKRACHT_NEW_PASSPHRASE`, or asks for them.
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
-use draagkracht_api::wire::{AccessState, Language, NewDatabaseInput, ReportAudience, ReportFormat, ReportInput};
+use draagkracht_api::wire::{
+    AccessState, Language, MakeRecoveryCodeInput, NewDatabaseInput, RecoverInput, ReportAudience, ReportFormat,
+    ReportInput,
+};
 use draagkracht_api::{ApiError, DemoParams, Draagkracht, ErrorCode, Gate};
 use std::io::Write;
 use std::path::PathBuf;
@@ -47,6 +52,19 @@ enum Command {
         /// The day to evaluate professional involvement on (default: today), as 2025-12-31.
         #[arg(long)]
         today: Option<NaiveDate>,
+    },
+    /// Make a recovery code for an encrypted database (after its passphrase) and print it once; an
+    /// earlier code stops working.
+    RecoveryCode {
+        #[arg(long)]
+        db: PathBuf,
+    },
+    /// Open an encrypted database whose passphrase is forgotten with its recovery code (from
+    /// DRAAGKRACHT_RECOVERY_CODE or the terminal) and give it a new passphrase (from
+    /// DRAAGKRACHT_NEW_PASSPHRASE or the terminal, asked twice).
+    Recover {
+        #[arg(long)]
+        db: PathBuf,
     },
     /// Evaluate every volunteer as of a day and print every open signal with its evidence.
     Signals {
@@ -245,6 +263,35 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             println!("backup written and checked: {} in {:.2} s", out.display(), started.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
+        Command::RecoveryCode { db } => {
+            let db = existing(&db)?;
+            let passphrase = passphrase()?;
+            let mut gate = Gate::new(&db);
+            gate.unlock(&passphrase)?;
+            let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: passphrase.to_string() })?;
+            println!("Herstelcode / recovery code: {}", made.code);
+            println!("Schrijf hem op en bewaar hem veilig; hij wordt niet nog een keer getoond.");
+            println!("Write it down and keep it safe; it is not shown again.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Recover { db } => {
+            let db = existing(&db)?;
+            let code = secret("DRAAGKRACHT_RECOVERY_CODE", "Herstelcode / recovery code: ")?;
+            let (new, repeat) = match std::env::var("DRAAGKRACHT_NEW_PASSPHRASE") {
+                Ok(p) => (Zeroizing::new(p.clone()), Zeroizing::new(p)),
+                Err(_) => {
+                    (secret("", "Nieuwe wachtwoordzin / new passphrase: ")?, secret("", "Nog een keer / once more: ")?)
+                }
+            };
+            let mut gate = Gate::new(&db);
+            gate.recover(&RecoverInput {
+                code: code.to_string(),
+                passphrase: new.to_string(),
+                repeat: repeat.to_string(),
+            })?;
+            println!("{} is open with the new passphrase; the recovery code keeps working.", db.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Restore { db, from } => {
             let from = existing(&from)?;
             let mut gate = if db.exists() { unlocked(&db)? } else { Gate::new(&db) };
@@ -386,14 +433,22 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
 
 /// The passphrase: from `DRAAGKRACHT_PASSPHRASE`, else asked on the terminal.
 fn passphrase() -> Result<Zeroizing<String>, ApiError> {
-    if let Ok(p) = std::env::var("DRAAGKRACHT_PASSPHRASE") {
+    secret("DRAAGKRACHT_PASSPHRASE", "Wachtwoordzin / passphrase: ")
+}
+
+/// A secret from the environment variable `var` (when named and set), else asked on the terminal
+/// without echo.
+fn secret(var: &str, prompt: &str) -> Result<Zeroizing<String>, ApiError> {
+    if let Ok(p) = std::env::var(var) {
         return Ok(Zeroizing::new(p));
     }
-    rpassword::prompt_password("Wachtwoordzin / passphrase: ").map(Zeroizing::new).map_err(|e| {
+    rpassword::prompt_password(prompt).map(Zeroizing::new).map_err(|e| {
+        let (nl, en) =
+            if var.is_empty() { Default::default() } else { (format!("; zet {var}"), format!("; set {var}")) };
         ApiError::new(
             ErrorCode::WrongPassphrase,
-            format!("Geen wachtwoordzin gelezen ({e}); zet DRAAGKRACHT_PASSPHRASE."),
-            format!("No passphrase read ({e}); set DRAAGKRACHT_PASSPHRASE."),
+            format!("Niets gelezen van de terminal ({e}){nl}."),
+            format!("Nothing read from the terminal ({e}){en}."),
         )
     })
 }

@@ -203,3 +203,38 @@ fn a_funder_report_is_written_in_every_format_and_a_bad_period_writes_nothing() 
     assert!(String::from_utf8_lossy(&refused.stderr).contains("last day is before the first"), "{refused:?}");
     assert!(!out.exists(), "nothing is written for a refused period");
 }
+
+#[test]
+fn a_forgotten_passphrase_is_replaced_with_the_recovery_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let made = cli(
+        &["demo", "--db", &text(&db), "--volunteers", "5", "--years", "1", "--today", "2026-11-28"],
+        Some(PASSPHRASE),
+    );
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let printed = cli(&["recovery-code", "--db", &text(&db)], Some(PASSPHRASE));
+    assert!(printed.status.success(), "{}", String::from_utf8_lossy(&printed.stderr));
+    let stdout = String::from_utf8_lossy(&printed.stdout);
+    let code = stdout.lines().next().and_then(|l| l.rsplit(' ').next()).unwrap().to_string();
+    assert_eq!(code.len(), 24, "{stdout}");
+
+    let recover = |code: &str| {
+        Command::new(env!("CARGO_BIN_EXE_draagkracht-cli"))
+            .args(["recover", "--db", &text(&db)])
+            .env_remove("DRAAGKRACHT_PASSPHRASE")
+            .env("DRAAGKRACHT_RECOVERY_CODE", code)
+            .env("DRAAGKRACHT_NEW_PASSPHRASE", "de nieuwe zin voor de cli")
+            .output()
+            .unwrap()
+    };
+    let wrong = recover("0000-0000-0000-0000-0000");
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("recovery code does not fit"), "{wrong:?}");
+    assert!(cli(&["check", "--db", &text(&db)], Some(PASSPHRASE)).status.success(), "a wrong code changed nothing");
+
+    let done = recover(&code);
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert_eq!(cli(&["check", "--db", &text(&db)], Some(PASSPHRASE)).status.code(), Some(2), "the old one is gone");
+    assert!(cli(&["check", "--db", &text(&db)], Some("de nieuwe zin voor de cli")).status.success());
+}

@@ -58,6 +58,7 @@ pub enum Field {
     Passphrase,
     Repeat,
     CurrentPassphrase,
+    RecoveryCode,
     Backup,
     ConsentBy,
     ConsentScope,

@@ -78,6 +78,16 @@ impl DbKey {
         &self.params
     }
 
+    /// The key's 32 bytes (sealed for a recovery code, or a code's secret key).
+    pub(crate) fn raw(&self) -> &[u8; 32] {
+        &self.key
+    }
+
+    /// A key unsealed with a recovery code, under the database's passphrase parameters.
+    pub(crate) fn from_raw(key: Zeroizing<[u8; 32]>, params: KdfParams) -> Self {
+        Self { key, params }
+    }
+
     /// True when both are the same key (a typed passphrase checked against the open one).
     pub fn same_as(&self, other: &DbKey) -> bool {
         self.key.as_ref() == other.key.as_ref()
@@ -94,6 +104,9 @@ impl std::fmt::Debug for DbKey {
 pub enum CryptError {
     #[error("the key file is not one this app can read")]
     UnknownParameters,
+    /// The recovery code does not open the key sealed beside the database.
+    #[error("the recovery code does not fit this database")]
+    WrongCode,
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -137,14 +150,14 @@ impl KdfFile {
 
     /// Writes the parameters as the current ones (through a temporary file and a rename).
     pub fn write_current(&self, params: &KdfParams) -> Result<(), CryptError> {
-        write_synced(&self.current, params)?;
+        write_params(&self.current, params)?;
         let _ = std::fs::remove_file(&self.next);
         Ok(())
     }
 
     /// Step one of a passphrase change: the new parameters, beside the current ones.
     pub fn write_next(&self, params: &KdfParams) -> Result<(), CryptError> {
-        write_synced(&self.next, params)
+        write_params(&self.next, params)
     }
 
     /// Step three: the new parameters become the current ones.
@@ -160,7 +173,7 @@ impl KdfFile {
 
     /// Copies the current parameters beside another database file (a backup).
     pub fn copy_to(&self, database: &Path, params: &KdfParams) -> Result<(), CryptError> {
-        write_synced(&KdfFile::beside(database).current, params)
+        write_params(&KdfFile::beside(database).current, params)
     }
 
     /// Removes the parameter files (when the database itself is removed).
@@ -170,11 +183,16 @@ impl KdfFile {
     }
 }
 
-fn write_synced(path: &Path, params: &KdfParams) -> Result<(), CryptError> {
+fn write_params(path: &Path, params: &KdfParams) -> Result<(), CryptError> {
+    write_synced(path, serde_json::to_string_pretty(params).map_err(|_| CryptError::UnknownParameters)?.as_bytes())
+}
+
+/// Writes a small file whole: a temporary file beside it, synced, then renamed over it.
+pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), CryptError> {
     use std::io::Write;
     let tmp = path.with_extension("tmp");
     let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(serde_json::to_string_pretty(params).map_err(|_| CryptError::UnknownParameters)?.as_bytes())?;
+    file.write_all(bytes)?;
     file.sync_all()?;
     std::fs::rename(&tmp, path)?;
     Ok(())

@@ -20,6 +20,7 @@ mod migrations;
 pub mod participants;
 pub mod privacy;
 pub mod programmes;
+pub mod recovery;
 pub mod referrals;
 pub mod reports;
 pub mod settings;

@@ -1,5 +1,6 @@
 // The locked database: the passphrase opens it, a wrong one is said at the emptied field and
 // changes nothing else; Vergrendelen in the header brings the screen back, for encrypted data only.
+// With a recovery code made, "Wachtwoordzin vergeten?" opens the data with it and a new passphrase.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import App from '../../App.svelte';
 import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
-import { fakeBackend, fakeVault, PASSPHRASE } from '../../test/fakeBackend';
+import { fakeBackend, fakeVault, PASSPHRASE, RECOVERY_CODE, withRecoveryCode } from '../../test/fakeBackend';
 
 function field(): HTMLInputElement {
   return screen.getByTestId('unlock-passphrase') as HTMLInputElement;
@@ -96,5 +97,142 @@ describe('unlock screen', () => {
     render(App);
     await screen.findByTestId('nav-overview');
     expect(screen.queryByTestId('lock')).toBeNull();
+  });
+});
+
+describe('forgotten passphrase', () => {
+  const NEW = 'zeilboot regen piano mosterd';
+
+  function input(testid: string): HTMLInputElement {
+    return screen.getByTestId(testid) as HTMLInputElement;
+  }
+
+  async function forgot(vault = fakeVault({ state: 'locked', ...withRecoveryCode() })) {
+    const backend = fakeBackend({}, vault);
+    setBackend(backend);
+    render(App);
+    await userEvent.click(await screen.findByTestId('unlock-forgot'));
+    await screen.findByTestId('recover-code');
+    return backend;
+  }
+
+  async function fill(code: string, passphrase = NEW, repeat = passphrase) {
+    if (code) await userEvent.type(input('recover-code'), code);
+    if (passphrase) await userEvent.type(input('recover-passphrase'), passphrase);
+    if (repeat) await userEvent.type(input('recover-repeat'), repeat);
+    await userEvent.click(screen.getByTestId('recover-submit'));
+  }
+
+  it('offers no way round the passphrase when no recovery code was made', async () => {
+    const backend = fakeBackend({}, fakeVault({ state: 'locked' }));
+    setBackend(backend);
+    render(App);
+    await screen.findByTestId('unlock-passphrase');
+    expect(screen.queryByTestId('unlock-forgot')).toBeNull();
+    expect(screen.queryByTestId('recover-code')).toBeNull();
+    expect(document.body.textContent).not.toContain('Wachtwoordzin vergeten?');
+  });
+
+  it('switches to the recovery form, and back to the passphrase', async () => {
+    await forgot();
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Openen met je herstelcode' })).toBeTruthy();
+    expect(screen.queryByTestId('unlock-passphrase')).toBeNull();
+    expect(screen.queryByTestId('unlock-forgot')).toBeNull();
+    const code = input('recover-code');
+    expect(code.type).toBe('text');
+    expect(code.getAttribute('autocomplete')).toBe('off');
+    expect(code.getAttribute('spellcheck')).toBe('false');
+    expect(code.placeholder).toBe('XXXX-XXXX-XXXX-XXXX-XXXX');
+    expect(screen.getByLabelText('Herstelcode')).toBe(code);
+    for (const testid of ['recover-passphrase', 'recover-repeat']) {
+      expect(input(testid).type).toBe('password');
+      expect(input(testid).getAttribute('autocomplete')).toBe('new-password');
+    }
+    expect(screen.getByTestId('recover-submit').textContent?.trim()).toBe('Openen met herstelcode');
+    await waitFor(() => expect(document.activeElement).toBe(code));
+
+    await userEvent.click(screen.getByTestId('recover-back'));
+
+    expect(screen.queryByTestId('recover-code')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(field()));
+    expect(screen.getByTestId('unlock-forgot')).toBeTruthy();
+  });
+
+  it('refuses a wrong code at the code field; nothing else changes', async () => {
+    const vault = fakeVault({ state: 'locked', ...withRecoveryCode() });
+    const backend = await forgot(vault);
+    const wrong = 'AAAA-BBBB-CCCC-DDDD-EEEE';
+
+    await fill(wrong);
+
+    const error = await screen.findByTestId('recover-error-recoveryCode');
+    expect(error.textContent).toContain('Deze herstelcode past niet bij deze gegevens.');
+    expect(backend.recover).toHaveBeenCalledWith({ code: wrong, passphrase: NEW, repeat: NEW });
+    expect(input('recover-code').value).toBe(wrong);
+    expect(input('recover-code').getAttribute('aria-invalid')).toBe('true');
+    expect(input('recover-code').getAttribute('aria-describedby')).toBe('recover-code-help recover-error-recoveryCode');
+    await waitFor(() => expect(document.activeElement).toBe(input('recover-code')));
+    expect(input('recover-passphrase').value).toBe(NEW);
+    expect(input('recover-passphrase').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByTestId('recover-error-passphrase')).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('Deze herstelcode past niet');
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(backend.appStatus).not.toHaveBeenCalled();
+    expect(vault.state).toBe('locked');
+    expect(vault.passphrase).toBe(PASSPHRASE);
+  });
+
+  it('says how a code looks when it is not one', async () => {
+    await forgot();
+
+    await fill('K7QF-3MZP');
+
+    expect((await screen.findByTestId('recover-error-recoveryCode')).textContent).toContain('in vijf groepjes van vier');
+  });
+
+  it('refuses a too short new passphrase at its field, and two different ones at the repeat', async () => {
+    const vault = fakeVault({ state: 'locked', ...withRecoveryCode() });
+    await forgot(vault);
+
+    await fill(RECOVERY_CODE, 'te kort');
+
+    expect((await screen.findByTestId('recover-error-passphrase')).textContent).toContain('minstens 10 tekens');
+    expect(input('recover-passphrase').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(input('recover-passphrase')));
+    expect(screen.queryByTestId('recover-error-recoveryCode')).toBeNull();
+    expect(vault.state).toBe('locked');
+
+    await userEvent.clear(input('recover-passphrase'));
+    await userEvent.type(input('recover-passphrase'), NEW);
+    await userEvent.clear(input('recover-repeat'));
+    await userEvent.type(input('recover-repeat'), `${NEW} x{Enter}`);
+
+    expect((await screen.findByTestId('recover-error-repeat')).textContent).toContain('niet gelijk');
+    expect(screen.queryByTestId('recover-error-passphrase')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(input('recover-repeat')));
+    expect(vault.state).toBe('locked');
+    expect(vault.passphrase).toBe(PASSPHRASE);
+  });
+
+  it('opens with the right code (as typed, small letters and all) and sets the new passphrase', async () => {
+    const vault = fakeVault({ state: 'locked', ...withRecoveryCode() });
+    const backend = await forgot(vault);
+    const typed = RECOVERY_CODE.toLowerCase();
+
+    await fill(typed);
+
+    expect((await screen.findByTestId('nav-overview')).getAttribute('aria-current')).toBe('page');
+    expect(backend.recover).toHaveBeenCalledWith({ code: typed, passphrase: NEW, repeat: NEW });
+    expect(backend.appStatus).toHaveBeenCalledTimes(1);
+    expect(vault.state).toBe('open');
+    expect(vault.passphrase).toBe(NEW);
+
+    // The new passphrase is the one from now on.
+    await userEvent.click(screen.getByTestId('lock'));
+    await userEvent.type(await screen.findByTestId('unlock-passphrase'), `${PASSPHRASE}{Enter}`);
+    expect((await screen.findByTestId('unlock-error-passphrase')).textContent).toContain('Deze wachtwoordzin klopt niet');
+    await userEvent.type(field(), `${NEW}{Enter}`);
+    await screen.findByTestId('nav-overview');
   });
 });

@@ -32,6 +32,8 @@ pub struct DatabaseAccess {
     pub problem: Option<ApiError>,
     /// The newest backup that passed its check, offered when the database is damaged.
     pub latest_backup: Option<BackupInfo>,
+    /// The day the recovery code was made (`2026-12-01`), when an encrypted database has one.
+    pub recovery_code_made_on: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -72,6 +74,32 @@ pub struct RestoreInput {
     pub file: String,
     /// The passphrase that was in use when the backup was made, when it differs from today's.
     pub passphrase: Option<String>,
+}
+
+/// Making a recovery code asks for the passphrase in use: whoever finds the laptop open must not
+/// be able to take a key of their own.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MakeRecoveryCodeInput {
+    pub passphrase: String,
+}
+
+/// A new recovery code, shown once to be written down or printed; it is never shown again.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryCodeMade {
+    /// In five groups of four: `K7QF-3MZP-W8TD-A2XN-H6RB`.
+    pub code: String,
+    pub made_on: String,
+}
+
+/// A forgotten passphrase: the recovery code and a new passphrase (typed twice).
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoverInput {
+    pub code: String,
+    pub passphrase: String,
+    pub repeat: String,
 }
 
 /// Where backups are copied besides the folder next to the database (a USB stick), if anywhere.
