@@ -56,6 +56,7 @@ setup-test:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+	@command -v cargo-deny >/dev/null || cargo install cargo-deny --locked
 
 ui:
 	npm --prefix ui run build
@@ -67,4 +68,5 @@ build: ui
 
 lint:
 	cargo fmt --all -- --check
+	cargo deny check licenses bans sources
 	npm --prefix ui run check
