@@ -339,3 +339,30 @@ fn a_plain_database_has_no_recovery_code() {
     assert_eq!(refused_field(&refused), (Some(Field::Passphrase), Some(RefusalCode::NotAllowed)));
     assert_eq!(gate.access().recovery_code_made_on, None);
 }
+
+#[test]
+fn the_days_backup_is_checked_beside_the_app_and_finished_before_it_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    drop(gate);
+    // A copy cut off by a crash yesterday.
+    let folder = dir.path().join(draagkracht_api::safety::BACKUP_FOLDER);
+    std::fs::create_dir_all(&folder).unwrap();
+    let stale = folder.join("draagkracht-2026-11-30T093000-daily.partial");
+    std::fs::write(&stale, vec![0u8; 4096]).unwrap();
+
+    // The window opens and closes at once: the day's backup is finished all the same.
+    let mut gate = Gate::new(&path);
+    gate.unlock(PASSPHRASE).unwrap();
+    drop(gate);
+    let names: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().any(|n| n.ends_with("-daily.sqlite")), "{names:?}");
+    assert!(!names.iter().any(|n| n.ends_with(".partial")), "no copy is left half-done: {names:?}");
+
+    // A listing waits for the check and shows the backup.
+    let mut gate = Gate::new(&path);
+    gate.unlock(PASSPHRASE).unwrap();
+    let daily = gate.backups().into_iter().filter(|b| b.kind == BackupKind::Daily).count();
+    assert_eq!(daily, 1, "one a day");
+}

@@ -16,7 +16,7 @@ use draagkracht_core::{Field, Refusal, RefusalCode};
 use draagkracht_store::backup::{self, BackupFile};
 use draagkracht_store::crypt::{is_plain_sqlite, CryptError, MIN_PASSPHRASE_CHARS};
 use draagkracht_store::recovery::{RecoveryCode, RecoveryFile};
-use draagkracht_store::{settings, DbKey, KdfFile, KdfParams};
+use draagkracht_store::{settings, DbKey, KdfFile, KdfParams, StoreError};
 use std::path::{Path, PathBuf};
 
 /// The folder beside the database that holds its backups.
@@ -38,6 +38,10 @@ pub struct Gate {
     _exclusive: Option<std::fs::File>,
     /// Why the last copy to the second backup location failed, if it did.
     last_copy_problem: Option<String>,
+    /// The day's backup, copied at start and being checked (`integrity_check`, most of a second on
+    /// a branch) on a thread of its own, so the first screen need not wait for it. Everything that
+    /// reads or writes the backup folder settles it first.
+    checking: Option<std::thread::JoinHandle<Result<PathBuf, StoreError>>>,
 }
 
 impl Gate {
@@ -52,6 +56,7 @@ impl Gate {
             problem: None,
             _exclusive: None,
             last_copy_problem: None,
+            checking: None,
         };
         match exclusive(path) {
             Ok(file) => gate._exclusive = Some(file),
@@ -77,8 +82,10 @@ impl Gate {
         };
         // Every backup was checked when it was written; the newest is offered (an encrypted one asks
         // for its passphrase when restored).
-        let latest_backup =
-            matches!(state, AccessState::Damaged).then(|| self.backup_files().into_iter().next()).flatten().map(info);
+        let latest_backup = matches!(state, AccessState::Damaged)
+            .then(|| backup::list(&self.backups).into_iter().next())
+            .flatten()
+            .map(info);
         let recovery_code_made_on =
             encrypted.then(|| RecoveryFile::beside(&self.path).created_on()).flatten().map(|d| d.to_string());
         DatabaseAccess {
@@ -166,6 +173,7 @@ impl Gate {
 
     /// Closes the database and forgets its key; it opens again only with the passphrase.
     pub fn lock(&mut self) -> DatabaseAccess {
+        self.settle_backup();
         if self.open.as_ref().is_some_and(|app| app.key.is_some()) {
             self.open = None;
         }
@@ -303,7 +311,7 @@ impl Gate {
     }
 
     /// The backups, newest first.
-    pub fn backups(&self) -> Vec<BackupInfo> {
+    pub fn backups(&mut self) -> Vec<BackupInfo> {
         self.backup_files().into_iter().map(info).collect()
     }
 
@@ -318,6 +326,7 @@ impl Gate {
 
     /// A backup now, checked.
     pub fn make_backup(&mut self) -> Result<BackupInfo, ApiError> {
+        self.settle_backup();
         let backups = self.backups.clone();
         let app = self.app()?;
         let path = backup::write_new(app.db.conn(), &backups, BackupKind::Manual, app.key.as_ref())?;
@@ -364,6 +373,7 @@ impl Gate {
     /// its place and opens it. When the check fails, nothing changes.
     fn restore_checked(&mut self, source: &Path, key: Option<DbKey>) -> Result<DatabaseAccess, ApiError> {
         self.not_shut_out()?;
+        self.settle_backup();
         backup::check(source, key.as_ref()).map_err(|e| match e {
             draagkracht_store::StoreError::WrongKey => wrong_passphrase(Field::Passphrase),
             other => ApiError::new(
@@ -398,13 +408,15 @@ impl Gate {
     /// The open database itself, for a caller that needs no gate any more (the CLI).
     pub fn into_app(mut self) -> Result<Draagkracht, ApiError> {
         self.app()?;
-        self.open.ok_or_else(|| storage("not open"))
+        self.settle_backup();
+        self.open.take().ok_or_else(|| storage("not open"))
     }
 
-    /// Opens with `key` (or plain), noting damage or unavailability instead of failing; writes the
-    /// day's first backup.
+    /// Opens with `key` (or plain), noting damage or unavailability instead of failing; copies the
+    /// day's first backup and checks it beside the app.
     fn finish_opening(&mut self, key: Option<DbKey>) {
         self.problem = None;
+        self.settle_backup();
         match Draagkracht::open_with(&self.path, key, Some(&self.backups)) {
             Ok(app) => {
                 let today = Local::now().date_naive();
@@ -412,12 +424,10 @@ impl Gate {
                     self.backup_files().iter().any(|b| b.kind == BackupKind::Daily && b.created_at.date() == today);
                 // A failed daily backup must not keep the coordinator out: the next start tries again.
                 let daily = (!has_today)
-                    .then(|| backup::write_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref()).ok())
+                    .then(|| backup::start_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref()).ok())
                     .flatten();
                 self.open = Some(app);
-                if let Some(path) = daily {
-                    self.copy_to_second_location(&path);
-                }
+                self.checking = daily.map(|copy| std::thread::spawn(move || copy.finish()));
             }
             Err(e) if e.code == ErrorCode::Damaged => self.problem = Some((AccessState::Damaged, e)),
             Err(e) => self.problem = Some((AccessState::Unavailable, e)),
@@ -426,6 +436,7 @@ impl Gate {
 
     /// The second backup location (a USB stick), and why the last copy there failed.
     pub fn backup_settings(&mut self) -> Result<BackupSettings, ApiError> {
+        self.settle_backup();
         let second_location = settings::get(self.app()?.db.conn(), SECOND_LOCATION)?;
         Ok(BackupSettings { second_location, last_copy_problem: self.last_copy_problem.clone() })
     }
@@ -457,6 +468,7 @@ impl Gate {
             .map_err(ApiError::from)
         })?;
         self.last_copy_problem = None;
+        self.settle_backup();
         if let (Some(_), Some(newest)) = (&folder, self.backup_files().into_iter().next()) {
             self.copy_to_second_location(&newest.path);
         }
@@ -489,8 +501,19 @@ impl Gate {
         }
     }
 
-    fn backup_files(&self) -> Vec<BackupFile> {
+    fn backup_files(&mut self) -> Vec<BackupFile> {
+        self.settle_backup();
         backup::list(&self.backups)
+    }
+
+    /// Waits for the day's backup to be checked and in place, then copies it to the second location.
+    /// A check that failed leaves no backup (the next start tries again).
+    fn settle_backup(&mut self) {
+        if let Some(checking) = self.checking.take() {
+            if let Ok(Ok(path)) = checking.join() {
+                self.copy_to_second_location(&path);
+            }
+        }
     }
 
     /// The key that opens a backup without asking: none for a plain one, the open database's key
@@ -530,6 +553,15 @@ fn backup_key(backup: &Path, passphrase: &str) -> Result<DbKey, ApiError> {
         .current()
         .ok_or_else(|| storage("the backup's key file (.kdf.json) is missing beside it"))?;
     params.derive(passphrase).map_err(|e| storage(&e.to_string()))
+}
+
+impl Drop for Gate {
+    /// The day's backup is finished (or removed) before the gate goes.
+    fn drop(&mut self) {
+        if let Some(checking) = self.checking.take() {
+            let _ = checking.join();
+        }
+    }
 }
 
 /// Takes the exclusive lock beside the database, or says that another window has it.

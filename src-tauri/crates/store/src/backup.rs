@@ -25,16 +25,33 @@ pub struct BackupFile {
 /// Writes a checked backup of `conn` into `dir` (created if needed), rotates the folder, and
 /// returns the new file.
 pub fn write_new(conn: &Connection, dir: &Path, kind: BackupKind, key: Option<&DbKey>) -> Result<PathBuf, StoreError> {
+    start_new(conn, dir, kind, key)?.finish()
+}
+
+/// The first half of [`write_new`]: the copy, compared with the database. The rest
+/// ([`Unchecked::finish`]) needs no connection, so it can run beside the app.
+pub fn start_new(
+    conn: &Connection,
+    dir: &Path,
+    kind: BackupKind,
+    key: Option<&DbKey>,
+) -> Result<Unchecked, StoreError> {
     std::fs::create_dir_all(dir).map_err(io)?;
+    // A copy cut off by a crash is of no use, and may be gigabytes.
+    for entry in std::fs::read_dir(dir).map_err(io)?.flatten() {
+        if entry.path().extension().is_some_and(|e| e == "partial") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     let mut at = Local::now().naive_local();
     let mut path = dir.join(file_name(kind, at));
     while path.exists() {
         at += chrono::Duration::seconds(1);
         path = dir.join(file_name(kind, at));
     }
-    write_to(conn, &path, key)?;
-    rotate(dir);
-    Ok(path)
+    let mut unchecked = start(conn, &path, key)?;
+    unchecked.rotate = Some(dir.to_path_buf());
+    Ok(unchecked)
 }
 
 /// Writes a verified copy of `conn` to `path` (which must not exist yet).
@@ -51,6 +68,44 @@ pub fn write_new(conn: &Connection, dir: &Path, kind: BackupKind, key: Option<&D
 /// spent cross-reading 7 million entries against their four indexes — a property of the database
 /// that a faithful copy cannot change, and one the restore still checks before it replaces anything.
 pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
+    start(conn, path, key)?.finish().map(|_| ())
+}
+
+/// A backup copied and compared with the database, not yet through `integrity_check` nor in place.
+#[derive(Debug)]
+#[must_use = "a copy counts as a backup only once it is finished"]
+pub struct Unchecked {
+    partial: PathBuf,
+    path: PathBuf,
+    key: Option<DbKey>,
+    size: u64,
+    /// The backup folder to rotate once the backup is in place.
+    rotate: Option<PathBuf>,
+}
+
+impl Unchecked {
+    /// Runs `integrity_check` on the copy (up to `FULL_CHECK_UP_TO`), puts it in place with its key
+    /// parameters, rotates the folder, and returns the backup. A copy that fails is removed.
+    pub fn finish(self) -> Result<PathBuf, StoreError> {
+        if self.size <= FULL_CHECK_UP_TO {
+            if let Err(e) = check(&self.partial, self.key.as_ref()) {
+                let _ = std::fs::remove_file(&self.partial);
+                return Err(e);
+            }
+        }
+        std::fs::rename(&self.partial, &self.path).map_err(io)?;
+        if let Some(k) = &self.key {
+            KdfFile::beside(&self.path).write_current(k.params()).map_err(|e| StoreError::Backup(e.to_string()))?;
+        }
+        if let Some(dir) = &self.rotate {
+            rotate(dir);
+        }
+        Ok(self.path)
+    }
+}
+
+/// The copy beside `path`, compared and opened; removed again when any of that fails.
+fn start(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<Unchecked, StoreError> {
     let source = conn
         .path()
         .filter(|p| !p.is_empty())
@@ -58,18 +113,13 @@ pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(
         .ok_or_else(|| StoreError::Backup("an in-memory database has no file to back up".into()))?;
     let partial = path.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
-    let made = copy_whole_database(conn, &source, &partial)
-        .and_then(|size| settle_copy(conn, &partial, key).map(|_| size))
-        .and_then(|size| if size <= FULL_CHECK_UP_TO { check(&partial, key) } else { Ok(()) });
-    if let Err(e) = made {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e);
+    match copy_whole_database(conn, &source, &partial).and_then(|size| settle_copy(conn, &partial, key).map(|_| size)) {
+        Ok(size) => Ok(Unchecked { partial, path: path.to_path_buf(), key: key.cloned(), size, rotate: None }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
     }
-    std::fs::rename(&partial, path).map_err(io)?;
-    if let Some(k) = key {
-        KdfFile::beside(path).write_current(k.params()).map_err(|e| StoreError::Backup(e.to_string()))?;
-    }
-    Ok(())
 }
 
 /// The largest database whose backup also gets SQLite's `integrity_check` (at about 90 MB/s here, up
