@@ -100,9 +100,19 @@ fn main() {
             commands::reports::preview_report,
             commands::reports::export_report,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Draagkracht kon niet starten / could not start: {e}");
             std::process::exit(1);
+        })
+        .run(|app, event| {
+            // Tauri ends the process without dropping its state: the day's backup, still being
+            // checked, is finished first.
+            if let tauri::RunEvent::Exit = event {
+                let _ = app.state::<state::AppState>().with_gate(|gate| {
+                    gate.settle_backup();
+                    Ok(())
+                });
+            }
         });
 }

@@ -222,7 +222,7 @@ fn a_second_window_on_the_same_data_is_refused_until_the_first_closes() {
 #[test]
 fn backups_are_copied_to_a_second_location() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut gate, _) = new_database(dir.path(), Some(PASSPHRASE));
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
     let missing = gate.set_backup_location(Some(&dir.path().join("no-stick").display().to_string()));
     assert_eq!(missing.unwrap_err().field, Some(draagkracht_api::wire::Field::Path));
     let usb = dir.path().join("usb");
@@ -233,6 +233,13 @@ fn backups_are_copied_to_a_second_location() {
     assert!(usb.join(&first.file).exists(), "the newest backup is copied at once");
     let second = gate.make_backup().unwrap();
     assert!(usb.join(&second.file).exists() && usb.join(format!("{}.kdf.json", second.file)).exists());
+    // The day's first start: its backup, checked beside the app, reaches the stick too.
+    gate.lock();
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    gate.unlock(PASSPHRASE).unwrap();
+    let daily = gate.backups().into_iter().find(|b| b.kind == BackupKind::Daily).expect("the day's backup");
+    assert!(usb.join(&daily.file).exists() && usb.join(format!("{}.kdf.json", daily.file)).exists());
     // The stick is pulled out: the backup still succeeds, and the problem is shown.
     std::fs::remove_dir_all(&usb).unwrap();
     gate.make_backup().unwrap();
@@ -365,4 +372,28 @@ fn the_days_backup_is_checked_beside_the_app_and_finished_before_it_closes() {
     gate.unlock(PASSPHRASE).unwrap();
     let daily = gate.backups().into_iter().filter(|b| b.kind == BackupKind::Daily).count();
     assert_eq!(daily, 1, "one a day");
+}
+
+#[test]
+fn a_recovery_code_left_from_an_earlier_database_never_opens_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    let old = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).unwrap();
+    drop(gate);
+    // The database is thrown away by hand; its recovery file stays behind.
+    for suffix in ["", "-wal", "-shm", ".kdf.json"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let (mut gate, _) = new_database(dir.path(), Some(PASSPHRASE));
+    assert_eq!(gate.access().recovery_code_made_on, None);
+    let second = "een tweede wachtwoordzin";
+    gate.change_passphrase(&ChangePassphraseInput {
+        current: PASSPHRASE.into(),
+        passphrase: second.into(),
+        repeat: second.into(),
+    })
+    .unwrap();
+    gate.lock();
+    let refused = gate.recover(&recover_input(&old.code, "een derde wachtwoordzin")).unwrap_err();
+    assert_eq!(refused_field(&refused), (Some(Field::RecoveryCode), Some(RefusalCode::Unknown)));
 }

@@ -126,7 +126,7 @@ export const en: Record<MessageKey, string> = {
 
   'recovery.heading': 'Recovery code',
   'recovery.intro':
-    'Lost your passphrase? With the recovery code you can still open the data and choose a new passphrase. Keep the code on paper, in a safe place, not with the laptop.',
+    'Lost your passphrase? With the recovery code you can still open the data and choose a new passphrase. Keep the code on paper, in a safe place, not with the laptop. Restoring a backup does not work with the code: that still needs the passphrase the backup was made with.',
   'recovery.exists': 'There is a recovery code, made on {date}.',
   'recovery.none': 'There is no recovery code yet.',
   'recovery.passphraseHelp': 'So nobody else can make a recovery code while your laptop is open.',

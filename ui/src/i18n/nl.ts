@@ -129,14 +129,14 @@ export const nl = {
 
   'recovery.heading': 'Herstelcode',
   'recovery.intro':
-    'Ben je je wachtwoordzin kwijt? Met de herstelcode open je de gegevens toch, en kies je een nieuwe wachtwoordzin. Bewaar de code op papier, op een veilige plek, niet bij de laptop.',
+    'Ben je je wachtwoordzin kwijt? Met de herstelcode open je de gegevens toch, en kies je een nieuwe wachtwoordzin. Bewaar de code op papier, op een veilige plek, niet bij de laptop. Een back-up terugzetten kan niet met de code: daarvoor blijft de wachtwoordzin nodig waarmee de back-up gemaakt is.',
   'recovery.exists': 'Er is een herstelcode, gemaakt op {date}.',
   'recovery.none': 'Er is nog geen herstelcode.',
   'recovery.passphraseHelp': 'Zo kan niemand anders een herstelcode maken als je laptop openstaat.',
   'recovery.replaces': 'Maak je een nieuwe herstelcode, dan werkt de oude niet meer. Gooi het papier met de oude code daarna weg.',
   'recovery.make': 'Herstelcode maken',
   'recovery.makeNew': 'Nieuwe herstelcode maken',
-  'recovery.busy': 'Bezig met de herstelcode maken…',
+  'recovery.busy': 'Bezig met het maken van de herstelcode…',
   'recovery.codeTitle': 'Herstelcode voor Draagkracht',
   'recovery.madeOn': 'Gemaakt op {date}.',
   'recovery.writeDown': 'Schrijf deze code op of druk hem af. Hij wordt niet nog een keer getoond.',

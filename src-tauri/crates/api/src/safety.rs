@@ -41,7 +41,7 @@ pub struct Gate {
     /// The day's backup, copied at start and being checked (`integrity_check`, most of a second on
     /// a branch) on a thread of its own, so the first screen need not wait for it. Everything that
     /// reads or writes the backup folder settles it first.
-    checking: Option<std::thread::JoinHandle<Result<PathBuf, StoreError>>>,
+    checking: Option<std::thread::JoinHandle<Result<SecondCopy, StoreError>>>,
 }
 
 impl Gate {
@@ -73,7 +73,11 @@ impl Gate {
 
     pub fn access(&self) -> DatabaseAccess {
         let exists = self.path.exists();
-        let encrypted = exists && !is_plain_sqlite(&self.path);
+        // An open database is not opened a second time to look (that would drop SQLite's locks).
+        let encrypted = match &self.open {
+            Some(app) => app.key.is_some(),
+            None => exists && !is_plain_sqlite(&self.path),
+        };
         let (state, problem) = match (&self.problem, &self.open, exists) {
             (Some((state, e)), ..) => (*state, Some(e.clone())),
             (None, Some(_), _) => (AccessState::Open, None),
@@ -123,6 +127,8 @@ impl Gate {
         }
         let kdf = KdfFile::beside(&self.path);
         kdf.remove(); // left over from a first start that did not finish
+                      // A recovery code of an earlier database here must never open this one.
+        RecoveryFile::beside(&self.path).remove();
         let key = match &input.passphrase {
             None => None,
             Some(passphrase) => {
@@ -191,7 +197,9 @@ impl Gate {
             None => {
                 let app = self.app()?;
                 let new_key = KdfParams::generate().derive(&input.passphrase).map_err(|e| storage(&e.to_string()))?;
-                // Encrypting a plain database: an encrypted, checked copy takes its place.
+                // Encrypting a plain database: an encrypted, checked copy takes its place. A plain
+                // database has no recovery code; a file left from an earlier one must not seal this key.
+                RecoveryFile::beside(&app.path).remove();
                 let encrypted = app.path.with_extension("encrypting");
                 let _ = std::fs::remove_file(&encrypted);
                 backup::encrypted_copy(app.db.conn(), &encrypted, &new_key)?;
@@ -237,10 +245,16 @@ impl Gate {
             }
             return Err(e.into());
         }
-        kdf.promote_next().map_err(|e| storage(&e.to_string()))?;
-        recovery.keep_only(&new_key).map_err(|e| storage(&e.to_string()))?;
-        app.key = Some(new_key);
-        Ok(())
+        app.key = Some(new_key.clone());
+        // The database is under the new key now. Should tidying the key files fail, the next unlock
+        // still finds the new parameters (and the code the new key) beside the old ones.
+        kdf.promote_next().and_then(|_| recovery.keep_only(&new_key)).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("De nieuwe wachtwoordzin werkt, maar een sleutelbestand kon niet worden bijgewerkt: {e}."),
+                format!("The new passphrase works, but a key file could not be updated: {e}."),
+            )
+        })
     }
 
     /// A new recovery code for the open, encrypted database, after its passphrase; an earlier code
@@ -302,11 +316,16 @@ impl Gate {
             Err(CryptError::WrongCode) => return Err(wrong_code()),
             Err(e) => return Err(storage(&e.to_string())),
         };
-        self.finish_opening(Some(key));
+        // Open, give it the new passphrase, and only then make the day's backup (under the new key).
+        self.open_database(Some(key));
         if let Some((_, e)) = &self.problem {
             return Err(e.clone());
         }
-        self.rekey(&input.passphrase)?;
+        if let Err(e) = self.rekey(&input.passphrase) {
+            self.open = None;
+            return Err(e);
+        }
+        self.begin_daily_backup();
         Ok(self.access())
     }
 
@@ -329,7 +348,7 @@ impl Gate {
         self.settle_backup();
         let backups = self.backups.clone();
         let app = self.app()?;
-        let path = backup::write_new(app.db.conn(), &backups, BackupKind::Manual, app.key.as_ref())?;
+        let path = backup::write_new(&app.db, &backups, BackupKind::Manual, app.key.as_ref())?;
         self.copy_to_second_location(&path);
         self.backup_files().into_iter().find(|b| b.path == path).map(info).ok_or_else(|| storage("backup missing"))
     }
@@ -385,14 +404,18 @@ impl Gate {
         // Save what is there now, then put the backup in its place.
         match self.open.take() {
             Some(app) => {
-                backup::write_new(app.db.conn(), &self.backups, BackupKind::BeforeRestore, app.key.as_ref())?;
+                backup::write_new(&app.db, &self.backups, BackupKind::BeforeRestore, app.key.as_ref())?;
             }
             None if self.path.exists() => self.copy_aside()?,
             None => {}
         }
-        backup::replace_database(source, &self.path, key.as_ref())?;
-        // The recovery code now opens the restored key; a plain database has nothing to recover.
+        // The recovery code opens the restored key too (sealed before the file is replaced, so it
+        // opens whichever is there after a crash); a plain database has nothing to recover.
         let recovery = RecoveryFile::beside(&self.path);
+        if let Some(k) = &key {
+            recovery.add_key(k).map_err(|e| storage(&e.to_string()))?;
+        }
+        backup::replace_database(source, &self.path, key.as_ref())?;
         match &key {
             Some(k) => recovery.keep_only(k).map_err(|e| storage(&e.to_string()))?,
             None => recovery.remove(),
@@ -412,26 +435,40 @@ impl Gate {
         self.open.take().ok_or_else(|| storage("not open"))
     }
 
-    /// Opens with `key` (or plain), noting damage or unavailability instead of failing; copies the
-    /// day's first backup and checks it beside the app.
+    /// Opens with `key` (or plain), noting damage or unavailability instead of failing, and begins
+    /// the day's first backup.
     fn finish_opening(&mut self, key: Option<DbKey>) {
+        self.open_database(key);
+        self.begin_daily_backup();
+    }
+
+    fn open_database(&mut self, key: Option<DbKey>) {
         self.problem = None;
         self.settle_backup();
         match Draagkracht::open_with(&self.path, key, Some(&self.backups)) {
-            Ok(app) => {
-                let today = Local::now().date_naive();
-                let has_today =
-                    self.backup_files().iter().any(|b| b.kind == BackupKind::Daily && b.created_at.date() == today);
-                // A failed daily backup must not keep the coordinator out: the next start tries again.
-                let daily = (!has_today)
-                    .then(|| backup::start_new(app.db.conn(), &self.backups, BackupKind::Daily, app.key.as_ref()).ok())
-                    .flatten();
-                self.open = Some(app);
-                self.checking = daily.map(|copy| std::thread::spawn(move || copy.finish()));
-            }
+            Ok(app) => self.open = Some(app),
             Err(e) if e.code == ErrorCode::Damaged => self.problem = Some((AccessState::Damaged, e)),
             Err(e) => self.problem = Some((AccessState::Unavailable, e)),
         }
+    }
+
+    /// The day's first backup: copied now, then checked (and copied to the second location) on a
+    /// thread of its own. A failure must not keep the coordinator out: the next start tries again.
+    fn begin_daily_backup(&mut self) {
+        let today = Local::now().date_naive();
+        if self.backup_files().iter().any(|b| b.kind == BackupKind::Daily && b.created_at.date() == today) {
+            return;
+        }
+        let Some(app) = self.open.as_ref() else { return };
+        let second = settings::get(app.db.conn(), SECOND_LOCATION).ok().flatten();
+        let Ok(copy) = backup::start_new(&app.db, &self.backups, BackupKind::Daily, app.key.as_ref()) else {
+            return;
+        };
+        self.checking = Some(std::thread::spawn(move || {
+            let path = copy.finish()?;
+            let problem = second.and_then(|dir| copy_to_folder(&path, &dir).err());
+            Ok(SecondCopy { problem })
+        }));
     }
 
     /// The second backup location (a USB stick), and why the last copy there failed.
@@ -480,17 +517,7 @@ impl Gate {
     fn copy_to_second_location(&mut self, backup: &Path) {
         let Some(app) = self.open.as_ref() else { return };
         let Ok(Some(dir)) = settings::get(app.db.conn(), SECOND_LOCATION) else { return };
-        let copy = || -> std::io::Result<()> {
-            let dir = PathBuf::from(&dir);
-            let name = backup.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
-            std::fs::copy(backup, dir.join(name))?;
-            let kdf = KdfFile::beside(backup);
-            if let Some(params) = kdf.current() {
-                KdfFile::beside(&dir.join(name)).write_current(&params).map_err(std::io::Error::other)?;
-            }
-            Ok(())
-        };
-        self.last_copy_problem = copy().err().map(|e| format!("{}: {e}", dir));
+        self.last_copy_problem = copy_to_folder(backup, &dir).err();
     }
 
     /// Refuses when another window holds the database: then this gate may open, create or restore nothing.
@@ -506,12 +533,13 @@ impl Gate {
         backup::list(&self.backups)
     }
 
-    /// Waits for the day's backup to be checked and in place, then copies it to the second location.
-    /// A check that failed leaves no backup (the next start tries again).
-    fn settle_backup(&mut self) {
+    /// Waits for the day's backup to be checked, in place and copied to the second location. A
+    /// check that failed leaves no backup (the next start tries again). The shell calls this when
+    /// the app exits, which drops nothing.
+    pub fn settle_backup(&mut self) {
         if let Some(checking) = self.checking.take() {
-            if let Ok(Ok(path)) = checking.join() {
-                self.copy_to_second_location(&path);
+            if let Ok(Ok(copied)) = checking.join() {
+                self.last_copy_problem = copied.problem;
             }
         }
     }
@@ -543,7 +571,7 @@ impl Gate {
 impl Draagkracht {
     /// A checked copy of this database at `out`, encrypted with its key when it has one.
     pub fn backup_to(&self, out: &Path) -> Result<(), ApiError> {
-        Ok(backup::write_to(self.db.conn(), out, self.key.as_ref())?)
+        Ok(backup::write_to(&self.db, out, self.key.as_ref())?)
     }
 }
 
@@ -553,6 +581,26 @@ fn backup_key(backup: &Path, passphrase: &str) -> Result<DbKey, ApiError> {
         .current()
         .ok_or_else(|| storage("the backup's key file (.kdf.json) is missing beside it"))?;
     params.derive(passphrase).map_err(|e| storage(&e.to_string()))
+}
+
+/// How the day's backup fared at the second location.
+#[derive(Debug)]
+struct SecondCopy {
+    problem: Option<String>,
+}
+
+/// Copies a backup (and its key file) into `dir`; why not, when it fails.
+fn copy_to_folder(backup: &Path, dir: &str) -> Result<(), String> {
+    let copy = || -> std::io::Result<()> {
+        let target = PathBuf::from(dir).join(backup.file_name().ok_or_else(|| std::io::Error::other("no file name"))?);
+        // The key parameters first, as beside the database: a copy without them opens for no one.
+        if let Some(params) = KdfFile::beside(backup).current() {
+            KdfFile::beside(&target).write_current(&params).map_err(std::io::Error::other)?;
+        }
+        std::fs::copy(backup, &target)?;
+        Ok(())
+    };
+    copy().map_err(|e| format!("{dir}: {e}"))
 }
 
 impl Drop for Gate {

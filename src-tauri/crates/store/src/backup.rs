@@ -4,7 +4,7 @@
 //! checks a backup with `integrity_check`, then replaces the database file with a copy of it.
 
 use crate::crypt::{is_plain_sqlite, DbKey, KdfFile};
-use crate::StoreError;
+use crate::{Db, StoreError};
 use chrono::Local;
 use draagkracht_core::backup::{file_name, parse_file_name, to_remove};
 use draagkracht_core::BackupKind;
@@ -24,18 +24,13 @@ pub struct BackupFile {
 
 /// Writes a checked backup of `conn` into `dir` (created if needed), rotates the folder, and
 /// returns the new file.
-pub fn write_new(conn: &Connection, dir: &Path, kind: BackupKind, key: Option<&DbKey>) -> Result<PathBuf, StoreError> {
-    start_new(conn, dir, kind, key)?.finish()
+pub fn write_new(db: &Db, dir: &Path, kind: BackupKind, key: Option<&DbKey>) -> Result<PathBuf, StoreError> {
+    start_new(db, dir, kind, key)?.finish()
 }
 
 /// The first half of [`write_new`]: the copy, compared with the database. The rest
 /// ([`Unchecked::finish`]) needs no connection, so it can run beside the app.
-pub fn start_new(
-    conn: &Connection,
-    dir: &Path,
-    kind: BackupKind,
-    key: Option<&DbKey>,
-) -> Result<Unchecked, StoreError> {
+pub fn start_new(db: &Db, dir: &Path, kind: BackupKind, key: Option<&DbKey>) -> Result<Unchecked, StoreError> {
     std::fs::create_dir_all(dir).map_err(io)?;
     // A copy cut off by a crash is of no use, and may be gigabytes.
     for entry in std::fs::read_dir(dir).map_err(io)?.flatten() {
@@ -49,7 +44,7 @@ pub fn start_new(
         at += chrono::Duration::seconds(1);
         path = dir.join(file_name(kind, at));
     }
-    let mut unchecked = start(conn, &path, key)?;
+    let mut unchecked = start(db, &path, key)?;
     unchecked.rotate = Some(dir.to_path_buf());
     Ok(unchecked)
 }
@@ -67,8 +62,8 @@ pub fn start_new(
 /// a backup of seconds: SQLite's online backup took 8 s to copy and `integrity_check` 36 s more,
 /// spent cross-reading 7 million entries against their four indexes — a property of the database
 /// that a faithful copy cannot change, and one the restore still checks before it replaces anything.
-pub fn write_to(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
-    start(conn, path, key)?.finish().map(|_| ())
+pub fn write_to(db: &Db, path: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
+    start(db, path, key)?.finish().map(|_| ())
 }
 
 /// A backup copied and compared with the database, not yet through `integrity_check` nor in place.
@@ -93,10 +88,11 @@ impl Unchecked {
                 return Err(e);
             }
         }
-        std::fs::rename(&self.partial, &self.path).map_err(io)?;
+        // The key parameters first: a backup in place without them could never be opened.
         if let Some(k) = &self.key {
             KdfFile::beside(&self.path).write_current(k.params()).map_err(|e| StoreError::Backup(e.to_string()))?;
         }
+        std::fs::rename(&self.partial, &self.path).map_err(io)?;
         if let Some(dir) = &self.rotate {
             rotate(dir);
         }
@@ -104,16 +100,24 @@ impl Unchecked {
     }
 }
 
+/// Where the copy for `path` is written until it counts: `<name>.partial` beside it.
+fn partial_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    path.with_file_name(name)
+}
+
 /// The copy beside `path`, compared and opened; removed again when any of that fails.
-fn start(conn: &Connection, path: &Path, key: Option<&DbKey>) -> Result<Unchecked, StoreError> {
+fn start(db: &Db, path: &Path, key: Option<&DbKey>) -> Result<Unchecked, StoreError> {
+    let conn = db.conn();
     let source = conn
         .path()
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
         .ok_or_else(|| StoreError::Backup("an in-memory database has no file to back up".into()))?;
-    let partial = path.with_extension("partial");
+    let partial = partial_of(path);
     let _ = std::fs::remove_file(&partial);
-    match copy_whole_database(conn, &source, &partial).and_then(|size| settle_copy(conn, &partial, key).map(|_| size)) {
+    match copy_whole_database(db, &source, &partial).and_then(|size| settle_copy(conn, &partial, key).map(|_| size)) {
         Ok(size) => Ok(Unchecked { partial, path: path.to_path_buf(), key: key.cloned(), size, rotate: None }),
         Err(e) => {
             let _ = std::fs::remove_file(&partial);
@@ -128,7 +132,8 @@ const FULL_CHECK_UP_TO: u64 = 512 << 20;
 
 /// Copies the database file of `conn` to `partial` and reads it back, while holding the write lock;
 /// returns its size.
-fn copy_whole_database(conn: &Connection, source: &Path, partial: &Path) -> Result<u64, StoreError> {
+fn copy_whole_database(db: &Db, source: &Path, partial: &Path) -> Result<u64, StoreError> {
+    let conn = db.conn();
     // Everything committed into the main file, and the WAL emptied.
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
     if busy != 0 {
@@ -140,7 +145,7 @@ fn copy_whole_database(conn: &Connection, source: &Path, partial: &Path) -> Resu
         if wal_len(source) > 0 {
             return Err(StoreError::Backup("the database is busy; try the backup again".into()));
         }
-        copy_and_compare(source, partial)
+        copy_and_compare(db.file(), partial)
     })();
     conn.execute_batch("ROLLBACK")?;
     copied
@@ -149,12 +154,13 @@ fn copy_whole_database(conn: &Connection, source: &Path, partial: &Path) -> Resu
 /// Copies `from` to a new file `to`, syncs it, then reads it back and compares every byte with
 /// `from`; returns the size. A volume too small for the copy (a full USB stick) is refused before a
 /// byte is written.
-fn copy_and_compare(from: &Path, to: &Path) -> Result<u64, StoreError> {
-    let len = std::fs::metadata(from).map_err(io)?.len();
+fn copy_and_compare(from: &std::fs::File, to: &Path) -> Result<u64, StoreError> {
+    let len = from.metadata().map_err(io)?.len();
     let direct = direct_io::AVAILABLE && len % direct_io::ALIGN as u64 == 0;
     match copy_verified(from, to, len, direct) {
-        // A file system without direct access (tmpfs, some network drives): through the cache, then.
-        Err(e) if direct && e.kind() == std::io::ErrorKind::InvalidInput => {
+        // A file system without direct access (tmpfs, some network drives and USB sticks) refuses it
+        // in its own way: through the cache, then. Only a full volume is final.
+        Err(e) if direct && e.kind() != std::io::ErrorKind::StorageFull => {
             let _ = std::fs::remove_file(to);
             copy_verified(from, to, len, false)
         }
@@ -167,9 +173,10 @@ fn copy_and_compare(from: &Path, to: &Path) -> Result<u64, StoreError> {
 /// The copy itself. With `direct`, the copy is written and read back past the OS's file cache: the
 /// verification reads what is on the disk, and 3.5 GB of backup do not push the working set out
 /// of memory (on this kind of machine, filling fresh cache pages was most of the cost).
-fn copy_verified(from: &Path, to: &Path, len: u64, direct: bool) -> std::io::Result<()> {
+fn copy_verified(from: &std::fs::File, to: &Path, len: u64, direct: bool) -> std::io::Result<()> {
     use std::io::{Read, Seek, Write};
-    let mut source = std::fs::File::open(from)?;
+    let mut source = from;
+    source.rewind()?;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     if direct {
@@ -283,9 +290,19 @@ fn wal_len(database: &Path) -> u64 {
 }
 
 /// Opens the verified copy with `key`: it must be at the database's schema version. Then makes it
-/// a single file (rollback journal instead of the source's WAL) and syncs it.
+/// a single file (rollback journal instead of the source's WAL), syncs it, and opens it once more,
+/// since that rewrote its first page.
 fn settle_copy(conn: &Connection, partial: &Path, key: Option<&DbKey>) -> Result<(), StoreError> {
     let expected: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let copy = open_copy(partial, key, expected)?;
+    copy.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+    drop(copy);
+    std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(io)?;
+    open_copy(partial, key, expected).map(|_| ())
+}
+
+/// The copy, opened with `key`, when it is at schema version `expected`.
+fn open_copy(partial: &Path, key: Option<&DbKey>, expected: u32) -> Result<Connection, StoreError> {
     let copy = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     if let Some(k) = key {
         crate::crypt::apply_key(&copy, k)?;
@@ -299,9 +316,7 @@ fn settle_copy(conn: &Connection, partial: &Path, key: Option<&DbKey>) -> Result
     if found != expected {
         return Err(StoreError::Backup(format!("the copy is at schema {found}, the database at {expected}")));
     }
-    copy.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
-    drop(copy);
-    std::fs::File::open(partial).and_then(|f| f.sync_all()).map_err(io)
+    Ok(copy)
 }
 
 /// Writes an encrypted, checked copy of a *plain* database to `path` (which must not exist yet):
@@ -444,8 +459,9 @@ mod tests {
         let from = dir.path().join("from");
         let data: Vec<u8> = (0..direct_io::ALIGN * 3000).map(|i| (i % 253) as u8).collect();
         std::fs::write(&from, &data).unwrap();
-        for direct in [false, direct_io::AVAILABLE] {
-            let to = dir.path().join(format!("to-{direct}"));
+        let from = std::fs::File::open(&from).unwrap();
+        for (i, direct) in [false, direct_io::AVAILABLE].into_iter().enumerate() {
+            let to = dir.path().join(format!("to-{i}"));
             copy_verified(&from, &to, data.len() as u64, direct).unwrap();
             assert_eq!(std::fs::read(&to).unwrap(), data, "direct: {direct}");
         }
@@ -465,20 +481,20 @@ mod tests {
         )
         .unwrap();
         drop(conn);
-        let conn = Connection::open(&path).unwrap();
+        let db = crate::open(&path).unwrap();
         let out = dir.path().join("copy.sqlite");
-        let refused = write_to(&conn, &out, None).unwrap_err();
+        let refused = write_to(&db, &out, None).unwrap_err();
         assert!(refused.to_string().contains("integrity check"), "{refused}");
-        assert!(!out.exists() && !out.with_extension("partial").exists(), "nothing is kept");
+        assert!(!out.exists() && !partial_of(&out).exists(), "nothing is kept");
     }
 
     #[test]
     fn a_partial_copy_left_by_a_crash_is_replaced_and_gone_afterwards() {
         let t = crate::db::testing::temp_db();
         let again = t.dir.path().join("again.sqlite");
-        std::fs::write(again.with_extension("partial"), b"left over from a crash").unwrap();
-        write_to(t.db.conn(), &again, None).unwrap();
+        std::fs::write(partial_of(&again), b"left over from a crash").unwrap();
+        write_to(&t.db, &again, None).unwrap();
         check(&again, None).unwrap();
-        assert!(!again.with_extension("partial").exists());
+        assert!(!partial_of(&again).exists());
     }
 }

@@ -187,7 +187,8 @@ fn write_params(path: &Path, params: &KdfParams) -> Result<(), CryptError> {
     write_synced(path, serde_json::to_string_pretty(params).map_err(|_| CryptError::UnknownParameters)?.as_bytes())
 }
 
-/// Writes a small file whole: a temporary file beside it, synced, then renamed over it.
+/// Writes a small file whole: a temporary file beside it, synced, then renamed over it, and the
+/// folder synced.
 pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), CryptError> {
     use std::io::Write;
     let tmp = path.with_extension("tmp");
@@ -195,6 +196,13 @@ pub(crate) fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), CryptError> 
     file.write_all(bytes)?;
     file.sync_all()?;
     std::fs::rename(&tmp, path)?;
+    // The rename itself must be on disk before a rekey relies on it. (Windows cannot open a folder
+    // this way and keeps renames in its journal; there the attempt is skipped.)
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(folder) = std::fs::File::open(folder) {
+            let _ = folder.sync_all();
+        }
+    }
     Ok(())
 }
 

@@ -28,6 +28,10 @@ pub enum StoreError {
 #[derive(Debug)]
 pub struct Db {
     conn: Connection,
+    /// The database file, held open for the connection's life to copy it for backups. POSIX drops
+    /// all of a process's locks on a file when *any* handle on it is closed, so the backup must
+    /// never open and close a handle of its own beside SQLite's.
+    file: std::fs::File,
 }
 
 /// How to open a database beyond its path.
@@ -71,14 +75,15 @@ pub fn open_with(path: &Path, how: Opening) -> Result<Db, StoreError> {
     // 32 MiB of page cache instead of SQLite's 2 MiB: evaluating a national branch reads the last
     // 100 days of entries, and re-reading pages through the OS costs more than the memory.
     conn.pragma_update(None, "cache_size", -32_768)?;
+    let file = std::fs::File::open(path).map_err(|e| StoreError::Backup(e.to_string()))?;
+    let mut db = Db { conn, file };
     if let Some(dir) = how.backups {
         if found > 0 && found < migrations::SCHEMA_VERSION {
-            crate::backup::write_new(&conn, dir, draagkracht_core::BackupKind::BeforeMigration, how.key)?;
+            crate::backup::write_new(&db, dir, draagkracht_core::BackupKind::BeforeMigration, how.key)?;
         }
     }
-    let mut conn = conn;
-    migrations::apply(&mut conn)?;
-    Ok(Db { conn })
+    migrations::apply(&mut db.conn)?;
+    Ok(db)
 }
 
 impl Db {
@@ -113,6 +118,11 @@ impl Db {
     /// The file this database lives in.
     pub fn path(&self) -> Option<&str> {
         self.conn.path()
+    }
+
+    /// The database file as held open beside the connection (for copying it whole).
+    pub(crate) fn file(&self) -> &std::fs::File {
+        &self.file
     }
 }
 
@@ -243,8 +253,7 @@ mod tests {
         let before = names(&db);
         let wal = dir.path().join("secret.sqlite-wal");
         assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the volunteers are still in the WAL");
-        let made =
-            crate::backup::write_new(db.conn(), &backups, draagkracht_core::BackupKind::Manual, Some(&key)).unwrap();
+        let made = crate::backup::write_new(&db, &backups, draagkracht_core::BackupKind::Manual, Some(&key)).unwrap();
         let leftovers: Vec<String> = std::fs::read_dir(&backups)
             .unwrap()
             .flatten()
@@ -271,9 +280,8 @@ mod tests {
     #[test]
     fn a_plain_database_gets_a_plain_backup() {
         let t = testing::temp_db();
-        let made =
-            crate::backup::write_new(t.db.conn(), &t.dir.path().join("b"), draagkracht_core::BackupKind::Daily, None)
-                .unwrap();
+        let made = crate::backup::write_new(&t.db, &t.dir.path().join("b"), draagkracht_core::BackupKind::Daily, None)
+            .unwrap();
         assert!(crate::crypt::is_plain_sqlite(&made));
         crate::backup::check(&made, None).unwrap();
     }

@@ -91,7 +91,7 @@ describe('recovery code', () => {
     await userEvent.type(input('rc-passphrase'), `${PASSPHRASE}{Enter}`);
 
     const button = screen.getByTestId('rc-make') as HTMLButtonElement;
-    expect(button.textContent?.trim()).toBe('Bezig met de herstelcode maken…');
+    expect(button.textContent?.trim()).toBe('Bezig met het maken van de herstelcode…');
     expect(button.disabled).toBe(true);
     go();
     expect((await screen.findByTestId('recovery-code')).textContent).toBe(RECOVERY_CODE);
