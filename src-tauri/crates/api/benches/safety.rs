@@ -81,11 +81,11 @@ fn main() {
     };
     let (plain_write, enc_write) =
         best_of(3, |round, encrypted| write_once(&database(round, encrypted), encrypted, today));
-    // The short workloads: seven rounds each, after one unmeasured run (fonts parsed, code paged in).
+    // The short workloads: fifteen rounds each, after one unmeasured run (fonts parsed, code paged in).
     evaluate_once(&database(0, false), false, today);
     report_once(&database(0, false), false, today);
-    let (plain_eval, enc_eval) = best_of(7, |_, encrypted| evaluate_once(&database(0, encrypted), encrypted, today));
-    let (plain_report, enc_report) = best_of(7, |_, encrypted| report_once(&database(0, encrypted), encrypted, today));
+    let (plain_eval, enc_eval) = best_of(15, |_, encrypted| evaluate_once(&database(0, encrypted), encrypted, today));
+    let (plain_report, enc_report) = best_of(15, |_, encrypted| report_once(&database(0, encrypted), encrypted, today));
     let overhead = |plain: Duration, enc: Duration| (enc.as_secs_f64() / plain.as_secs_f64() - 1.0) * 100.0;
     println!("encryption at rest (SQLCipher, AES-256), demo branch:");
     println!(
