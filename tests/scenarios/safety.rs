@@ -37,6 +37,12 @@ fn names(gate: &mut Gate) -> Vec<String> {
     names
 }
 
+/// Changes the passphrase from `current` (empty for a plain database) to `new`.
+fn change_passphrase(gate: &mut Gate, current: &str, new: &str) {
+    let input = ChangePassphraseInput { current: current.into(), passphrase: new.into(), repeat: new.into() };
+    gate.change_passphrase(&input).expect("change the passphrase");
+}
+
 fn add(gate: &mut Gate, name: &str) {
     let today = date(2026, 11, 28);
     let app = gate.app().expect("open");
@@ -91,12 +97,7 @@ fn changing_the_passphrase_keeps_every_record() {
         repeat: new.into(),
     });
     assert_eq!(refused.unwrap_err().field, Some(draagkracht_api::wire::Field::CurrentPassphrase));
-    gate.change_passphrase(&ChangePassphraseInput {
-        current: PASSPHRASE.into(),
-        passphrase: new.into(),
-        repeat: new.into(),
-    })
-    .expect("change");
+    change_passphrase(&mut gate, PASSPHRASE, new);
     drop(gate);
     let mut gate = Gate::new(&path);
     assert_eq!(gate.unlock(PASSPHRASE).unwrap_err().code, ErrorCode::WrongPassphrase, "the old one no longer opens it");
@@ -111,12 +112,7 @@ fn a_plain_database_can_be_encrypted_later() {
     add(&mut gate, "Anna");
     assert!(is_plain_sqlite(&path));
     assert_eq!(gate.lock().state, AccessState::Open, "a plain database has nothing to lock");
-    gate.change_passphrase(&ChangePassphraseInput {
-        current: String::new(),
-        passphrase: PASSPHRASE.into(),
-        repeat: PASSPHRASE.into(),
-    })
-    .expect("set a passphrase");
+    change_passphrase(&mut gate, "", PASSPHRASE);
     assert!(!is_plain_sqlite(&path), "the file is encrypted now");
     assert_eq!(names(&mut gate), vec!["Anna"]);
     drop(gate);
@@ -272,12 +268,7 @@ fn a_forgotten_passphrase_is_recovered_with_the_code_on_paper() {
 
     // An ordinary passphrase change later does not need the code, and the code keeps working.
     let second = "een tweede wachtwoordzin";
-    gate.change_passphrase(&ChangePassphraseInput {
-        current: PASSPHRASE.into(),
-        passphrase: second.into(),
-        repeat: second.into(),
-    })
-    .unwrap();
+    change_passphrase(&mut gate, PASSPHRASE, second);
     drop(gate);
 
     // The passphrase is forgotten. Refusals first; none of them changes the file.
@@ -322,12 +313,7 @@ fn the_code_opens_a_restored_backup_made_under_an_earlier_passphrase() {
     let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).unwrap();
     let backup = gate.make_backup().unwrap();
     let second = "een tweede wachtwoordzin";
-    gate.change_passphrase(&ChangePassphraseInput {
-        current: PASSPHRASE.into(),
-        passphrase: second.into(),
-        repeat: second.into(),
-    })
-    .unwrap();
+    change_passphrase(&mut gate, PASSPHRASE, second);
     add(&mut gate, "Bram");
     gate.restore(&RestoreInput { file: backup.file, passphrase: Some(PASSPHRASE.into()) }).expect("restore");
     assert_eq!(names(&mut gate), vec!["Anna"]);
@@ -387,12 +373,7 @@ fn a_recovery_code_left_from_an_earlier_database_never_opens_a_new_one() {
     let (mut gate, _) = new_database(dir.path(), Some(PASSPHRASE));
     assert_eq!(gate.access().recovery_code_made_on, None);
     let second = "een tweede wachtwoordzin";
-    gate.change_passphrase(&ChangePassphraseInput {
-        current: PASSPHRASE.into(),
-        passphrase: second.into(),
-        repeat: second.into(),
-    })
-    .unwrap();
+    change_passphrase(&mut gate, PASSPHRASE, second);
     gate.lock();
     let refused = gate.recover(&recover_input(&old.code, "een derde wachtwoordzin")).unwrap_err();
     assert_eq!(refused_field(&refused), (Some(Field::RecoveryCode), Some(RefusalCode::Unknown)));
