@@ -379,6 +379,9 @@ async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
     s.assert_accessible("recovery code shown").await;
     s.click("rc-kept").await;
     s.wait_for_text("rc-status", "gemaakt op").await;
+    // A backup by hand, under the first passphrase: the code travels with it.
+    s.click("backup-make").await;
+    s.by_test_id("backup-notice").await;
 
     // The passphrase is forgotten.
     s.click("lock").await;
@@ -397,9 +400,31 @@ async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
     s.wait_for_text("rc-status", "gemaakt op").await;
     s.screenshot("recovered").await;
 
-    // From now on the new passphrase opens the data.
+    // The backup from before is made under the forgotten passphrase: it comes back with the code.
+    let rows = s.driver.find_all(By::Css("[data-testid='backup-row']")).await.expect("rows");
+    let mut manual = None;
+    for row in rows {
+        if row.text().await.unwrap_or_default().contains("Handmatig") {
+            manual = Some(row);
+            break;
+        }
+    }
+    let manual = manual.expect("the manual backup is listed");
+    manual.find(By::Css("[data-testid='backup-restore']")).await.unwrap().click().await.expect("restore");
+    s.click("restore-yes").await;
+    s.by_test_id("restore-passphrase").await;
+    s.click("restore-use-code").await;
+    s.type_into("restore-code", &code).await;
+    s.type_into("restore-new-passphrase", "een derde wachtwoordzin").await;
+    s.type_into("restore-repeat", "een derde wachtwoordzin").await;
+    s.screenshot("restore-with-code").await;
+    s.assert_accessible("restore with the code").await;
+    s.click("restore-yes").await;
+    s.wait_for_text("backups", "Voor het terugzetten").await;
+
+    // From now on the newest passphrase opens the data.
     s.click("lock").await;
-    s.type_into("unlock-passphrase", "een nieuwe wachtwoordzin").await;
+    s.type_into("unlock-passphrase", "een derde wachtwoordzin").await;
     s.click("unlock-submit").await;
     s.wait_for_text("safety-status", "Versleuteld").await;
     s.quit().await;

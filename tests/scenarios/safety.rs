@@ -134,16 +134,19 @@ fn backups_are_made_checked_and_restore_exactly() {
     let manual = gate.make_backup().expect("backup");
     assert!(manual.encrypted && manual.size_bytes > 0 && manual.kind == BackupKind::Manual);
     add(&mut gate, "Bram");
-    let access = gate.restore(&RestoreInput { file: manual.file.clone(), passphrase: None }).expect("restore");
+    let access = gate
+        .restore(&RestoreInput { file: manual.file.clone(), passphrase: None, ..Default::default() })
+        .expect("restore");
     assert_eq!(access.state, AccessState::Open);
     assert_eq!(names(&mut gate), vec!["Anna"], "back to the moment of the backup");
     let before_restore = gate.backups().into_iter().find(|b| b.kind == BackupKind::BeforeRestore).expect("saved first");
 
     // Bram is in the before-restore backup: restoring that brings him back.
-    gate.restore(&RestoreInput { file: before_restore.file, passphrase: None }).unwrap();
+    gate.restore(&RestoreInput { file: before_restore.file, passphrase: None, ..Default::default() }).unwrap();
     assert_eq!(names(&mut gate), vec!["Anna", "Bram"]);
 
-    let unknown = gate.restore(&RestoreInput { file: "draagkracht-nope.sqlite".into(), passphrase: None });
+    let unknown =
+        gate.restore(&RestoreInput { file: "draagkracht-nope.sqlite".into(), passphrase: None, ..Default::default() });
     assert_eq!(unknown.unwrap_err().field, Some(draagkracht_api::wire::Field::Backup));
     assert!(path.exists());
 }
@@ -193,7 +196,7 @@ fn a_damaged_database_is_said_plainly_and_the_latest_backup_restores_it() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes, "nothing was written to the damaged file");
     assert_eq!(gate.app().unwrap_err().code, ErrorCode::Damaged);
 
-    gate.restore(&RestoreInput { file: good.file, passphrase: None }).unwrap();
+    gate.restore(&RestoreInput { file: good.file, passphrase: None, ..Default::default() }).unwrap();
     assert_eq!(gate.access().state, AccessState::Open);
     assert_eq!(names(&mut gate).len(), 400);
     assert!(gate.backups().iter().any(|b| b.kind == BackupKind::BeforeRestore), "the damaged file was kept aside");
@@ -315,7 +318,8 @@ fn the_code_opens_a_restored_backup_made_under_an_earlier_passphrase() {
     let second = "een tweede wachtwoordzin";
     change_passphrase(&mut gate, PASSPHRASE, second);
     add(&mut gate, "Bram");
-    gate.restore(&RestoreInput { file: backup.file, passphrase: Some(PASSPHRASE.into()) }).expect("restore");
+    gate.restore(&RestoreInput { file: backup.file, passphrase: Some(PASSPHRASE.into()), ..Default::default() })
+        .expect("restore");
     assert_eq!(names(&mut gate), vec!["Anna"]);
     gate.lock();
     drop(gate);
@@ -377,4 +381,41 @@ fn a_recovery_code_left_from_an_earlier_database_never_opens_a_new_one() {
     gate.lock();
     let refused = gate.recover(&recover_input(&old.code, "een derde wachtwoordzin")).unwrap_err();
     assert_eq!(refused_field(&refused), (Some(Field::RecoveryCode), Some(RefusalCode::Unknown)));
+}
+
+#[test]
+fn a_backup_from_before_a_forgotten_passphrase_is_restored_with_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, path) = new_database(dir.path(), Some(PASSPHRASE));
+    add(&mut gate, "Anna");
+    let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).unwrap();
+    let backup = gate.make_backup().unwrap();
+    let folder = dir.path().join(draagkracht_api::safety::BACKUP_FOLDER);
+    assert!(folder.join(format!("{}.recovery.json", backup.file)).exists(), "the code travels with the backup");
+    change_passphrase(&mut gate, PASSPHRASE, "een tweede wachtwoordzin");
+    add(&mut gate, "Bram");
+
+    // The first passphrase is forgotten. Without it the backup is refused; so is a wrong code.
+    let needs = gate.restore(&RestoreInput { file: backup.file.clone(), ..Default::default() }).unwrap_err();
+    assert_eq!(needs.field, Some(Field::Passphrase));
+    let with_code = |code: &str| RestoreInput {
+        file: backup.file.clone(),
+        recovery_code: Some(code.into()),
+        new_passphrase: Some("een derde wachtwoordzin".into()),
+        repeat: Some("een derde wachtwoordzin".into()),
+        ..Default::default()
+    };
+    let wrong = gate.restore(&with_code("0000-0000-0000-0000-0000")).unwrap_err();
+    assert_eq!(refused_field(&wrong), (Some(Field::RecoveryCode), Some(RefusalCode::Mismatch)));
+    assert_eq!(names(&mut gate), vec!["Anna", "Bram"], "a wrong code restored nothing");
+
+    let access = gate.restore(&with_code(&made.code)).expect("restored with the code");
+    assert_eq!(access.state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    gate.lock();
+    drop(gate);
+    let mut gate = Gate::new(&path);
+    gate.unlock("een derde wachtwoordzin").expect("the new passphrase opens the restored data");
+    gate.lock();
+    gate.recover(&recover_input(&made.code, "een vierde wachtwoordzin")).expect("and the code still does");
 }

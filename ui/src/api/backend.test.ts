@@ -158,7 +158,13 @@ describe('tauriBackend', () => {
     await tauriBackend.changePassphrase({ current: '', passphrase: 'fiets lamp oktober', repeat: 'fiets lamp oktober' });
     await tauriBackend.listBackups();
     await tauriBackend.makeBackup();
-    await tauriBackend.restoreBackup({ file: 'b.sqlite', passphrase: null });
+    await tauriBackend.restoreBackup({
+      file: 'b.sqlite',
+      passphrase: null,
+      recoveryCode: 'K7QF-3MZP-W8TD-A2XN-H6RB',
+      newPassphrase: 'zeilboot regen piano',
+      repeat: 'zeilboot regen piano',
+    });
     expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
       ['database_access', []],
       ['create_database', ['input']],
@@ -172,7 +178,15 @@ describe('tauriBackend', () => {
     expect(calls[1]?.[1]).toEqual({ input: { passphrase: null, repeat: null } });
     expect(calls[2]?.[1]).toEqual({ passphrase: 'fiets lamp oktober' });
     expect(calls[4]?.[1]).toEqual({ input: { current: '', passphrase: 'fiets lamp oktober', repeat: 'fiets lamp oktober' } });
-    expect(calls[7]?.[1]).toEqual({ input: { file: 'b.sqlite', passphrase: null } });
+    expect(calls[7]?.[1]).toEqual({
+      input: {
+        file: 'b.sqlite',
+        passphrase: null,
+        recoveryCode: 'K7QF-3MZP-W8TD-A2XN-H6RB',
+        newPassphrase: 'zeilboot regen piano',
+        repeat: 'zeilboot regen piano',
+      },
+    });
   });
 
   it('calls the privacy and backup-location commands with the argument keys the Rust side expects', async () => {

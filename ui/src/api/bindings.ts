@@ -497,7 +497,12 @@ file: string,
 /**
  * The passphrase that was in use when the backup was made, when it differs from today's.
  */
-passphrase: string | null, };
+passphrase: string | null, 
+/**
+ * Instead of that passphrase, when it is forgotten: the recovery code, with a new passphrase
+ * (typed twice) for the restored database.
+ */
+recoveryCode: string | null, newPassphrase: string | null, repeat: string | null, };
 
 export type MakeRecoveryCodeInput = { passphrase: string, };
 

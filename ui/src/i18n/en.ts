@@ -105,6 +105,10 @@ export const en: Record<MessageKey, string> = {
   'restore.busy': 'Restoring…',
   'restore.passphrase': 'Passphrase of this backup',
   'restore.passphraseHelp': 'After the restore you open Draagkracht with this passphrase again.',
+  'restore.useCode': 'Lost the passphrase you had then? Use your recovery code',
+  'restore.usePassphrase': 'Use the passphrase after all',
+  'restore.newPassphraseHelp': 'The backup is restored and gets this new passphrase at once.',
+  'restore.codeMissing': 'Enter the recovery code you wrote down.',
 
   'safety.title': 'Safety',
   'safety.intro': 'Here you see how your data is protected: with a passphrase and with backups.',
@@ -121,16 +125,16 @@ export const en: Record<MessageKey, string> = {
   'passphrase.changed': 'The passphrase was changed. From now on, use the new one.',
   'passphrase.set': 'The passphrase was set. Your data is now encrypted.',
   'passphrase.oldBackups':
-    'Older backups keep the passphrase they were made with. To restore such a backup, you need that old passphrase.',
+    'Older backups keep the passphrase they were made with. To restore such a backup, you need that old passphrase, or your recovery code.',
   'passphrase.oldBackupsPlain': 'Backups that already exist stay without a passphrase. New backups do get the passphrase.',
 
   'recovery.heading': 'Recovery code',
   'recovery.intro':
-    'Lost your passphrase? With the recovery code you can still open the data and choose a new passphrase. Keep the code on paper, in a safe place, not with the laptop. Restoring a backup does not work with the code: that still needs the passphrase the backup was made with.',
+    'Lost your passphrase? With the recovery code you can still open the data and choose a new passphrase. Keep the code on paper, in a safe place, not with the laptop. You can also restore a backup with the code, if the backup was made after you made the code.',
   'recovery.exists': 'There is a recovery code, made on {date}.',
   'recovery.none': 'There is no recovery code yet.',
   'recovery.passphraseHelp': 'So nobody else can make a recovery code while your laptop is open.',
-  'recovery.replaces': 'If you make a new recovery code, the old one stops working. Then throw away the paper with the old code.',
+  'recovery.replaces': 'If you make a new recovery code, the old one stops working for your data. Backups from before it open only with the old code or their own passphrase.',
   'recovery.make': 'Make a recovery code',
   'recovery.makeNew': 'Make a new recovery code',
   'recovery.busy': 'Making the recovery code…',

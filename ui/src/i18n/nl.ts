@@ -105,6 +105,10 @@ export const nl = {
   'restore.busy': 'Bezig met terugzetten…',
   'restore.passphrase': 'Wachtwoordzin van deze back-up',
   'restore.passphraseHelp': 'Na het terugzetten open je Draagkracht weer met deze wachtwoordzin.',
+  'restore.useCode': 'Wachtwoordzin van toen kwijt? Gebruik je herstelcode',
+  'restore.usePassphrase': 'Toch met de wachtwoordzin',
+  'restore.newPassphraseHelp': 'De back-up wordt teruggezet en krijgt meteen deze nieuwe wachtwoordzin.',
+  'restore.codeMissing': 'Vul de herstelcode in die je hebt opgeschreven.',
 
   'safety.title': 'Veiligheid',
   'safety.intro': 'Hier zie je hoe je gegevens beschermd zijn: met een wachtwoordzin en met back-ups.',
@@ -123,17 +127,17 @@ export const nl = {
   'passphrase.changed': 'De wachtwoordzin is gewijzigd. Gebruik voortaan de nieuwe.',
   'passphrase.set': 'De wachtwoordzin is ingesteld. Je gegevens zijn nu versleuteld.',
   'passphrase.oldBackups':
-    'Oudere back-ups houden de wachtwoordzin waarmee ze gemaakt zijn. Wil je zo’n back-up terugzetten, dan heb je die oude wachtwoordzin nodig.',
+    'Oudere back-ups houden de wachtwoordzin waarmee ze gemaakt zijn. Wil je zo’n back-up terugzetten, dan heb je die oude wachtwoordzin nodig, of je herstelcode.',
   'passphrase.oldBackupsPlain':
     'Back-ups die al bestaan, blijven zonder wachtwoordzin. Nieuwe back-ups krijgen de wachtwoordzin wel.',
 
   'recovery.heading': 'Herstelcode',
   'recovery.intro':
-    'Ben je je wachtwoordzin kwijt? Met de herstelcode open je de gegevens toch, en kies je een nieuwe wachtwoordzin. Bewaar de code op papier, op een veilige plek, niet bij de laptop. Een back-up terugzetten kan niet met de code: daarvoor blijft de wachtwoordzin nodig waarmee de back-up gemaakt is.',
+    'Ben je je wachtwoordzin kwijt? Met de herstelcode open je de gegevens toch, en kies je een nieuwe wachtwoordzin. Bewaar de code op papier, op een veilige plek, niet bij de laptop. Ook een back-up terugzetten kan met de code, als de back-up gemaakt is nadat je de code maakte.',
   'recovery.exists': 'Er is een herstelcode, gemaakt op {date}.',
   'recovery.none': 'Er is nog geen herstelcode.',
   'recovery.passphraseHelp': 'Zo kan niemand anders een herstelcode maken als je laptop openstaat.',
-  'recovery.replaces': 'Maak je een nieuwe herstelcode, dan werkt de oude niet meer. Gooi het papier met de oude code daarna weg.',
+  'recovery.replaces': 'Maak je een nieuwe herstelcode, dan werkt de oude niet meer voor je gegevens. Back-ups van daarvoor openen alleen nog met de oude code of met hun eigen wachtwoordzin.',
   'recovery.make': 'Herstelcode maken',
   'recovery.makeNew': 'Nieuwe herstelcode maken',
   'recovery.busy': 'Bezig met het maken van de herstelcode…',

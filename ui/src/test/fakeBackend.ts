@@ -754,8 +754,11 @@ export const OLD_PASSPHRASE = 'oude zin van vorig jaar';
 /** The recovery code the fake makes, as the backend shows it: five groups of four. */
 export const RECOVERY_CODE = 'K7QF-3MZP-W8TD-A2XN-H6RB';
 
-/** A backup as the fake keeps it: what the list shows, and the passphrase it was made under. */
-export type FakeBackup = { info: BackupInfo; madeWith: string | null };
+/**
+ * A backup as the fake keeps it: what the list shows, the passphrase it was made under, and the
+ * recovery code kept beside it (an encrypted backup made while a code existed); none if left out.
+ */
+export type FakeBackup = { info: BackupInfo; madeWith: string | null; codeWith?: string | null };
 
 /**
  * The database behind the fake's safety commands: its state, passphrase and backups (newest first),
@@ -773,11 +776,18 @@ export type FakeVault = {
   lastCopyProblem: string | null;
 };
 
-function backupOf(createdAt: string, kind: BackupKind, madeWith: string | null, sizeBytes = 1_258_291): FakeBackup {
+function backupOf(
+  createdAt: string,
+  kind: BackupKind,
+  madeWith: string | null,
+  sizeBytes = 1_258_291,
+  codeWith: string | null = null,
+): FakeBackup {
   const file = `draagkracht-${createdAt.replace(/:/g, '-')}-${kind}.sqlite`;
   return {
     info: { file, path: `/tmp/backups/${file}`, createdAt, kind, sizeBytes, encrypted: madeWith !== null },
     madeWith,
+    codeWith: madeWith !== null ? codeWith : null,
   };
 }
 
@@ -793,15 +803,24 @@ export const BACKUPS: FakeBackup[] = [
 
 /**
  * An open database encrypted with `PASSPHRASE`, with `BACKUPS` and no recovery code; pass what a
- * test needs otherwise (`withRecoveryCode()` for a code made earlier).
+ * test needs otherwise (`withRecoveryCode()` for a code made earlier). With a code and the default
+ * backups, the code is kept beside each encrypted backup made on or after the day it was made.
  */
 export function fakeVault(overrides: Partial<FakeVault> = {}): FakeVault {
+  const { recoveryCode = null, recoveryCodeMadeOn = null } = overrides;
+  const backups = structuredClone(BACKUPS).map((b) => ({
+    ...b,
+    codeWith:
+      b.madeWith !== null && recoveryCode !== null && recoveryCodeMadeOn !== null && b.info.createdAt.slice(0, 10) >= recoveryCodeMadeOn
+        ? recoveryCode
+        : null,
+  }));
   return {
     state: 'open',
     passphrase: PASSPHRASE,
     recoveryCode: null,
     recoveryCodeMadeOn: null,
-    backups: structuredClone(BACKUPS),
+    backups,
     problem: null,
     secondLocation: null,
     lastCopyProblem: null,
@@ -825,6 +844,29 @@ function normalCode(typed: string): string | null {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   return /^[0-9A-HJKMNP-TV-Z]{20}$/.test(code) ? code : null;
+}
+
+/** A recovery code as the backend reads it, or the refusal that says what one looks like. */
+function parsedCode(typed: string): string {
+  const code = normalCode(typed);
+  if (code === null) {
+    throw refusal({
+      field: 'recoveryCode',
+      reason: 'invalid_format',
+      message: 'Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.',
+      messageEn: 'A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.',
+    });
+  }
+  return code;
+}
+
+function wrongCode(): ApiError {
+  return refusal({
+    field: 'recoveryCode',
+    reason: 'mismatch',
+    message: 'Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.',
+    messageEn: 'This recovery code does not fit this data. Please check the characters; nothing was changed.',
+  });
 }
 
 function wrongPassphrase(field: Field, earlier = false): ApiError {
@@ -875,7 +917,7 @@ function safetyCommands(vault: FakeVault) {
   });
   const backupNow = (kind: BackupKind): BackupInfo => {
     const at = `${TODAY}T16:${String(15 + made++).padStart(2, '0')}:00`;
-    const backup = backupOf(at, kind, vault.passphrase);
+    const backup = backupOf(at, kind, vault.passphrase, undefined, vault.recoveryCode);
     vault.backups.unshift(backup);
     return structuredClone(backup.info);
   };
@@ -922,15 +964,7 @@ function safetyCommands(vault: FakeVault) {
     recover: async (input) => {
       if (vault.state !== 'locked') return access();
       // In the backend's order: the code's form, the new passphrase, then whether the code fits.
-      const code = normalCode(input.code);
-      if (code === null) {
-        throw refusal({
-          field: 'recoveryCode',
-          reason: 'invalid_format',
-          message: 'Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.',
-          messageEn: 'A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.',
-        });
-      }
+      const code = parsedCode(input.code);
       checkNewPassphrase(input.passphrase, input.repeat);
       if (vault.recoveryCode === null) {
         throw refusal({
@@ -940,14 +974,7 @@ function safetyCommands(vault: FakeVault) {
           messageEn: 'No recovery code was ever made for this data. Without the passphrase it cannot be opened.',
         });
       }
-      if (code !== normalCode(vault.recoveryCode)) {
-        throw refusal({
-          field: 'recoveryCode',
-          reason: 'mismatch',
-          message: 'Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.',
-          messageEn: 'This recovery code does not fit this data. Please check the characters; nothing was changed.',
-        });
-      }
+      if (code !== normalCode(vault.recoveryCode)) throw wrongCode();
       vault.passphrase = input.passphrase;
       vault.state = 'open';
       return access();
@@ -963,6 +990,29 @@ function safetyCommands(vault: FakeVault) {
           message: 'Deze back-up bestaat niet (meer). Kies een andere.',
           messageEn: 'This backup does not exist (any more). Please choose another.',
         });
+      }
+      // With the recovery code (an encrypted backup only), in the backend's order: the code's form,
+      // the new passphrase, then whether a code is kept beside the backup and this is it.
+      if (input.recoveryCode?.trim() && chosen.madeWith !== null) {
+        const code = parsedCode(input.recoveryCode);
+        checkNewPassphrase(input.newPassphrase ?? '', input.repeat ?? '');
+        if (!chosen.codeWith) {
+          throw refusal({
+            field: 'recoveryCode',
+            reason: 'unknown',
+            message:
+              'Hier hoort geen herstelcode bij: hij is er nooit gemaakt, of pas later. Zonder de wachtwoordzin van toen is dit niet te openen.',
+            messageEn:
+              'No recovery code belongs to this: none was made, or only later. Without the passphrase of the time it cannot be opened.',
+          });
+        }
+        if (code !== normalCode(chosen.codeWith)) throw wrongCode();
+        // Restored as with its own passphrase, then given the new one at once.
+        backupNow('before_restore');
+        vault.passphrase = input.newPassphrase;
+        vault.state = 'open';
+        vault.problem = null;
+        return access();
       }
       const typed = input.passphrase || null;
       if (chosen.madeWith !== null) {

@@ -282,40 +282,9 @@ impl Gate {
         if self.open.is_some() || !self.path.exists() {
             return Ok(self.access());
         }
-        let code = RecoveryCode::parse(&input.code).ok_or_else(|| {
-            ApiError::from(Refusal::new(
-                Field::RecoveryCode,
-                RefusalCode::InvalidFormat,
-                "Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.",
-                "A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.",
-            ))
-        })?;
+        let code = parse_code(&input.code)?;
         check_new_passphrase(&input.passphrase, &input.repeat)?;
-        let wrong_code = || {
-            ApiError::from(Refusal::new(
-                Field::RecoveryCode,
-                RefusalCode::Mismatch,
-                "Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.",
-                "This recovery code does not fit this data. Please check the characters; nothing was changed.",
-            ))
-        };
-        let recovery = RecoveryFile::beside(&self.path);
-        if recovery.created_on().is_none() {
-            return Err(ApiError::from(Refusal::new(
-                Field::RecoveryCode,
-                RefusalCode::Unknown,
-                "Voor deze gegevens is nooit een herstelcode gemaakt. Zonder wachtwoordzin zijn ze niet te openen.",
-                "No recovery code was ever made for this data. Without the passphrase it cannot be opened.",
-            )));
-        }
-        let params = KdfFile::beside(&self.path)
-            .current()
-            .ok_or_else(|| storage("the key file (.kdf.json) is missing beside the database"))?;
-        let key = match recovery.open(&code, &params) {
-            Ok(keys) => keys.into_iter().find(|k| backup::check_key(&self.path, k)).ok_or_else(wrong_code)?,
-            Err(CryptError::WrongCode) => return Err(wrong_code()),
-            Err(e) => return Err(storage(&e.to_string())),
-        };
+        let key = key_from_code(&self.path, &code)?;
         // Open, give it the new passphrase, and only then make the day's backup (under the new key).
         self.open_database(Some(key));
         if let Some((_, e)) = &self.problem {
@@ -364,6 +333,12 @@ impl Gate {
                 "This backup does not exist (any more). Please choose another.",
             ))
         })?;
+        if let Some(code) = input.recovery_code.as_deref().filter(|c| !c.trim().is_empty()) {
+            if chosen.encrypted {
+                let new = input.new_passphrase.as_deref().unwrap_or_default();
+                return self.restore_with_code(&chosen.path, code, new, input.repeat.as_deref().unwrap_or_default());
+            }
+        }
         let key = match input.passphrase.as_deref().filter(|p| !p.is_empty()) {
             Some(passphrase) if chosen.encrypted => Some(backup_key(&chosen.path, passphrase)?),
             _ => self.key_for_check(&chosen).ok_or_else(|| ApiError {
@@ -374,6 +349,24 @@ impl Gate {
             })?,
         };
         self.restore_checked(&chosen.path, key)
+    }
+
+    /// Restores an encrypted backup whose passphrase is forgotten with the recovery code (kept beside
+    /// every backup made since the code), and gives the restored database a new passphrase at once.
+    /// A malformed or wrong code, or a refused new passphrase, changes nothing.
+    pub fn restore_with_code(
+        &mut self,
+        source: &Path,
+        code: &str,
+        passphrase: &str,
+        repeat: &str,
+    ) -> Result<DatabaseAccess, ApiError> {
+        let code = parse_code(code)?;
+        check_new_passphrase(passphrase, repeat)?;
+        let key = key_from_code(source, &code)?;
+        self.restore_checked(source, Some(key))?;
+        self.rekey(passphrase)?;
+        Ok(self.access())
     }
 
     /// Restores a backup file from anywhere (the CLI's `restore --from`): its key parameters beside
@@ -413,6 +406,10 @@ impl Gate {
         // opens whichever is there after a crash); a plain database has nothing to recover.
         let recovery = RecoveryFile::beside(&self.path);
         if let Some(k) = &key {
+            // A database without a code of its own (a new laptop) takes the backup's.
+            if recovery.created_on().is_none() {
+                RecoveryFile::beside(source).copy_beside(&self.path).map_err(|e| storage(&e.to_string()))?;
+            }
             recovery.add_key(k).map_err(|e| storage(&e.to_string()))?;
         }
         backup::replace_database(source, &self.path, key.as_ref())?;
@@ -597,6 +594,7 @@ fn copy_to_folder(backup: &Path, dir: &str) -> Result<(), String> {
         if let Some(params) = KdfFile::beside(backup).current() {
             KdfFile::beside(&target).write_current(&params).map_err(std::io::Error::other)?;
         }
+        RecoveryFile::beside(backup).copy_beside(&target).map_err(std::io::Error::other)?;
         std::fs::copy(backup, &target)?;
         Ok(())
     };
@@ -664,6 +662,46 @@ fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<(), ApiError> 
         .into());
     }
     Ok(())
+}
+
+/// A recovery code as typed, or the refusal that says what one looks like.
+fn parse_code(typed: &str) -> Result<RecoveryCode, ApiError> {
+    RecoveryCode::parse(typed).ok_or_else(|| {
+        ApiError::from(Refusal::new(
+            Field::RecoveryCode,
+            RefusalCode::InvalidFormat,
+            "Een herstelcode heeft 20 letters en cijfers, in vijf groepjes van vier, zoals K7QF-3MZP-W8TD-A2XN-H6RB.",
+            "A recovery code has 20 letters and digits, in five groups of four, like K7QF-3MZP-W8TD-A2XN-H6RB.",
+        ))
+    })
+}
+
+/// The key the recovery code unseals for the database (or backup) `file`, when it opens the file.
+fn key_from_code(file: &Path, code: &RecoveryCode) -> Result<DbKey, ApiError> {
+    let wrong_code = || {
+        ApiError::from(Refusal::new(
+            Field::RecoveryCode,
+            RefusalCode::Mismatch,
+            "Deze herstelcode past niet bij deze gegevens. Kijk de tekens nog eens na; er is niets veranderd.",
+            "This recovery code does not fit this data. Please check the characters; nothing was changed.",
+        ))
+    };
+    let recovery = RecoveryFile::beside(file);
+    if recovery.created_on().is_none() {
+        return Err(ApiError::from(Refusal::new(
+            Field::RecoveryCode,
+            RefusalCode::Unknown,
+            "Hier hoort geen herstelcode bij: hij is er nooit gemaakt, of pas later. Zonder de wachtwoordzin van toen is dit niet te openen.",
+            "No recovery code belongs to this: none was made, or only later. Without the passphrase of the time it cannot be opened.",
+        )));
+    }
+    let params =
+        KdfFile::beside(file).current().ok_or_else(|| storage("the key file (.kdf.json) is missing beside it"))?;
+    match recovery.open(code, &params) {
+        Ok(keys) => keys.into_iter().find(|k| backup::check_key(file, k)).ok_or_else(wrong_code),
+        Err(CryptError::WrongCode) => Err(wrong_code()),
+        Err(e) => Err(storage(&e.to_string())),
+    }
 }
 
 fn info(b: BackupFile) -> BackupInfo {

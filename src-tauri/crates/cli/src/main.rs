@@ -4,7 +4,8 @@
 //! An encrypted database's passphrase comes from `DRAAGKRACHT_PASSPHRASE` or is asked for on the
 //! terminal (not echoed). `demo` with `DRAAGKRACHT_PASSPHRASE` set creates an encrypted database.
 //! `recover` takes the recovery code from `DRAAGKRACHT_RECOVERY_CODE` and the new passphrase from
-//! `DRAAGKRACHT_NEW_PASSPHRASE`, or asks for them.
+//! `DRAAGKRACHT_NEW_PASSPHRASE`, or asks for them; `restore` does the same for a backup whose
+//! passphrase is forgotten when `DRAAGKRACHT_RECOVERY_CODE` is set.
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
@@ -277,12 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
         Command::Recover { db } => {
             let db = existing(&db)?;
             let code = secret("DRAAGKRACHT_RECOVERY_CODE", "Herstelcode / recovery code: ")?;
-            let (new, repeat) = match std::env::var("DRAAGKRACHT_NEW_PASSPHRASE") {
-                Ok(p) => (Zeroizing::new(p.clone()), Zeroizing::new(p)),
-                Err(_) => {
-                    (secret("", "Nieuwe wachtwoordzin / new passphrase: ")?, secret("", "Nog een keer / once more: ")?)
-                }
-            };
+            let (new, repeat) = new_passphrase()?;
             let mut gate = Gate::new(&db);
             gate.recover(&RecoverInput {
                 code: code.to_string(),
@@ -296,8 +292,17 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let from = existing(&from)?;
             let mut gate = if db.exists() { unlocked(&db)? } else { Gate::new(&db) };
             let needs_passphrase = !draagkracht_api::safety::is_plain_database(&from);
-            let passphrase = if needs_passphrase { Some(passphrase()?) } else { None };
-            gate.restore_from_file(&from, passphrase.as_deref().map(String::as_str))?;
+            match std::env::var("DRAAGKRACHT_RECOVERY_CODE") {
+                // The backup's passphrase is forgotten: its recovery code, and a new passphrase.
+                Ok(code) if needs_passphrase => {
+                    let (new, repeat) = new_passphrase()?;
+                    gate.restore_with_code(&from, &code, &new, &repeat)?;
+                }
+                _ => {
+                    let passphrase = if needs_passphrase { Some(passphrase()?) } else { None };
+                    gate.restore_from_file(&from, passphrase.as_deref().map(String::as_str))?;
+                }
+            }
             println!("restored {} from {}", db.display(), from.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -434,6 +439,16 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
 /// The passphrase: from `DRAAGKRACHT_PASSPHRASE`, else asked on the terminal.
 fn passphrase() -> Result<Zeroizing<String>, ApiError> {
     secret("DRAAGKRACHT_PASSPHRASE", "Wachtwoordzin / passphrase: ")
+}
+
+/// A new passphrase, twice: from `DRAAGKRACHT_NEW_PASSPHRASE`, else asked on the terminal.
+fn new_passphrase() -> Result<(Zeroizing<String>, Zeroizing<String>), ApiError> {
+    match std::env::var("DRAAGKRACHT_NEW_PASSPHRASE") {
+        Ok(p) => Ok((Zeroizing::new(p.clone()), Zeroizing::new(p))),
+        Err(_) => {
+            Ok((secret("", "Nieuwe wachtwoordzin / new passphrase: ")?, secret("", "Nog een keer / once more: ")?))
+        }
+    }
 }
 
 /// A secret from the environment variable `var` (when named and set), else asked on the terminal

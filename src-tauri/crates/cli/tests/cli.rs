@@ -228,6 +228,11 @@ fn a_forgotten_passphrase_is_replaced_with_the_recovery_code() {
             .output()
             .unwrap()
     };
+    // A backup made now carries the code along.
+    let copy = dir.path().join("copy.sqlite");
+    assert!(cli(&["backup", "--db", &text(&db), "--out", &text(&copy)], Some(PASSPHRASE)).status.success());
+    assert!(dir.path().join("copy.sqlite.recovery.json").exists());
+
     let wrong = recover("0000-0000-0000-0000-0000");
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("recovery code does not fit"), "{wrong:?}");
@@ -237,4 +242,18 @@ fn a_forgotten_passphrase_is_replaced_with_the_recovery_code() {
     assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
     assert_eq!(cli(&["check", "--db", &text(&db)], Some(PASSPHRASE)).status.code(), Some(2), "the old one is gone");
     assert!(cli(&["check", "--db", &text(&db)], Some("de nieuwe zin voor de cli")).status.success());
+
+    // On a new laptop, with the first passphrase forgotten: the backup comes back with the code.
+    let laptop = dir.path().join("laptop").join("draagkracht.sqlite");
+    std::fs::create_dir_all(laptop.parent().unwrap()).unwrap();
+    let restored = Command::new(env!("CARGO_BIN_EXE_draagkracht-cli"))
+        .args(["restore", "--db", &text(&laptop), "--from", &text(&copy)])
+        .env_remove("DRAAGKRACHT_PASSPHRASE")
+        .env("DRAAGKRACHT_RECOVERY_CODE", &code)
+        .env("DRAAGKRACHT_NEW_PASSPHRASE", "de zin van de nieuwe laptop")
+        .output()
+        .unwrap();
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    assert!(cli(&["check", "--db", &text(&laptop)], Some("de zin van de nieuwe laptop")).status.success());
+    assert!(laptop.with_file_name("draagkracht.sqlite.recovery.json").exists(), "the code opens it later too");
 }

@@ -4,6 +4,7 @@
 //! checks a backup with `integrity_check`, then replaces the database file with a copy of it.
 
 use crate::crypt::{is_plain_sqlite, DbKey, KdfFile};
+use crate::recovery::RecoveryFile;
 use crate::{Db, StoreError};
 use chrono::Local;
 use draagkracht_core::backup::{file_name, parse_file_name, to_remove};
@@ -74,6 +75,8 @@ pub struct Unchecked {
     path: PathBuf,
     key: Option<DbKey>,
     size: u64,
+    /// The database's recovery file as it was when copied: beside the backup, the code opens it too.
+    recovery: Option<Vec<u8>>,
     /// The backup folder to rotate once the backup is in place.
     rotate: Option<PathBuf>,
 }
@@ -91,6 +94,9 @@ impl Unchecked {
         // The key parameters first: a backup in place without them could never be opened.
         if let Some(k) = &self.key {
             KdfFile::beside(&self.path).write_current(k.params()).map_err(|e| StoreError::Backup(e.to_string()))?;
+        }
+        if let Some(bytes) = &self.recovery {
+            RecoveryFile::beside(&self.path).restore_snapshot(bytes).map_err(|e| StoreError::Backup(e.to_string()))?;
         }
         std::fs::rename(&self.partial, &self.path).map_err(io)?;
         if let Some(dir) = &self.rotate {
@@ -118,7 +124,10 @@ fn start(db: &Db, path: &Path, key: Option<&DbKey>) -> Result<Unchecked, StoreEr
     let partial = partial_of(path);
     let _ = std::fs::remove_file(&partial);
     match copy_whole_database(db, &source, &partial).and_then(|size| settle_copy(conn, &partial, key).map(|_| size)) {
-        Ok(size) => Ok(Unchecked { partial, path: path.to_path_buf(), key: key.cloned(), size, rotate: None }),
+        Ok(size) => {
+            let recovery = key.and_then(|_| RecoveryFile::beside(&source).snapshot());
+            Ok(Unchecked { partial, path: path.to_path_buf(), key: key.cloned(), size, recovery, rotate: None })
+        }
         Err(e) => {
             let _ = std::fs::remove_file(&partial);
             Err(e)
@@ -408,6 +417,7 @@ fn rotate(dir: &Path) {
         let path = dir.join(&name);
         let _ = std::fs::remove_file(&path);
         KdfFile::beside(&path).remove();
+        RecoveryFile::beside(&path).remove();
     }
 }
 

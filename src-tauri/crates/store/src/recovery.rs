@@ -136,6 +136,24 @@ impl RecoveryFile {
         }
     }
 
+    /// The file as it is now, to keep beside a backup: the backup then opens with the code too.
+    pub(crate) fn snapshot(&self) -> Option<Vec<u8>> {
+        std::fs::read(&self.path).ok()
+    }
+
+    /// Puts a [`RecoveryFile::snapshot`] in place (beside a backup).
+    pub(crate) fn restore_snapshot(&self, bytes: &[u8]) -> Result<(), CryptError> {
+        crate::crypt::write_synced(&self.path, bytes)
+    }
+
+    /// Copies the file, if there is one, beside another copy of the database (a second location).
+    pub fn copy_beside(&self, database: &Path) -> Result<(), CryptError> {
+        match self.snapshot() {
+            Some(bytes) => RecoveryFile::beside(database).restore_snapshot(&bytes),
+            None => Ok(()),
+        }
+    }
+
     /// Removes the file (a database without a passphrase has nothing to recover).
     pub fn remove(&self) {
         let _ = std::fs::remove_file(&self.path);

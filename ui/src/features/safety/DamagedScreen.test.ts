@@ -68,7 +68,13 @@ describe('damaged screen', () => {
     await userEvent.click(screen.getByTestId('restore-yes'));
 
     await screen.findByTestId('nav-overview');
-    expect(backend.restoreBackup).toHaveBeenCalledWith({ file: 'draagkracht-2026-11-28T16-15-00-daily.sqlite', passphrase: null });
+    expect(backend.restoreBackup).toHaveBeenCalledWith({
+      file: 'draagkracht-2026-11-28T16-15-00-daily.sqlite',
+      passphrase: null,
+      recoveryCode: null,
+      newPassphrase: null,
+      repeat: null,
+    });
     expect(vault.state).toBe('open');
     expect(vault.backups[0]?.info.kind).toBe('before_restore');
   });
@@ -97,7 +103,13 @@ describe('damaged screen', () => {
     await userEvent.type(field, `${PASSPHRASE}{Enter}`);
 
     await screen.findByTestId('nav-overview');
-    expect(backend.restoreBackup).toHaveBeenLastCalledWith({ file: 'draagkracht-2026-11-28T16-15-00-daily.sqlite', passphrase: PASSPHRASE });
+    expect(backend.restoreBackup).toHaveBeenLastCalledWith({
+      file: 'draagkracht-2026-11-28T16-15-00-daily.sqlite',
+      passphrase: PASSPHRASE,
+      recoveryCode: null,
+      newPassphrase: null,
+      repeat: null,
+    });
     expect(vault.state).toBe('open');
   });
 

@@ -122,7 +122,7 @@ describe('recovery code', () => {
     expect(text('rc-status')).toBe('Er is een herstelcode, gemaakt op 1 december 2024.');
     expect(text('rc-make')).toBe('Nieuwe herstelcode maken');
     expect(text('rc-replaces')).toBe(
-      'Maak je een nieuwe herstelcode, dan werkt de oude niet meer. Gooi het papier met de oude code daarna weg.',
+      'Maak je een nieuwe herstelcode, dan werkt de oude niet meer voor je gegevens. Back-ups van daarvoor openen alleen nog met de oude code of met hun eigen wachtwoordzin.',
     );
 
     applyLanguage('en');

@@ -8,7 +8,18 @@ import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
 import type { Backend } from '../../api/backend';
-import { BACKUPS, fakeBackend, fakeVault, OLD_PASSPHRASE, PASSPHRASE, refusal, USB_FOLDER, type FakeVault } from '../../test/fakeBackend';
+import {
+  BACKUPS,
+  fakeBackend,
+  fakeVault,
+  OLD_PASSPHRASE,
+  PASSPHRASE,
+  RECOVERY_CODE,
+  refusal,
+  USB_FOLDER,
+  withRecoveryCode,
+  type FakeVault,
+} from '../../test/fakeBackend';
 
 const NEW = 'zeilboot regen piano mosterd';
 
@@ -147,7 +158,7 @@ describe('safety screen', () => {
     await userEvent.click(screen.getByTestId('restore-yes'));
 
     expect((await screen.findByTestId('backup-notice')).textContent).toBe('De back-up van 26-11-2025 09:02 is teruggezet.');
-    expect(backend.restoreBackup).toHaveBeenCalledWith({ file: BACKUPS[0]!.info.file, passphrase: null });
+    expect(backend.restoreBackup).toHaveBeenCalledWith({ file: BACKUPS[0]!.info.file, passphrase: null, recoveryCode: null, newPassphrase: null, repeat: null });
     const rows = screen.getAllByTestId('backup-row');
     expect(rows).toHaveLength(4);
     expect(cells(rows[0]!)[1]).toBe('Voor het terugzetten');
@@ -166,7 +177,7 @@ describe('safety screen', () => {
     await userEvent.click(screen.getByTestId('restore-yes'));
 
     const field = (await screen.findByTestId('restore-passphrase')) as HTMLInputElement;
-    expect(backend.restoreBackup).toHaveBeenCalledWith({ file: old, passphrase: null });
+    expect(backend.restoreBackup).toHaveBeenCalledWith({ file: old, passphrase: null, recoveryCode: null, newPassphrase: null, repeat: null });
     expect(screen.getByTestId('restore-error-passphrase').textContent).toContain('gemaakt met een eerdere wachtwoordzin');
     expect(screen.getByTestId('restore-confirm').textContent).toContain('Na het terugzetten open je Draagkracht weer met deze wachtwoordzin.');
     await waitFor(() => expect(document.activeElement).toBe(field));
@@ -178,9 +189,32 @@ describe('safety screen', () => {
     await userEvent.type(field, `${OLD_PASSPHRASE}{Enter}`);
 
     expect((await screen.findByTestId('backup-notice')).textContent).toBe('De back-up van 20-11-2025 14:30 is teruggezet.');
-    expect(backend.restoreBackup).toHaveBeenLastCalledWith({ file: old, passphrase: OLD_PASSPHRASE });
+    expect(backend.restoreBackup).toHaveBeenLastCalledWith({ file: old, passphrase: OLD_PASSPHRASE, recoveryCode: null, newPassphrase: null, repeat: null });
     expect(vault.passphrase).toBe(OLD_PASSPHRASE);
     expect(vault.backups[0]?.info.kind).toBe('before_restore');
+  });
+
+  it('restores a backup whose passphrase is forgotten with the recovery code, under a new passphrase', async () => {
+    const vault = fakeVault(withRecoveryCode());
+    const backend = await open(vault);
+
+    await userEvent.click(within(screen.getAllByTestId('backup-row')[1]!).getByRole('button'));
+    await userEvent.click(screen.getByTestId('restore-yes'));
+    await userEvent.click(await screen.findByTestId('restore-use-code'));
+    await userEvent.type(input('restore-code'), RECOVERY_CODE);
+    await userEvent.type(input('restore-new-passphrase'), NEW);
+    await userEvent.type(input('restore-repeat'), `${NEW}{Enter}`);
+
+    expect((await screen.findByTestId('backup-notice')).textContent).toBe('De back-up van 20-11-2025 14:30 is teruggezet.');
+    expect(backend.restoreBackup).toHaveBeenLastCalledWith({
+      file: BACKUPS[1]!.info.file,
+      passphrase: null,
+      recoveryCode: RECOVERY_CODE,
+      newPassphrase: NEW,
+      repeat: NEW,
+    });
+    expect(vault.passphrase).toBe(NEW);
+    expect(screen.queryByTestId('restore-confirm')).toBeNull();
   });
 
   it('cancels a restore: nothing is restored and the focus goes back to the row', async () => {

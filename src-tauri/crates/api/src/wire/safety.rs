@@ -67,13 +67,21 @@ pub struct ChangePassphraseInput {
     pub repeat: String,
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreInput {
     /// A backup's file name, as listed.
     pub file: String,
     /// The passphrase that was in use when the backup was made, when it differs from today's.
     pub passphrase: Option<String>,
+    /// Instead of that passphrase, when it is forgotten: the recovery code, with a new passphrase
+    /// (typed twice) for the restored database.
+    #[serde(default)]
+    pub recovery_code: Option<String>,
+    #[serde(default)]
+    pub new_passphrase: Option<String>,
+    #[serde(default)]
+    pub repeat: Option<String>,
 }
 
 /// Making a recovery code asks for the passphrase in use: whoever finds the laptop open must not
