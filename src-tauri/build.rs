@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "make_backup",
     "restore_backup",
+    "restore_backup_file",
     "backup_settings",
     "set_backup_location",
     "export_person",

@@ -35,6 +35,7 @@ fn main() {
             commands::safety::list_backups,
             commands::safety::make_backup,
             commands::safety::restore_backup,
+            commands::safety::restore_backup_file,
             commands::safety::backup_settings,
             commands::safety::set_backup_location,
             commands::privacy::export_person,

@@ -362,6 +362,12 @@ async fn a_coordinator_protects_locks_unlocks_and_restores() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
     let s = Session::start("recovery").await;
+    // The first start also offers a backup from a USB stick (its file dialog is the system's own).
+    s.click("protect-restore").await;
+    s.by_test_id("restore-file-choose").await;
+    s.screenshot("first-start-restore").await;
+    s.assert_accessible("first start, restore a backup").await;
+    s.click("restore-file-back").await;
     s.type_into("protect-passphrase", "vier losse woorden hier").await;
     s.type_into("protect-repeat", "vier losse woorden hier").await;
     s.click("protect-submit").await;

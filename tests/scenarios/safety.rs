@@ -5,7 +5,7 @@
 
 use draagkracht_api::wire::{
     AccessState, BackupKind, ChangePassphraseInput, Field, MakeRecoveryCodeInput, NewDatabaseInput, RecoverInput,
-    RefusalCode, RestoreInput, VolunteerFilter,
+    RefusalCode, RestoreFileInput, RestoreInput, VolunteerFilter,
 };
 use draagkracht_api::{ErrorCode, Gate};
 use draagkracht_store::crypt::is_plain_sqlite;
@@ -418,4 +418,53 @@ fn a_backup_from_before_a_forgotten_passphrase_is_restored_with_the_code() {
     gate.unlock("een derde wachtwoordzin").expect("the new passphrase opens the restored data");
     gate.lock();
     gate.recover(&recover_input(&made.code, "een vierde wachtwoordzin")).expect("and the code still does");
+}
+
+#[test]
+fn a_new_laptop_starts_from_a_backup_file_with_its_passphrase_or_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut gate, _) = new_database(dir.path().join("old").as_path(), Some(PASSPHRASE));
+    add(&mut gate, "Anna");
+    let made = gate.make_recovery_code(&MakeRecoveryCodeInput { passphrase: PASSPHRASE.into() }).unwrap();
+    let stick = dir.path().join("stick");
+    std::fs::create_dir_all(&stick).unwrap();
+    let copy = stick.join("draagkracht-backup.sqlite");
+    gate.backup_to(&copy).unwrap();
+    drop(gate);
+
+    // The new laptop: no database yet.
+    let laptop = dir.path().join("laptop").join("draagkracht.sqlite");
+    let mut gate = Gate::new(&laptop);
+    assert_eq!(gate.access().state, AccessState::New);
+    let input = |passphrase: Option<&str>| RestoreFileInput {
+        path: copy.display().to_string(),
+        passphrase: passphrase.map(String::from),
+        ..Default::default()
+    };
+    let gone = gate.restore_file(&RestoreFileInput {
+        path: stick.join("nope.sqlite").display().to_string(),
+        ..Default::default()
+    });
+    assert_eq!(gone.unwrap_err().field, Some(Field::Path));
+    assert_eq!(gate.restore_file(&input(None)).unwrap_err().code, ErrorCode::WrongPassphrase);
+    assert_eq!(gate.restore_file(&input(Some("niet de goede zin"))).unwrap_err().code, ErrorCode::WrongPassphrase);
+    assert!(!laptop.exists(), "a refused restore leaves the laptop empty");
+    assert_eq!(gate.restore_file(&input(Some(PASSPHRASE))).expect("restored").state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    drop(gate);
+
+    // Another laptop, with the passphrase forgotten: the code and a new one.
+    let other = dir.path().join("other").join("draagkracht.sqlite");
+    let mut gate = Gate::new(&other);
+    let with_code = RestoreFileInput {
+        path: copy.display().to_string(),
+        recovery_code: Some(made.code.clone()),
+        new_passphrase: Some("de zin van de andere laptop".into()),
+        repeat: Some("de zin van de andere laptop".into()),
+        ..Default::default()
+    };
+    assert_eq!(gate.restore_file(&with_code).expect("restored with the code").state, AccessState::Open);
+    assert_eq!(names(&mut gate), vec!["Anna"]);
+    gate.lock();
+    gate.unlock("de zin van de andere laptop").expect("the new passphrase opens it");
 }

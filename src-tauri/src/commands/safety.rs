@@ -3,7 +3,7 @@
 use crate::state::AppState;
 use draagkracht_api::wire::{
     BackupInfo, BackupSettings, ChangePassphraseInput, DatabaseAccess, MakeRecoveryCodeInput, NewDatabaseInput,
-    RecoverInput, RecoveryCodeMade, RestoreInput,
+    RecoverInput, RecoveryCodeMade, RestoreFileInput, RestoreInput,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -60,6 +60,14 @@ pub async fn make_backup(state: State<'_, AppState>) -> Result<BackupInfo, ApiEr
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, input: RestoreInput) -> Result<DatabaseAccess, ApiError> {
     state.with_gate(|gate| gate.restore(&input))
+}
+
+#[tauri::command]
+pub async fn restore_backup_file(
+    state: State<'_, AppState>,
+    input: RestoreFileInput,
+) -> Result<DatabaseAccess, ApiError> {
+    state.with_gate(|gate| gate.restore_file(&input))
 }
 
 #[tauri::command]

@@ -20,6 +20,7 @@ import type {
   ChangePassphraseInput,
   MakeRecoveryCodeInput,
   RecoverInput,
+  RestoreFileInput,
   RecoveryCodeMade,
   DatabaseAccess,
   DryRun,
@@ -104,6 +105,8 @@ export interface Backend {
   makeRecoveryCode(input: MakeRecoveryCodeInput): Promise<RecoveryCodeMade>;
   /** A forgotten passphrase: the recovery code opens the locked database, which gets the new passphrase. */
   recover(input: RecoverInput): Promise<DatabaseAccess>;
+  /** A backup file chosen with the system's dialog (a USB stick, a new laptop) in place of the database. */
+  restoreBackupFile(input: RestoreFileInput): Promise<DatabaseAccess>;
   /** The backups, newest first. */
   listBackups(): Promise<BackupInfo[]>;
   /** A checked backup now. */
@@ -309,6 +312,7 @@ export const tauriBackend: Backend = {
   changePassphrase: (input) => call('change_passphrase', { input }),
   makeRecoveryCode: (input) => call('make_recovery_code', { input }),
   recover: (input) => call('recover', { input }),
+  restoreBackupFile: (input) => call('restore_backup_file', { input }),
   listBackups: () => call('list_backups'),
   makeBackup: () => call('make_backup'),
   restoreBackup: (input) => call('restore_backup', { input }),

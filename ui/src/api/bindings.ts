@@ -514,6 +514,16 @@ code: string, madeOn: string, };
 
 export type RecoverInput = { code: string, passphrase: string, repeat: string, };
 
+export type RestoreFileInput = { path: string, 
+/**
+ * The passphrase the backup was made with (for an encrypted one).
+ */
+passphrase: string | null, 
+/**
+ * Instead of that passphrase: the recovery code, with a new passphrase typed twice.
+ */
+recoveryCode: string | null, newPassphrase: string | null, repeat: string | null, };
+
 export type BackupSettings = { secondLocation: string | null, 
 /**
  * Why the last copy to the second location failed (the stick was not there), if it did.

@@ -110,6 +110,20 @@ export const en: Record<MessageKey, string> = {
   'restore.newPassphraseHelp': 'The backup is restored and gets this new passphrase at once.',
   'restore.codeMissing': 'Enter the recovery code you wrote down.',
 
+  'restoreFile.open': 'Do you already have a backup, for example on a USB stick? Restore it',
+  'restoreFile.title': 'Restore a backup',
+  'restoreFile.intro':
+    'Have you used Draagkracht on another computer? Then choose the backup file, for example from your USB stick. Draagkracht puts it here and opens your data.',
+  'restoreFile.choose': 'Choose the backup file…',
+  'restoreFile.filterName': 'Draagkracht backup',
+  'restoreFile.none': 'No file chosen yet.',
+  'restoreFile.chosen': 'Chosen file: {path}',
+  'restoreFile.pathMissing': 'Choose the backup file first.',
+  'restoreFile.passphrase': 'Passphrase of the backup',
+  'restoreFile.passphraseHelp':
+    'The passphrase the backup was made with. A backup without a passphrase does not need one.',
+  'restoreFile.submit': 'Restore',
+
   'safety.title': 'Safety',
   'safety.intro': 'Here you see how your data is protected: with a passphrase and with backups.',
   'safety.encrypted': 'Encrypted with a passphrase',

@@ -110,6 +110,20 @@ export const nl = {
   'restore.newPassphraseHelp': 'De back-up wordt teruggezet en krijgt meteen deze nieuwe wachtwoordzin.',
   'restore.codeMissing': 'Vul de herstelcode in die je hebt opgeschreven.',
 
+  'restoreFile.open': 'Heb je al een back-up, bijvoorbeeld op een USB-stick? Zet die terug',
+  'restoreFile.title': 'Een back-up terugzetten',
+  'restoreFile.intro':
+    'Heb je Draagkracht al op een andere computer gebruikt? Kies dan het back-upbestand, bijvoorbeeld van je USB-stick. Draagkracht zet het hier neer en opent je gegevens.',
+  'restoreFile.choose': 'Kies het back-upbestand…',
+  'restoreFile.filterName': 'Draagkracht-back-up',
+  'restoreFile.none': 'Nog geen bestand gekozen.',
+  'restoreFile.chosen': 'Gekozen bestand: {path}',
+  'restoreFile.pathMissing': 'Kies eerst het back-upbestand.',
+  'restoreFile.passphrase': 'Wachtwoordzin van de back-up',
+  'restoreFile.passphraseHelp':
+    'De wachtwoordzin waarmee de back-up gemaakt is. Een back-up zonder wachtwoordzin heeft er geen nodig.',
+  'restoreFile.submit': 'Terugzetten',
+
   'safety.title': 'Veiligheid',
   'safety.intro': 'Hier zie je hoe je gegevens beschermd zijn: met een wachtwoordzin en met back-ups.',
   'safety.encrypted': 'Versleuteld met een wachtwoordzin',

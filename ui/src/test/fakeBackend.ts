@@ -1032,6 +1032,51 @@ function safetyCommands(vault: FakeVault) {
       vault.problem = null;
       return access();
     },
+    restoreBackupFile: async (input) => {
+      // At first start there is no database yet, so nothing is saved first.
+      const chosen = [USB_BACKUP, ...vault.backups].find((b) => b.info.path === input.path);
+      if (!chosen) {
+        throw refusal({
+          field: 'path',
+          reason: 'unknown',
+          message: 'Dit bestand is er niet (meer). Kies het opnieuw.',
+          messageEn: 'This file is not there (any more). Please choose it again.',
+        });
+      }
+      if (input.recoveryCode?.trim() && chosen.madeWith !== null) {
+        // In the backend's order: the code's form, the new passphrase, then whether the code fits.
+        const code = parsedCode(input.recoveryCode);
+        checkNewPassphrase(input.newPassphrase ?? '', input.repeat ?? '');
+        if (!chosen.codeWith) {
+          throw refusal({
+            field: 'recoveryCode',
+            reason: 'unknown',
+            message: 'Bij deze back-up hoort geen herstelcode. Zonder de wachtwoordzin waarmee hij gemaakt is, is hij niet te openen.',
+            messageEn: 'No recovery code belongs to this backup. Without the passphrase it was made with, it cannot be opened.',
+          });
+        }
+        if (code !== normalCode(chosen.codeWith)) throw wrongCode();
+        vault.passphrase = input.newPassphrase;
+        vault.recoveryCode = chosen.codeWith;
+        vault.state = 'open';
+        vault.problem = null;
+        return access();
+      }
+      if (chosen.madeWith !== null && (input.passphrase || null) !== chosen.madeWith) {
+        if (input.passphrase) throw wrongPassphrase('passphrase');
+        const missing: ApiError = {
+          ...wrongPassphrase('passphrase'),
+          message: 'Deze back-up is versleuteld. Vul de wachtwoordzin in waarmee hij gemaakt is.',
+          messageEn: 'This backup is encrypted. Enter the passphrase it was made with.',
+        };
+        throw missing;
+      }
+      vault.passphrase = chosen.madeWith;
+      vault.recoveryCode = chosen.codeWith ?? null;
+      vault.state = 'open';
+      vault.problem = null;
+      return access();
+    },
     backupSettings: async () => backupSettings(),
     setBackupLocation: async (path) => {
       vault.secondLocation = path;
@@ -1043,6 +1088,15 @@ function safetyCommands(vault: FakeVault) {
 
 /** The folder the fake's folder dialog answers with: a USB stick. */
 export const USB_FOLDER = '/media/marieke/USB-STICK/draagkracht';
+
+/**
+ * The backup the fake's open dialog answers with when asked for one: on that USB stick, made with
+ * `PASSPHRASE`, with `RECOVERY_CODE` kept beside it.
+ */
+export const USB_BACKUP: FakeBackup = (() => {
+  const backup = backupOf(`${TODAY}T09:02:00`, 'daily', PASSPHRASE, undefined, RECOVERY_CODE);
+  return { ...backup, info: { ...backup.info, path: `${USB_FOLDER}/${backup.info.file}` } };
+})();
 
 /** The folder the fake's save dialog puts the suggested file name in. */
 export const DOCUMENTS = '/home/marieke/Documenten';
@@ -1221,7 +1275,12 @@ export function dryRunFor(input: MappingInput, problems: RowProblem[] = []): Dry
 /** The import commands: a dry run without problems, and an import that tells its progress. */
 function importCommands() {
   return {
-    chooseOpenFile: async (filters) => (filters.some((f) => f.extensions.includes('json')) ? INTERCHANGE_FILE : SPREADSHEET),
+    chooseOpenFile: async (filters) =>
+      filters.some((f) => f.extensions.includes('sqlite'))
+        ? USB_BACKUP.info.path
+        : filters.some((f) => f.extensions.includes('json'))
+          ? INTERCHANGE_FILE
+          : SPREADSHEET,
     readSheet: async (path, sheet) => {
       if (!/\.(xlsx|xls|ods|csv)$/i.test(path.trim())) {
         throw refusal({

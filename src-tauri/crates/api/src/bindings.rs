@@ -115,6 +115,7 @@ pub fn typescript() -> String {
         MakeRecoveryCodeInput::decl(&cfg),
         RecoveryCodeMade::decl(&cfg),
         RecoverInput::decl(&cfg),
+        RestoreFileInput::decl(&cfg),
         BackupSettings::decl(&cfg),
         PersonRef::decl(&cfg),
         ExportPersonInput::decl(&cfg),

@@ -8,7 +8,7 @@
 use crate::error::wrong_passphrase;
 use crate::wire::{
     AccessState, BackupInfo, BackupKind, BackupSettings, ChangePassphraseInput, DatabaseAccess, MakeRecoveryCodeInput,
-    NewDatabaseInput, RecoverInput, RecoveryCodeMade, RestoreInput,
+    NewDatabaseInput, RecoverInput, RecoveryCodeMade, RestoreFileInput, RestoreInput,
 };
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::Local;
@@ -367,6 +367,30 @@ impl Gate {
         self.restore_checked(source, Some(key))?;
         self.rekey(passphrase)?;
         Ok(self.access())
+    }
+
+    /// Restores a backup file chosen in the window (from a USB stick, or at the first start on a new
+    /// laptop): with the passphrase it was made with, or with the recovery code and a new passphrase.
+    pub fn restore_file(&mut self, input: &RestoreFileInput) -> Result<DatabaseAccess, ApiError> {
+        let source = PathBuf::from(input.path.trim());
+        if !source.is_file() {
+            return Err(Refusal::new(
+                Field::Path,
+                RefusalCode::Unknown,
+                "Dit bestand bestaat niet (meer). Is de USB-stick aangesloten? Kies het bestand opnieuw.",
+                "This file does not exist (any more). Is the USB stick plugged in? Please choose the file again.",
+            )
+            .into());
+        }
+        match input.recovery_code.as_deref().filter(|c| !c.trim().is_empty()) {
+            Some(code) if !is_plain_sqlite(&source) => self.restore_with_code(
+                &source,
+                code,
+                input.new_passphrase.as_deref().unwrap_or_default(),
+                input.repeat.as_deref().unwrap_or_default(),
+            ),
+            _ => self.restore_from_file(&source, input.passphrase.as_deref().filter(|p| !p.is_empty())),
+        }
     }
 
     /// Restores a backup file from anywhere (the CLI's `restore --from`): its key parameters beside

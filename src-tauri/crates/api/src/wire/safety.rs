@@ -84,6 +84,23 @@ pub struct RestoreInput {
     pub repeat: Option<String>,
 }
 
+/// A backup file from anywhere (a USB stick, on a new laptop), chosen with the system's dialog, to
+/// put in place of the database (or to start with, when there is none yet).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreFileInput {
+    pub path: String,
+    /// The passphrase the backup was made with (for an encrypted one).
+    pub passphrase: Option<String>,
+    /// Instead of that passphrase: the recovery code, with a new passphrase typed twice.
+    #[serde(default)]
+    pub recovery_code: Option<String>,
+    #[serde(default)]
+    pub new_passphrase: Option<String>,
+    #[serde(default)]
+    pub repeat: Option<String>,
+}
+
 /// Making a recovery code asks for the passphrase in use: whoever finds the laptop open must not
 /// be able to take a key of their own.
 #[derive(Debug, Clone, Deserialize, TS)]
