@@ -2,7 +2,12 @@
 // names when this form has that field (aria-describedby points to the message, the focus goes
 // there), at the top of the form otherwise. One per form; the ids follow the form's own prefix.
 import { tick } from 'svelte';
-import type { ApiError, Field } from '../api/bindings';
+import type { ApiError, Field, RefusalCode } from '../api/bindings';
+
+/** A refusal the form decides itself, before asking the backend (a field left empty), shaped as the backend's. */
+export function localRefusal(field: Field | null, reason: RefusalCode, message: string): ApiError {
+  return { code: 'invalid_input', message, messageEn: message, field, reason };
+}
 
 export class Refusal {
   /** The backend's last refusal, or null after a success or a fresh try. */

@@ -884,6 +884,26 @@ function wrongPassphrase(field: Field, earlier = false): ApiError {
 }
 
 /** The backend's rules for a new passphrase: at least 10 characters, typed the same twice. */
+/**
+ * An encrypted backup opened with the recovery code, checked in the backend's order: the code's
+ * form, the new passphrase, then whether a code is kept beside the backup and this is it.
+ */
+function checkCodeFor(backup: FakeBackup, typed: string, passphrase: string | null, repeat: string | null): void {
+  const code = parsedCode(typed);
+  checkNewPassphrase(passphrase ?? '', repeat ?? '');
+  if (!backup.codeWith) {
+    throw refusal({
+      field: 'recoveryCode',
+      reason: 'unknown',
+      message:
+        'Hier hoort geen herstelcode bij: hij is er nooit gemaakt, of pas later. Zonder de wachtwoordzin van toen is dit niet te openen.',
+      messageEn:
+        'No recovery code belongs to this: none was made, or only later. Without the passphrase of the time it cannot be opened.',
+    });
+  }
+  if (code !== normalCode(backup.codeWith)) throw wrongCode();
+}
+
 function checkNewPassphrase(passphrase: string, repeat: string): void {
   if ([...passphrase].length < 10) {
     throw refusal({
@@ -991,22 +1011,8 @@ function safetyCommands(vault: FakeVault) {
           messageEn: 'This backup does not exist (any more). Please choose another.',
         });
       }
-      // With the recovery code (an encrypted backup only), in the backend's order: the code's form,
-      // the new passphrase, then whether a code is kept beside the backup and this is it.
       if (input.recoveryCode?.trim() && chosen.madeWith !== null) {
-        const code = parsedCode(input.recoveryCode);
-        checkNewPassphrase(input.newPassphrase ?? '', input.repeat ?? '');
-        if (!chosen.codeWith) {
-          throw refusal({
-            field: 'recoveryCode',
-            reason: 'unknown',
-            message:
-              'Hier hoort geen herstelcode bij: hij is er nooit gemaakt, of pas later. Zonder de wachtwoordzin van toen is dit niet te openen.',
-            messageEn:
-              'No recovery code belongs to this: none was made, or only later. Without the passphrase of the time it cannot be opened.',
-          });
-        }
-        if (code !== normalCode(chosen.codeWith)) throw wrongCode();
+        checkCodeFor(chosen, input.recoveryCode, input.newPassphrase, input.repeat);
         // Restored as with its own passphrase, then given the new one at once.
         backupNow('before_restore');
         vault.passphrase = input.newPassphrase;
@@ -1044,20 +1050,9 @@ function safetyCommands(vault: FakeVault) {
         });
       }
       if (input.recoveryCode?.trim() && chosen.madeWith !== null) {
-        // In the backend's order: the code's form, the new passphrase, then whether the code fits.
-        const code = parsedCode(input.recoveryCode);
-        checkNewPassphrase(input.newPassphrase ?? '', input.repeat ?? '');
-        if (!chosen.codeWith) {
-          throw refusal({
-            field: 'recoveryCode',
-            reason: 'unknown',
-            message: 'Bij deze back-up hoort geen herstelcode. Zonder de wachtwoordzin waarmee hij gemaakt is, is hij niet te openen.',
-            messageEn: 'No recovery code belongs to this backup. Without the passphrase it was made with, it cannot be opened.',
-          });
-        }
-        if (code !== normalCode(chosen.codeWith)) throw wrongCode();
+        checkCodeFor(chosen, input.recoveryCode, input.newPassphrase, input.repeat);
         vault.passphrase = input.newPassphrase;
-        vault.recoveryCode = chosen.codeWith;
+        vault.recoveryCode = chosen.codeWith ?? null;
         vault.state = 'open';
         vault.problem = null;
         return access();
