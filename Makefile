@@ -34,6 +34,7 @@ bench: setup-build ui
 	cargo bench -p draagkracht-api --bench safety
 	cargo bench -p draagkracht-api --bench import
 	cargo bench -p draagkracht-api --bench reports
+	cargo bench -p draagkracht-api --bench sharing
 	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \
 		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht)" \
 		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \

@@ -8,5 +8,6 @@ mod privacy;
 mod refusals;
 mod reports;
 mod safety;
+mod sharing;
 mod signals;
 mod spreadsheets;

@@ -744,3 +744,69 @@ export type PreviewFigure = { label: string, value: string, };
 export type ReportPreview = { title: string, branch: string, scope: string, period: string, notes: Array<string>, keyFigures: Array<PreviewFigure>, sections: Array<PreviewSection>, };
 
 export type ReportSaved = { path: string, bytes: number, };
+
+export type SharingStatus = { sharing: boolean, branchId: string | null, 
+/**
+ * This laptop's name within the branch.
+ */
+deviceName: string | null, 
+/**
+ * The shared folder (or, later, server) as chosen.
+ */
+place: string | null, 
+/**
+ * Changes made here that the others have not received yet.
+ */
+changesWaiting: bigint, devices: Array<DeviceInfo>, 
+/**
+ * Open "Twee versies".
+ */
+twoVersions: number, };
+
+export type DeviceInfo = { id: string, name: string, thisLaptop: boolean, 
+/**
+ * When its newest batch applied here was written (RFC 3339); for this laptop, when it joined.
+ */
+lastSeen: string | null, 
+/**
+ * How many of its batches this laptop has (for this laptop: has written).
+ */
+batches: bigint, };
+
+export type SyncReport = { sentBatches: number, sentChanges: number, receivedBatches: number, receivedChanges: number, 
+/**
+ * Fields whose value changed here.
+ */
+changedHere: number, newTwoVersions: number, 
+/**
+ * Batches received that wait for another laptop's earlier batch.
+ */
+waitingBatches: number, 
+/**
+ * Batches that could not be used, and clocks far off, each in plain words.
+ */
+problems: Array<SyncProblem>, 
+/**
+ * Changes made here still to be sent (0 after a sync that reached the shared place).
+ */
+changesWaiting: bigint, };
+
+export type SyncProblem = { 
+/**
+ * The laptop concerned (its name when known, else its id).
+ */
+device: string, batch: bigint | null, message: string, messageEn: string, };
+
+export type JoinCodeMade = { 
+/**
+ * `ABCD-EFGH-JKMN-PQRS-TVWX`
+ */
+code: string, expiresAt: string, };
+
+export type JoinReport = { branchId: string, records: bigint, sync: SyncReport, };
+
+export type TwoVersionsItem = { id: bigint, 
+/**
+ * The table and record concerned (`volunteers`, its id).
+ */
+table: string, record: string, field: string, kept: string, keptBy: string, keptAt: string, other: string, otherBy: string, otherAt: string, noticedAt: string, };

@@ -152,6 +152,13 @@ pub fn typescript() -> String {
         PreviewFigure::decl(&cfg),
         ReportPreview::decl(&cfg),
         ReportSaved::decl(&cfg),
+        SharingStatus::decl(&cfg),
+        DeviceInfo::decl(&cfg),
+        SyncReport::decl(&cfg),
+        SyncProblem::decl(&cfg),
+        JoinCodeMade::decl(&cfg),
+        JoinReport::decl(&cfg),
+        TwoVersionsItem::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

@@ -23,6 +23,7 @@ mod programmes;
 mod reports;
 pub mod safety;
 mod setup;
+pub mod sharing;
 mod sheets;
 mod signals;
 mod support;

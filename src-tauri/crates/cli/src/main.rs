@@ -7,7 +7,7 @@
 //! `DRAAGKRACHT_NEW_PASSPHRASE`, or asks for them; `restore` does the same for a backup whose
 //! passphrase is forgotten when `DRAAGKRACHT_RECOVERY_CODE` is set.
 
-use chrono::{Local, NaiveDate};
+use chrono::{Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use draagkracht_api::wire::{
     AccessState, Language, MakeRecoveryCodeInput, NewDatabaseInput, RecoverInput, ReportAudience, ReportFormat,
@@ -141,6 +141,56 @@ enum Command {
         /// The day the report is made on (default: today), as 2025-12-31.
         #[arg(long)]
         today: Option<NaiveDate>,
+    },
+    /// Print a one-time join code for another laptop (valid 24 hours). With --folder, a database
+    /// that does not share its branch yet starts sharing it in that folder.
+    Invite {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        folder: Option<PathBuf>,
+        /// This laptop's name, as colleagues will see it (when sharing starts here).
+        #[arg(long, default_value = "Laptop")]
+        name: String,
+    },
+    /// Make a new database (encrypted when DRAAGKRACHT_PASSPHRASE is set) from the branch that a
+    /// join code opens in the shared folder.
+    Join {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        folder: PathBuf,
+        #[arg(long)]
+        code: String,
+        /// This laptop's name, as colleagues will see it.
+        #[arg(long, default_value = "Laptop")]
+        name: String,
+    },
+    /// Send this laptop's changes and apply the others', once, and print what happened. With
+    /// --folder, a database that does not share yet starts sharing in that folder.
+    Sync {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        folder: Option<PathBuf>,
+        #[arg(long, default_value = "Laptop")]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The laptops of the branch and when each was last heard of.
+    Devices {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The "Twee versies": values that lost to a change made on another laptop at the same time.
+    Versions {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
     /// Run SQLite's integrity and foreign-key checks; exit code 0 only when the database is sound.
     Check {
@@ -412,6 +462,100 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 }
             }
         }
+        Command::Invite { db, folder, name } => {
+            let mut app = open_existing(&db)?;
+            start_sharing(&mut app, folder.as_deref(), &name)?;
+            let made = app.invite(Utc::now())?;
+            println!("Code om aan te sluiten / join code: {}", made.code);
+            println!("geldig tot / valid until {}", made.expires_at);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Join { db, folder, code, name } => {
+            if db.exists() {
+                eprintln!("draagkracht-cli: {} exists; a laptop joins with a new database.", db.display());
+                return Ok(ExitCode::from(2));
+            }
+            let mut app = demo_database(&db)?;
+            let started = Instant::now();
+            let joined = app.join_from_folder(&folder, &code, &name, Utc::now(), |step, steps| {
+                eprintln!("joining: step {step} of {steps}");
+            });
+            match joined {
+                Ok(report) => {
+                    println!(
+                        "joined branch {}: {} records from the snapshot, {} later changes in {} batches, in {:.2} s",
+                        report.branch_id,
+                        report.records,
+                        report.sync.received_changes,
+                        report.sync.received_batches,
+                        started.elapsed().as_secs_f64()
+                    );
+                    print_problems(&report.sync.problems);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    drop(app);
+                    remove_database(&db);
+                    Err(e)
+                }
+            }
+        }
+        Command::Sync { db, folder, name, json } => {
+            let mut app = open_existing(&db)?;
+            start_sharing(&mut app, folder.as_deref(), &name)?;
+            let started = Instant::now();
+            let report = app.sync(Utc::now())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            } else {
+                println!(
+                    "sent {} changes in {} batches; received {} changes in {} batches ({} fields changed here, {} new two versions, {} batches waiting); {} changes still to send; {:.2} s",
+                    report.sent_changes,
+                    report.sent_batches,
+                    report.received_changes,
+                    report.received_batches,
+                    report.changed_here,
+                    report.new_two_versions,
+                    report.waiting_batches,
+                    report.changes_waiting,
+                    started.elapsed().as_secs_f64()
+                );
+                print_problems(&report.problems);
+            }
+            Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Devices { db, json } => {
+            let status = open_existing(&db)?.sharing_status()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&status.devices).unwrap_or_default());
+            } else {
+                for d in &status.devices {
+                    println!(
+                        "{}  {:<24} {:>6} batches  last seen {}{}",
+                        d.id,
+                        d.name,
+                        d.batches,
+                        d.last_seen.as_deref().unwrap_or("-"),
+                        if d.this_laptop { "  (this laptop)" } else { "" }
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Versions { db, json } => {
+            let versions = open_existing(&db)?.two_versions()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&versions).unwrap_or_default());
+            } else {
+                for v in &versions {
+                    println!(
+                        "{} {}.{} of {}: kept {:?} ({}, {}), other {:?} ({}, {})",
+                        v.id, v.table, v.field, v.record, v.kept, v.kept_by, v.kept_at, v.other, v.other_by, v.other_at
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { db, json } => {
             let report = open_existing(&db)?.check()?;
             if json {
@@ -433,6 +577,20 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             }
             Ok(if report.sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+    }
+}
+
+/// Starts sharing in `folder` when one is given (or moves the branch's shared folder there).
+fn start_sharing(app: &mut Draagkracht, folder: Option<&std::path::Path>, name: &str) -> Result<(), ApiError> {
+    if let Some(folder) = folder {
+        app.share_in_folder(folder, name, Utc::now())?;
+    }
+    Ok(())
+}
+
+fn print_problems(problems: &[draagkracht_api::wire::SyncProblem]) {
+    for p in problems {
+        eprintln!("problem: {}", p.message_en);
     }
 }
 

@@ -22,6 +22,7 @@ pub mod report;
 pub mod signals;
 pub mod support;
 pub mod suppression;
+pub mod sync;
 pub mod volunteer;
 
 pub use activity::ActivityLevel;

@@ -22,6 +22,9 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("backup failed: {0}")]
     Backup(String),
+    /// More changes within one millisecond than a stamp can count (see `core::sync::Hlc::tick`).
+    #[error("{0}")]
+    Clock(#[from] draagkracht_core::sync::ClockError),
 }
 
 /// An open, migrated database.
@@ -32,6 +35,8 @@ pub struct Db {
     /// all of a process's locks on a file when *any* handle on it is closed, so the backup must
     /// never open and close a handle of its own beside SQLite's.
     file: std::fs::File,
+    /// The wall clock that stamps shared changes (see `sync::capture`); tests set a wrong one.
+    wall_clock: fn() -> u64,
 }
 
 /// How to open a database beyond its path.
@@ -76,7 +81,7 @@ pub fn open_with(path: &Path, how: Opening) -> Result<Db, StoreError> {
     // 100 days of entries, and re-reading pages through the OS costs more than the memory.
     conn.pragma_update(None, "cache_size", -32_768)?;
     let file = std::fs::File::open(path).map_err(|e| StoreError::Backup(e.to_string()))?;
-    let mut db = Db { conn, file };
+    let mut db = Db { conn, file, wall_clock: crate::sync::capture::system_ms };
     if let Some(dir) = how.backups {
         if found > 0 && found < migrations::SCHEMA_VERSION {
             crate::backup::write_new(&db, dir, draagkracht_core::BackupKind::BeforeMigration, how.key)?;
@@ -92,15 +97,28 @@ impl Db {
         &self.conn
     }
 
-    /// Runs `work` in one transaction: all of it is committed, or none of it.
+    /// Runs `work` in one transaction: all of it is committed, or none of it. Changes to shared
+    /// tables are stamped for the other laptops of the branch in the same transaction.
     pub fn write<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let value = work(&tx)?;
+        crate::sync::capture::stamp(&tx, (self.wall_clock)())?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Replaces the wall clock that stamps shared changes: tests of a laptop whose clock is wrong.
+    #[doc(hidden)]
+    pub fn set_wall_clock(&mut self, clock: fn() -> u64) {
+        self.wall_clock = clock;
+    }
+
+    /// This laptop's wall clock, as the stamps read it.
+    pub fn wall_ms(&self) -> u64 {
+        (self.wall_clock)()
     }
 
     /// Re-encrypts the whole database with a new key (a passphrase change), in place.

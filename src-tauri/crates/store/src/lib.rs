@@ -26,6 +26,7 @@ pub mod reports;
 pub mod settings;
 pub mod signals;
 pub mod support;
+pub mod sync;
 pub mod thresholds;
 pub mod volunteers;
 

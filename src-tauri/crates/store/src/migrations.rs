@@ -448,6 +448,9 @@ BEGIN
         ON CONFLICT DO UPDATE SET minutes = minutes + excluded.minutes, work_minutes = work_minutes + excluded.work_minutes;
 END;
 "#,
+    // 9: sharing a branch between laptops: this laptop's place, the branch keys, the stamped
+    //    fields and the capture triggers of every shared table (long, so in a file of its own).
+    include_str!("migrations/0009_sharing.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

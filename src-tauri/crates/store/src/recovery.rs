@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 /// Crockford's base32: no I, L, O or U, so nothing on paper reads as something else.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+pub(crate) const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 20 characters of 5 bits: 100 bits, with Argon2id in front of every guess.
-const LENGTH: usize = 20;
+pub(crate) const LENGTH: usize = 20;
 
 /// A recovery code, normalised: 20 characters of [`ALPHABET`].
 pub struct RecoveryCode(Zeroizing<String>);

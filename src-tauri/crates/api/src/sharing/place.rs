@@ -1,0 +1,177 @@
+//! Where a branch's laptops meet: a folder (a OneDrive/SharePoint/Nextcloud sync folder, a network
+//! share, a USB stick) or, later in issue 13, the organisation's PostgreSQL server. Both hold the
+//! same sealed bytes; neither can read them.
+//!
+//! In a folder each laptop writes only its own subfolder, `draagkracht-<branch>/<laptop>/`, every
+//! file through a temporary name and a rename, so no two laptops ever write one file and a reader
+//! never sees half a file (Joplin's file targets work alike; see shared/SYNC-ANCHORS.md §4). A
+//! missing or empty folder only means "nothing new": nothing is ever deleted because a file is
+//! absent.
+
+use draagkracht_core::sync::NodeId;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// What went wrong at the shared place, in the coordinator's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceError {
+    pub nl: String,
+    pub en: String,
+}
+
+fn io(e: std::io::Error, what_nl: &str, what_en: &str, path: &Path) -> PlaceError {
+    PlaceError {
+        nl: format!("{what_nl} {} lukte niet: {e}.", path.display()),
+        en: format!("{what_en} {} failed: {e}.", path.display()),
+    }
+}
+
+/// A shared folder, opened for one branch.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    /// The folder the coordinator chose.
+    chosen: PathBuf,
+    /// `draagkracht-<branch>` inside it.
+    root: PathBuf,
+}
+
+const BATCH_PREFIX: &str = "b-";
+const BATCH_SUFFIX: &str = ".dkb";
+const SNAPSHOT: &str = "snapshot.dks";
+const INVITE_PREFIX: &str = "invite-";
+const INVITE_SUFFIX: &str = ".dki";
+
+impl Folder {
+    /// The folder must exist: an unplugged USB stick is "not reachable", never "empty".
+    pub fn open(chosen: &Path, branch: Uuid) -> Result<Self, PlaceError> {
+        if !chosen.is_dir() {
+            return Err(PlaceError {
+                nl: format!("De gedeelde map {} is niet bereikbaar (is de USB-stick of de netwerkschijf aangesloten?). Er is niets veranderd.", chosen.display()),
+                en: format!("The shared folder {} cannot be reached (is the USB stick or network drive connected?). Nothing was changed.", chosen.display()),
+            });
+        }
+        Ok(Self { chosen: chosen.to_path_buf(), root: chosen.join(format!("draagkracht-{branch}")) })
+    }
+
+    fn own(&self, node: NodeId) -> PathBuf {
+        self.root.join(node.to_string())
+    }
+
+    /// The laptops with a subfolder here.
+    pub fn nodes(&self) -> Result<Vec<NodeId>, PlaceError> {
+        let Ok(entries) = std::fs::read_dir(&self.root) else { return Ok(vec![]) };
+        Ok(entries.flatten().filter_map(|e| NodeId::parse(&e.file_name().to_string_lossy())).collect())
+    }
+
+    /// The numbers of a laptop's batches here, in order.
+    pub fn batches(&self, node: NodeId) -> Result<Vec<u64>, PlaceError> {
+        let Ok(entries) = std::fs::read_dir(self.own(node)) else { return Ok(vec![]) };
+        let mut seqs: Vec<u64> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_prefix(BATCH_PREFIX)?.strip_suffix(BATCH_SUFFIX)?.parse().ok()
+            })
+            .collect();
+        seqs.sort_unstable();
+        Ok(seqs)
+    }
+
+    fn batch_path(&self, node: NodeId, seq: u64) -> PathBuf {
+        self.own(node).join(format!("{BATCH_PREFIX}{seq:012}{BATCH_SUFFIX}"))
+    }
+
+    pub fn read_batch(&self, node: NodeId, seq: u64) -> Result<Vec<u8>, PlaceError> {
+        let path = self.batch_path(node, seq);
+        std::fs::read(&path).map_err(|e| io(e, "Lezen van", "Reading", &path))
+    }
+
+    pub fn write_batch(&self, node: NodeId, seq: u64, sealed: &[u8]) -> Result<(), PlaceError> {
+        write_whole(&self.batch_path(node, seq), sealed)
+    }
+
+    pub fn write_snapshot(&self, node: NodeId, sealed: &[u8]) -> Result<(), PlaceError> {
+        write_whole(&self.own(node).join(SNAPSHOT), sealed)
+    }
+
+    /// Every laptop's latest snapshot here.
+    pub fn snapshots(&self) -> Result<Vec<(NodeId, Vec<u8>)>, PlaceError> {
+        let mut out = vec![];
+        for node in self.nodes()? {
+            let path = self.own(node).join(SNAPSHOT);
+            if path.exists() {
+                out.push((node, std::fs::read(&path).map_err(|e| io(e, "Lezen van", "Reading", &path))?));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn write_invitation(&self, node: NodeId, id: &str, json: &[u8]) -> Result<(), PlaceError> {
+        write_whole(&self.own(node).join(format!("{INVITE_PREFIX}{id}{INVITE_SUFFIX}")), json)
+    }
+
+    /// Removes this laptop's invitations (all, or those made before `older_than`).
+    pub fn remove_invitations(&self, node: NodeId, older_than: Option<std::time::SystemTime>) {
+        let Ok(entries) = std::fs::read_dir(self.own(node)) else { return };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !(name.starts_with(INVITE_PREFIX) && name.ends_with(INVITE_SUFFIX)) {
+                continue;
+            }
+            let old = match older_than {
+                None => true,
+                Some(limit) => e.metadata().and_then(|m| m.modified()).map(|m| m < limit).unwrap_or(false),
+            };
+            if old {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Finds an invitation by its id in any branch's folder under `chosen` (a laptop that joins knows
+/// only the folder and the code): the branch and the invitation's bytes.
+pub fn find_invitation(chosen: &Path, id: &str) -> Result<Option<(Uuid, Vec<u8>)>, PlaceError> {
+    let folder = Folder::open(chosen, Uuid::nil())?;
+    let Ok(branches) = std::fs::read_dir(&folder.chosen) else { return Ok(None) };
+    for branch in branches.flatten() {
+        let name = branch.file_name().to_string_lossy().into_owned();
+        let Some(id_text) = name.strip_prefix("draagkracht-") else { continue };
+        let Ok(branch_id) = Uuid::parse_str(id_text) else { continue };
+        let Ok(laptops) = std::fs::read_dir(branch.path()) else { continue };
+        for laptop in laptops.flatten() {
+            let path = laptop.path().join(format!("{INVITE_PREFIX}{id}{INVITE_SUFFIX}"));
+            if path.exists() {
+                return Ok(Some((branch_id, std::fs::read(&path).map_err(|e| io(e, "Lezen van", "Reading", &path))?)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Writes a whole file or nothing: a temporary name in the same folder, synced, then renamed.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PlaceError> {
+    use std::io::Write;
+    let dir = path.parent().expect("a file in a folder");
+    std::fs::create_dir_all(dir).map_err(|e| io(e, "Een map maken in", "Creating a folder in", dir))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        Uuid::now_v7().simple()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io(e, "Schrijven van", "Writing", path));
+    }
+    // The rename itself survives a power cut once the folder is synced (where the OS allows it).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

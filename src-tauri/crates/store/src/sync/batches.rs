@@ -1,0 +1,90 @@
+//! Batches out and in: sealing the outbox into this laptop's next batch, and opening another
+//! laptop's batch (or a snapshot) after checking whose branch and which key it claims.
+
+use super::seal::{self, Header, Kind};
+use super::snapshot::Snapshot;
+use super::state;
+use super::SyncError;
+use draagkracht_core::sync::BatchBody;
+use rusqlite::{Connection, Transaction};
+
+/// Seals what waits in the outbox into this laptop's next batch and keeps it until it is
+/// delivered; `None` when nothing waits.
+pub fn seal_outbox(tx: &Transaction, written_at: &str) -> Result<Option<u64>, SyncError> {
+    let me = state::require(tx)?;
+    let ops = state::outbox(tx)?;
+    if ops.is_empty() {
+        return Ok(None);
+    }
+    let mut after = state::seen(tx)?;
+    let seq = after.remove(&me.node).unwrap_or(0) + 1;
+    after.retain(|_, s| *s > 0);
+    let body = BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops };
+    let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
+    let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
+    let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
+    state::keep_sealed(tx, me.node, seq, me.epoch, &seal::seal(&key, &header, &json))?;
+    Ok(Some(seq))
+}
+
+/// An announcement: an empty batch that tells the others this laptop exists (after joining).
+pub fn seal_announcement(tx: &Transaction, written_at: &str) -> Result<u64, SyncError> {
+    let me = state::require(tx)?;
+    let mut after = state::seen(tx)?;
+    let seq = after.remove(&me.node).unwrap_or(0) + 1;
+    after.retain(|_, s| *s > 0);
+    let body =
+        BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops: vec![] };
+    let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
+    let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
+    let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
+    state::keep_sealed(tx, me.node, seq, me.epoch, &seal::seal(&key, &header, &json))?;
+    Ok(seq)
+}
+
+/// Opens a sealed file of this branch: checks the branch, finds the epoch's key, decrypts.
+fn open_sealed(
+    conn: &Connection,
+    sealed: &[u8],
+    kind: Kind,
+) -> Result<(Header, zeroize::Zeroizing<Vec<u8>>), SyncError> {
+    let me = state::require(conn)?;
+    let header = Header::read(sealed)?;
+    if header.branch != me.branch_id {
+        return Err(SyncError::OtherBranch);
+    }
+    if header.kind != kind {
+        return Err(SyncError::Format(format!("{:?} where a {kind:?} was expected", header.kind)));
+    }
+    let key = state::key(conn, header.epoch)?.ok_or(SyncError::UnknownEpoch(header.epoch))?;
+    seal::open(&key, sealed)
+}
+
+/// Opens another laptop's batch.
+pub fn open_batch(conn: &Connection, sealed: &[u8]) -> Result<(Header, BatchBody), SyncError> {
+    let (header, json) = open_sealed(conn, sealed, Kind::Batch)?;
+    let body = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
+    Ok((header, body))
+}
+
+/// Seals a snapshot of the shared data as this laptop holds it now.
+pub fn seal_snapshot(conn: &Connection) -> Result<(Header, Vec<u8>, usize), SyncError> {
+    let me = state::require(conn)?;
+    let snapshot = super::snapshot::take(conn)?;
+    let records = snapshot.records();
+    let json = zeroize::Zeroizing::new(serde_json::to_vec(&snapshot).map_err(|e| SyncError::Format(e.to_string()))?);
+    let key = state::key(conn, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
+    let seq = snapshot.seen.get(&me.node).copied().unwrap_or(0);
+    let header = Header { kind: Kind::Snapshot, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
+    Ok((header, seal::seal(&key, &header, &json), records))
+}
+
+/// Opens a snapshot with a key given (a laptop that joins has no database key row yet).
+pub fn open_snapshot(key: &[u8; 32], sealed: &[u8]) -> Result<(Header, Snapshot), SyncError> {
+    let (header, json) = seal::open(key, sealed)?;
+    if header.kind != Kind::Snapshot {
+        return Err(SyncError::Format("not a snapshot".into()));
+    }
+    let snapshot = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
+    Ok((header, snapshot))
+}

@@ -1,0 +1,399 @@
+//! Sharing a branch between laptops through a shared folder: joining, hours logged on one laptop
+//! seen on the other, edits made apart converging with the losing value kept, bad batches
+//! refused with a clear word, and a property test of many laptops syncing in random orders.
+
+use chrono::{Duration, Utc};
+use draagkracht_api::wire::{VolunteerFilter, VolunteerInput};
+use draagkracht_api::{Draagkracht, ErrorCode};
+use draagkracht_store::sync::snapshot;
+use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
+use rand::{seq::SliceRandom, Rng, SeedableRng};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A laptop: its own database file, and the shared folder it syncs with.
+struct Laptop {
+    t: TempApp,
+    name: String,
+}
+
+impl Laptop {
+    fn app(&mut self) -> &mut Draagkracht {
+        &mut self.t.app
+    }
+
+    /// A copy of this laptop (its database file) that syncs with `folder` instead: the property
+    /// test starts each case from copies of one branch, as joining costs two Argon2id runs.
+    fn copy_to(&self, folder: &Path) -> Laptop {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draagkracht.sqlite");
+        let conn = draagkracht_store::Connection::open(self.t.db_path()).unwrap();
+        conn.execute("VACUUM INTO ?1", [path.display().to_string()]).unwrap();
+        let mut app = Draagkracht::open(&path).unwrap();
+        app.share_in_folder(folder, &self.name, Utc::now()).unwrap();
+        Laptop { t: TempApp { app, dir }, name: self.name.clone() }
+    }
+}
+
+/// Copies a shared folder, file by file.
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The first laptop, sharing in `folder`, and `others` laptops that joined it with a code each.
+fn branch(folder: &Path, others: usize) -> Vec<Laptop> {
+    let mut first = Laptop { t: TempApp::new(), name: "Laptop Anna".into() };
+    first.app().set_up(draagkracht_api::wire::SetupChoice::Empty, date(2026, 12, 1)).unwrap();
+    first.app().share_in_folder(folder, "Laptop Anna", Utc::now()).unwrap();
+    let mut laptops = vec![first];
+    for i in 0..others {
+        let code = laptops[0].app().invite(Utc::now()).unwrap().code;
+        let name = format!("Laptop {}", ["Bram", "Carla", "Dirk", "Eva"][i]);
+        let mut next = Laptop { t: TempApp::new(), name: name.clone() };
+        next.app().join_from_folder(folder, &code, &name, Utc::now(), |_, _| {}).unwrap();
+        laptops.push(next);
+    }
+    laptops
+}
+
+/// The shared data of a laptop, table by table, rows sorted: what must end up identical.
+fn shared_state(laptop: &Laptop) -> BTreeMap<String, Vec<String>> {
+    let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
+    let snap = snapshot::take(&conn).unwrap();
+    snap.tables
+        .into_iter()
+        .map(|t| {
+            let mut rows: Vec<String> = t.rows.iter().map(|r| serde_json::to_string(r).unwrap()).collect();
+            rows.sort();
+            (t.name, rows)
+        })
+        .collect()
+}
+
+fn sound(laptop: &Laptop) {
+    let report = draagkracht_api::Draagkracht::open(&laptop.t.db_path()).unwrap().check().unwrap();
+    assert!(report.sound, "{} is sound after syncing: {:?}", laptop.name, report);
+}
+
+#[test]
+fn hours_logged_on_one_laptop_are_seen_on_the_other() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    assert_eq!(
+        laptops[1].t.programme("Thuisadministratie"),
+        admin,
+        "the joined laptop has the branch's programmes, not its own"
+    );
+
+    let anna =
+        laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.received_changes > 0 && report.problems.is_empty(), "{report:?}");
+
+    laptops[1].app().log_hours(&hours_input(anna.id, "28-11-2026", "2,5", admin, "support"), today).unwrap();
+    assert!(laptops[1].app().sharing_status().unwrap().changes_waiting > 0, "the entry waits to be sent");
+    laptops[1].app().sync(Utc::now()).unwrap();
+    assert_eq!(laptops[1].app().sharing_status().unwrap().changes_waiting, 0, "sent");
+    laptops[0].app().sync(Utc::now()).unwrap();
+    assert_eq!(
+        laptops[0].app().volunteer(anna.id, today).unwrap().totals.this_month,
+        0,
+        "November's hours are not December's"
+    );
+    let rows = laptops[0].app().volunteers(&VolunteerFilter::default(), today).unwrap();
+    assert_eq!(rows[0].minutes_last_four_weeks, 150, "Anna's 2,5 hours logged on the other laptop are here");
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+
+    let devices = laptops[0].app().sharing_status().unwrap().devices;
+    assert_eq!(devices.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["Laptop Anna", "Laptop Bram"]);
+    assert!(devices.iter().any(|d| d.this_laptop && d.name == "Laptop Anna"));
+    laptops.iter().for_each(sound);
+}
+
+#[test]
+fn an_edit_made_apart_converges_and_the_other_version_can_be_put_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let anna =
+        laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+
+    // Apart: both laptops change Anna's phone number.
+    let with_phone =
+        |phone: &str| VolunteerInput { phone: phone.into(), ..volunteer_input("Anna de Vries", "active", vec![admin]) };
+    laptops[0].app().update_volunteer(anna.id, &with_phone("06 11111111"), today).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    laptops[1].app().update_volunteer(anna.id, &with_phone("06 22222222"), today).unwrap();
+    for i in [0, 1, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let phone = |l: &mut Laptop| l.app().volunteer(anna.id, today).unwrap().volunteer.phone;
+    assert_eq!(phone(&mut laptops[0]).as_deref(), Some("06 22222222"), "the later edit wins everywhere");
+    assert_eq!(phone(&mut laptops[1]).as_deref(), Some("06 22222222"));
+    for l in laptops.iter_mut() {
+        let versions = l.app().two_versions().unwrap();
+        assert_eq!(versions.len(), 1, "{}: exactly the phone number, not the bookkeeping: {versions:?}", l.name);
+        let v = &versions[0];
+        assert_eq!((v.field.as_str(), v.kept.as_str(), v.other.as_str()), ("phone", "06 22222222", "06 11111111"));
+        assert_eq!((v.kept_by.as_str(), v.other_by.as_str()), ("Laptop Bram", "Laptop Anna"));
+    }
+
+    // Anna's number was right after all: put back on Bram's laptop, it travels.
+    let id = laptops[1].app().two_versions().unwrap()[0].id;
+    laptops[1].app().settle_two_versions(id, true, Utc::now()).unwrap();
+    assert!(laptops[1].app().two_versions().unwrap().is_empty());
+    laptops[1].app().sync(Utc::now()).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    assert_eq!(phone(&mut laptops[0]).as_deref(), Some("06 11111111"));
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+}
+
+#[test]
+fn a_wrong_or_expired_code_and_a_used_database_change_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut laptops = branch(folder.path(), 0);
+    let code = laptops[0].app().invite(Utc::now()).unwrap().code;
+    let mut other = TempApp::new();
+    let mut wrong = code.clone().into_bytes();
+    wrong[6] = if wrong[6] == b'A' { b'B' } else { b'A' };
+    let e = other
+        .app
+        .join_from_folder(folder.path(), std::str::from_utf8(&wrong).unwrap(), "B", Utc::now(), |_, _| {})
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongPassphrase, "{e:?}");
+    let e = other.app.join_from_folder(folder.path(), "ABC", "B", Utc::now(), |_, _| {}).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidInput);
+    let e =
+        other.app.join_from_folder(folder.path(), &code, "B", Utc::now() + Duration::days(2), |_, _| {}).unwrap_err();
+    assert!(e.message.contains("verlopen"), "{e:?}");
+    assert!(!other.app.sharing_status().unwrap().sharing, "nothing changed");
+
+    let mut used = TempApp::new();
+    used.app.set_up(draagkracht_api::wire::SetupChoice::Empty, date(2026, 12, 1)).unwrap();
+    let e = used.app.join_from_folder(folder.path(), &code, "C", Utc::now(), |_, _| {}).unwrap_err();
+    assert!(e.message.contains("al in gebruik"), "{e:?}");
+
+    let missing = folder.path().join("usb-stick-not-plugged-in");
+    let e = laptops[0].app().share_in_folder(&missing, "A", Utc::now()).unwrap_err();
+    assert!(e.message.contains("niet bereikbaar"), "{e:?}");
+}
+
+/// Every batch file of a laptop in the folder.
+fn batch_files(folder: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    for branch in std::fs::read_dir(folder).unwrap().flatten() {
+        for laptop in std::fs::read_dir(branch.path()).unwrap().flatten() {
+            for f in std::fs::read_dir(laptop.path()).unwrap().flatten() {
+                if f.path().extension().is_some_and(|e| e == "dkb") {
+                    out.push(f.path());
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_damaged_forged_or_misfiled_batch_is_refused_and_nothing_is_lost() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let anna = laptops[0].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let batch =
+        batch_files(folder.path()).into_iter().find(|p| p.parent().unwrap().ends_with(&anna)).expect("Anna's batch");
+
+    // A flipped byte: refused with a clear word, the chain waits, the database is sound.
+    let original = std::fs::read(&batch).unwrap();
+    let mut damaged = original.clone();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0x40;
+    std::fs::write(&batch, &damaged).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert_eq!(report.received_batches, 0);
+    assert!(report.problems[0].message.contains("beschadigd, vervalst"), "{:?}", report.problems);
+    sound(&laptops[1]);
+
+    // A batch copied under another number (a replay) is refused too.
+    std::fs::write(&batch, &original).unwrap();
+    let replay = batch.with_file_name("b-000000000099.dkb");
+    std::fs::write(&replay, &original).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert_eq!(report.received_batches, 1, "the real batch applies once it is whole again");
+    std::fs::remove_file(&replay).unwrap();
+
+    // A batch of another branch (same folder layout) is refused by its header.
+    let other_folder = tempfile::tempdir().unwrap();
+    let mut stranger = branch(other_folder.path(), 0);
+    let p = stranger[0].t.programme("Maatje");
+    stranger[0].app().create_volunteer(&volunteer_input("Vreemde", "active", vec![p]), today).unwrap();
+    stranger[0].app().sync(Utc::now()).unwrap();
+    let foreign = std::fs::read(&batch_files(other_folder.path())[0]).unwrap();
+    let next = batch.with_file_name("b-000000000002.dkb");
+    std::fs::write(&next, &foreign).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.iter().any(|p| p.message.contains("andere afdeling")), "{:?}", report.problems);
+    assert!(laptops[1]
+        .app()
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap()
+        .iter()
+        .all(|v| v.name != "Vreemde"));
+    sound(&laptops[1]);
+}
+
+#[test]
+fn a_laptop_whose_clock_is_a_day_fast_is_named_and_its_changes_still_merge() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    laptops[1].app().set_wall_clock_for_tests(|| draagkracht_store::sync::system_ms() + 24 * 3600 * 1000);
+    laptops[1].app().create_volunteer(&volunteer_input("Bea Bakker", "active", vec![admin]), today).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let report = laptops[0].app().sync(Utc::now()).unwrap();
+    assert!(
+        report.problems.iter().any(|p| p.message.contains("voorloopt") && p.device == "Laptop Bram"),
+        "{:?}",
+        report.problems
+    );
+    assert!(laptops[0]
+        .app()
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap()
+        .iter()
+        .any(|v| v.name == "Bea Bakker"));
+    // An edit made afterwards on the laptop with the right clock still orders after what it saw.
+    let bea = laptops[0].app().volunteers(&VolunteerFilter::default(), today).unwrap()[0].id;
+    let input = VolunteerInput { phone: "06 12345678".into(), ..volunteer_input("Bea Bakker", "active", vec![admin]) };
+    laptops[0].app().update_volunteer(bea, &input, today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    assert_eq!(laptops[1].app().volunteer(bea, today).unwrap().volunteer.phone.as_deref(), Some("06 12345678"));
+}
+
+/// What the laptops wrote to one field in one round (apart from each other): laptop → value.
+type Writes = BTreeMap<(String, String), BTreeMap<usize, String>>;
+
+/// 3–5 laptops edit the same volunteers while apart (add, change phone numbers, log and remove
+/// hours), then random subsets sync in random orders, some twice; at the end every laptop holds
+/// the same shared data, and of every set of values written apart to one field, all but the one
+/// that won are in every laptop's "Twee versies".
+#[test]
+fn laptops_editing_apart_converge_whatever_the_order() {
+    let cases: u64 = std::env::var("DRAAGKRACHT_SYNC_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(500);
+    let today = date(2026, 12, 1);
+    // One branch of five laptops, joined for real; each case starts from copies of 3 to 5 of them.
+    let template_folder = tempfile::tempdir().unwrap();
+    let mut template = branch(template_folder.path(), 4);
+    let admin = template[0].t.programme("Thuisadministratie");
+    let vera = template[0].app().create_volunteer(&volunteer_input("Vera", "active", vec![admin]), today).unwrap().id;
+    for i in [0, 1, 2, 3, 4] {
+        template[i].app().sync(Utc::now()).unwrap();
+    }
+    for case in 0..cases {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(case);
+        let folder = tempfile::tempdir().unwrap();
+        copy_folder(template_folder.path(), folder.path());
+        let mut laptops: Vec<Laptop> =
+            template[..rng.gen_range(3..=5)].iter().map(|l| l.copy_to(folder.path())).collect();
+        let mut apart_sets: Vec<((String, String), Vec<String>)> = vec![];
+        for round in 0..rng.gen_range(1..4) {
+            let mut writes: Writes = BTreeMap::new();
+            for (i, laptop) in laptops.iter_mut().enumerate() {
+                let people: Vec<_> = laptop.app().volunteers(&VolunteerFilter::default(), today).unwrap();
+                for _ in 0..rng.gen_range(0..4) {
+                    let v = people.choose(&mut rng).map(|p| p.id).unwrap_or(vera);
+                    match rng.gen_range(0..5) {
+                        0 => {
+                            let name = format!("V{case}-{i}-{}", rng.gen_range(0..1000));
+                            laptop
+                                .app()
+                                .create_volunteer(&volunteer_input(&name, "active", vec![admin]), today)
+                                .unwrap();
+                        }
+                        1 | 2 => {
+                            let current = laptop.app().volunteer(v, today).unwrap().volunteer;
+                            let phone = format!("06 {round}{i}{}", rng.gen_range(0..100_000));
+                            let input = VolunteerInput {
+                                phone: phone.clone(),
+                                ..volunteer_input(&current.name, "active", current.programme_ids.clone())
+                            };
+                            laptop.app().update_volunteer(v, &input, today).unwrap();
+                            writes.entry((v.to_string(), "phone".into())).or_default().insert(i, phone);
+                        }
+                        3 => {
+                            let day = format!("{:02}-11-2026", rng.gen_range(1..29));
+                            let mut input = hours_input(v, &day, &format!("{}", rng.gen_range(1..4)), admin, "support");
+                            input.confirm_duplicate = true;
+                            laptop.app().log_hours(&input, today).unwrap();
+                        }
+                        _ => {
+                            if let Some(entry) = laptop.app().volunteer(v, today).unwrap().recent_entries.first() {
+                                laptop.app().delete_hour_entry(entry.id, today).unwrap();
+                            }
+                        }
+                    }
+                }
+            }
+            apart_sets.extend(
+                writes
+                    .into_iter()
+                    .filter(|(_, by)| by.len() > 1)
+                    .map(|(field, by)| (field, by.into_values().collect())),
+            );
+            // A random subset syncs, in a random order, some twice.
+            let mut order: Vec<usize> = (0..laptops.len()).filter(|_| rng.gen_bool(0.6)).collect();
+            order.shuffle(&mut rng);
+            if rng.gen_bool(0.3) {
+                order.extend(order.clone());
+            }
+            for i in order {
+                let report = laptops[i].app().sync(Utc::now()).unwrap();
+                assert!(report.problems.is_empty(), "case {case}: {:?}", report.problems);
+            }
+        }
+        // Everyone meets: twice round, so every batch reaches every laptop.
+        for _ in 0..2 {
+            for laptop in laptops.iter_mut() {
+                laptop.app().sync(Utc::now()).unwrap();
+            }
+        }
+        let first = shared_state(&laptops[0]);
+        for laptop in &laptops[1..] {
+            assert!(shared_state(laptop) == first, "case {case}: {} differs from {}", laptop.name, laptops[0].name);
+        }
+        for laptop in laptops.iter_mut() {
+            assert_eq!(laptop.app().sharing_status().unwrap().changes_waiting, 0);
+            let versions = laptop.app().two_versions().unwrap();
+            for ((record, field), values) in &apart_sets {
+                let listed = values
+                    .iter()
+                    .filter(|v| versions.iter().any(|x| x.record == *record && x.field == *field && x.other == **v))
+                    .count();
+                assert!(
+                    listed + 1 >= values.len(),
+                    "case {case}: {}: of {values:?} written apart to {field} of {record}, only {listed} are in Twee versies: {versions:?}",
+                    laptop.name
+                );
+            }
+        }
+    }
+}
