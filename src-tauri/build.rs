@@ -79,6 +79,13 @@ const COMMANDS: &[&str] = &[
     "set_report_settings",
     "preview_report",
     "export_report",
+    "sharing_status",
+    "share_in_folder",
+    "invite_laptop",
+    "join_branch",
+    "sync_now",
+    "two_versions",
+    "settle_two_versions",
 ];
 
 fn main() {

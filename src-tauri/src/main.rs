@@ -22,6 +22,7 @@ fn main() {
         .setup(|app| {
             let state = state::AppState::open_in(app.path().app_data_dir());
             app.manage(state);
+            state::sync_in_background(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -100,6 +101,13 @@ fn main() {
             commands::reports::set_report_settings,
             commands::reports::preview_report,
             commands::reports::export_report,
+            commands::sharing::sharing_status,
+            commands::sharing::share_in_folder,
+            commands::sharing::invite_laptop,
+            commands::sharing::join_branch,
+            commands::sharing::sync_now,
+            commands::sharing::two_versions,
+            commands::sharing::settle_two_versions,
         ])
         .build(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -39,6 +39,23 @@ impl AppState {
     }
 }
 
+/// How often a laptop that shares its branch synchronises by itself.
+const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Synchronises a shared branch in the background: soon after the start, then every two minutes,
+/// while the database is open (a locked one waits). A failure (the folder unreachable) is kept for
+/// the header by the api and tried again next time; work is never held up by it.
+pub fn sync_in_background(app: tauri::AppHandle) {
+    use tauri::Manager;
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(10));
+        loop {
+            let _ = app.state::<AppState>().with(|db| db.sync_if_sharing(chrono::Utc::now()));
+            std::thread::sleep(SYNC_EVERY);
+        }
+    });
+}
+
 /// The day the app considers today: the local calendar date.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()

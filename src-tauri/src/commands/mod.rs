@@ -13,5 +13,6 @@ pub mod programmes;
 pub mod reports;
 pub mod safety;
 pub mod setup;
+pub mod sharing;
 pub mod signals;
 pub mod volunteers;

@@ -761,7 +761,15 @@ changesWaiting: bigint, devices: Array<DeviceInfo>,
 /**
  * Open "Twee versies".
  */
-twoVersions: number, };
+twoVersions: number, 
+/**
+ * When this laptop last reached the shared place and synchronised (RFC 3339).
+ */
+lastSyncedAt: string | null, 
+/**
+ * Why the last attempt failed (the folder unreachable, the server down), until one succeeds.
+ */
+lastFailure: ApiError | null, };
 
 export type DeviceInfo = { id: string, name: string, thisLaptop: boolean, 
 /**
@@ -809,4 +817,11 @@ export type TwoVersionsItem = { id: bigint,
 /**
  * The table and record concerned (`volunteers`, its id).
  */
-table: string, record: string, field: string, kept: string, keptBy: string, keptAt: string, other: string, otherBy: string, otherAt: string, noticedAt: string, };
+table: string, record: string, 
+/**
+ * The record as a coordinator knows it: a volunteer's name, a participant's label, the
+ * volunteer and date of an hour entry; else its id.
+ */
+recordLabel: string, field: string, kept: string, keptBy: string, keptAt: string, other: string, otherBy: string, otherAt: string, noticedAt: string, };
+
+export type JoinProgress = { step: number, steps: number, };

@@ -159,6 +159,7 @@ pub fn typescript() -> String {
         JoinCodeMade::decl(&cfg),
         JoinReport::decl(&cfg),
         TwoVersionsItem::decl(&cfg),
+        JoinProgress::decl(&cfg),
     ];
     for decl in decls {
         out.push_str("export ");

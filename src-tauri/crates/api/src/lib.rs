@@ -50,6 +50,8 @@ pub struct Draagkracht {
     key: Option<DbKey>,
     /// The day's branch figures for the signal rules, computed once a day.
     branch_cache: Option<(chrono::NaiveDate, draagkracht_core::signals::BranchFigures)>,
+    /// Why the last sync with the shared place failed, until one succeeds (the header says it).
+    sync_failure: Option<ApiError>,
 }
 
 impl Draagkracht {
@@ -82,7 +84,7 @@ impl Draagkracht {
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
             draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
         })?;
-        Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None })
+        Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None, sync_failure: None })
     }
 
     pub fn path(&self) -> &Path {

@@ -247,8 +247,24 @@ impl Draagkracht {
         Ok(JoinReport { branch_id: branch.to_string(), records, sync })
     }
 
-    /// Sends what waits here and applies what the other laptops wrote: once, now.
+    /// Sends what waits here and applies what the other laptops wrote: once, now. A failure (the
+    /// folder unreachable) is remembered for the header until a sync succeeds.
     pub fn sync(&mut self, now: DateTime<Utc>) -> Result<SyncReport, ApiError> {
+        match self.sync_once(now) {
+            Ok(report) => {
+                self.sync_failure = None;
+                let me = state::require(self.db.conn()).map_err(sync_error)?;
+                self.db.write(|tx| state::note_synced(tx, me.node, &rfc3339(now)).map_err(ApiError::from))?;
+                Ok(report)
+            }
+            Err(e) => {
+                self.sync_failure = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn sync_once(&mut self, now: DateTime<Utc>) -> Result<SyncReport, ApiError> {
         let (me, folder) = self.shared_folder()?;
         let mut report = self.push(&me, &folder, now)?;
         let names: BTreeMap<NodeId, String> =
@@ -374,6 +390,8 @@ impl Draagkracht {
             changes_waiting: state::outbox_len(conn)?,
             devices,
             two_versions: state::two_versions(conn)?.len() as u32,
+            last_synced_at: me.as_ref().and_then(|m| state::last_synced(conn, m.node).ok().flatten()),
+            last_failure: self.sync_failure.clone(),
         })
     }
 
@@ -389,6 +407,7 @@ impl Draagkracht {
             .into_iter()
             .map(|v| TwoVersionsItem {
                 id: v.id,
+                record_label: state::record_label(conn, &v.table, &v.row),
                 table: v.table,
                 record: v.row,
                 field: v.column,
@@ -461,5 +480,15 @@ impl Draagkracht {
     #[doc(hidden)]
     pub fn set_wall_clock_for_tests(&mut self, clock: fn() -> u64) {
         self.db.set_wall_clock(clock);
+    }
+}
+
+impl Draagkracht {
+    /// The background sync: a sync when this laptop shares its branch, nothing otherwise.
+    pub fn sync_if_sharing(&mut self, now: DateTime<Utc>) -> Result<Option<SyncReport>, ApiError> {
+        if state::get(self.db.conn())?.is_none() {
+            return Ok(None);
+        }
+        self.sync(now).map(Some)
     }
 }

@@ -1,5 +1,6 @@
 //! Wire types for sharing a branch between laptops ("Samenwerken").
 
+use crate::ApiError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -18,6 +19,18 @@ pub struct SharingStatus {
     pub devices: Vec<DeviceInfo>,
     /// Open "Twee versies".
     pub two_versions: u32,
+    /// When this laptop last reached the shared place and synchronised (RFC 3339).
+    pub last_synced_at: Option<String>,
+    /// Why the last attempt failed (the folder unreachable, the server down), until one succeeds.
+    pub last_failure: Option<ApiError>,
+}
+
+/// How far joining is, for the progress bar.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JoinProgress {
+    pub step: u32,
+    pub steps: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -87,6 +100,9 @@ pub struct TwoVersionsItem {
     /// The table and record concerned (`volunteers`, its id).
     pub table: String,
     pub record: String,
+    /// The record as a coordinator knows it: a volunteer's name, a participant's label, the
+    /// volunteer and date of an hour entry; else its id.
+    pub record_label: String,
     pub field: String,
     pub kept: String,
     pub kept_by: String,

@@ -155,6 +155,35 @@ pub fn note_device(
     Ok(())
 }
 
+/// This laptop reached the shared place and synchronised at `at`.
+pub fn note_synced(tx: &Transaction, node: NodeId, at: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE sync_devices SET last_seen = ?2 WHERE node = ?1", rusqlite::params![node.to_string(), at])?;
+    Ok(())
+}
+
+/// When this laptop last synchronised.
+pub fn last_synced(conn: &Connection, node: NodeId) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row("SELECT last_seen FROM sync_devices WHERE node = ?1", [node.to_string()], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// A record as a coordinator knows it (for the "Twee versies" list); its id when unknown.
+pub fn record_label(conn: &Connection, table: &str, row: &str) -> String {
+    let sql = match table {
+        "volunteers" => "SELECT name FROM volunteers WHERE id = ?1",
+        "participants" => "SELECT label FROM participants WHERE id = ?1",
+        "programmes" => "SELECT name FROM programmes WHERE id = ?1",
+        "activities" => "SELECT name FROM activities WHERE id = ?1",
+        "hour_entries" => {
+            "SELECT v.name || ', ' || strftime('%d-%m-%Y', h.date) FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id WHERE h.id = ?1"
+        }
+        _ => return row.to_string(),
+    };
+    conn.query_row(sql, [row], |r| r.get::<_, String>(0)).unwrap_or_else(|_| row.to_string())
+}
+
 /// The changes made here and not yet sealed into a batch, oldest first.
 pub fn outbox(conn: &Connection) -> Result<Vec<Op>, StoreError> {
     let mut stmt =
