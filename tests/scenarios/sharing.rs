@@ -289,6 +289,47 @@ fn a_laptop_whose_clock_is_a_day_fast_is_named_and_its_changes_still_merge() {
     assert_eq!(laptops[1].app().volunteer(bea, today).unwrap().volunteer.phone.as_deref(), Some("06 12345678"));
 }
 
+#[test]
+fn a_signal_resolved_on_one_laptop_is_resolved_on_the_other() {
+    use draagkracht_api::wire::{Resolution, SignalAction, SignalActionInput, SignalStatus};
+    let folder = tempfile::tempdir().unwrap();
+    // Syncing evaluates signals as of the real today: the hours are logged relative to it.
+    let today = chrono::Local::now().date_naive();
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let anna = laptops[0].t.ready_volunteer("Anna", vec![admin], today);
+    for days_ago in 1..=3 {
+        let day = (today - Duration::days(days_ago)).format("%d-%m-%Y").to_string();
+        laptops[0].app().log_hours(&hours_input(anna.id, &day, "10", admin, "support"), today).unwrap();
+    }
+    let on_a = laptops[0].app().volunteer_signals(anna.id).unwrap();
+    assert!(!on_a.is_empty(), "30 hours in three days is more than agreed");
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let on_b = laptops[1].app().volunteer_signals(anna.id).unwrap();
+    assert_eq!(
+        on_b.iter().map(|s| s.rule).collect::<Vec<_>>(),
+        on_a.iter().map(|s| s.rule).collect::<Vec<_>>(),
+        "the other laptop computes the same signals"
+    );
+
+    let resolve = SignalActionInput {
+        action: SignalAction::Resolve,
+        resolution: Some(Resolution::HoursReduced),
+        note: "Afgesproken: minder uren".into(),
+        date: today.format("%d-%m-%Y").to_string(),
+    };
+    laptops[0].app().act_on_signal(on_a[0].id, &resolve, today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let on_b = laptops[1].app().volunteer_signals(anna.id).unwrap();
+    let same = on_b.iter().find(|s| s.rule == on_a[0].rule).unwrap();
+    assert_eq!(same.status, SignalStatus::Resolved, "the act travelled: {on_b:?}");
+    let detail = laptops[1].app().signal(same.id, today).unwrap();
+    assert_eq!(detail.signal.resolution, Some(Resolution::HoursReduced));
+    assert!(detail.history.iter().any(|e| e.note.as_deref() == Some("Afgesproken: minder uren")), "with its note");
+}
+
 /// What the laptops wrote to one field in one round (apart from each other): laptop → value.
 type Writes = BTreeMap<(String, String), BTreeMap<usize, String>>;
 

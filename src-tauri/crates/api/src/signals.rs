@@ -171,6 +171,7 @@ impl Draagkracht {
     pub fn evaluate_all(&mut self, today: NaiveDate) -> Result<usize, ApiError> {
         self.evaluate_scope(None, today)?;
         self.db.write(|tx| settings::set(tx, EVALUATED_ON, &today.to_string()).map_err(ApiError::from))?;
+        self.carry_over_acts()?;
         Ok(signals::live_count(self.db.conn())?)
     }
 
@@ -359,10 +360,58 @@ impl Draagkracht {
                 .into())
             }
         };
+        let act = signals::SignalAct {
+            id: uuid::Uuid::now_v7().to_string(),
+            volunteer_id: record.volunteer_id,
+            rule: record.rule,
+            subject: record.subject,
+            to,
+            on,
+            snoozed_until: until,
+            resolution,
+            note: note.map(String::from),
+            created_at: Utc::now(),
+        };
         self.db.write(|tx| {
-            signals::set_status(tx, id, from, to, on, until, resolution, note, Utc::now()).map_err(ApiError::from)
+            signals::set_status(tx, id, from, to, on, until, resolution, note, act.created_at)?;
+            // The act travels to the other laptops of a shared branch (their signals are their own).
+            signals::record_act(tx, &act).map_err(ApiError::from)
         })?;
         self.signal(id, today)
+    }
+
+    /// Carries the acts made on other laptops over to this laptop's signals: each to the newest
+    /// signal of its volunteer, rule and subject, unless a coordinator changed that signal later.
+    /// An act whose signal this laptop has not computed (yet) waits for the next evaluation.
+    pub(crate) fn carry_over_acts(&mut self) -> Result<usize, ApiError> {
+        let acts = signals::acts_to_carry_over(self.db.conn())?;
+        let mut carried = 0;
+        for act in acts {
+            let Some((signal, last_change)) =
+                signals::latest_for(self.db.conn(), act.volunteer_id, act.rule, act.subject)?
+            else {
+                continue;
+            };
+            let newer = last_change.as_deref().is_none_or(|last| act.created_at.to_rfc3339().as_str() > last);
+            self.db.write(|tx| {
+                if newer && signal.status != act.to {
+                    signals::set_status(
+                        tx,
+                        signal.id,
+                        signal.status,
+                        act.to,
+                        act.on,
+                        act.snoozed_until,
+                        act.resolution,
+                        act.note.as_deref(),
+                        act.created_at,
+                    )?;
+                }
+                signals::mark_carried_over(tx, &act.id).map_err(ApiError::from)
+            })?;
+            carried += 1;
+        }
+        Ok(carried)
     }
 }
 

@@ -39,6 +39,7 @@ pub const TABLES: &[&str] = &[
     "signal_thresholds",
     "signals",
     "signal_events",
+    "signal_acts",
     "settings",
     "audit_log",
 ];

@@ -451,6 +451,8 @@ END;
     // 9: sharing a branch between laptops: this laptop's place, the branch keys, the stamped
     //    fields and the capture triggers of every shared table (long, so in a file of its own).
     include_str!("migrations/0009_sharing.sql"),
+    // 10: the coordinator's acts on signals, shared; which of them this laptop carried over.
+    include_str!("migrations/0010_signal_acts.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

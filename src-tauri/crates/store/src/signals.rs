@@ -261,3 +261,97 @@ pub fn set_status(
     ])?;
     event(tx, id, on, Some(from), to, resolution, note, now)
 }
+
+/// A coordinator's act on a signal, as it travels to the other laptops of a shared branch
+/// (`signal_acts`): it names the signal by volunteer, rule and subject, which every laptop's
+/// evaluation gives alike, not by this laptop's signal id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalAct {
+    pub id: String,
+    pub volunteer_id: VolunteerId,
+    pub rule: RuleId,
+    pub subject: Option<MatchId>,
+    pub to: SignalStatus,
+    pub on: NaiveDate,
+    pub snoozed_until: Option<NaiveDate>,
+    pub resolution: Option<Resolution>,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Records an act made here, carried over already (it was made on this laptop's signal).
+pub fn record_act(tx: &Transaction, act: &SignalAct) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO signal_acts (id, volunteer_id, rule, subject_match_id, to_status, on_date, snoozed_until,
+                                  resolution, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            act.id,
+            act.volunteer_id.to_string(),
+            act.rule.as_str(),
+            act.subject.map(|m| m.to_string()),
+            act.to.as_str(),
+            act.on.to_string(),
+            act.snoozed_until.map(|d| d.to_string()),
+            act.resolution.map(|r| r.as_str()),
+            act.note,
+            act.created_at.to_rfc3339()
+        ],
+    )?;
+    mark_carried_over(tx, &act.id)
+}
+
+/// Acts (made on other laptops) not yet carried over to this laptop's signals, oldest first.
+pub fn acts_to_carry_over(conn: &Connection) -> Result<Vec<SignalAct>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, volunteer_id, rule, subject_match_id, to_status, on_date, snoozed_until, resolution, note, created_at
+         FROM signal_acts WHERE id NOT IN (SELECT act_id FROM signal_acts_applied) ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SignalAct {
+            id: r.get(0)?,
+            volunteer_id: parsed(r, 1, VolunteerId::parse)?,
+            rule: parsed(r, 2, RuleId::parse)?,
+            subject: r.get::<_, Option<String>>(3)?.as_deref().and_then(MatchId::parse),
+            to: parsed(r, 4, SignalStatus::parse)?,
+            on: parsed(r, 5, iso_date)?,
+            snoozed_until: optional_date(r, 6)?,
+            resolution: r.get::<_, Option<String>>(7)?.as_deref().and_then(Resolution::parse),
+            note: r.get(8)?,
+            created_at: parsed(r, 9, |t| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc)))?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn mark_carried_over(tx: &Transaction, act_id: &str) -> Result<(), StoreError> {
+    tx.execute("INSERT OR IGNORE INTO signal_acts_applied (act_id) VALUES (?1)", [act_id])?;
+    Ok(())
+}
+
+/// The newest of this laptop's signals for a volunteer, rule and subject, with when a coordinator
+/// last changed its status (an act older than that does not undo it).
+pub fn latest_for(
+    conn: &Connection,
+    volunteer: VolunteerId,
+    rule: RuleId,
+    subject: Option<MatchId>,
+) -> Result<Option<(SignalRecord, Option<String>)>, StoreError> {
+    let found = conn
+        .query_row(
+            &format!(
+                "{SELECT} WHERE s.volunteer_id = ?1 AND s.rule = ?2 AND s.subject_match_id IS ?3
+                 ORDER BY s.opened_on DESC, s.created_at DESC LIMIT 1"
+            ),
+            params![volunteer.to_string(), rule.as_str(), subject.map(|m| m.to_string())],
+            from_row,
+        )
+        .optional()?;
+    let Some(record) = found else { return Ok(None) };
+    let last: Option<String> = conn.query_row(
+        "SELECT max(created_at) FROM signal_events WHERE signal_id = ?1 AND from_status IS NOT NULL",
+        [record.id.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(Some((record, last)))
+}

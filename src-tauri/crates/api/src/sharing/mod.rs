@@ -340,6 +340,11 @@ impl Draagkracht {
             }
         }
         report.waiting_batches = queues.values().map(|q| q.len() as u32).sum();
+        // Signals are computed here from the shared data: what arrived may open or clear some, and
+        // the coordinators' acts on them are carried over.
+        if report.received_changes > 0 {
+            self.evaluate_all(now.with_timezone(&chrono::Local).date_naive())?;
+        }
         // A laptop heard of for the first time has used its invitation; old ones expire.
         if names.len() < state::devices(self.db.conn())?.len() {
             folder.remove_invitations(me.node, None);
