@@ -330,6 +330,88 @@ fn a_signal_resolved_on_one_laptop_is_resolved_on_the_other() {
     assert!(detail.history.iter().any(|e| e.note.as_deref() == Some("Afgesproken: minder uren")), "with its note");
 }
 
+/// Every place in a laptop's database where `needle` is still written (table.column), sync tables
+/// included.
+fn still_written(laptop: &Laptop, needle: &str) -> Vec<String> {
+    let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
+    let mut tables =
+        conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
+    let tables: Vec<String> = tables.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut found = vec![];
+    for table in tables {
+        let mut cols = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap();
+        let cols: Vec<String> = cols.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        for col in cols {
+            let n: i64 = conn
+                .query_row(
+                    &format!("SELECT count(*) FROM \"{table}\" WHERE instr(CAST(\"{col}\" AS TEXT), ?1) > 0"),
+                    [needle],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if n > 0 {
+                found.push(format!("{table}.{col}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_erasure_on_one_laptop_erases_on_every_laptop_and_drops_later_changes() {
+    use draagkracht_api::wire::PersonRef;
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let anna_input = VolunteerInput {
+        email: "anna@example.org".into(),
+        phone: "06 12345678".into(),
+        ..volunteer_input("Anna de Vries", "active", vec![admin])
+    };
+    let anna = laptops[0].app().create_volunteer(&anna_input, today).unwrap();
+    let bram =
+        laptops[0].app().create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
+    let mut about_anna = hours_input(bram.id, "20-11-2026", "1", admin, "meeting");
+    about_anna.note = "Overleg met Anna de Vries".into();
+    laptops[0].app().log_hours(&about_anna, today).unwrap();
+    for i in [0, 1, 2] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    assert!(!still_written(&laptops[2], "Anna de Vries").is_empty(), "the name travelled before the erasure");
+
+    // Apart: Bram's laptop changes Anna's phone and notes her hours; Anna is erased on the first.
+    let changed = VolunteerInput { phone: "06 87654321".into(), ..anna_input.clone() };
+    laptops[1].app().update_volunteer(anna.id, &changed, today).unwrap();
+    let mut note = hours_input(anna.id, "21-11-2026", "2", admin, "support");
+    note.note = "Anna de Vries had het zwaar".into();
+    laptops[1].app().log_hours(&note, today).unwrap();
+    laptops[0].app().erase_person(PersonRef::Volunteer(anna.id), today).unwrap();
+
+    for _ in 0..2 {
+        for i in [0, 1, 2] {
+            let report = laptops[i].app().sync(Utc::now()).unwrap();
+            assert!(report.problems.is_empty(), "{:?}", report.problems);
+        }
+    }
+    for laptop in &laptops {
+        for needle in ["Anna de Vries", "anna@example.org", "06 12345678", "06 87654321"] {
+            assert_eq!(
+                still_written(laptop, needle),
+                Vec::<String>::new(),
+                "{}: {needle} is gone everywhere",
+                laptop.name
+            );
+        }
+    }
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[2]));
+    let rows = laptops[2].app().volunteers(&VolunteerFilter::default(), today).unwrap();
+    let erased = rows.iter().find(|r| r.id == anna.id).unwrap();
+    assert!(erased.name.starts_with("Gewist"), "{}", erased.name);
+    assert_eq!(erased.minutes_last_four_weeks, 120, "her hours still count, without the note");
+}
+
 /// What the laptops wrote to one field in one round (apart from each other): laptop → value.
 type Writes = BTreeMap<(String, String), BTreeMap<usize, String>>;
 

@@ -80,6 +80,18 @@ impl Draagkracht {
     /// Erases one person: their name (or code) and contact details, and every free text about them,
     /// wherever it was typed. Hours, matches, levels and support records stay, linked to no one.
     pub fn erase_person(&mut self, person: PersonRef, today: NaiveDate) -> Result<ErasureReport, ApiError> {
+        let report = self.erase_here(person, today)?;
+        // The id goes to the other laptops of a shared branch, which erase the person too.
+        let (id, kind) = match person {
+            PersonRef::Volunteer(id) => (id.to_string(), "volunteer"),
+            PersonRef::Participant(id) => (id.to_string(), "participant"),
+        };
+        self.db.write(|tx| privacy::record_erasure(tx, &id, kind, today).map_err(ApiError::from))?;
+        Ok(report)
+    }
+
+    /// Erases a person on this laptop only (an erasure that arrived from another laptop).
+    pub(crate) fn erase_here(&mut self, person: PersonRef, today: NaiveDate) -> Result<ErasureReport, ApiError> {
         let conn = self.db.conn();
         let (identifiers, placeholder) = match person {
             PersonRef::Volunteer(id) => {

@@ -453,6 +453,8 @@ END;
     include_str!("migrations/0009_sharing.sql"),
     // 10: the coordinator's acts on signals, shared; which of them this laptop carried over.
     include_str!("migrations/0010_signal_acts.sql"),
+    // 11: the ids of erased people, shared, so every laptop erases them too.
+    include_str!("migrations/0011_erasures.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

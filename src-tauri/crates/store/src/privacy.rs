@@ -131,6 +131,7 @@ pub fn erase_volunteer(tx: &Transaction, id: VolunteerId, placeholder: &str) -> 
         "UPDATE hour_entries SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
         "UPDATE supervision_contacts SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
         "UPDATE check_ins SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
+        "UPDATE signal_acts SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
         "UPDATE signals SET resolution_note = NULL WHERE volunteer_id = ?1 AND resolution_note IS NOT NULL",
         "UPDATE signal_events SET note = NULL WHERE note IS NOT NULL
              AND signal_id IN (SELECT id FROM signals WHERE volunteer_id = ?1)",
@@ -161,6 +162,60 @@ fn text_columns(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> 
 
 /// Replaces `needle` as a whole word in every text column (notes, explanations, evidence) with
 /// `replacement`; returns how many values changed. A name typed into a note elsewhere goes too.
+/// Records an erasure for the other laptops of a shared branch: the id, and the person's row as
+/// the erasure left it, which every laptop then holds alike.
+pub fn record_erasure(tx: &Transaction, id: &str, kind: &str, on: NaiveDate) -> Result<(), StoreError> {
+    let table = if kind == "volunteer" { "volunteers" } else { "participants" };
+    let mut stmt = tx.prepare(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
+    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let row: Map<String, Value> = stmt.query_row([id], |r| {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let value = match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => Value::Null,
+                    rusqlite::types::ValueRef::Integer(n) => Value::from(n),
+                    rusqlite::types::ValueRef::Real(f) => Value::from(f),
+                    other => Value::from(other.as_str().unwrap_or_default()),
+                };
+                Ok((name.clone(), value))
+            })
+            .collect()
+    })?;
+    tx.execute(
+        "INSERT INTO erasures (id, kind, erased_on, erased_row) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO NOTHING",
+        rusqlite::params![id, kind, on.to_string(), Value::Object(row).to_string()],
+    )?;
+    Ok(())
+}
+
+/// Sets an erased person's row to exactly what the erasing laptop left (`erased_row`), so every
+/// laptop holds it alike whatever it changed before it heard of the erasure.
+pub fn freeze_erased_row(tx: &Transaction, kind: &str, id: &str, erased_row: &str) -> Result<(), StoreError> {
+    let table = if kind == "volunteer" { "volunteers" } else { "participants" };
+    let Ok(Value::Object(row)) = serde_json::from_str::<Value>(erased_row) else { return Ok(()) };
+    for (column, value) in row.iter().filter(|(c, _)| c.as_str() != "id") {
+        let known: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
+            [table, column.as_str()],
+            |r| r.get(0),
+        )?;
+        if !known {
+            continue;
+        }
+        let sql = format!("UPDATE {table} SET \"{column}\" = ?2 WHERE id = ?1");
+        match value {
+            Value::Null => tx.execute(&sql, rusqlite::params![id, rusqlite::types::Null])?,
+            Value::Number(n) if n.is_i64() => tx.execute(&sql, rusqlite::params![id, n.as_i64()])?,
+            Value::Number(n) => tx.execute(&sql, rusqlite::params![id, n.as_f64()])?,
+            Value::String(t) => tx.execute(&sql, rusqlite::params![id, t])?,
+            other => tx.execute(&sql, rusqlite::params![id, other.to_string()])?,
+        };
+    }
+    Ok(())
+}
+
 pub fn scrub(tx: &Transaction, needle: &str, replacement: &str) -> Result<u32, StoreError> {
     if needle.trim().chars().count() < 2 {
         return Ok(0);

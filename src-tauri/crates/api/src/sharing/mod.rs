@@ -320,6 +320,7 @@ impl Draagkracht {
                     if *seq != applied + 1 || !body.ready(&seen) {
                         break;
                     }
+                    self.erase_arriving(body, now)?;
                     let done = self.db.write(|tx| {
                         draagkracht_store::sync::apply_batch(tx, *node, *seq, body, &noticed_at).map_err(sync_error)
                     })?;
@@ -489,6 +490,29 @@ impl Draagkracht {
 }
 
 impl Draagkracht {
+    /// Erases here, before the batch is applied, every person the batch says was erased on
+    /// another laptop: while their name is still here, so free text naming them is found too.
+    fn erase_arriving(&mut self, body: &BatchBody, now: DateTime<Utc>) -> Result<(), ApiError> {
+        use crate::wire::PersonRef;
+        for op in body.ops.iter().filter(|o| o.table == "erasures" && o.column == "kind") {
+            let Value::Text(kind) = &op.value else { continue };
+            let person = match kind.as_str() {
+                "volunteer" => draagkracht_core::VolunteerId::parse(&op.row).map(PersonRef::Volunteer),
+                "participant" => draagkracht_core::ParticipantId::parse(&op.row).map(PersonRef::Participant),
+                _ => None,
+            };
+            if let Some(person) = person {
+                match self.erase_here(person, now.with_timezone(&chrono::Local).date_naive()) {
+                    Ok(_) => {}
+                    // Never known here: nothing to erase.
+                    Err(e) if e.code == ErrorCode::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The background sync: a sync when this laptop shares its branch, nothing otherwise.
     pub fn sync_if_sharing(&mut self, now: DateTime<Utc>) -> Result<Option<SyncReport>, ApiError> {
         if state::get(self.db.conn())?.is_none() {

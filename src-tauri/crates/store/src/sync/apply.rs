@@ -49,7 +49,11 @@ pub fn apply_batch(
     // Per row, the fields that changed, for writing the rows after all fields are merged.
     let mut dirty: BTreeMap<(&str, &str), BTreeSet<&str>> = BTreeMap::new();
     let mut newest = Hlc(0);
+    let erased = erased_people(tx)?;
     for op in &body.ops {
+        if about_erased(tx, op, &erased, body)? {
+            continue;
+        }
         let key = key_of(&op.table).ok_or_else(|| SyncError::UnknownField(op.table.clone()))?;
         if op.column != ROW_COLUMN && !columns.of(tx, &op.table)?.contains(&op.column) {
             return Err(SyncError::UnknownField(format!("{}.{}", op.table, op.column)));
@@ -116,10 +120,61 @@ pub fn apply_batch(
             Err(other) => return Err(other),
         }
     }
+    // An erasure that arrived: the person's row becomes exactly what the erasing laptop left.
+    for op in body.ops.iter().filter(|o| o.table == "erasures" && o.column == "erased_row") {
+        let kind = body.ops.iter().find(|o| o.table == "erasures" && o.row == op.row && o.column == "kind");
+        if let (Some(Value::Text(kind)), Value::Text(row)) = (kind.map(|k| &k.value), &op.value) {
+            crate::privacy::freeze_erased_row(tx, kind, &op.row, row)?;
+        }
+    }
     tx.prepare_cached("UPDATE sync_self SET clock = max(clock, ?1)")?.execute([newest.0 as i64])?;
     state::note_device(tx, author, &body.device_name, seq, Some(&body.written_at))?;
     state::loud(tx, was_paused)?;
     Ok(applied)
+}
+
+/// The people erased on any laptop of the branch (ids only).
+fn erased_people(tx: &Transaction) -> Result<BTreeSet<String>, SyncError> {
+    let mut stmt = tx.prepare_cached("SELECT id FROM erasures")?;
+    let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<BTreeSet<String>, _>>()?;
+    Ok(ids)
+}
+
+/// Free text linked to a volunteer, which an erasure cleared: a later change may not bring it back.
+const VOLUNTEER_NOTES: &[&str] = &["hour_entries", "supervision_contacts", "check_ins", "signal_acts"];
+
+/// Whether `op` changes an erased person (their own row) or writes free text about them: such a
+/// change, made before the laptop that wrote it heard of the erasure, is dropped (AVG art. 17).
+fn about_erased(
+    tx: &Transaction,
+    op: &draagkracht_core::sync::Op,
+    erased: &BTreeSet<String>,
+    body: &BatchBody,
+) -> Result<bool, SyncError> {
+    if erased.is_empty() {
+        return Ok(false);
+    }
+    if matches!(op.table.as_str(), "volunteers" | "participants") {
+        return Ok(erased.contains(&op.row));
+    }
+    if op.column != "note" || !VOLUNTEER_NOTES.contains(&op.table.as_str()) {
+        return Ok(false);
+    }
+    // The row's volunteer: from the same batch (a new row), else from the row as it is here.
+    let from_batch = body.ops.iter().find_map(|o| {
+        (o.table == op.table && o.row == op.row && o.column == "volunteer_id").then(|| match &o.value {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+    });
+    let volunteer = match from_batch.flatten() {
+        Some(v) => Some(v),
+        None => tx
+            .prepare_cached(&format!("SELECT volunteer_id FROM \"{}\" WHERE id = ?1", op.table))?
+            .query_row([&op.row], |r| r.get::<_, String>(0))
+            .optional()?,
+    };
+    Ok(volunteer.is_some_and(|v| erased.contains(&v)))
 }
 
 /// Keeps a losing value for the coordinator; 0 when it was kept before (a batch seen again).

@@ -46,6 +46,7 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("check_ins", shared(ID)),
     ("allowances", shared(ID)),
     ("signal_acts", shared(ID)),
+    ("erasures", shared(ID)),
     ("settings", Shared { key: &["key"], only: Some(SHARED_SETTINGS) }),
     (
         "signals",
