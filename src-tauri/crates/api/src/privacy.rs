@@ -86,7 +86,11 @@ impl Draagkracht {
             PersonRef::Volunteer(id) => (id.to_string(), "volunteer"),
             PersonRef::Participant(id) => (id.to_string(), "participant"),
         };
-        self.db.write(|tx| privacy::record_erasure(tx, &id, kind, today).map_err(ApiError::from))?;
+        self.db.write(|tx| {
+            privacy::record_erasure(tx, &id, kind, today)?;
+            // A snapshot at the shared place may still hold the person: rewritten at the next sync.
+            settings::set(tx, settings::SNAPSHOT_STALE, "1").map_err(ApiError::from)
+        })?;
         Ok(report)
     }
 

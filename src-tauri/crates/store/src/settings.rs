@@ -22,6 +22,8 @@ pub const BRANCH_NAME: &str = "branch_name";
 /// What an hour of volunteer work is valued at in reports, in cents, and the rate's source.
 pub const HOUR_RATE_CENTS: &str = "report_hour_rate_cents";
 pub const HOUR_RATE_SOURCE: &str = "report_hour_rate_source";
+/// Present when this laptop's snapshot at the shared place may still hold someone erased since.
+pub const SNAPSHOT_STALE: &str = "sync_snapshot_stale";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)

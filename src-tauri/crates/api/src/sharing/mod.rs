@@ -206,9 +206,12 @@ impl Draagkracht {
         let key = key_from_hex(&invitation.key).ok_or_else(|| sync_error(SyncError::Unreadable))?;
         let place = Folder::open(folder, branch)?;
         progress(1, 3);
-        // The newest snapshot: the one that has seen the most batches.
+        // The inviter's snapshot, written with the invitation: it covers every batch that was
+        // already deleted (a laptop deletes only what every laptop, the inviter too, has).
+        // Failing that, the one that has seen the most batches.
         let mut best: Option<snapshot::Snapshot> = None;
-        for (_, sealed) in place.snapshots()? {
+        let inviters = place.snapshot_of(invitation.inviter)?.map(|s| vec![(invitation.inviter, s)]);
+        for (_, sealed) in inviters.map(Ok).unwrap_or_else(|| place.snapshots())? {
             if let Ok((header, snap)) = batches::open_snapshot(&key, &sealed) {
                 if header.branch == branch
                     && best.as_ref().is_none_or(|b| snap.seen.values().sum::<u64>() > b.seen.values().sum::<u64>())
@@ -346,6 +349,7 @@ impl Draagkracht {
         if report.received_changes > 0 {
             self.evaluate_all(now.with_timezone(&chrono::Local).date_naive())?;
         }
+        self.tidy_shared_place(&me, &folder)?;
         // A laptop heard of for the first time has used its invitation; old ones expire.
         if names.len() < state::devices(self.db.conn())?.len() {
             folder.remove_invitations(me.node, None);
@@ -490,6 +494,37 @@ impl Draagkracht {
 }
 
 impl Draagkracht {
+    /// After a sync: says what this laptop has applied, deletes its own batches that every other
+    /// laptop has applied (compaction: a laptop that joins starts from the inviter's snapshot),
+    /// and rewrites its snapshot after an erasure so no copy of the erased person stays behind.
+    fn tidy_shared_place(&mut self, me: &SyncSelf, folder: &Folder) -> Result<(), ApiError> {
+        let conn = self.db.conn();
+        folder.write_applied(me.node, &batches::seal_applied(conn).map_err(sync_error)?)?;
+        let own = state::seen(conn)?.get(&me.node).copied().unwrap_or(0);
+        let mut everyone_has = own;
+        for device in state::devices(conn)?.into_iter().filter(|d| d.node != me.node && d.removed_at.is_none()) {
+            let applied = folder
+                .applied_of(device.node)
+                .and_then(|bytes| batches::open_applied(conn, &bytes).ok())
+                .and_then(|(header, seen)| {
+                    (header.node == device.node).then(|| seen.get(&me.node).copied().unwrap_or(0))
+                })
+                .unwrap_or(0);
+            everyone_has = everyone_has.min(applied);
+        }
+        for seq in folder.batches(me.node)?.into_iter().filter(|s| *s <= everyone_has) {
+            folder.remove_batch(me.node, seq)?;
+        }
+        if settings::get(conn, settings::SNAPSHOT_STALE)?.is_some() {
+            if folder.snapshot_of(me.node)?.is_some() {
+                let (_, sealed, _) = batches::seal_snapshot(conn).map_err(sync_error)?;
+                folder.write_snapshot(me.node, &sealed)?;
+            }
+            self.db.write(|tx| settings::remove(tx, settings::SNAPSHOT_STALE).map_err(ApiError::from))?;
+        }
+        Ok(())
+    }
+
     /// Erases here, before the batch is applied, every person the batch says was erased on
     /// another laptop: while their name is still here, so free text naming them is found too.
     fn erase_arriving(&mut self, body: &BatchBody, now: DateTime<Utc>) -> Result<(), ApiError> {
@@ -502,6 +537,7 @@ impl Draagkracht {
                 _ => None,
             };
             if let Some(person) = person {
+                self.db.write(|tx| settings::set(tx, settings::SNAPSHOT_STALE, "1").map_err(ApiError::from))?;
                 match self.erase_here(person, now.with_timezone(&chrono::Local).date_naive()) {
                     Ok(_) => {}
                     // Never known here: nothing to erase.

@@ -38,6 +38,7 @@ pub struct Folder {
 const BATCH_PREFIX: &str = "b-";
 const BATCH_SUFFIX: &str = ".dkb";
 const SNAPSHOT: &str = "snapshot.dks";
+const APPLIED: &str = "applied.dks";
 const INVITE_PREFIX: &str = "invite-";
 const INVITE_SUFFIX: &str = ".dki";
 
@@ -104,6 +105,34 @@ impl Folder {
             }
         }
         Ok(out)
+    }
+
+    /// A laptop's snapshot, when it has one here.
+    pub fn snapshot_of(&self, node: NodeId) -> Result<Option<Vec<u8>>, PlaceError> {
+        let path = self.own(node).join(SNAPSHOT);
+        if !path.exists() {
+            return Ok(None);
+        }
+        std::fs::read(&path).map(Some).map_err(|e| io(e, "Lezen van", "Reading", &path))
+    }
+
+    pub fn write_applied(&self, node: NodeId, sealed: &[u8]) -> Result<(), PlaceError> {
+        write_whole(&self.own(node).join(APPLIED), sealed)
+    }
+
+    /// A laptop's "applied" file, when it has one here.
+    pub fn applied_of(&self, node: NodeId) -> Option<Vec<u8>> {
+        std::fs::read(self.own(node).join(APPLIED)).ok()
+    }
+
+    /// Removes one of this laptop's own batches (all laptops have it).
+    pub fn remove_batch(&self, node: NodeId, seq: u64) -> Result<(), PlaceError> {
+        let path = self.batch_path(node, seq);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io(e, "Verwijderen van", "Removing", &path)),
+        }
     }
 
     pub fn write_invitation(&self, node: NodeId, id: &str, json: &[u8]) -> Result<(), PlaceError> {

@@ -88,3 +88,24 @@ pub fn open_snapshot(key: &[u8; 32], sealed: &[u8]) -> Result<(Header, Snapshot)
     let snapshot = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
     Ok((header, snapshot))
 }
+
+/// Seals what this laptop has applied, for the others' compaction.
+pub fn seal_applied(conn: &Connection) -> Result<Vec<u8>, SyncError> {
+    let me = state::require(conn)?;
+    let seen = state::seen(conn)?;
+    let json = serde_json::to_vec(&seen).map_err(|e| SyncError::Format(e.to_string()))?;
+    let key = state::key(conn, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
+    let seq = seen.get(&me.node).copied().unwrap_or(0);
+    let header = Header { kind: Kind::Applied, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
+    Ok(seal::seal(&key, &header, &json))
+}
+
+/// Opens another laptop's "applied" file: its version vector.
+pub fn open_applied(
+    conn: &Connection,
+    sealed: &[u8],
+) -> Result<(Header, draagkracht_core::sync::VersionVector), SyncError> {
+    let (header, json) = open_sealed(conn, sealed, Kind::Applied)?;
+    let seen = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
+    Ok((header, seen))
+}

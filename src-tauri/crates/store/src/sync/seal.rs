@@ -26,6 +26,8 @@ pub const HEADER_LEN: usize = 4 + 1 + 16 + 8 + 8 + 4;
 pub enum Kind {
     Batch = 1,
     Snapshot = 2,
+    /// What a laptop has applied (its version vector): lets the others delete what all have.
+    Applied = 3,
 }
 
 /// The readable, authenticated part of a sealed file.
@@ -59,6 +61,7 @@ impl Header {
         let kind = match sealed[4] {
             1 => Kind::Batch,
             2 => Kind::Snapshot,
+            3 => Kind::Applied,
             other => return Err(SyncError::Format(format!("kind {other}"))),
         };
         let u64_at = |i: usize| u64::from_be_bytes(sealed[i..i + 8].try_into().expect("8 bytes"));
