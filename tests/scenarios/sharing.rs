@@ -447,6 +447,48 @@ fn an_erasure_on_one_laptop_erases_on_every_laptop_and_drops_later_changes() {
     assert_eq!(erased.minutes_last_four_weeks, 120, "her hours still count, without the note");
 }
 
+#[test]
+fn a_removed_laptop_reads_nothing_written_after_and_is_no_longer_heard() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    for i in [0, 1, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+
+    // Carla's laptop is stolen: removed on Anna's laptop.
+    let must_reinvite = laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
+    assert!(must_reinvite.is_empty(), "Bram's laptop had synced, so its key was known: {must_reinvite:?}");
+    let secret =
+        laptops[0].app().create_volunteer(&volunteer_input("Na de diefstal", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty(), "Bram's laptop takes the new key: {:?}", report.problems);
+    assert!(laptops[1].app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().any(|v| v.id == secret.id));
+
+    // The stolen laptop: what comes after is unreadable, said plainly; what it writes is ignored.
+    laptops[2].app().create_volunteer(&volunteer_input("Van de dief", "active", vec![admin]), today).unwrap();
+    let report = laptops[2].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.iter().any(|p| p.message.contains("sleutel 2")), "{:?}", report.problems);
+    assert!(laptops[2].app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().all(|v| v.id != secret.id));
+    for i in [0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+        let names: Vec<String> = laptops[i]
+            .app()
+            .volunteers(&VolunteerFilter::default(), today)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert!(!names.contains(&"Van de dief".to_string()), "{names:?}");
+        let removed = laptops[i].app().sharing_status().unwrap().devices.into_iter().find(|d| d.id == carla).unwrap();
+        assert!(removed.removed, "{} knows the laptop was removed", laptops[i].name);
+    }
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+}
+
 /// What the laptops wrote to one field in one round (apart from each other): laptop → value.
 type Writes = BTreeMap<(String, String), BTreeMap<usize, String>>;
 

@@ -779,7 +779,11 @@ lastSeen: string | null,
 /**
  * How many of its batches this laptop has (for this laptop: has written).
  */
-batches: bigint, };
+batches: bigint, 
+/**
+ * Removed from the branch (lost, stolen, left): it can read nothing written since.
+ */
+removed: boolean, };
 
 export type SyncReport = { sentBatches: number, sentChanges: number, receivedBatches: number, receivedChanges: number, 
 /**

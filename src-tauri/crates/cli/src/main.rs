@@ -185,6 +185,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Remove a laptop from the branch (lost, stolen, a colleague who left): a new branch key for
+    /// the others, so it can read nothing written from now on.
+    RemoveDevice {
+        #[arg(long)]
+        db: PathBuf,
+        /// The laptop's id, as `devices` prints it.
+        #[arg(long)]
+        device: String,
+    },
     /// The "Twee versies": values that lost to a change made on another laptop at the same time.
     Versions {
         #[arg(long)]
@@ -531,14 +540,23 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             } else {
                 for d in &status.devices {
                     println!(
-                        "{}  {:<24} {:>6} batches  last seen {}{}",
+                        "{}  {:<24} {:>6} batches  last seen {}{}{}",
                         d.id,
                         d.name,
                         d.batches,
                         d.last_seen.as_deref().unwrap_or("-"),
-                        if d.this_laptop { "  (this laptop)" } else { "" }
+                        if d.this_laptop { "  (this laptop)" } else { "" },
+                        if d.removed { "  (removed)" } else { "" }
                     );
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::RemoveDevice { db, device } => {
+            let must_reinvite = open_existing(&db)?.remove_laptop(&device, Utc::now())?;
+            println!("removed {device}; the branch has a new key");
+            for name in must_reinvite {
+                println!("{name} never synced and must be invited again");
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -188,6 +188,10 @@ pub struct BatchBody {
     /// What the writer had applied when it wrote this batch: it is applied only after those.
     pub after: VersionVector,
     pub ops: Vec<Op>,
+    /// The writer's public key (X25519, hex): a new branch key is boxed to it when another
+    /// laptop is removed.
+    #[serde(default, rename = "pk", skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
 }
 
 impl BatchBody {
@@ -298,6 +302,7 @@ mod tests {
             written_at: "2026-12-04T10:00:00Z".into(),
             after: [(NodeId(1), 3)].into_iter().collect(),
             ops: vec![],
+            public_key: None,
         };
         assert!(!body.ready(&[(NodeId(1), 2)].into_iter().collect()));
         assert!(body.ready(&[(NodeId(1), 3), (NodeId(2), 1)].into_iter().collect()));

@@ -455,6 +455,8 @@ END;
     include_str!("migrations/0010_signal_acts.sql"),
     // 11: the ids of erased people, shared, so every laptop erases them too.
     include_str!("migrations/0011_erasures.sql"),
+    // 12: every laptop's key pair, for a new branch key when a laptop is removed.
+    include_str!("migrations/0012_device_keys.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -273,12 +273,16 @@ impl Draagkracht {
         let names: BTreeMap<NodeId, String> =
             state::devices(self.db.conn())?.into_iter().map(|d| (d.node, d.name)).collect();
         let name_of = |node: NodeId| names.get(&node).cloned().unwrap_or_else(|| node.to_string());
+        self.adopt_epochs(&folder, now)?;
+        let removed: Vec<NodeId> =
+            state::devices(self.db.conn())?.into_iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect();
         let mut seen = state::seen(self.db.conn())?;
         // Every new batch of every other laptop, read and opened; a laptop's chain stops at the
         // first batch that cannot be used (the next ones build on it).
         let mut queues: BTreeMap<NodeId, VecDeque<(u64, BatchBody)>> = BTreeMap::new();
         for node in folder.nodes()? {
-            if node == me.node {
+            // A removed laptop's later batches are not taken in.
+            if node == me.node || removed.contains(&node) {
                 continue;
             }
             let applied = seen.get(&node).copied().unwrap_or(0);
@@ -390,6 +394,7 @@ impl Draagkracht {
                 name: d.name,
                 last_seen: d.last_seen,
                 batches: d.applied_seq,
+                removed: d.removed_at.is_some(),
             })
             .collect();
         Ok(SharingStatus {
@@ -494,6 +499,48 @@ impl Draagkracht {
 }
 
 impl Draagkracht {
+    /// Removes a laptop from the branch (lost, stolen, a colleague who left): a new branch key
+    /// for the remaining laptops, so it can read nothing written from now on; its batches are
+    /// no longer taken in. Laptops that never synced (their key is unknown) must be invited again:
+    /// they are named in the answer.
+    pub fn remove_laptop(&mut self, device: &str, now: DateTime<Utc>) -> Result<Vec<String>, ApiError> {
+        let (me, folder) = self.shared_folder()?;
+        let node = NodeId::parse(device.trim()).filter(|n| *n != me.node).ok_or_else(|| {
+            invalid(
+                "Kies een andere laptop van de afdeling dan deze.",
+                "Choose another laptop of the branch than this one.",
+            )
+        })?;
+        if !state::devices(self.db.conn())?.iter().any(|d| d.node == node && d.removed_at.is_none()) {
+            return Err(ApiError::not_found("Deze laptop", "This laptop"));
+        }
+        self.push(&me, &folder, now)?;
+        let (keys, missing) = self
+            .db
+            .write(|tx| draagkracht_store::sync::epochs::remove_device(tx, node, &rfc3339(now)).map_err(sync_error))?;
+        let json =
+            serde_json::to_vec(&keys).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string(), e.to_string()))?;
+        folder.write_epoch_keys(me.node, keys.epoch, &json)?;
+        folder.remove_laptop(node);
+        // The snapshot for laptops that join from now on, sealed with the new key.
+        let (_, sealed, _) = batches::seal_snapshot(self.db.conn()).map_err(sync_error)?;
+        folder.write_snapshot(me.node, &sealed)?;
+        let names: BTreeMap<NodeId, String> =
+            state::devices(self.db.conn())?.into_iter().map(|d| (d.node, d.name)).collect();
+        Ok(missing.into_iter().map(|n| names.get(&n).cloned().unwrap_or_else(|| n.to_string())).collect())
+    }
+
+    /// Takes in the keys of newer epochs that other laptops made when they removed one.
+    fn adopt_epochs(&mut self, folder: &Folder, now: DateTime<Utc>) -> Result<(), ApiError> {
+        let mut files: Vec<draagkracht_store::sync::epochs::EpochKeys> =
+            folder.epoch_keys()?.iter().filter_map(|bytes| serde_json::from_slice(bytes).ok()).collect();
+        files.sort_by_key(|k| k.epoch);
+        for keys in files {
+            self.db.write(|tx| draagkracht_store::sync::epochs::adopt(tx, &keys, &rfc3339(now)).map_err(sync_error))?;
+        }
+        Ok(())
+    }
+
     /// After a sync: says what this laptop has applied, deletes its own batches that every other
     /// laptop has applied (compaction: a laptop that joins starts from the inviter's snapshot),
     /// and rewrites its snapshot after an erasure so no copy of the erased person stays behind.

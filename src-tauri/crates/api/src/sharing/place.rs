@@ -39,6 +39,8 @@ const BATCH_PREFIX: &str = "b-";
 const BATCH_SUFFIX: &str = ".dkb";
 const SNAPSHOT: &str = "snapshot.dks";
 const APPLIED: &str = "applied.dks";
+const EPOCH_PREFIX: &str = "keys-";
+const EPOCH_SUFFIX: &str = ".dkk";
 const INVITE_PREFIX: &str = "invite-";
 const INVITE_SUFFIX: &str = ".dki";
 
@@ -123,6 +125,31 @@ impl Folder {
     /// A laptop's "applied" file, when it has one here.
     pub fn applied_of(&self, node: NodeId) -> Option<Vec<u8>> {
         std::fs::read(self.own(node).join(APPLIED)).ok()
+    }
+
+    /// A new epoch's boxed keys, from the laptop that made them.
+    pub fn write_epoch_keys(&self, node: NodeId, epoch: u32, json: &[u8]) -> Result<(), PlaceError> {
+        write_whole(&self.own(node).join(format!("{EPOCH_PREFIX}{epoch}{EPOCH_SUFFIX}")), json)
+    }
+
+    /// Every epoch-keys file here, from any laptop.
+    pub fn epoch_keys(&self) -> Result<Vec<Vec<u8>>, PlaceError> {
+        let mut out = vec![];
+        for node in self.nodes()? {
+            let Ok(entries) = std::fs::read_dir(self.own(node)) else { continue };
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with(EPOCH_PREFIX) && name.ends_with(EPOCH_SUFFIX) {
+                    out.push(std::fs::read(e.path()).map_err(|err| io(err, "Lezen van", "Reading", &e.path()))?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Removes a removed laptop's subfolder: it is not coming back, and nothing in it is needed.
+    pub fn remove_laptop(&self, node: NodeId) {
+        let _ = std::fs::remove_dir_all(self.own(node));
     }
 
     /// Removes one of this laptop's own batches (all laptops have it).

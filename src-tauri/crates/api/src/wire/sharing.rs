@@ -43,6 +43,8 @@ pub struct DeviceInfo {
     pub last_seen: Option<String>,
     /// How many of its batches this laptop has (for this laptop: has written).
     pub batches: u64,
+    /// Removed from the branch (lost, stolen, left): it can read nothing written since.
+    pub removed: bool,
 }
 
 /// What one "Nu synchroniseren" did.

@@ -129,6 +129,9 @@ pub fn apply_batch(
     }
     tx.prepare_cached("UPDATE sync_self SET clock = max(clock, ?1)")?.execute([newest.0 as i64])?;
     state::note_device(tx, author, &body.device_name, seq, Some(&body.written_at))?;
+    if let Some(public) = &body.public_key {
+        state::note_public_key(tx, author, public)?;
+    }
     state::loud(tx, was_paused)?;
     Ok(applied)
 }

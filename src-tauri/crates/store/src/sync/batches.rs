@@ -19,7 +19,9 @@ pub fn seal_outbox(tx: &Transaction, written_at: &str) -> Result<Option<u64>, Sy
     let mut after = state::seen(tx)?;
     let seq = after.remove(&me.node).unwrap_or(0) + 1;
     after.retain(|_, s| *s > 0);
-    let body = BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops };
+    let public_key = Some(super::epochs::own_public_hex(tx)?);
+    let body =
+        BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops, public_key };
     let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
     let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
@@ -33,8 +35,13 @@ pub fn seal_announcement(tx: &Transaction, written_at: &str) -> Result<u64, Sync
     let mut after = state::seen(tx)?;
     let seq = after.remove(&me.node).unwrap_or(0) + 1;
     after.retain(|_, s| *s > 0);
-    let body =
-        BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops: vec![] };
+    let body = BatchBody {
+        device_name: me.device_name.clone(),
+        written_at: written_at.to_string(),
+        after,
+        ops: vec![],
+        public_key: Some(super::epochs::own_public_hex(tx)?),
+    };
     let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
     let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };

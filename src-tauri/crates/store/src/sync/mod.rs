@@ -16,6 +16,7 @@
 pub mod apply;
 pub mod batches;
 pub(crate) mod capture;
+pub mod epochs;
 pub mod seal;
 pub mod snapshot;
 pub mod state;

@@ -16,6 +16,9 @@ pub struct Snapshot {
     pub seen: VersionVector,
     /// Every laptop the writer knew, with its name.
     pub devices: Vec<(NodeId, String)>,
+    /// Their public keys, as far as known.
+    #[serde(default)]
+    pub public_keys: std::collections::BTreeMap<NodeId, String>,
     pub tables: Vec<TableRows>,
     /// (table, row, column, clock, node, value) of every field written since sharing began.
     pub cells: Vec<(String, String, String, Hlc, NodeId, Value)>,
@@ -63,6 +66,7 @@ pub fn take(conn: &Connection) -> Result<Snapshot, SyncError> {
     let devices = state::devices(conn)?;
     Ok(Snapshot {
         seen: devices.iter().map(|d| (d.node, d.applied_seq)).collect(),
+        public_keys: devices.iter().filter_map(|d| d.public_key.clone().map(|k| (d.node, k))).collect(),
         devices: devices.into_iter().map(|d| (d.node, d.name)).collect(),
         tables,
         cells,
@@ -111,6 +115,9 @@ pub fn load(
     }
     for (node, name) in &snapshot.devices {
         state::note_device(tx, *node, name, snapshot.seen.get(node).copied().unwrap_or(0), None)?;
+        if let Some(public) = snapshot.public_keys.get(node) {
+            state::note_public_key(tx, *node, public)?;
+        }
     }
     if !paused {
         crate::settings::remove(tx, crate::settings::AUDIT_PAUSED)?;

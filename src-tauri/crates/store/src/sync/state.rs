@@ -31,6 +31,8 @@ pub struct Device {
     pub applied_seq: u64,
     pub last_seen: Option<String>,
     pub removed_at: Option<String>,
+    /// Its X25519 public key (hex), once a batch of it was seen.
+    pub public_key: Option<String>,
 }
 
 /// A value that lost to a write made apart from it.
@@ -84,10 +86,11 @@ pub fn begin(tx: &Transaction, me: &SyncSelf, key: &[u8; 32], clock: Hlc) -> Res
         ],
     )?;
     add_key(tx, me.epoch, key)?;
+    let public = super::epochs::own_public_hex(tx)?;
     tx.execute(
-        "INSERT INTO sync_devices (node, name, applied_seq, last_seen) VALUES (?1, ?2, 0, ?3)
-         ON CONFLICT (node) DO UPDATE SET name = excluded.name",
-        rusqlite::params![me.node.to_string(), me.device_name, me.joined_at],
+        "INSERT INTO sync_devices (node, name, applied_seq, last_seen, public_key) VALUES (?1, ?2, 0, ?3, ?4)
+         ON CONFLICT (node) DO UPDATE SET name = excluded.name, public_key = excluded.public_key",
+        rusqlite::params![me.node.to_string(), me.device_name, me.joined_at, public],
     )?;
     Ok(())
 }
@@ -118,8 +121,9 @@ pub fn clock(conn: &Connection) -> Result<Hlc, StoreError> {
 }
 
 pub fn devices(conn: &Connection) -> Result<Vec<Device>, StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT node, name, applied_seq, last_seen, removed_at FROM sync_devices ORDER BY name, node")?;
+    let mut stmt = conn.prepare(
+        "SELECT node, name, applied_seq, last_seen, removed_at, public_key FROM sync_devices ORDER BY name, node",
+    )?;
     let rows = stmt.query_map([], |r| {
         Ok(Device {
             node: crate::db::parsed(r, 0, NodeId::parse)?,
@@ -127,6 +131,7 @@ pub fn devices(conn: &Connection) -> Result<Vec<Device>, StoreError> {
             applied_seq: r.get::<_, i64>(2)? as u64,
             last_seen: r.get(3)?,
             removed_at: r.get(4)?,
+            public_key: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -152,6 +157,13 @@ pub fn note_device(
              last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen)",
     )?
     .execute(rusqlite::params![node.to_string(), name, applied_seq as i64, last_seen])?;
+    Ok(())
+}
+
+/// Notes a laptop's public key (from its batch or a snapshot).
+pub fn note_public_key(tx: &Transaction, node: NodeId, public_key: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE sync_devices SET public_key = ?2 WHERE node = ?1")?
+        .execute(rusqlite::params![node.to_string(), public_key])?;
     Ok(())
 }
 
