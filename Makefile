@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build: WebKitGTK for the window. Tests: a virtual display, the WebKit WebDriver, and poppler's
 # pdftotext to read reports back.
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev file
-APT_TEST := xvfb xauth webkit2gtk-driver strace poppler-utils
+APT_TEST := xvfb xauth webkit2gtk-driver strace poppler-utils postgresql
 
 APP := $(CARGO_TARGET_DIR)/debug/draagkracht
 
