@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "invite_laptop",
     "join_branch",
     "sync_now",
+    "remove_laptop",
     "two_versions",
     "settle_two_versions",
 ];

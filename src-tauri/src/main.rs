@@ -106,6 +106,7 @@ fn main() {
             commands::sharing::invite_laptop,
             commands::sharing::join_branch,
             commands::sharing::sync_now,
+            commands::sharing::remove_laptop,
             commands::sharing::two_versions,
             commands::sharing::settle_two_versions,
         ])

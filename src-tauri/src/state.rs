@@ -3,9 +3,11 @@
 //! window can say what is wrong instead of crashing.
 
 use chrono::{Local, NaiveDate};
+use draagkracht_api::wire::SyncReport;
 use draagkracht_api::{ApiError, Draagkracht, ErrorCode, Gate};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
+use tauri::Manager;
 
 /// The database file's name inside the app's data directory.
 const DATABASE_FILE: &str = "draagkracht.sqlite";
@@ -43,17 +45,29 @@ impl AppState {
 const SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Synchronises a shared branch in the background: soon after the start, then every two minutes,
-/// while the database is open (a locked one waits). A failure (the folder unreachable) is kept for
-/// the header by the api and tried again next time; work is never held up by it.
+/// while the database is open (a locked one waits). A failure (the folder unreachable, the server
+/// down) is kept for the header by the api and tried again next time; work is never held up by it.
 pub fn sync_in_background(app: tauri::AppHandle) {
-    use tauri::Manager;
     std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_secs(10));
         loop {
-            let _ = app.state::<AppState>().with(|db| db.sync_if_sharing(chrono::Utc::now()));
+            let sharing = app.state::<AppState>().with(|db| Ok(db.sharing_status()?.sharing)).unwrap_or(false);
+            if sharing {
+                let _ = sync_round(&app);
+            }
             std::thread::sleep(SYNC_EVERY);
         }
     });
+}
+
+/// One sync, holding the database lock only to prepare and to take in: the network step runs
+/// without it, so the window answers while a slow share or server is waited for.
+pub fn sync_round(app: &tauri::AppHandle) -> Result<SyncReport, ApiError> {
+    let state = app.state::<AppState>();
+    let now = chrono::Utc::now();
+    let round = state.with(|db| db.sync_prepare(now))?;
+    let exchanged = round.exchange();
+    state.with(|db| db.sync_finish(round, exchanged, now))
 }
 
 /// The day the app considers today: the local calendar date.
@@ -61,7 +75,7 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-fn storage_error(detail: &str) -> ApiError {
+pub fn storage_error(detail: &str) -> ApiError {
     ApiError::new(
         ErrorCode::Storage,
         format!("De map voor de gegevens kon niet worden gemaakt: {detail}"),

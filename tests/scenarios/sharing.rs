@@ -3,7 +3,7 @@
 //! refused with a clear word, and a property test of many laptops syncing in random orders.
 
 use chrono::{Duration, Utc};
-use draagkracht_api::wire::{VolunteerFilter, VolunteerInput};
+use draagkracht_api::wire::{ProgrammeId, VolunteerFilter, VolunteerId, VolunteerInput};
 use draagkracht_api::{Draagkracht, ErrorCode};
 use draagkracht_store::sync::snapshot;
 use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
@@ -50,15 +50,20 @@ fn copy_folder(from: &Path, to: &Path) {
 
 /// The first laptop, sharing in `folder`, and `others` laptops that joined it with a code each.
 fn branch(folder: &Path, others: usize) -> Vec<Laptop> {
+    branch_at(&folder.display().to_string(), others)
+}
+
+/// The same at any place: a folder, or a server address.
+fn branch_at(target: &str, others: usize) -> Vec<Laptop> {
     let mut first = Laptop { t: TempApp::new(), name: "Laptop Anna".into() };
     first.app().set_up(draagkracht_api::wire::SetupChoice::Empty, date(2026, 12, 1)).unwrap();
-    first.app().share_in_folder(folder, "Laptop Anna", Utc::now()).unwrap();
+    first.app().share(target, "Laptop Anna", Utc::now()).unwrap();
     let mut laptops = vec![first];
     for i in 0..others {
         let code = laptops[0].app().invite(Utc::now()).unwrap().code;
         let name = format!("Laptop {}", ["Bram", "Carla", "Dirk", "Eva"][i]);
         let mut next = Laptop { t: TempApp::new(), name: name.clone() };
-        next.app().join_from_folder(folder, &code, &name, Utc::now(), |_, _| {}).unwrap();
+        next.app().join(target, &code, &name, Utc::now(), |_, _| {}).unwrap();
         laptops.push(next);
     }
     laptops
@@ -79,6 +84,9 @@ fn shared_state(laptop: &Laptop) -> BTreeMap<String, Vec<String>> {
 }
 
 fn sound(laptop: &Laptop) {
+    let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok", "{}", laptop.name);
     let report = draagkracht_api::Draagkracht::open(&laptop.t.db_path()).unwrap().check().unwrap();
     assert!(report.sound, "{} is sound after syncing: {:?}", laptop.name, report);
 }
@@ -119,6 +127,26 @@ fn hours_logged_on_one_laptop_are_seen_on_the_other() {
     assert_eq!(devices.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["Laptop Anna", "Laptop Bram"]);
     assert!(devices.iter().any(|d| d.this_laptop && d.name == "Laptop Anna"));
     laptops.iter().for_each(sound);
+}
+
+#[test]
+fn a_laptop_that_joins_later_gets_what_was_written_after_the_invitation() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 0);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let code = laptops[0].app().invite(Utc::now()).unwrap().code;
+    // After the invitation (and its snapshot), the first laptop works on and syncs alone.
+    let late =
+        laptops[0].app().create_volunteer(&volunteer_input("Na de uitnodiging", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let mut joining = Laptop { t: TempApp::new(), name: "Laptop Bram".into() };
+    joining.app().join_from_folder(folder.path(), &code, "Laptop Bram", Utc::now(), |_, _| {}).unwrap();
+    assert!(
+        joining.app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().any(|v| v.id == late.id),
+        "no batch is deleted while an invitation is open"
+    );
 }
 
 #[test]
@@ -514,86 +542,181 @@ fn laptops_editing_apart_converge_whatever_the_order() {
         copy_folder(template_folder.path(), folder.path());
         let mut laptops: Vec<Laptop> =
             template[..rng.gen_range(3..=5)].iter().map(|l| l.copy_to(folder.path())).collect();
-        let mut apart_sets: Vec<((String, String), Vec<String>)> = vec![];
-        for round in 0..rng.gen_range(1..4) {
-            let mut writes: Writes = BTreeMap::new();
-            for (i, laptop) in laptops.iter_mut().enumerate() {
-                let people: Vec<_> = laptop.app().volunteers(&VolunteerFilter::default(), today).unwrap();
-                for _ in 0..rng.gen_range(0..4) {
-                    let v = people.choose(&mut rng).map(|p| p.id).unwrap_or(vera);
-                    match rng.gen_range(0..5) {
-                        0 => {
-                            let name = format!("V{case}-{i}-{}", rng.gen_range(0..1000));
-                            laptop
-                                .app()
-                                .create_volunteer(&volunteer_input(&name, "active", vec![admin]), today)
-                                .unwrap();
-                        }
-                        1 | 2 => {
-                            let current = laptop.app().volunteer(v, today).unwrap().volunteer;
-                            let phone = format!("06 {round}{i}{}", rng.gen_range(0..100_000));
-                            let input = VolunteerInput {
-                                phone: phone.clone(),
-                                ..volunteer_input(&current.name, "active", current.programme_ids.clone())
-                            };
-                            laptop.app().update_volunteer(v, &input, today).unwrap();
-                            writes.entry((v.to_string(), "phone".into())).or_default().insert(i, phone);
-                        }
-                        3 => {
-                            let day = format!("{:02}-11-2026", rng.gen_range(1..29));
-                            let mut input = hours_input(v, &day, &format!("{}", rng.gen_range(1..4)), admin, "support");
-                            input.confirm_duplicate = true;
-                            laptop.app().log_hours(&input, today).unwrap();
-                        }
-                        _ => {
-                            if let Some(entry) = laptop.app().volunteer(v, today).unwrap().recent_entries.first() {
-                                laptop.app().delete_hour_entry(entry.id, today).unwrap();
-                            }
+        run_case(case, &mut rng, &mut laptops, vera, admin);
+    }
+}
+
+/// One case of the property test: rounds of edits made apart and syncs of random subsets in
+/// random orders, then everyone meets; the laptops must hold the same shared data and list every
+/// losing value written apart.
+fn run_case(
+    case: u64,
+    mut rng: &mut rand_chacha::ChaCha8Rng,
+    laptops: &mut [Laptop],
+    vera: VolunteerId,
+    admin: ProgrammeId,
+) {
+    let today = date(2026, 12, 1);
+    let mut apart_sets: Vec<((String, String), Vec<String>)> = vec![];
+    for round in 0..rng.gen_range(1..4) {
+        let mut writes: Writes = BTreeMap::new();
+        for (i, laptop) in laptops.iter_mut().enumerate() {
+            let people: Vec<_> = laptop.app().volunteers(&VolunteerFilter::default(), today).unwrap();
+            for _ in 0..rng.gen_range(0..4) {
+                let v = people.choose(&mut rng).map(|p| p.id).unwrap_or(vera);
+                match rng.gen_range(0..5) {
+                    0 => {
+                        let name = format!("V{case}-{i}-{}", rng.gen_range(0..1000));
+                        laptop.app().create_volunteer(&volunteer_input(&name, "active", vec![admin]), today).unwrap();
+                    }
+                    1 | 2 => {
+                        let current = laptop.app().volunteer(v, today).unwrap().volunteer;
+                        let phone = format!("06 {round}{i}{}", rng.gen_range(0..100_000));
+                        let input = VolunteerInput {
+                            phone: phone.clone(),
+                            ..volunteer_input(&current.name, "active", current.programme_ids.clone())
+                        };
+                        laptop.app().update_volunteer(v, &input, today).unwrap();
+                        writes.entry((v.to_string(), "phone".into())).or_default().insert(i, phone);
+                    }
+                    3 => {
+                        let day = format!("{:02}-11-2026", rng.gen_range(1..29));
+                        let mut input = hours_input(v, &day, &format!("{}", rng.gen_range(1..4)), admin, "support");
+                        input.confirm_duplicate = true;
+                        laptop.app().log_hours(&input, today).unwrap();
+                    }
+                    _ => {
+                        if let Some(entry) = laptop.app().volunteer(v, today).unwrap().recent_entries.first() {
+                            laptop.app().delete_hour_entry(entry.id, today).unwrap();
                         }
                     }
                 }
             }
-            apart_sets.extend(
-                writes
-                    .into_iter()
-                    .filter(|(_, by)| by.len() > 1)
-                    .map(|(field, by)| (field, by.into_values().collect())),
-            );
-            // A random subset syncs, in a random order, some twice.
-            let mut order: Vec<usize> = (0..laptops.len()).filter(|_| rng.gen_bool(0.6)).collect();
-            order.shuffle(&mut rng);
-            if rng.gen_bool(0.3) {
-                order.extend(order.clone());
-            }
-            for i in order {
-                let report = laptops[i].app().sync(Utc::now()).unwrap();
-                assert!(report.problems.is_empty(), "case {case}: {:?}", report.problems);
-            }
         }
-        // Everyone meets: twice round, so every batch reaches every laptop.
-        for _ in 0..2 {
+        apart_sets.extend(
+            writes.into_iter().filter(|(_, by)| by.len() > 1).map(|(field, by)| (field, by.into_values().collect())),
+        );
+        // A random subset syncs, in a random order, some twice.
+        let mut order: Vec<usize> = (0..laptops.len()).filter(|_| rng.gen_bool(0.6)).collect();
+        order.shuffle(&mut rng);
+        if rng.gen_bool(0.3) {
+            order.extend(order.clone());
+        }
+        for i in order {
+            let report = laptops[i].app().sync(Utc::now()).unwrap();
+            assert!(report.problems.is_empty(), "case {case}: {:?}", report.problems);
+        }
+    }
+    // Everyone meets: twice round, so every batch reaches every laptop.
+    for _ in 0..2 {
+        for laptop in laptops.iter_mut() {
+            laptop.app().sync(Utc::now()).unwrap();
+        }
+    }
+    let first = shared_state(&laptops[0]);
+    for laptop in &laptops[1..] {
+        assert!(shared_state(laptop) == first, "case {case}: {} differs from {}", laptop.name, laptops[0].name);
+    }
+    for laptop in laptops.iter_mut() {
+        assert_eq!(laptop.app().sharing_status().unwrap().changes_waiting, 0);
+        let versions = laptop.app().two_versions().unwrap();
+        for ((record, field), values) in &apart_sets {
+            let listed = values
+                .iter()
+                .filter(|v| versions.iter().any(|x| x.record == *record && x.field == *field && x.other == **v))
+                .count();
+            assert!(
+                listed + 1 >= values.len(),
+                "case {case}: {}: of {values:?} written apart to {field} of {record}, only {listed} are in Twee versies: {versions:?}",
+                laptop.name
+            );
+        }
+    }
+}
+
+/// The same, with the organisation's PostgreSQL server as the meeting place: a throw-away cluster
+/// per test (`draagkracht_server::testing`).
+mod on_the_server {
+    use super::*;
+    use draagkracht_server::testing::TestCluster;
+
+    #[test]
+    fn hours_travel_through_the_server_which_holds_no_name_or_figure() {
+        let cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        let mut laptops = branch_at(&cluster.url(), 1);
+        let admin = laptops[0].t.programme("Thuisadministratie");
+        let input = VolunteerInput {
+            email: "anna@example.org".into(),
+            phone: "06 12345678".into(),
+            ..volunteer_input("Anna de Vries", "active", vec![admin])
+        };
+        let anna = laptops[0].app().create_volunteer(&input, today).unwrap();
+        laptops[0].app().sync(Utc::now()).unwrap();
+        laptops[1].app().sync(Utc::now()).unwrap();
+        let mut entry = hours_input(anna.id, "28-11-2026", "2,5", admin, "support");
+        entry.note = "Brief van de Belastingdienst besproken".into();
+        laptops[1].app().log_hours(&entry, today).unwrap();
+        laptops[1].app().sync(Utc::now()).unwrap();
+        laptops[0].app().sync(Utc::now()).unwrap();
+        let rows = laptops[0].app().volunteers(&VolunteerFilter::default(), today).unwrap();
+        assert_eq!(rows[0].minutes_last_four_weeks, 150, "logged on the other laptop, through the server");
+        assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+        let dump = cluster.dump();
+        for secret in ["Anna de Vries", "anna@example.org", "06 12345678", "Belastingdienst", "Thuisadministratie"] {
+            assert!(!dump.contains(secret), "the server's dump holds {secret:?}");
+        }
+    }
+
+    #[test]
+    fn a_server_that_goes_down_is_said_plainly_and_nothing_is_lost() {
+        let mut cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        let mut laptops = branch_at(&cluster.url(), 1);
+        let admin = laptops[0].t.programme("Thuisadministratie");
+        cluster.stop();
+        laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+        let started = std::time::Instant::now();
+        let e = laptops[0].app().sync(Utc::now()).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(6), "a down server answers quickly");
+        assert!(e.message.contains("bewaard"), "{e:?}");
+        let status = laptops[0].app().sharing_status().unwrap();
+        assert!(status.last_failure.is_some(), "the header says so");
+        assert!(
+            status.changes_waiting > 0
+                || !laptops[0].app().volunteers(&VolunteerFilter::default(), today).unwrap().is_empty()
+        );
+        sound(&laptops[0]);
+        cluster.start();
+        laptops[0].app().sync(Utc::now()).unwrap();
+        assert!(laptops[0].app().sharing_status().unwrap().last_failure.is_none());
+        laptops[1].app().sync(Utc::now()).unwrap();
+        assert!(laptops[1]
+            .app()
+            .volunteers(&VolunteerFilter::default(), today)
+            .unwrap()
+            .iter()
+            .any(|v| v.name == "Anna de Vries"));
+    }
+
+    /// The property test through the server: fewer cases (each makes a branch with real joins on
+    /// the server); `DRAAGKRACHT_SYNC_SERVER_CASES` sets how many.
+    #[test]
+    fn laptops_editing_apart_converge_through_the_server() {
+        let cases: u64 =
+            std::env::var("DRAAGKRACHT_SYNC_SERVER_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+        let cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        for case in 0..cases {
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(10_000 + case);
+            let mut laptops = branch_at(&cluster.url(), rng.gen_range(2..=4));
+            let admin = laptops[0].t.programme("Thuisadministratie");
+            let vera =
+                laptops[0].app().create_volunteer(&volunteer_input("Vera", "active", vec![admin]), today).unwrap().id;
             for laptop in laptops.iter_mut() {
                 laptop.app().sync(Utc::now()).unwrap();
             }
-        }
-        let first = shared_state(&laptops[0]);
-        for laptop in &laptops[1..] {
-            assert!(shared_state(laptop) == first, "case {case}: {} differs from {}", laptop.name, laptops[0].name);
-        }
-        for laptop in laptops.iter_mut() {
-            assert_eq!(laptop.app().sharing_status().unwrap().changes_waiting, 0);
-            let versions = laptop.app().two_versions().unwrap();
-            for ((record, field), values) in &apart_sets {
-                let listed = values
-                    .iter()
-                    .filter(|v| versions.iter().any(|x| x.record == *record && x.field == *field && x.other == **v))
-                    .count();
-                assert!(
-                    listed + 1 >= values.len(),
-                    "case {case}: {}: of {values:?} written apart to {field} of {record}, only {listed} are in Twee versies: {versions:?}",
-                    laptop.name
-                );
-            }
+            run_case(case, &mut rng, &mut laptops, vera, admin);
         }
     }
 }

@@ -41,6 +41,7 @@ describe('app', () => {
       ['nav-safety', 'Veiligheid'],
       ['nav-privacy', 'Privacy'],
       ['nav-data', 'Gegevens'],
+      ['nav-sharing', 'Samenwerken'],
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
@@ -53,7 +54,7 @@ describe('app', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Rapportages
-    // after Projecten, then Veiligheid, Privacy, and Gegevens last.
+    // after Projecten, then Veiligheid, Privacy, Gegevens, and Samenwerken last.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -66,6 +67,7 @@ describe('app', () => {
       'nav-safety',
       'nav-privacy',
       'nav-data',
+      'nav-sharing',
     ]);
   });
 
@@ -141,6 +143,7 @@ describe('app', () => {
     ['privacy', { name: 'privacy' }, 'audit-row'],
     ['privacy with the review', { name: 'privacy' }, 'review-row'],
     ['data', { name: 'data' }, 'import-choose'],
+    ['sharing, not yet', { name: 'sharing' }, 'sharing-name'],
     ['reports', { name: 'reports' }, 'report-table'],
   ];
 

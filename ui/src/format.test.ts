@@ -16,6 +16,8 @@ import {
   formatMonth,
   formatMonthInput,
   formatMonthName,
+  formatMoment,
+  formatMomentTime,
   formatPercent,
   formatRange,
   formatTime,
@@ -24,6 +26,8 @@ import {
   euroForInput,
   hoursForInput,
   isoWeek,
+  localMoment,
+  momentDay,
   numberForInput,
 } from './format';
 
@@ -144,6 +148,20 @@ describe('dates', () => {
     expect(formatDateTime('2026-11-28T16:15:00')).toBe('28-11-2026 16:15');
     expect(formatDateTime('2026-01-05T09:05:59')).toBe('05-01-2026 09:05');
     expect(formatTime('2026-11-28T16:15:00')).toBe('16:15');
+  });
+
+  it("writes a moment from the backend (RFC 3339, UTC) in this computer's local date and time", () => {
+    // The moment of 28 November 2026, 16:15 here, whatever this computer's time zone is.
+    const quarterPast = new Date(2026, 10, 28, 16, 15).toISOString();
+    expect(formatMoment(quarterPast)).toBe('28-11-2026 16:15');
+    expect(formatMomentTime(quarterPast)).toBe('16:15');
+    expect(localMoment(quarterPast)).toBe('2026-11-28T16:15:00');
+    expect(momentDay(new Date(2026, 10, 28, 23, 59, 30).toISOString())).toBe('2026-11-28');
+    // The same moment written with an offset or in UTC reads the same.
+    expect(formatMoment('2026-11-28T16:15:00+01:00')).toBe(formatMoment('2026-11-28T15:15:00Z'));
+    // A text that is no moment is shown as it came.
+    expect(formatMoment('onbekend')).toBe('onbekend');
+    expect(formatMomentTime('')).toBe('');
   });
 
   it('names weekdays short for grid headers and long for labels', () => {

@@ -55,6 +55,35 @@ export function formatTime(local: string): string {
   return local.slice(11, 16);
 }
 
+/**
+ * A moment as the backend sends it (RFC 3339, in UTC: `2025-11-26T13:05:00Z`) as the local date
+ * and time on this computer, `2025-11-26T14:05:00` in the Netherlands in winter. A text that is no
+ * moment comes back as it is.
+ */
+export function localMoment(moment: string): string {
+  const at = new Date(moment);
+  if (!/^\d{4}-\d\d-\d\dT/.test(moment) || Number.isNaN(at.getTime())) return moment;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
+/** A moment (RFC 3339) in local date and time: `2025-11-26T13:05:00Z` → `26-11-2025 14:05` in Dutch winter time. */
+export function formatMoment(moment: string): string {
+  const local = localMoment(moment);
+  return local === moment ? moment : formatDateTime(local);
+}
+
+/** The local time of a moment (RFC 3339): `2025-11-26T13:05:00Z` → `14:05` in Dutch winter time. */
+export function formatMomentTime(moment: string): string {
+  const local = localMoment(moment);
+  return local === moment ? moment : formatTime(local);
+}
+
+/** The local day of a moment (RFC 3339), as an ISO date: `2025-11-26T23:30:00Z` → `2025-11-27` in the Netherlands. */
+export function momentDay(moment: string): string {
+  return localMoment(moment).slice(0, 10);
+}
+
 /** `2025-11-24` → `24-11`. */
 export function formatDayMonth(iso: string): string {
   const [, m, d] = iso.split('-');

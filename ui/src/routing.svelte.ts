@@ -25,7 +25,9 @@ export type Route =
   /** The AVG tools: the coordinator's name, retention per programme and its review, the audit log. */
   | { name: 'privacy' }
   /** Getting data in and out: a spreadsheet import, and everything to or from another laptop. */
-  | { name: 'data' };
+  | { name: 'data' }
+  /** Several coordinators sharing the branch: the shared folder, syncing, laptops, "Twee versies". */
+  | { name: 'sharing' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -61,6 +63,8 @@ export function parseHash(hash: string): Route {
       return { name: 'privacy' };
     case 'data':
       return { name: 'data' };
+    case 'sharing':
+      return { name: 'sharing' };
     default:
       return { name: 'attention' };
   }
@@ -105,6 +109,8 @@ export function hrefFor(route: Route): string {
       return '#/privacy';
     case 'data':
       return '#/data';
+    case 'sharing':
+      return '#/sharing';
   }
 }
 

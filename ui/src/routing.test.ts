@@ -26,6 +26,7 @@ describe('routing', () => {
       { name: 'safety' },
       { name: 'privacy' },
       { name: 'data' },
+      { name: 'sharing' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -44,5 +45,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'data' })).toBe('#/data');
     expect(parseHash('#/reports')).toEqual({ name: 'reports' });
     expect(hrefFor({ name: 'reports' })).toBe('#/reports');
+    expect(parseHash('#/sharing')).toEqual({ name: 'sharing' });
+    expect(hrefFor({ name: 'sharing' })).toBe('#/sharing');
   });
 });

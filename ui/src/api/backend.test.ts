@@ -271,6 +271,47 @@ describe('tauriBackend', () => {
     expect(calls[4]?.[1]).toEqual({ path: '/tmp/draagkracht-alles.json' });
   });
 
+  it('calls the sharing commands with the argument keys the Rust side expects, and hears how far joining is', async () => {
+    const calls: [string, Record<string, unknown>][] = [];
+    mockIPC((cmd, args) => {
+      const given = (args ?? {}) as Record<string, unknown>;
+      calls.push([cmd, given]);
+      if (cmd === 'join_branch') {
+        const channel = given.progress as { id: number };
+        const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
+        internals.runCallback(channel.id, { index: 0, message: { step: 1, steps: 3 } });
+        internals.runCallback(channel.id, { index: 1, message: { step: 3, steps: 3 } });
+        return { branchId: 'b-1', records: 12 };
+      }
+      return null;
+    });
+    const heard: unknown[] = [];
+    await tauriBackend.sharingStatus();
+    await tauriBackend.shareInFolder('/home/marieke/OneDrive/Draagkracht', 'Laptop Marieke');
+    await tauriBackend.inviteLaptop();
+    expect(await tauriBackend.joinBranch('/media/usb/draagkracht', 'k7qf 3mzp', 'Laptop Anna', (p) => heard.push(p))).toMatchObject({ branchId: 'b-1' });
+    await tauriBackend.syncNow();
+    await tauriBackend.listTwoVersions();
+    await tauriBackend.settleTwoVersions(7, true);
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys(args)])).toEqual([
+      ['sharing_status', []],
+      ['share_in_folder', ['path', 'deviceName']],
+      ['invite_laptop', []],
+      ['join_branch', ['path', 'code', 'deviceName', 'progress']],
+      ['sync_now', []],
+      ['two_versions', []],
+      ['settle_two_versions', ['id', 'putBack']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ path: '/home/marieke/OneDrive/Draagkracht', deviceName: 'Laptop Marieke' });
+    expect(calls[3]?.[1]).toMatchObject({ path: '/media/usb/draagkracht', code: 'k7qf 3mzp', deviceName: 'Laptop Anna' });
+    expect(JSON.stringify(calls[3]?.[1].progress)).toMatch(/^"__CHANNEL__:\d+"$/);
+    expect(heard).toEqual([
+      { step: 1, steps: 3 },
+      { step: 3, steps: 3 },
+    ]);
+    expect(calls[6]?.[1]).toEqual({ id: 7, putBack: true });
+  });
+
   it('calls the report commands with the argument keys the Rust side expects', async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {

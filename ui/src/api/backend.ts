@@ -37,6 +37,9 @@ import type {
   InterchangeOutcome,
   InvolvementId,
   InvolvementInput,
+  JoinCodeMade,
+  JoinProgress,
+  JoinReport,
   Language,
   MappingInput,
   Match,
@@ -67,6 +70,7 @@ import type {
   RetentionInput,
   RetentionRow,
   SetupChoice,
+  SharingStatus,
   SheetPreview,
   SignalActionInput,
   SignalDetail,
@@ -75,8 +79,10 @@ import type {
   SupportInput,
   SupportSettings,
   SupportSettingsInput,
+  SyncReport,
   ThresholdInput,
   ThresholdView,
+  TwoVersionsItem,
   Volunteer,
   VolunteerChoice,
   VolunteerDetail,
@@ -223,6 +229,26 @@ export interface Backend {
   exportReport(input: ReportInput, format: ReportFormat, path: string): Promise<ReportSaved>;
   /** The native save dialog for a report in `format`, suggesting `defaultName`; `null` when cancelled. */
   chooseReportFile(defaultName: string, format: ReportFormat): Promise<string | null>;
+  /** Whether this laptop shares its branch, where, with which laptops, and how the last sync went. */
+  sharingStatus(): Promise<SharingStatus>;
+  /**
+   * Starts sharing this laptop's branch in the folder at `path` (the first laptop), or moves the
+   * sharing to another folder; `deviceName` is how the colleagues will know this laptop.
+   */
+  shareInFolder(path: string, deviceName: string): Promise<SharingStatus>;
+  /** A one-time code, valid for 24 hours, for another laptop to join this branch with. */
+  inviteLaptop(): Promise<JoinCodeMade>;
+  /**
+   * First start: this (new, empty) database joins the branch whose invitation in the folder at
+   * `path` the `code` opens; `onProgress` hears how far it is while it runs.
+   */
+  joinBranch(path: string, code: string, deviceName: string, onProgress: (progress: JoinProgress) => void): Promise<JoinReport>;
+  /** Sends what waits here and takes in what the other laptops wrote, now. */
+  syncNow(): Promise<SyncReport>;
+  /** The open "Twee versies": a field two laptops changed while apart, newest first. */
+  listTwoVersions(): Promise<TwoVersionsItem[]>;
+  /** Closes one; with `putBack` the other value becomes the field's value again (a new change). */
+  settleTwoVersions(id: number, putBack: boolean): Promise<null>;
 }
 
 /** A kind of file the open dialog offers: `{ name: 'Spreadsheets', extensions: ['xlsx', 'csv'] }`. */
@@ -388,6 +414,17 @@ export const tauriBackend: Backend = {
   previewReport: (input) => call('preview_report', { input }),
   exportReport: (input, format, path) => call('export_report', { input, format, path }),
   chooseReportFile: (defaultName, format) => dialog(() => save({ defaultPath: defaultName, filters: [REPORT_FILTERS[format]] })),
+  sharingStatus: () => call('sharing_status'),
+  shareInFolder: (path, deviceName) => call('share_in_folder', { path, deviceName }),
+  inviteLaptop: () => call('invite_laptop'),
+  joinBranch: (path, code, deviceName, onProgress) => {
+    const progress = new Channel<JoinProgress>();
+    progress.onmessage = onProgress;
+    return call('join_branch', { path, code, deviceName, progress });
+  },
+  syncNow: () => call('sync_now'),
+  listTwoVersions: () => call('two_versions'),
+  settleTwoVersions: (id, putBack) => call('settle_two_versions', { id, putBack }),
 };
 
 let current: Backend = tauriBackend;

@@ -17,6 +17,7 @@ import type {
   BranchTrend,
   CaseVocabulary,
   DatabaseAccess,
+  DeviceInfo,
   DryRun,
   ErasureReport,
   ExportedPerson,
@@ -25,6 +26,7 @@ import type {
   HourEntryInput,
   ImportKind,
   ImportProgress,
+  JoinProgress,
   Involvement,
   InvolvementInput,
   Match,
@@ -47,6 +49,7 @@ import type {
   ReportSettingsInput,
   RetentionRow,
   RowProblem,
+  SharingStatus,
   SignalActionInput,
   SignalDetail,
   SignalEvent,
@@ -57,10 +60,13 @@ import type {
   SupportInput,
   SupportSettings,
   SupportSettingsInput,
+  SyncProblem,
+  SyncReport,
   TargetField,
   ThresholdInput,
   ThresholdKey,
   ThresholdView,
+  TwoVersionsItem,
   VolunteerChoice,
   VolunteerDetail,
   VolunteerLoad,
@@ -1480,11 +1486,13 @@ export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 /**
  * A backend whose every command answers from the fixtures; pass overrides for the test at hand.
  * The safety commands keep their state in `vault` (by default open, encrypted, three backups, no
- * second location); the privacy settings and the retention review keep theirs per backend.
+ * second location), the sharing commands theirs in `sharing` (by default not sharing); the privacy
+ * settings and the retention review keep theirs per backend.
  */
-export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault = fakeVault()): FakeBackend {
+export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault = fakeVault(), sharing: FakeSharing = fakeSharing()): FakeBackend {
   const fake: Backend = {
     ...safetyCommands(vault),
+    ...sharingCommands(sharing),
     ...privacyCommands(structuredClone(PRIVACY)),
     ...importCommands(),
     ...reportCommands(),
@@ -1625,4 +1633,280 @@ function savedReferral(id: string, matchId: string, input: ReferralInput): Refer
 
 function savedActivity(input: ActivityInput): Omit<Activity, 'id'> {
   return { programmeId: input.programmeId ?? '', name: input.name.trim(), level: input.level as Activity['level'], active: input.active };
+}
+
+/** A moment (RFC 3339, UTC) at this local time, so that the window shows `14:05` in any time zone. */
+export function momentAt(local: string): string {
+  return new Date(local).toISOString().replace('.000Z', 'Z');
+}
+
+/** The folder a branch is shared in: a OneDrive folder the coordinators all sync. */
+export const SHARED_FOLDER = '/home/marieke/OneDrive - Humanitas/Draagkracht';
+
+/** The one-time code the fake's invitation makes, and the one its shared folder accepts. */
+export const JOIN_CODE = 'M4XR-9TQB-2HJW-7KDP-C3VN';
+
+/** When the fake last synchronised (today, 14:05 here), and when "Nu synchroniseren" does (16:30). */
+export const SYNCED_AT = momentAt(`${TODAY}T14:05:00`);
+export const SYNCED_NOW = momentAt(`${TODAY}T16:30:00`);
+
+/** An invitation made now is valid until tomorrow, 16:30. */
+export const INVITE_EXPIRES = momentAt('2025-11-27T16:30:00');
+
+/**
+ * Marieke's laptop (this one), Anna's, the office laptop that has sent nothing yet, and Joost's
+ * old laptop, removed from the branch when he left.
+ */
+export const DEVICES: DeviceInfo[] = [
+  { id: 'n-marieke', name: 'Laptop Marieke', thisLaptop: true, lastSeen: momentAt('2025-11-03T09:30:00'), batches: 41n, removed: false },
+  { id: 'n-anna', name: 'Laptop Anna', thisLaptop: false, lastSeen: momentAt(`${TODAY}T11:42:00`), batches: 37n, removed: false },
+  { id: 'n-office', name: 'Kantoor', thisLaptop: false, lastSeen: null, batches: 0n, removed: false },
+  { id: 'n-joost', name: 'Laptop Joost', thisLaptop: false, lastSeen: momentAt('2025-09-30T17:00:00'), batches: 12n, removed: true },
+];
+
+/** Three fields Anna's and Marieke's laptops changed while apart, newest first. */
+export const TWO_VERSIONS: TwoVersionsItem[] = [
+  {
+    id: 3n,
+    table: 'volunteers',
+    record: 'v-anna',
+    recordLabel: 'Anna de Vries',
+    field: 'phone',
+    kept: '06-12345678',
+    keptBy: 'Laptop Anna',
+    keptAt: momentAt(`${TODAY}T10:12:00`),
+    other: '06-87654321',
+    otherBy: 'Laptop Marieke',
+    otherAt: momentAt(`${TODAY}T09:58:00`),
+    noticedAt: SYNCED_AT,
+  },
+  {
+    id: 2n,
+    table: 'hour_entries',
+    record: 'e-31',
+    recordLabel: 'Anna de Vries, 24-11-2025',
+    field: 'minutes',
+    kept: '120',
+    keptBy: 'Laptop Marieke',
+    keptAt: momentAt('2025-11-25T16:00:00'),
+    other: '90',
+    otherBy: 'Laptop Anna',
+    otherAt: momentAt('2025-11-25T15:20:00'),
+    noticedAt: SYNCED_AT,
+  },
+  {
+    id: 1n,
+    table: 'participants',
+    record: 'd-017',
+    recordLabel: 'D-017',
+    field: 'contact',
+    kept: '',
+    keptBy: 'Laptop Anna',
+    keptAt: momentAt('2025-11-24T12:00:00'),
+    other: 'Belt liever na 10 uur',
+    otherBy: 'Laptop Marieke',
+    otherAt: momentAt('2025-11-24T11:30:00'),
+    noticedAt: momentAt('2025-11-24T13:00:00'),
+  },
+];
+
+/** This laptop does not share its branch (yet). */
+export const NOT_SHARING: SharingStatus = {
+  sharing: false,
+  branchId: null,
+  deviceName: null,
+  place: null,
+  changesWaiting: 0n,
+  devices: [],
+  twoVersions: 0,
+  lastSyncedAt: null,
+  lastFailure: null,
+};
+
+/** Marieke's laptop shares the branch in `SHARED_FOLDER` with two others; 3 changes wait to be sent. */
+export const SHARING: SharingStatus = {
+  sharing: true,
+  branchId: 'b-humanitas-oost',
+  deviceName: 'Laptop Marieke',
+  place: SHARED_FOLDER,
+  changesWaiting: 3n,
+  devices: DEVICES,
+  twoVersions: TWO_VERSIONS.length,
+  lastSyncedAt: SYNCED_AT,
+  lastFailure: null,
+};
+
+/**
+ * The branch behind the fake's sharing commands: this laptop's status and its "Twee versies"; the
+ * folder a colleague shares the branch in, with an invitation for `joinCode`; whether the shared
+ * folder can be reached; and what the next sync brings from the other laptops.
+ */
+export type FakeSharing = {
+  status: SharingStatus;
+  twoVersions: TwoVersionsItem[];
+  branchFolder: string;
+  joinCode: string;
+  reachable: boolean;
+  incoming: { changes: number; twoVersions: TwoVersionsItem[]; problems: SyncProblem[] };
+};
+
+/** Not sharing, the folder reachable; pass what a test needs otherwise (`sharingBranch()` for a shared one). */
+export function fakeSharing(overrides: Partial<FakeSharing> = {}): FakeSharing {
+  return {
+    status: structuredClone(NOT_SHARING),
+    twoVersions: [],
+    branchFolder: SHARED_FOLDER,
+    joinCode: JOIN_CODE,
+    reachable: true,
+    incoming: { changes: 0, twoVersions: [], problems: [] },
+    ...overrides,
+  };
+}
+
+/** A branch this laptop shares: `SHARING` with `TWO_VERSIONS`; 5 changes from Anna wait in the folder. */
+export function sharingBranch(overrides: Partial<FakeSharing> = {}): FakeSharing {
+  return fakeSharing({
+    status: structuredClone(SHARING),
+    twoVersions: structuredClone(TWO_VERSIONS),
+    incoming: { changes: 5, twoVersions: [], problems: [] },
+    ...overrides,
+  });
+}
+
+/** The failure of a shared folder that cannot be reached, as the backend words it. */
+export function unreachable(path: string): ApiError {
+  return {
+    code: 'storage',
+    message: `De gedeelde map ${path} is niet bereikbaar. Je werk blijft bewaard op deze laptop; Draagkracht probeert het later opnieuw.`,
+    messageEn: `The shared folder ${path} cannot be reached. Your work is kept on this laptop; Draagkracht will try again later.`,
+    field: null,
+    reason: null,
+  };
+}
+
+const NOT_SHARING_YET: ApiError = {
+  code: 'not_found',
+  message: 'Deze laptop deelt zijn afdeling nog niet. Kies eerst een gedeelde map.',
+  messageEn: 'This laptop does not share its branch yet. Choose a shared folder first.',
+  field: null,
+  reason: null,
+};
+
+function checkDeviceName(name: string): string {
+  if (name.trim() === '') {
+    throw refusal({
+      field: 'name',
+      reason: 'required',
+      message: "Geef deze laptop een naam, zodat je collega's hem herkennen.",
+      messageEn: 'Give this laptop a name your colleagues will recognise.',
+    });
+  }
+  return name.trim();
+}
+
+/** The sharing commands over `sharing`, as the api answers them. */
+function sharingCommands(sharing: FakeSharing) {
+  const status = (): SharingStatus => ({ ...structuredClone(sharing.status), twoVersions: sharing.twoVersions.length });
+  const sync = (): SyncReport => {
+    if (!sharing.status.sharing || sharing.status.place === null) throw NOT_SHARING_YET;
+    if (!sharing.reachable) {
+      const failure = unreachable(sharing.status.place);
+      sharing.status.lastFailure = failure;
+      throw failure;
+    }
+    const sent = Number(sharing.status.changesWaiting);
+    const { changes, twoVersions, problems } = sharing.incoming;
+    sharing.twoVersions = [...structuredClone(twoVersions), ...sharing.twoVersions];
+    sharing.incoming = { changes: 0, twoVersions: [], problems: [] };
+    sharing.status = { ...sharing.status, changesWaiting: 0n, lastSyncedAt: SYNCED_NOW, lastFailure: null };
+    return {
+      sentBatches: sent > 0 ? 1 : 0,
+      sentChanges: sent,
+      receivedBatches: changes > 0 ? 1 : 0,
+      receivedChanges: changes,
+      changedHere: changes,
+      newTwoVersions: twoVersions.length,
+      waitingBatches: 0,
+      problems: structuredClone(problems),
+      changesWaiting: 0n,
+    };
+  };
+  return {
+    sharingStatus: async () => status(),
+    shareInFolder: async (path, deviceName) => {
+      const name = checkDeviceName(deviceName);
+      if (!sharing.reachable) throw unreachable(path);
+      sharing.status = sharing.status.sharing
+        ? { ...sharing.status, place: path, lastFailure: null }
+        : {
+            ...structuredClone(NOT_SHARING),
+            sharing: true,
+            branchId: 'b-new',
+            deviceName: name,
+            place: path,
+            devices: [{ id: 'n-here', name, thisLaptop: true, lastSeen: SYNCED_NOW, batches: 0n, removed: false }],
+            lastSyncedAt: SYNCED_NOW,
+          };
+      return status();
+    },
+    inviteLaptop: async () => {
+      if (!sharing.status.sharing || sharing.status.place === null) throw NOT_SHARING_YET;
+      if (!sharing.reachable) throw unreachable(sharing.status.place);
+      return { code: sharing.joinCode, expiresAt: INVITE_EXPIRES };
+    },
+    joinBranch: async (path, code, deviceName, onProgress: (progress: JoinProgress) => void) => {
+      const name = checkDeviceName(deviceName);
+      const typed = normalCode(code);
+      if (typed === null) {
+        throw refusal({
+          field: 'recoveryCode',
+          reason: 'invalid_format',
+          message: 'Een code heeft 20 letters en cijfers, zoals ABCD-EFGH-JKMN-PQRS-TVWX.',
+          messageEn: 'A code has 20 letters and digits, like ABCD-EFGH-JKMN-PQRS-TVWX.',
+        });
+      }
+      if (!sharing.reachable) throw unreachable(path);
+      if (path !== sharing.branchFolder) {
+        throw refusal({
+          code: 'not_found',
+          reason: null,
+          message: `In ${path} staat geen uitnodiging met deze code. Kijk of het de goede map is en of de code nog geldig is.`,
+          messageEn: `${path} holds no invitation with this code. Check the folder, and that the code is still valid.`,
+        });
+      }
+      if (typed !== normalCode(sharing.joinCode)) {
+        throw {
+          code: 'wrong_passphrase',
+          message: 'Deze code klopt niet. Er is niets veranderd; kijk de code na.',
+          messageEn: 'This code is not right. Nothing was changed; please check the code.',
+          field: 'recoveryCode',
+          reason: null,
+        } satisfies ApiError;
+      }
+      for (let step = 0; step <= 3; step++) onProgress({ step, steps: 3 });
+      sharing.status = {
+        ...structuredClone(SHARING),
+        deviceName: name,
+        place: path,
+        changesWaiting: 0n,
+        devices: [
+          { id: 'n-here', name, thisLaptop: true, lastSeen: SYNCED_NOW, batches: 1n, removed: false },
+          { id: 'n-marieke', name: 'Laptop Marieke', thisLaptop: false, lastSeen: SYNCED_AT, batches: 41n, removed: false },
+        ],
+        lastSyncedAt: SYNCED_NOW,
+      };
+      return { branchId: SHARING.branchId ?? '', records: 1234n, sync: sync() };
+    },
+    syncNow: async () => sync(),
+    listTwoVersions: async () => structuredClone(sharing.twoVersions),
+    settleTwoVersions: async (id, putBack) => {
+      const item = sharing.twoVersions.find((v) => Number(v.id) === id);
+      if (!item) {
+        throw refusal({ code: 'not_found', reason: null, message: 'Deze twee versies bestaan niet (meer).', messageEn: 'These two versions do not exist (any more).' });
+      }
+      sharing.twoVersions = sharing.twoVersions.filter((v) => v !== item);
+      if (putBack) sharing.status.changesWaiting = BigInt(Number(sharing.status.changesWaiting) + 1);
+      return null;
+    },
+  } satisfies Partial<Backend>;
 }

@@ -147,8 +147,11 @@ enum Command {
     Invite {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "server")]
         folder: Option<PathBuf>,
+        /// The organisation's PostgreSQL server (postgres://user:password@host/database).
+        #[arg(long)]
+        server: Option<String>,
         /// This laptop's name, as colleagues will see it (when sharing starts here).
         #[arg(long, default_value = "Laptop")]
         name: String,
@@ -158,8 +161,10 @@ enum Command {
     Join {
         #[arg(long)]
         db: PathBuf,
+        #[arg(long, conflicts_with = "server", required_unless_present = "server")]
+        folder: Option<PathBuf>,
         #[arg(long)]
-        folder: PathBuf,
+        server: Option<String>,
         #[arg(long)]
         code: String,
         /// This laptop's name, as colleagues will see it.
@@ -171,12 +176,20 @@ enum Command {
     Sync {
         #[arg(long)]
         db: PathBuf,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "server")]
         folder: Option<PathBuf>,
+        #[arg(long)]
+        server: Option<String>,
         #[arg(long, default_value = "Laptop")]
         name: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Create or migrate the sharing schema and roles on the organisation's PostgreSQL server (an
+    /// account that may create roles; the app's own login is then granted draagkracht_app).
+    ServerInit {
+        #[arg(long)]
+        server: String,
     },
     /// The laptops of the branch and when each was last heard of.
     Devices {
@@ -471,22 +484,23 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 }
             }
         }
-        Command::Invite { db, folder, name } => {
+        Command::Invite { db, folder, server, name } => {
             let mut app = open_existing(&db)?;
-            start_sharing(&mut app, folder.as_deref(), &name)?;
+            start_sharing(&mut app, place(folder, server).as_deref(), &name)?;
             let made = app.invite(Utc::now())?;
             println!("Code om aan te sluiten / join code: {}", made.code);
             println!("geldig tot / valid until {}", made.expires_at);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Join { db, folder, code, name } => {
+        Command::Join { db, folder, server, code, name } => {
+            let target = place(folder, server).unwrap_or_default();
             if db.exists() {
                 eprintln!("draagkracht-cli: {} exists; a laptop joins with a new database.", db.display());
                 return Ok(ExitCode::from(2));
             }
             let mut app = demo_database(&db)?;
             let started = Instant::now();
-            let joined = app.join_from_folder(&folder, &code, &name, Utc::now(), |step, steps| {
+            let joined = app.join(&target, &code, &name, Utc::now(), |step, steps| {
                 eprintln!("joining: step {step} of {steps}");
             });
             match joined {
@@ -509,9 +523,9 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 }
             }
         }
-        Command::Sync { db, folder, name, json } => {
+        Command::Sync { db, folder, server, name, json } => {
             let mut app = open_existing(&db)?;
-            start_sharing(&mut app, folder.as_deref(), &name)?;
+            start_sharing(&mut app, place(folder, server).as_deref(), &name)?;
             let started = Instant::now();
             let report = app.sync(Utc::now())?;
             if json {
@@ -532,6 +546,11 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 print_problems(&report.problems);
             }
             Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::ServerInit { server } => {
+            let version = draagkracht_api::sharing::init_server(&server)?;
+            println!("server schema at version {version}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Devices { db, json } => {
             let status = open_existing(&db)?.sharing_status()?;
@@ -598,10 +617,18 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     }
 }
 
-/// Starts sharing in `folder` when one is given (or moves the branch's shared folder there).
-fn start_sharing(app: &mut Draagkracht, folder: Option<&std::path::Path>, name: &str) -> Result<(), ApiError> {
-    if let Some(folder) = folder {
-        app.share_in_folder(folder, name, Utc::now())?;
+/// The place given on the command line: a folder or a server address.
+fn place(folder: Option<PathBuf>, server: Option<String>) -> Option<String> {
+    server.or_else(|| folder.map(|f| f.display().to_string()))
+}
+
+/// Starts sharing at `place` when one is given (when sharing already: moves to another folder).
+fn start_sharing(app: &mut Draagkracht, place: Option<&str>, name: &str) -> Result<(), ApiError> {
+    if let Some(place) = place {
+        let sharing = app.sharing_status()?;
+        if !(sharing.sharing && sharing.place.as_deref() == Some(place)) {
+            app.share(place, name, Utc::now())?;
+        }
     }
     Ok(())
 }

@@ -46,7 +46,7 @@ describe('privacy screen', () => {
     expect(location.hash).toBe('#/privacy');
     expect(screen.getByTestId('nav-privacy').getAttribute('aria-current')).toBe('page');
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(-3, -1)).toEqual(['nav-safety', 'nav-privacy']);
+    expect(order.slice(-4, -2)).toEqual(['nav-safety', 'nav-privacy']);
   });
 
   it("saves the coordinator's name", async () => {

@@ -166,6 +166,25 @@ impl Folder {
         write_whole(&self.own(node).join(format!("{INVITE_PREFIX}{id}{INVITE_SUFFIX}")), json)
     }
 
+    /// Whether any laptop has an invitation here younger than `hours`: while one is open, a laptop
+    /// may join from the snapshot written with it, so nobody deletes batches.
+    pub fn open_invitations(&self, hours: u64) -> Result<bool, PlaceError> {
+        let limit = std::time::SystemTime::now().checked_sub(std::time::Duration::from_secs(hours * 3600));
+        for node in self.nodes()? {
+            let Ok(entries) = std::fs::read_dir(self.own(node)) else { continue };
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with(INVITE_PREFIX) && name.ends_with(INVITE_SUFFIX) {
+                    let modified = e.metadata().and_then(|m| m.modified()).ok();
+                    if modified.zip(limit).is_none_or(|(m, l)| m >= l) {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// Removes this laptop's invitations (all, or those made before `older_than`).
     pub fn remove_invitations(&self, node: NodeId, older_than: Option<std::time::SystemTime>) {
         let Ok(entries) = std::fs::read_dir(self.own(node)) else { return };
@@ -230,4 +249,184 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PlaceError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Whether a place the coordinator gave is the organisation's server (a PostgreSQL address)
+/// rather than a folder.
+pub fn is_server(target: &str) -> bool {
+    let t = target.trim();
+    t.starts_with("postgres://") || t.starts_with("postgresql://")
+}
+
+impl From<draagkracht_server::ServerError> for PlaceError {
+    fn from(e: draagkracht_server::ServerError) -> Self {
+        PlaceError { nl: e.nl, en: e.en }
+    }
+}
+
+/// Where a branch's laptops meet: a shared folder, or the organisation's server (crate
+/// `draagkracht-server`). Both hold the same sealed bytes. Compaction, the "applied" files and new
+/// epochs work in folders; on a server they are not there yet (the server keeps every batch).
+pub enum Place {
+    Folder(Folder),
+    Server(Box<draagkracht_server::Server>),
+}
+
+impl Place {
+    /// Opens the place this laptop's branch meets at (`target` as stored), with its server token.
+    pub fn open(target: &str, branch: Uuid, node: NodeId, token: Option<&str>) -> Result<Place, PlaceError> {
+        if is_server(target) {
+            let token = token.and_then(draagkracht_server::Token::from_hex).ok_or_else(|| PlaceError {
+                nl: "Deze laptop heeft geen toegang tot de server van de afdeling. Sluit opnieuw aan met een uitnodiging.".into(),
+                en: "This laptop has no access to the branch's server. Join again with an invitation.".into(),
+            })?;
+            Ok(Place::Server(Box::new(draagkracht_server::Server::connect(target, branch, node, &token)?)))
+        } else {
+            Ok(Place::Folder(Folder::open(Path::new(target), branch)?))
+        }
+    }
+
+    pub fn nodes(&mut self) -> Result<Vec<NodeId>, PlaceError> {
+        match self {
+            Place::Folder(f) => f.nodes(),
+            Place::Server(s) => Ok(s.nodes()?),
+        }
+    }
+
+    /// A laptop's batches after number `after`, in order.
+    pub fn batches_after(&mut self, node: NodeId, after: u64) -> Result<Vec<u64>, PlaceError> {
+        match self {
+            Place::Folder(f) => Ok(f.batches(node)?.into_iter().filter(|s| *s > after).collect()),
+            Place::Server(s) => Ok(s.batches(node, after)?),
+        }
+    }
+
+    pub fn read_batch(&mut self, node: NodeId, seq: u64) -> Result<Vec<u8>, PlaceError> {
+        match self {
+            Place::Folder(f) => f.read_batch(node, seq),
+            Place::Server(s) => Ok(s.read_batch(node, seq)?),
+        }
+    }
+
+    pub fn write_batch(&mut self, node: NodeId, seq: u64, epoch: u32, sealed: &[u8]) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.write_batch(node, seq, sealed),
+            Place::Server(s) => Ok(s.write_batch(seq, epoch, sealed)?),
+        }
+    }
+
+    pub fn write_snapshot(&mut self, node: NodeId, seq: u64, epoch: u32, sealed: &[u8]) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.write_snapshot(node, sealed),
+            Place::Server(s) => Ok(s.write_snapshot(seq, epoch, sealed)?),
+        }
+    }
+
+    pub fn snapshots(&mut self) -> Result<Vec<(NodeId, Vec<u8>)>, PlaceError> {
+        match self {
+            Place::Folder(f) => f.snapshots(),
+            Place::Server(s) => Ok(s.snapshots()?),
+        }
+    }
+
+    pub fn snapshot_of(&mut self, node: NodeId) -> Result<Option<Vec<u8>>, PlaceError> {
+        match self {
+            Place::Folder(f) => f.snapshot_of(node),
+            Place::Server(s) => Ok(s.snapshots()?.into_iter().find(|(n, _)| *n == node).map(|(_, b)| b)),
+        }
+    }
+
+    pub fn write_invitation(
+        &mut self,
+        node: NodeId,
+        id: &str,
+        body: &[u8],
+        expires_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.write_invitation(node, id, body),
+            Place::Server(s) => Ok(s.write_invitation(id, body, expires_at)?),
+        }
+    }
+
+    /// Removes this laptop's invitations: all (a new laptop joined), or the expired ones.
+    pub fn remove_invitations(&mut self, node: NodeId, all: bool, hours: u64) {
+        match self {
+            Place::Folder(f) => f.remove_invitations(
+                node,
+                if all {
+                    None
+                } else {
+                    std::time::SystemTime::now().checked_sub(std::time::Duration::from_secs(hours * 3600))
+                },
+            ),
+            Place::Server(s) => {
+                if all {
+                    let _ = s.remove_invitations();
+                }
+            }
+        }
+    }
+
+    pub fn write_applied(&mut self, node: NodeId, sealed: &[u8]) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.write_applied(node, sealed),
+            Place::Server(_) => Ok(()),
+        }
+    }
+
+    pub fn applied_of(&mut self, node: NodeId) -> Option<Vec<u8>> {
+        match self {
+            Place::Folder(f) => f.applied_of(node),
+            Place::Server(_) => None,
+        }
+    }
+
+    /// This laptop's own batches that compaction may consider (none on a server; none while an
+    /// invitation is open anywhere, as a laptop may join from the snapshot written with it).
+    pub fn own_batches(&mut self, node: NodeId, invitation_hours: u64) -> Result<Vec<u64>, PlaceError> {
+        match self {
+            Place::Folder(f) if !f.open_invitations(invitation_hours)? => f.batches(node),
+            _ => Ok(vec![]),
+        }
+    }
+
+    pub fn remove_batch(&mut self, node: NodeId, seq: u64) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.remove_batch(node, seq),
+            Place::Server(_) => Ok(()),
+        }
+    }
+
+    pub fn epoch_keys(&mut self) -> Result<Vec<Vec<u8>>, PlaceError> {
+        match self {
+            Place::Folder(f) => f.epoch_keys(),
+            Place::Server(_) => Ok(vec![]),
+        }
+    }
+
+    pub fn write_epoch_keys(&mut self, node: NodeId, epoch: u32, json: &[u8]) -> Result<(), PlaceError> {
+        self.check_removal()?;
+        match self {
+            Place::Folder(f) => f.write_epoch_keys(node, epoch, json),
+            Place::Server(_) => Ok(()),
+        }
+    }
+
+    /// Whether a laptop can be removed here (a new epoch's keys need a place to wait).
+    pub fn check_removal(&self) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(_) => Ok(()),
+            Place::Server(_) => Err(PlaceError {
+                nl: "Een laptop verwijderen kan nog niet bij een afdeling die via de server samenwerkt; gebruik een gedeelde map of vraag de beheerder de toegang van die laptop in te trekken.".into(),
+                en: "Removing a laptop is not yet possible for a branch that works together through the server; use a shared folder, or ask the administrator to revoke that laptop's access.".into(),
+            }),
+        }
+    }
+
+    pub fn remove_laptop(&mut self, node: NodeId) {
+        if let Place::Folder(f) = self {
+            f.remove_laptop(node);
+        }
+    }
 }

@@ -3,3 +3,5 @@
 -- laptop's public key, so a removed laptop cannot read what is written after (sync/epochs.rs).
 ALTER TABLE sync_self ADD COLUMN device_secret BLOB;
 ALTER TABLE sync_devices ADD COLUMN public_key TEXT;
+-- The write token this laptop holds for the organisation's server (when the branch meets there).
+ALTER TABLE sync_self ADD COLUMN server_token TEXT;

@@ -6,6 +6,7 @@ use super::SyncError;
 use crate::{settings, StoreError};
 use draagkracht_core::sync::{Hlc, NodeId, Op, Stamp, Value, VersionVector, ROW_COLUMN};
 use rusqlite::{Connection, OptionalExtension, Transaction};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -321,4 +322,30 @@ pub fn new_node() -> NodeId {
             return NodeId(n);
         }
     }
+}
+
+/// The write token this laptop holds for the organisation's server, hex.
+pub fn server_token(conn: &Connection) -> Result<Option<Zeroizing<String>>, StoreError> {
+    let token: Option<String> =
+        conn.query_row("SELECT server_token FROM sync_self", [], |r| r.get(0)).optional()?.flatten();
+    Ok(token.map(Zeroizing::new))
+}
+
+pub fn set_server_token(tx: &Transaction, token: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE sync_self SET server_token = ?1", [token])?;
+    Ok(())
+}
+
+/// Every branch key this laptop holds, by epoch.
+pub fn keys(conn: &Connection) -> Result<BTreeMap<u32, Zeroizing<[u8; 32]>>, StoreError> {
+    let mut stmt = conn.prepare("SELECT epoch, key FROM sync_keys")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (epoch, raw) = row?;
+        if let Ok(key) = <[u8; 32]>::try_from(raw.as_slice()) {
+            out.insert(epoch, Zeroizing::new(key));
+        }
+    }
+    Ok(out)
 }

@@ -1,0 +1,306 @@
+//! One synchronisation, in three steps, so that a slow network share or a server that does not
+//! answer never holds up the window: [`Draagkracht::sync_prepare`] (the database: seal what waits,
+//! note what is applied), [`Round::exchange`] (the network only: deliver, fetch), and
+//! [`Draagkracht::sync_finish`] (the database: open and apply in causal order, re-evaluate the
+//! signals). The shell holds its database lock for the first and the last step only.
+
+use super::place::{Place, PlaceError};
+use super::{problem, rfc3339, sync_error, words, INVITATION_HOURS};
+use crate::error::{ApiError, ErrorCode};
+use crate::wire::SyncReport;
+use crate::Draagkracht;
+use chrono::{DateTime, Utc};
+use draagkracht_core::sync::{BatchBody, NodeId, Value, VersionVector};
+use draagkracht_store::settings;
+use draagkracht_store::sync::seal::{self, Header};
+use draagkracht_store::sync::{batches, epochs, state, SyncSelf};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use zeroize::Zeroizing;
+
+/// What the database gave for one round, to carry to the place without it.
+pub struct Round {
+    me: SyncSelf,
+    token: Option<Zeroizing<String>>,
+    /// Sealed batches not yet delivered: (seq, epoch, bytes).
+    outgoing: Vec<(u64, u32, Vec<u8>)>,
+    sent_changes: u32,
+    seen: VersionVector,
+    removed: BTreeSet<NodeId>,
+    known: BTreeSet<NodeId>,
+    /// This laptop's "applied" file, sealed.
+    applied: Vec<u8>,
+    /// A fresh snapshot to put there (after an erasure).
+    snapshot: Option<(Header, Vec<u8>)>,
+    /// The branch keys, to read the others' "applied" files without the database.
+    keys: BTreeMap<u32, Zeroizing<[u8; 32]>>,
+}
+
+/// What the place gave back.
+pub struct Exchanged {
+    delivered: Vec<u64>,
+    /// Per other laptop, its new batches in order; a batch that could not be read ends the list.
+    batches: BTreeMap<NodeId, Vec<(u64, Result<Vec<u8>, PlaceError>)>>,
+    epoch_keys: Vec<Vec<u8>>,
+    snapshot_written: bool,
+}
+
+impl Draagkracht {
+    /// Sends what waits here and applies what the other laptops wrote: once, now. A failure (the
+    /// folder unreachable, the server down) is remembered for the header until a sync succeeds.
+    pub fn sync(&mut self, now: DateTime<Utc>) -> Result<SyncReport, ApiError> {
+        let round = self.sync_prepare(now)?;
+        let exchanged = round.exchange();
+        self.sync_finish(round, exchanged, now)
+    }
+
+    /// The background sync: a sync when this laptop shares its branch, nothing otherwise.
+    pub fn sync_if_sharing(&mut self, now: DateTime<Utc>) -> Result<Option<SyncReport>, ApiError> {
+        if state::get(self.db.conn())?.is_none() {
+            return Ok(None);
+        }
+        self.sync(now).map(Some)
+    }
+
+    /// Step one (database): seals what waits into a batch and gathers what the exchange needs;
+    /// `None` when this laptop does not share its branch.
+    pub fn sync_prepare(&mut self, now: DateTime<Utc>) -> Result<Round, ApiError> {
+        let waiting = state::outbox_len(self.db.conn())?;
+        let sealed = self.db.write(|tx| batches::seal_outbox(tx, &rfc3339(now)).map_err(sync_error))?;
+        let conn = self.db.conn();
+        let me = state::require(conn).map_err(sync_error)?;
+        let devices = state::devices(conn)?;
+        let snapshot = if settings::get(conn, settings::SNAPSHOT_STALE)?.is_some() {
+            let (header, bytes, _) = batches::seal_snapshot(conn).map_err(sync_error)?;
+            Some((header, bytes))
+        } else {
+            None
+        };
+        Ok(Round {
+            token: state::server_token(conn)?,
+            outgoing: state::undelivered(conn)?,
+            sent_changes: if sealed.is_some() { waiting as u32 } else { 0 },
+            seen: state::seen(conn)?,
+            removed: devices.iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect(),
+            known: devices.iter().map(|d| d.node).collect(),
+            applied: batches::seal_applied(conn).map_err(sync_error)?,
+            snapshot,
+            keys: state::keys(conn)?,
+            me,
+        })
+    }
+}
+
+impl Round {
+    /// Step two (network only): delivers what waits, says what this laptop applied, deletes its own
+    /// batches every other laptop has, and fetches what is new. No database is touched.
+    pub fn exchange(&self) -> Result<Exchanged, PlaceError> {
+        let me = &self.me;
+        let target = me.target.clone().unwrap_or_default();
+        let mut place = Place::open(&target, me.branch_id, me.node, self.token.as_deref().map(String::as_str))?;
+        let mut delivered = vec![];
+        for (seq, epoch, sealed) in &self.outgoing {
+            place.write_batch(me.node, *seq, *epoch, sealed)?;
+            delivered.push(*seq);
+        }
+        place.write_applied(me.node, &self.applied)?;
+        let snapshot_written = match &self.snapshot {
+            Some((header, bytes)) => {
+                // Only a laptop that keeps a snapshot there rewrites it (after an erasure).
+                let keeps_one = place.snapshot_of(me.node)?.is_some();
+                if keeps_one {
+                    place.write_snapshot(me.node, header.seq, header.epoch, bytes)?;
+                }
+                true
+            }
+            None => false,
+        };
+        let nodes = place.nodes()?;
+        // Compaction: this laptop's batches that every other laptop still in the branch has —
+        // those it knows and those at the place it has not heard from yet (a laptop that just
+        // joined).
+        let own = self.seen.get(&me.node).copied().unwrap_or(0);
+        let mut everyone_has = own;
+        let others: BTreeSet<NodeId> = self.known.iter().chain(nodes.iter()).copied().collect();
+        for node in others.iter().filter(|n| **n != me.node && !self.removed.contains(n)) {
+            let applied = place.applied_of(*node).and_then(|bytes| self.open_applied(*node, &bytes)).unwrap_or(0);
+            everyone_has = everyone_has.min(applied);
+        }
+        for seq in place.own_batches(me.node, INVITATION_HOURS as u64)?.into_iter().filter(|s| *s <= everyone_has) {
+            place.remove_batch(me.node, seq)?;
+        }
+        let mut batches = BTreeMap::new();
+        for node in nodes.iter().copied().filter(|n| *n != me.node && !self.removed.contains(n)) {
+            let after = self.seen.get(&node).copied().unwrap_or(0);
+            let mut list = vec![];
+            for seq in place.batches_after(node, after)? {
+                let read = place.read_batch(node, seq);
+                let failed = read.is_err();
+                list.push((seq, read));
+                if failed {
+                    break;
+                }
+            }
+            batches.insert(node, list);
+        }
+        // A laptop heard of for the first time has used its invitation; old ones expire.
+        let newcomer = nodes.iter().any(|n| !self.known.contains(n));
+        place.remove_invitations(me.node, newcomer, INVITATION_HOURS as u64);
+        Ok(Exchanged { delivered, batches, epoch_keys: place.epoch_keys()?, snapshot_written })
+    }
+
+    /// What another laptop's "applied" file says it has of this laptop's batches.
+    fn open_applied(&self, node: NodeId, sealed: &[u8]) -> Option<u64> {
+        let header = Header::read(sealed).ok()?;
+        let key = self.keys.get(&header.epoch)?;
+        let (header, json) = seal::open(key, sealed).ok()?;
+        if header.node != node || header.branch != self.me.branch_id {
+            return None;
+        }
+        let seen: VersionVector = serde_json::from_slice(&json).ok()?;
+        seen.get(&self.me.node).copied()
+    }
+}
+
+impl Draagkracht {
+    /// Step three (database): takes in what the exchange brought, or remembers why it failed.
+    pub fn sync_finish(
+        &mut self,
+        round: Round,
+        exchanged: Result<Exchanged, PlaceError>,
+        now: DateTime<Utc>,
+    ) -> Result<SyncReport, ApiError> {
+        let result = exchanged.map_err(ApiError::from).and_then(|ex| self.take_in(&round, ex, now));
+        match result {
+            Ok(report) => {
+                self.sync_failure = None;
+                self.db.write(|tx| state::note_synced(tx, round.me.node, &rfc3339(now)).map_err(ApiError::from))?;
+                Ok(report)
+            }
+            Err(e) => {
+                self.sync_failure = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn take_in(&mut self, round: &Round, ex: Exchanged, now: DateTime<Utc>) -> Result<SyncReport, ApiError> {
+        let mut report = SyncReport { sent_changes: round.sent_changes, ..SyncReport::default() };
+        for seq in &ex.delivered {
+            self.db.write(|tx| state::delivered(tx, *seq).map_err(ApiError::from))?;
+            report.sent_batches += 1;
+        }
+        if ex.snapshot_written {
+            self.db.write(|tx| settings::remove(tx, settings::SNAPSHOT_STALE).map_err(ApiError::from))?;
+        }
+        // Newer epochs first: a batch may be sealed with a key that came with them.
+        let mut files: Vec<epochs::EpochKeys> =
+            ex.epoch_keys.iter().filter_map(|bytes| serde_json::from_slice(bytes).ok()).collect();
+        files.sort_by_key(|k| k.epoch);
+        for keys in files {
+            self.db.write(|tx| epochs::adopt(tx, &keys, &rfc3339(now)).map_err(sync_error))?;
+        }
+        let names: BTreeMap<NodeId, String> =
+            state::devices(self.db.conn())?.into_iter().map(|d| (d.node, d.name)).collect();
+        let name_of = |node: NodeId| names.get(&node).cloned().unwrap_or_else(|| node.to_string());
+        let removed: BTreeSet<NodeId> =
+            state::devices(self.db.conn())?.into_iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect();
+        // Every new batch opened; a laptop's chain stops at the first that cannot be used (the
+        // next ones build on it).
+        let mut queues: BTreeMap<NodeId, VecDeque<(u64, BatchBody)>> = BTreeMap::new();
+        for (node, list) in ex.batches {
+            if removed.contains(&node) {
+                continue;
+            }
+            let queue = queues.entry(node).or_default();
+            for (seq, read) in list {
+                let opened = read
+                    .map_err(|e| (e.nl, e.en))
+                    .and_then(|bytes| batches::open_batch(self.db.conn(), &bytes).map_err(|e| words(&e)));
+                match opened {
+                    Ok((header, body)) if header.node == node && header.seq == seq => queue.push_back((seq, body)),
+                    Ok(_) => {
+                        report.problems.push(problem(
+                            name_of(node),
+                            Some(seq),
+                            (
+                                "staat onder een verkeerde naam (een kopie of een vervalsing) en is overgeslagen"
+                                    .into(),
+                                "is filed under a wrong name (a copy or a forgery) and was skipped".into(),
+                            ),
+                        ));
+                        break;
+                    }
+                    Err(words) => {
+                        report.problems.push(problem(name_of(node), Some(seq), words));
+                        break;
+                    }
+                }
+            }
+        }
+        let mut seen = state::seen(self.db.conn())?;
+        let noticed_at = rfc3339(now);
+        let wall = self.db.wall_ms();
+        loop {
+            let mut progressed = false;
+            for (node, queue) in queues.iter_mut() {
+                while let Some((seq, body)) = queue.front() {
+                    let applied = seen.get(node).copied().unwrap_or(0);
+                    if *seq <= applied {
+                        queue.pop_front();
+                        continue;
+                    }
+                    if *seq != applied + 1 || !body.ready(&seen) {
+                        break;
+                    }
+                    self.erase_arriving(body, now)?;
+                    let done = self.db.write(|tx| {
+                        draagkracht_store::sync::apply_batch(tx, *node, *seq, body, &noticed_at).map_err(sync_error)
+                    })?;
+                    if let Some(ahead) = body.ops.iter().map(|o| o.hlc).max().and_then(|h| h.drift_ahead(wall)) {
+                        report.problems.push(problem(body.device_name.clone(), Some(*seq), super::clock_words(ahead)));
+                    }
+                    report.received_batches += 1;
+                    report.received_changes += done.ops as u32;
+                    report.changed_here += done.won as u32;
+                    report.new_two_versions += done.two_versions as u32;
+                    seen.insert(*node, *seq);
+                    queue.pop_front();
+                    progressed = true;
+                }
+            }
+            if !progressed {
+                break;
+            }
+        }
+        report.waiting_batches = queues.values().map(|q| q.len() as u32).sum();
+        // Signals are computed here from the shared data: what arrived may open or clear some, and
+        // the coordinators' acts on them are carried over.
+        if report.received_changes > 0 {
+            self.evaluate_all(now.with_timezone(&chrono::Local).date_naive())?;
+        }
+        report.changes_waiting = state::outbox_len(self.db.conn())?;
+        Ok(report)
+    }
+
+    fn erase_arriving(&mut self, body: &BatchBody, now: DateTime<Utc>) -> Result<(), ApiError> {
+        use crate::wire::PersonRef;
+        for op in body.ops.iter().filter(|o| o.table == "erasures" && o.column == "kind") {
+            let Value::Text(kind) = &op.value else { continue };
+            let person = match kind.as_str() {
+                "volunteer" => draagkracht_core::VolunteerId::parse(&op.row).map(PersonRef::Volunteer),
+                "participant" => draagkracht_core::ParticipantId::parse(&op.row).map(PersonRef::Participant),
+                _ => None,
+            };
+            if let Some(person) = person {
+                self.db.write(|tx| settings::set(tx, settings::SNAPSHOT_STALE, "1").map_err(ApiError::from))?;
+                match self.erase_here(person, now.with_timezone(&chrono::Local).date_naive()) {
+                    Ok(_) => {}
+                    // Never known here: nothing to erase.
+                    Err(e) if e.code == ErrorCode::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
+    }
+}
