@@ -773,7 +773,8 @@ lastFailure: ApiError | null, };
 
 export type DeviceInfo = { id: string, name: string, thisLaptop: boolean, 
 /**
- * When its newest batch applied here was written (RFC 3339); for this laptop, when it joined.
+ * When its newest batch applied here was written (RFC 3339); for this laptop, when it last
+ * synchronised.
  */
 lastSeen: string | null, 
 /**

@@ -39,7 +39,8 @@ pub struct DeviceInfo {
     pub id: String,
     pub name: String,
     pub this_laptop: bool,
-    /// When its newest batch applied here was written (RFC 3339); for this laptop, when it joined.
+    /// When its newest batch applied here was written (RFC 3339); for this laptop, when it last
+    /// synchronised.
     pub last_seen: Option<String>,
     /// How many of its batches this laptop has (for this laptop: has written).
     pub batches: u64,

@@ -1,0 +1,149 @@
+//! Two coordinators share a branch, seen in the real window: the window's laptop starts sharing,
+//! invites, a second laptop joins with the code (the api in this test process, with its own
+//! database — a second window would meet the single-instance plugin), hours logged there appear in
+//! the window after "Nu synchroniseren", and an edit made on both laptops apart shows up in "Twee
+//! versies", where the other value is put back. The native folder dialog is bypassed by calling
+//! the command the button calls after it.
+
+use crate::harness::Session;
+use chrono::{Local, Utc};
+use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerInput};
+use draagkracht_api::Draagkracht;
+use thirtyfour::prelude::*;
+
+/// Runs a command as the window's backend seam does, with `args`.
+async fn invoke(s: &Session, command: &str, args: serde_json::Value) -> serde_json::Value {
+    s.driver
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(r => done(r), e => done({ error: e }));",
+            vec![serde_json::json!(command), args],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{command}: {e}"))
+        .json()
+        .clone()
+}
+
+async fn go(s: &Session, hash: &str) {
+    s.driver.execute(&format!("window.location.hash = '{hash}'"), vec![]).await.expect("navigate");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_coordinators_share_a_branch_through_a_folder() {
+    let s = Session::start("sharing").await;
+    let folder = tempfile::tempdir().unwrap();
+    s.click("protect-skip").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+
+    // Anna is added on the window's laptop.
+    s.click("nav-volunteers").await;
+    s.click("new-volunteer").await;
+    s.type_into("volunteer-name", "Anna de Vries").await;
+    s.type_into("volunteer-phone", "06 11111111").await;
+    s.type_into("volunteer-hours", "4").await;
+    s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Anna de Vries").await;
+
+    // Samenwerken: not sharing yet.
+    s.click("nav-sharing").await;
+    s.by_test_id("sharing-start").await;
+    s.screenshot("sharing-start").await;
+    s.assert_accessible("samenwerken, not sharing").await;
+    let shared = invoke(
+        &s,
+        "share_in_folder",
+        serde_json::json!({ "path": folder.path().display().to_string(), "deviceName": "Laptop Anna" }),
+    )
+    .await;
+    assert_eq!(shared["sharing"], true, "{shared}");
+    go(&s, "#/overview").await;
+    s.click("nav-sharing").await;
+    s.by_test_id("sharing-place").await;
+
+    // Invite: the code, shown once, large.
+    s.click("invite-make").await;
+    let code = s.by_test_id("invite-code").await.text().await.unwrap();
+    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    assert_eq!(code.len(), 24, "a grouped code: {code}");
+    s.screenshot("sharing-invite").await;
+    s.assert_accessible("samenwerken, invited").await;
+
+    // Bram's laptop joins with the code and logs Anna's hours of yesterday.
+    let bram_dir = tempfile::tempdir().unwrap();
+    let mut bram = Draagkracht::open(&bram_dir.path().join("draagkracht.sqlite")).unwrap();
+    bram.join_from_folder(folder.path(), &code, "Laptop Bram", Utc::now(), |_, _| {}).unwrap();
+    let today = Local::now().date_naive();
+    let anna = bram.volunteers(&VolunteerFilter::default(), today).unwrap().into_iter().find(|v| v.name == "Anna de Vries");
+    let anna = anna.expect("Anna arrived with the snapshot");
+    let programme = bram.volunteer(anna.id, today).unwrap().volunteer.programme_ids[0];
+    let yesterday = (today - chrono::Days::new(1)).format("%d-%m-%Y").to_string();
+    bram.log_hours(
+        &HourEntryInput {
+            volunteer_id: Some(anna.id),
+            date: yesterday,
+            duration: "2,5".into(),
+            programme_id: Some(programme),
+            kind: "support".into(),
+            note: String::new(),
+            match_id: None,
+            activity_id: None,
+            confirm_duplicate: false,
+        },
+        today,
+    )
+    .unwrap();
+    bram.sync(Utc::now()).unwrap();
+
+    // The window syncs and sees Bram's laptop and Anna's hours.
+    s.click("sync-now-button").await;
+    s.wait_for_text("sync-report", "1").await;
+    s.wait_for_text("devices-table", "Laptop Bram").await;
+    s.screenshot("sharing-synced").await;
+    go(&s, &format!("#/volunteers/{}", anna.id)).await;
+    s.wait_for_text("total-4w", "2,5").await;
+    s.screenshot("sharing-hours-from-the-other-laptop").await;
+
+    // Apart: both change Anna's phone number; Bram's laptop does it later and wins.
+    go(&s, &format!("#/volunteers/{}/edit", anna.id)).await;
+    let phone = s.by_test_id("volunteer-phone").await;
+    phone.clear().await.expect("clear the phone");
+    phone.send_keys("06 22222222").await.expect("type the phone");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Anna de Vries").await;
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let current = bram.volunteer(anna.id, today).unwrap().volunteer;
+    let input = VolunteerInput {
+        name: current.name.clone(),
+        email: String::new(),
+        phone: "06 33333333".into(),
+        status: "active".into(),
+        start_date: current.start_date.format("%d-%m-%Y").to_string(),
+        agreed_hours_per_week: "4".into(),
+        programme_ids: current.programme_ids.clone(),
+    };
+    bram.update_volunteer(anna.id, &input, today).unwrap();
+    bram.sync(Utc::now()).unwrap();
+    s.click("nav-sharing").await;
+    s.click("sync-now-button").await;
+    s.wait_for_text("two-versions", "06 22222222").await;
+    s.scroll_to("two-versions").await;
+    s.screenshot("sharing-two-versions").await;
+    s.assert_accessible("samenwerken, two versions").await;
+    let kept = s.by_test_id("two-versions-kept").await.text().await.unwrap();
+    assert!(kept.contains("06 33333333"), "the later edit is kept: {kept}");
+
+    // Anna's own number was the right one: put back, and it travels to Bram's laptop.
+    s.click("two-versions-put-back").await;
+    s.by_test_id("two-versions-empty").await;
+    s.click("sync-now-button").await;
+    s.wait_for_text("sync-report", "1").await;
+    bram.sync(Utc::now()).unwrap();
+    assert_eq!(bram.volunteer(anna.id, today).unwrap().volunteer.phone.as_deref(), Some("06 22222222"));
+    go(&s, "#/overview").await;
+    s.wait_for_text("sync-indicator", "Gesynchroniseerd").await;
+    s.screenshot("sharing-header").await;
+    s.quit().await;
+}
