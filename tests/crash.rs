@@ -100,3 +100,82 @@ fn every_committed_write_survives_a_kill() {
     );
     assert!(kills_mid_stream * 2 > TRIALS, "most kills must land while writing ({kills_mid_stream} of {TRIALS})");
 }
+
+const SYNC_TEST_NAME: &str = "a_laptop_killed_while_applying_a_sync_loses_nothing";
+
+/// The syncing laptop: one sync, then it says so.
+fn sync_until_killed(db: &Path) {
+    let mut app = Draagkracht::open_with(db, Some(key(db.parent().unwrap())), None).expect("open");
+    let report = app.sync(chrono::Utc::now()).expect("sync");
+    println!("synced {}", report.received_changes);
+}
+
+/// A laptop receives a large batch (a whole branch written while sharing) and is killed with
+/// SIGKILL at random moments while it applies it: every time the database is sound and holds either
+/// none or all of the batch (one transaction), and a sync after the last kill brings it level.
+#[test]
+fn a_laptop_killed_while_applying_a_sync_loses_nothing() {
+    if let Some(db) = std::env::var_os("DRAAGKRACHT_SYNC_CRASH") {
+        return sync_until_killed(&PathBuf::from(db));
+    }
+    let today = date(2026, 11, 28);
+    let folder = tempfile::tempdir().unwrap();
+    let a_dir = tempfile::tempdir().unwrap();
+    let b_dir = tempfile::tempdir().unwrap();
+    let (a_db, b_db) = (a_dir.path().join("a.sqlite"), b_dir.path().join("b.sqlite"));
+    let mut a = Draagkracht::open_with(&a_db, Some(key(a_dir.path())), None).expect("create a");
+    a.share_in_folder(folder.path(), "Laptop Anna", chrono::Utc::now()).unwrap();
+    let code = a.invite(chrono::Utc::now()).unwrap().code;
+    {
+        let mut b = Draagkracht::open_with(&b_db, Some(key(b_dir.path())), None).expect("create b");
+        b.join_from_folder(folder.path(), &code, "Laptop Bram", chrono::Utc::now(), |_, _| {}).unwrap();
+    }
+    // A whole (small) branch written while sharing: one large batch.
+    let entries = a.write_demo(&draagkracht_api::DemoParams { volunteers: 40, years: 1, seed: 7, today }).unwrap();
+    let sent = a.sync(chrono::Utc::now()).unwrap();
+    assert!(sent.sent_changes > 5_000, "a large batch: {sent:?} ({entries} entries)");
+    let hours = |db: &Path, dir: &Path| -> (String, i64) {
+        let store = open_with(db, Opening { key: Some(&key(dir)), backups: None }).expect("reopen");
+        let verdict: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let n: i64 = store.conn().query_row("SELECT count(*) FROM hour_entries", [], |r| r.get(0)).unwrap();
+        (verdict, n)
+    };
+    let (_, all) = hours(&a_db, a_dir.path());
+    let started = Instant::now();
+    let mut killed_before_done = 0;
+    // Ever later kills, 120 ms apart: the first land before or while the batch is applied, until
+    // one lets the sync finish.
+    for trial in 0..40 {
+        let wait = Duration::from_millis(50 + 120 * trial as u64);
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", SYNC_TEST_NAME, "--nocapture", "--test-threads=1"])
+            .env("DRAAGKRACHT_SYNC_CRASH", &b_db)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the syncing laptop");
+        std::thread::sleep(wait);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let finished =
+            BufReader::new(child.stdout.take().unwrap()).lines().map_while(Result::ok).any(|l| l.starts_with("synced"));
+        let (verdict, n) = hours(&b_db, b_dir.path());
+        assert_eq!(verdict, "ok", "trial {trial}: sound after the kill");
+        assert!(n == 0 || n == all, "trial {trial}: none or all of the batch, not {n} of {all}");
+        if !finished && n == 0 {
+            killed_before_done += 1;
+        }
+        if n == all {
+            break;
+        }
+    }
+    let mut b = Draagkracht::open_with(&b_db, Some(key(b_dir.path())), None).expect("open b");
+    b.sync(chrono::Utc::now()).unwrap();
+    let (verdict, n) = hours(&b_db, b_dir.path());
+    assert_eq!((verdict.as_str(), n), ("ok", all), "level after the kills");
+    println!(
+        "{killed_before_done} kills before the batch was applied; then level in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(killed_before_done > 0, "at least one kill landed while applying");
+}

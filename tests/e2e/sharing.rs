@@ -9,7 +9,6 @@ use crate::harness::Session;
 use chrono::{Local, Utc};
 use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerInput};
 use draagkracht_api::Draagkracht;
-use thirtyfour::prelude::*;
 
 /// Runs a command as the window's backend seam does, with `args`.
 async fn invoke(s: &Session, command: &str, args: serde_json::Value) -> serde_json::Value {
@@ -76,7 +75,8 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     let mut bram = Draagkracht::open(&bram_dir.path().join("draagkracht.sqlite")).unwrap();
     bram.join_from_folder(folder.path(), &code, "Laptop Bram", Utc::now(), |_, _| {}).unwrap();
     let today = Local::now().date_naive();
-    let anna = bram.volunteers(&VolunteerFilter::default(), today).unwrap().into_iter().find(|v| v.name == "Anna de Vries");
+    let anna =
+        bram.volunteers(&VolunteerFilter::default(), today).unwrap().into_iter().find(|v| v.name == "Anna de Vries");
     let anna = anna.expect("Anna arrived with the snapshot");
     let programme = bram.volunteer(anna.id, today).unwrap().volunteer.programme_ids[0];
     let yesterday = (today - chrono::Days::new(1)).format("%d-%m-%Y").to_string();
