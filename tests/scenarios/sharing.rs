@@ -478,8 +478,14 @@ fn an_erasure_on_one_laptop_erases_on_every_laptop_and_drops_later_changes() {
 #[test]
 fn a_removed_laptop_reads_nothing_written_after_and_is_no_longer_heard() {
     let folder = tempfile::tempdir().unwrap();
+    removal(&folder.path().display().to_string());
+}
+
+/// Carla's laptop is stolen and removed: what is written after is unreadable to it, said plainly,
+/// and what it writes is no longer taken in, wherever the laptops meet.
+fn removal(target: &str) {
     let today = date(2026, 12, 1);
-    let mut laptops = branch(folder.path(), 2);
+    let mut laptops = branch_at(target, 2);
     for i in [0, 1, 2, 0] {
         laptops[i].app().sync(Utc::now()).unwrap();
     }
@@ -498,8 +504,11 @@ fn a_removed_laptop_reads_nothing_written_after_and_is_no_longer_heard() {
 
     // The stolen laptop: what comes after is unreadable, said plainly; what it writes is ignored.
     laptops[2].app().create_volunteer(&volunteer_input("Van de dief", "active", vec![admin]), today).unwrap();
-    let report = laptops[2].app().sync(Utc::now()).unwrap();
-    assert!(report.problems.iter().any(|p| p.message.contains("sleutel 2")), "{:?}", report.problems);
+    // In a folder its batches stay unreadable to it; the server refuses it outright.
+    match laptops[2].app().sync(Utc::now()) {
+        Ok(report) => assert!(report.problems.iter().any(|p| p.message.contains("sleutel 2")), "{:?}", report.problems),
+        Err(e) => assert!(e.message.contains("uit de afdeling verwijderd"), "{e:?}"),
+    }
     assert!(laptops[2].app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().all(|v| v.id != secret.id));
     for i in [0, 1] {
         laptops[i].app().sync(Utc::now()).unwrap();
@@ -697,6 +706,71 @@ mod on_the_server {
             .unwrap()
             .iter()
             .any(|v| v.name == "Anna de Vries"));
+    }
+
+    #[test]
+    fn a_removed_laptop_reads_nothing_written_after_through_the_server_either() {
+        let cluster = TestCluster::new();
+        removal(&cluster.url());
+    }
+
+    /// Everything the server holds for the branch (batches and snapshots), decrypted, as text.
+    fn server_contents(cluster: &TestCluster, laptop: &Laptop) -> (usize, String) {
+        use draagkracht_store::sync::{seal, state};
+        let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
+        let keys = state::keys(&conn).unwrap();
+        let rows = cluster.superuser_sql(
+            "SELECT encode(body, 'hex') FROM draagkracht.batches UNION ALL SELECT encode(body, 'hex') FROM draagkracht.snapshots",
+            "draagkracht",
+        );
+        let mut text = String::new();
+        let mut n = 0;
+        for row in rows.lines().filter(|l| !l.is_empty()) {
+            let bytes = hex::decode(row.trim()).unwrap();
+            let header = seal::Header::read(&bytes).unwrap();
+            let (_, body) = seal::open(&keys[&header.epoch], &bytes).unwrap();
+            text += &String::from_utf8_lossy(&body);
+            n += 1;
+        }
+        (n, text)
+    }
+
+    #[test]
+    fn an_erasure_leaves_nothing_of_the_person_on_the_server_after_compaction() {
+        use draagkracht_api::wire::PersonRef;
+        let cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        let mut laptops = branch_at(&cluster.url(), 2);
+        let admin = laptops[0].t.programme("Thuisadministratie");
+        let input =
+            VolunteerInput { phone: "06 12345678".into(), ..volunteer_input("Anna de Vries", "active", vec![admin]) };
+        let anna = laptops[0].app().create_volunteer(&input, today).unwrap();
+        for i in [0, 1, 2] {
+            laptops[i].app().sync(Utc::now()).unwrap();
+        }
+        assert!(
+            server_contents(&cluster, &laptops[0]).1.contains("Anna de Vries"),
+            "the name is on the server, sealed"
+        );
+        laptops[1]
+            .app()
+            .update_volunteer(anna.id, &VolunteerInput { phone: "06 87654321".into(), ..input.clone() }, today)
+            .unwrap();
+        laptops[0].app().erase_person(PersonRef::Volunteer(anna.id), today).unwrap();
+        for _ in 0..3 {
+            for i in [0, 1, 2] {
+                let report = laptops[i].app().sync(Utc::now()).unwrap();
+                assert!(report.problems.is_empty(), "{:?}", report.problems);
+            }
+        }
+        let (left, text) = server_contents(&cluster, &laptops[0]);
+        for needle in ["Anna de Vries", "06 12345678", "06 87654321"] {
+            assert!(!text.contains(needle), "{needle} is gone from the server ({left} files left, decrypted)");
+            for laptop in &laptops {
+                assert_eq!(still_written(laptop, needle), Vec::<String>::new(), "{}", laptop.name);
+            }
+        }
+        assert!(!cluster.dump().contains("Anna"), "and never was there in the clear");
     }
 
     /// The property test through the server: fewer cases (each makes a branch with real joins on

@@ -2,7 +2,7 @@
 //! a kind the caller branches on and a technical detail for the log.
 //!
 //! The refusals the server's functions raise carry SQLSTATEs of their own (`DK001`…, see
-//! migrations/0001_initial.sql), so they map to kinds without reading any message text.
+//! migrations/), so they map to kinds without reading any message text.
 
 use std::fmt;
 use std::time::Duration;
@@ -28,10 +28,14 @@ pub enum ServerErrorKind {
     NewerServer,
     /// This laptop's token is not (or no longer) accepted for this branch.
     UnknownDevice,
+    /// This laptop was removed from the branch (by another laptop of it): its token opens nothing.
+    Revoked,
     /// A batch with this number and other contents is already there: nothing was overwritten.
     BatchConflict,
     /// The server holds a newer snapshot of this laptop.
     StaleSnapshot,
+    /// Another laptop already made this key epoch (it removed a laptop at the same time).
+    EpochConflict,
     /// The branch is already on the server (registering a first laptop).
     BranchExists,
     /// This laptop is already registered with another token.
@@ -139,6 +143,14 @@ fn words(kind: ServerErrorKind) -> (String, String) {
             "De server herkent deze laptop niet (meer) voor deze afdeling. Misschien is hij uit de afdeling gehaald. Vraag een collega om een nieuwe uitnodiging.".to_string(),
             "The server does not (or no longer) recognise this laptop for this branch. It may have been removed from the branch. Ask a colleague for a new invitation.".to_string(),
         ),
+        Revoked => (
+            "Deze laptop is uit de afdeling verwijderd en kan niet meer met de andere laptops samenwerken. De gegevens op deze laptop zelf blijven staan. Is dit een vergissing, vraag dan een collega of je beheerder om hulp.".to_string(),
+            "This laptop was removed from the branch and can no longer work together with the other laptops. The data on this laptop itself stays. If this is a mistake, ask a colleague or your administrator for help.".to_string(),
+        ),
+        EpochConflict => (
+            "Een andere laptop heeft net ook een laptop uit de afdeling verwijderd. Er is niets overschreven. Synchroniseer eerst en probeer het daarna opnieuw.".to_string(),
+            "Another laptop has just removed a laptop from the branch as well. Nothing was overwritten. Synchronise first, then try again.".to_string(),
+        ),
         BatchConflict => (
             "Op de server staat onder hetzelfde nummer al een ander pakket wijzigingen van deze laptop. Dat gebeurt als deze laptop is teruggezet uit een reservekopie. Er is niets overschreven. Neem contact op met je beheerder.".to_string(),
             "The server already holds a different batch of changes from this laptop under the same number. This happens when the laptop was restored from a backup. Nothing was overwritten. Please contact your administrator.".to_string(),
@@ -193,6 +205,8 @@ pub(crate) fn from_pg(e: &tokio_postgres::Error) -> ServerError {
             "DK006" => StaleSnapshot,
             "DK007" => InvitationIdTaken,
             "DK008" | "DK009" => Malformed,
+            "DK010" => Revoked,
+            "DK011" => EpochConflict,
             // invalid_password, invalid_authorization_specification, invalid_catalog_name (no such database)
             "28P01" | "28000" | "3D000" => Login,
             // insufficient_privilege: the login lacks draagkracht_app

@@ -1,6 +1,9 @@
 //! The second meeting place of a branch's laptops: the organisation's own PostgreSQL server. Like
 //! the shared folder (`api/src/sharing/place.rs`) it holds only sealed bytes (batches, snapshots,
-//! invitations) filed by branch, laptop and number; it never sees a name or a figure.
+//! "applied" files, invitations, new epochs' keys) filed by branch, laptop and number; it never
+//! sees a name or a figure. Like a folder, it lets a laptop delete its own batches every other
+//! laptop has (compaction), removes a laptop from the branch (its token then opens nothing), and
+//! erases the batches about one person by an opaque tag (AVG art. 17).
 //!
 //! The app's login may only call the SECURITY DEFINER functions of `migrations/` (the role
 //! `draagkracht_app`), and each of them checks the laptop's token, so one branch can neither read
@@ -95,6 +98,14 @@ fn column<'a, T: tokio_postgres::types::FromSql<'a>>(row: &'a tokio_postgres::Ro
     row.try_get(i).map_err(|e| ServerError::unexpected(format!("reading column {i}: {e}")))
 }
 
+/// The first column of a function's one row as a count of rows.
+fn count(rows: &[tokio_postgres::Row]) -> Result<u64, ServerError> {
+    match rows.first() {
+        Some(row) => Ok(u64::try_from(column::<i64>(row, 0)?).unwrap_or(0)),
+        None => Err(ServerError::unexpected("a count gave no row")),
+    }
+}
+
 /// The server, opened for one laptop of one branch. It keeps one connection and makes it again
 /// when it broke (a restarted server), so one `Server` can live as long as the app.
 pub struct Server {
@@ -102,6 +113,8 @@ pub struct Server {
     branch: Uuid,
     node: NodeId,
     token: Token,
+    /// The server's schema version, as `hello` said when this laptop opened it.
+    version: u32,
 }
 
 impl fmt::Debug for Server {
@@ -120,7 +133,9 @@ impl Server {
             "SELECT draagkracht.register_first_device($1, $2, $3)",
             &[&branch, &node_param(node), &token.bytes()],
         )?;
-        Ok((Server { link, branch, node, token: token.clone() }, token))
+        let mut server = Server { link, branch, node, token: token.clone(), version: 0 };
+        server.hello()?;
+        Ok((server, token))
     }
 
     /// Registers a joining laptop with a new token, naming a live invitation of the branch (found
@@ -137,22 +152,40 @@ impl Server {
             "SELECT draagkracht.register_device($1, $2, $3, $4)",
             &[&branch, &node_param(node), &token.bytes(), &invitation_id],
         )?;
-        Ok((Server { link, branch, node, token: token.clone() }, token))
+        let mut server = Server { link, branch, node, token: token.clone(), version: 0 };
+        server.hello()?;
+        Ok((server, token))
     }
 
     /// Opens the server for a registered laptop and checks its token (`UnknownDevice` when the
-    /// server does not accept it).
+    /// server does not accept it, `Revoked` when the laptop was removed from the branch).
     pub fn connect(url: &str, branch: Uuid, node: NodeId, token: &Token) -> Result<Server, ServerError> {
-        let mut server = Server { link: Link::open(url, SYNC_LIMITS)?, branch, node, token: token.clone() };
-        let rows = server.call("SELECT draagkracht.hello($1, $2, $3)", &[])?;
+        let mut server = Server { link: Link::open(url, SYNC_LIMITS)?, branch, node, token: token.clone(), version: 0 };
+        server.hello()?;
+        Ok(server)
+    }
+
+    /// Checks the token and notes the server's schema version.
+    fn hello(&mut self) -> Result<(), ServerError> {
+        let rows = self.call("SELECT draagkracht.hello($1, $2, $3)", &[])?;
         let version: Option<i32> = match rows.first() {
             Some(row) => column(row, 0)?,
             None => None,
         };
-        if version.unwrap_or(0) < 1 {
-            return Err(ServerError::new(ServerErrorKind::NotSetUp, "no schema version"));
+        match version.and_then(|v| u32::try_from(v).ok()) {
+            Some(v) if v >= 1 => {
+                self.version = v;
+                Ok(())
+            }
+            _ => Err(ServerError::new(ServerErrorKind::NotSetUp, "no schema version")),
         }
-        Ok(server)
+    }
+
+    /// The server's schema version when this laptop opened it. Below 2 (`server_init` of an older
+    /// Draagkracht, not run again since) the server lacks compaction, "applied" files, key epochs,
+    /// removing a laptop and erasure: those calls are `NotSetUp`.
+    pub fn schema_version(&self) -> u32 {
+        self.version
     }
 
     pub fn branch(&self) -> Uuid {
@@ -177,7 +210,8 @@ impl Server {
         self.link.query(sql, &params)
     }
 
-    /// The branch's laptops (every registered one, whether it wrote anything yet or not).
+    /// The branch's laptops (every registered one, whether it wrote anything yet or not), without
+    /// those removed from it (`remove_device`).
     pub fn nodes(&mut self) -> Result<Vec<NodeId>, ServerError> {
         let rows = self.call("SELECT * FROM draagkracht.list_nodes($1, $2, $3)", &[])?;
         rows.iter().map(|r| column(r, 0).map(node_from)).collect()
@@ -220,9 +254,49 @@ impl Server {
     /// must say the same (`Malformed` otherwise). Writing the same bytes again is fine (a retry);
     /// other bytes under a stored number are `BatchConflict` and change nothing.
     pub fn write_batch(&mut self, seq: u64, epoch: u32, sealed: &[u8]) -> Result<(), ServerError> {
+        self.write_batch_tagged(seq, epoch, sealed, &[])
+    }
+
+    /// `write_batch` with the subject tags of the people the batch is about (keyed hashes of their
+    /// ids, which only the branch's laptops can compute), so `erase_tag` finds it later. A retry
+    /// is judged by the bytes alone; the tags of the first write stay.
+    pub fn write_batch_tagged(
+        &mut self,
+        seq: u64,
+        epoch: u32,
+        sealed: &[u8],
+        tags: &[[u8; 32]],
+    ) -> Result<(), ServerError> {
         let seq = seq_param(seq)?;
-        self.call("SELECT draagkracht.push_batch($1, $2, $3, $4, $5, $6)", &[&seq, &i64::from(epoch), &sealed])?;
+        let tags: Vec<&[u8]> = tags.iter().map(|t| t.as_slice()).collect();
+        self.call(
+            "SELECT draagkracht.push_batch($1, $2, $3, $4, $5, $6, $7)",
+            &[&seq, &i64::from(epoch), &sealed, &tags],
+        )?;
         Ok(())
+    }
+
+    /// Deletes this laptop's own batches numbered up to `upto` (compaction: every other laptop
+    /// has them; check `open_invitations` first). Only this laptop's: the server refuses nothing
+    /// here, it simply touches no other. Returns how many were deleted (0 on a repeat).
+    pub fn remove_batches_upto(&mut self, upto: u64) -> Result<u64, ServerError> {
+        let upto = i64::try_from(upto).unwrap_or(i64::MAX);
+        let rows = self.call("SELECT draagkracht.remove_batches_upto($1, $2, $3, $4)", &[&upto])?;
+        count(&rows)
+    }
+
+    /// Replaces this laptop's "applied" file (what it has taken in of every laptop, sealed with
+    /// kind 3; `seq`: its own last batch). The header must say the same (`Malformed` otherwise).
+    pub fn write_applied(&mut self, seq: u64, epoch: u32, sealed: &[u8]) -> Result<(), ServerError> {
+        let seq = seq_param(seq)?;
+        self.call("SELECT draagkracht.put_applied($1, $2, $3, $4, $5, $6)", &[&seq, &i64::from(epoch), &sealed])?;
+        Ok(())
+    }
+
+    /// Laptop `node`'s latest "applied" file, when it wrote one.
+    pub fn applied_of(&mut self, node: NodeId) -> Result<Option<Vec<u8>>, ServerError> {
+        let rows = self.call("SELECT * FROM draagkracht.applied_of($1, $2, $3, $4)", &[&node_param(node)])?;
+        rows.first().map(|row| column(row, 0)).transpose()
     }
 
     /// Replaces this laptop's snapshot (`seq`: the last batch of its own it covers). An older one
@@ -251,6 +325,49 @@ impl Server {
     pub fn remove_invitations(&mut self) -> Result<(), ServerError> {
         self.call("SELECT draagkracht.remove_invitations($1, $2, $3)", &[])?;
         Ok(())
+    }
+
+    /// Whether the branch has a live (unexpired) invitation, from any laptop: while one is open a
+    /// laptop may still join from the snapshot written with it, so nobody compacts.
+    pub fn open_invitations(&mut self) -> Result<bool, ServerError> {
+        let rows = self.call("SELECT draagkracht.open_invitations($1, $2, $3)", &[])?;
+        match rows.first() {
+            Some(row) => column(row, 0),
+            None => Err(ServerError::unexpected("open_invitations gave no row")),
+        }
+    }
+
+    /// Stores a new key epoch's keys (`body`: JSON the server never reads), made by this laptop.
+    /// The same bytes again are fine (a retry); other bytes for an epoch the branch already has
+    /// are `EpochConflict` and change nothing.
+    pub fn write_epoch_keys(&mut self, epoch: u32, body: &[u8]) -> Result<(), ServerError> {
+        self.call("SELECT draagkracht.put_epoch_keys($1, $2, $3, $4, $5)", &[&i64::from(epoch), &body])?;
+        Ok(())
+    }
+
+    /// Every key epoch's keys of the branch, oldest epoch first.
+    pub fn epoch_keys(&mut self) -> Result<Vec<Vec<u8>>, ServerError> {
+        let rows = self.call("SELECT * FROM draagkracht.list_epoch_keys($1, $2, $3)", &[])?;
+        rows.iter().map(|r| column(r, 0)).collect()
+    }
+
+    /// Removes laptop `node` from this branch: from now on its token opens nothing (`Revoked`),
+    /// it is no longer among `nodes`, it can never register again under its number, and its
+    /// batches, snapshot, "applied" file and invitations are deleted (as a folder loses its
+    /// subfolder; the epoch keys it made stay). A laptop the server does not know yet is recorded
+    /// as removed all the same. Removing it again is fine; removing this laptop itself is
+    /// `Malformed`. Only an active laptop of the same branch can remove one.
+    pub fn remove_device(&mut self, node: NodeId) -> Result<(), ServerError> {
+        self.call("SELECT draagkracht.revoke_device($1, $2, $3, $4)", &[&node_param(node)])?;
+        Ok(())
+    }
+
+    /// Erasure (AVG art. 17): deletes every batch of the branch, of any laptop, that carries
+    /// `tag` (see `write_batch_tagged`). Returns how many were deleted (0 on a repeat). Snapshots
+    /// are the laptops' own to replace.
+    pub fn erase_tag(&mut self, tag: [u8; 32]) -> Result<u64, ServerError> {
+        let rows = self.call("SELECT draagkracht.erase_tag($1, $2, $3, $4)", &[&tag.as_slice()])?;
+        count(&rows)
     }
 }
 

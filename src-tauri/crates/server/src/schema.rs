@@ -10,7 +10,10 @@ use crate::error::{ServerError, ServerErrorKind};
 use crate::link::{Link, INIT_LIMITS};
 
 /// Every migration, in order: its number, its file's name and its SQL.
-const MIGRATIONS: &[(u32, &str, &str)] = &[(1, "0001_initial", include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (1, "0001_initial", include_str!("../migrations/0001_initial.sql")),
+    (2, "0002_compaction", include_str!("../migrations/0002_compaction.sql")),
+];
 
 /// The schema version this build sets up and expects.
 pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

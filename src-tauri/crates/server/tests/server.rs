@@ -58,14 +58,14 @@ fn init_creates_the_schema_is_idempotent_and_needs_an_administrator() {
     assert_eq!(
         cluster
             .superuser_sql("SELECT string_agg(version || ' ' || name, ',') FROM draagkracht.schema_version", DATABASE),
-        "1 0001_initial"
+        "1 0001_initial,2 0002_compaction"
     );
     assert_eq!(
         cluster.superuser_sql(
             "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'draagkracht'",
             DATABASE
         ),
-        "batches,branches,devices,invitations,schema_version,snapshots"
+        "applied,batches,branches,devices,epoch_keys,invitations,schema_version,snapshots"
     );
     // Before the grant the login may not call anything; after it, it may.
     assert_eq!(err(find_invitation(&cluster.url(), "ABCD")).kind, ServerErrorKind::NotAllowed);
@@ -306,6 +306,9 @@ fn the_app_login_can_only_call_the_functions() {
         "SELECT count(*) FROM draagkracht.devices",
         "SELECT count(*) FROM draagkracht.invitations",
         "SELECT count(*) FROM draagkracht.snapshots",
+        "SELECT count(*) FROM draagkracht.applied",
+        "SELECT count(*) FROM draagkracht.epoch_keys",
+        "UPDATE draagkracht.devices SET revoked_at = NULL",
         "SELECT count(*) FROM draagkracht.schema_version",
         "INSERT INTO draagkracht.branches (id) VALUES (gen_random_uuid())",
         "DELETE FROM draagkracht.batches",
@@ -321,7 +324,7 @@ fn the_app_login_can_only_call_the_functions() {
     // call none of them.
     let q = |sql: &str| cluster.superuser_sql(sql, DATABASE);
     let from = "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'draagkracht'";
-    assert_eq!(q(&format!("SELECT count(*) {from} AND p.prosecdef")), "13");
+    assert_eq!(q(&format!("SELECT count(*) {from} AND p.prosecdef")), "21");
     assert_eq!(
         q(&format!(
             "SELECT count(*) {from} AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY(p.proconfig), false)"

@@ -371,62 +371,66 @@ impl Place {
     pub fn write_applied(&mut self, node: NodeId, sealed: &[u8]) -> Result<(), PlaceError> {
         match self {
             Place::Folder(f) => f.write_applied(node, sealed),
-            Place::Server(_) => Ok(()),
+            Place::Server(s) => {
+                let header = draagkracht_store::sync::seal::Header::read(sealed)
+                    .map_err(|e| PlaceError { nl: e.to_string(), en: e.to_string() })?;
+                Ok(s.write_applied(header.seq, header.epoch, sealed)?)
+            }
         }
     }
 
     pub fn applied_of(&mut self, node: NodeId) -> Option<Vec<u8>> {
         match self {
             Place::Folder(f) => f.applied_of(node),
-            Place::Server(_) => None,
+            Place::Server(s) => s.applied_of(node).ok().flatten(),
         }
     }
 
-    /// This laptop's own batches that compaction may consider (none on a server; none while an
-    /// invitation is open anywhere, as a laptop may join from the snapshot written with it).
+    /// This laptop's own batches that compaction may consider (none while an invitation is open
+    /// anywhere, as a laptop may join from the snapshot written with it).
     pub fn own_batches(&mut self, node: NodeId, invitation_hours: u64) -> Result<Vec<u64>, PlaceError> {
         match self {
             Place::Folder(f) if !f.open_invitations(invitation_hours)? => f.batches(node),
-            _ => Ok(vec![]),
+            Place::Server(s) => {
+                if s.open_invitations()? {
+                    return Ok(vec![]);
+                }
+                Ok(s.batches(node, 0)?)
+            }
+            Place::Folder(_) => Ok(vec![]),
         }
     }
 
     pub fn remove_batch(&mut self, node: NodeId, seq: u64) -> Result<(), PlaceError> {
         match self {
             Place::Folder(f) => f.remove_batch(node, seq),
-            Place::Server(_) => Ok(()),
+            Place::Server(s) => s.remove_batches_upto(seq).map(|_| ()).map_err(PlaceError::from),
         }
     }
 
     pub fn epoch_keys(&mut self) -> Result<Vec<Vec<u8>>, PlaceError> {
         match self {
             Place::Folder(f) => f.epoch_keys(),
-            Place::Server(_) => Ok(vec![]),
+            Place::Server(s) => Ok(s.epoch_keys()?),
         }
     }
 
     pub fn write_epoch_keys(&mut self, node: NodeId, epoch: u32, json: &[u8]) -> Result<(), PlaceError> {
-        self.check_removal()?;
         match self {
             Place::Folder(f) => f.write_epoch_keys(node, epoch, json),
-            Place::Server(_) => Ok(()),
+            Place::Server(s) => Ok(s.write_epoch_keys(epoch, json)?),
         }
     }
 
-    /// Whether a laptop can be removed here (a new epoch's keys need a place to wait).
-    pub fn check_removal(&self) -> Result<(), PlaceError> {
+    /// Takes a removed laptop out: its subfolder, or its access to the server (and what it left
+    /// there).
+    pub fn remove_laptop(&mut self, node: NodeId) -> Result<(), PlaceError> {
         match self {
-            Place::Folder(_) => Ok(()),
-            Place::Server(_) => Err(PlaceError {
-                nl: "Een laptop verwijderen kan nog niet bij een afdeling die via de server samenwerkt; gebruik een gedeelde map of vraag de beheerder de toegang van die laptop in te trekken.".into(),
-                en: "Removing a laptop is not yet possible for a branch that works together through the server; use a shared folder, or ask the administrator to revoke that laptop's access.".into(),
-            }),
-        }
-    }
-
-    pub fn remove_laptop(&mut self, node: NodeId) {
-        if let Place::Folder(f) = self {
-            f.remove_laptop(node);
+            Place::Folder(f) => {
+                f.remove_laptop(node);
+                Ok(())
+            }
+            Place::Server(s) => Ok(s.remove_device(node)?),
         }
     }
 }

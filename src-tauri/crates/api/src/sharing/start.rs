@@ -256,15 +256,13 @@ impl Draagkracht {
         if !state::devices(self.db.conn())?.iter().any(|d| d.node == node && d.removed_at.is_none()) {
             return Err(ApiError::not_found("Deze laptop", "This laptop"));
         }
-        // Refused before anything changes where removal is not possible yet (the server).
-        place.check_removal()?;
         let (keys, missing) = self
             .db
             .write(|tx| draagkracht_store::sync::epochs::remove_device(tx, node, &rfc3339(now)).map_err(sync_error))?;
         let json =
             serde_json::to_vec(&keys).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string(), e.to_string()))?;
         place.write_epoch_keys(me.node, keys.epoch, &json)?;
-        place.remove_laptop(node);
+        place.remove_laptop(node)?;
         // The snapshot for laptops that join from now on, sealed with the new key.
         let (header, sealed, _) = batches::seal_snapshot(self.db.conn()).map_err(sync_error)?;
         place.write_snapshot(me.node, header.seq, header.epoch, &sealed)?;
