@@ -714,6 +714,42 @@ mod on_the_server {
         removal(&cluster.url());
     }
 
+    /// The server hangs in the middle of a sync (SIGSTOP: it accepts connections and never
+    /// answers): the network step gives up within its deadline without the database being held,
+    /// the failure is said, nothing is lost, and the next sync after it wakes delivers.
+    #[test]
+    fn a_server_that_hangs_mid_sync_holds_nothing_up_and_loses_nothing() {
+        let mut cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        let mut laptops = branch_at(&cluster.url(), 1);
+        let admin = laptops[0].t.programme("Thuisadministratie");
+        laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+        let round = laptops[0].app().sync_prepare(Utc::now()).unwrap();
+        cluster.freeze();
+        let started = std::time::Instant::now();
+        let exchanged = round.exchange();
+        assert!(started.elapsed() < std::time::Duration::from_secs(40), "the deadline holds: {:?}", started.elapsed());
+        // Meanwhile the database is free: the coordinator keeps working.
+        laptops[0].app().create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
+        let e = laptops[0].app().sync_finish(round, exchanged, Utc::now()).unwrap_err();
+        assert!(e.message.contains("bewaard"), "{e:?}");
+        sound(&laptops[0]);
+        cluster.thaw();
+        laptops[0].app().sync(Utc::now()).unwrap();
+        laptops[1].app().sync(Utc::now()).unwrap();
+        let names: Vec<String> = laptops[1]
+            .app()
+            .volunteers(&VolunteerFilter::default(), today)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        assert!(
+            names.contains(&"Anna de Vries".to_string()) && names.contains(&"Bram Jansen".to_string()),
+            "{names:?}"
+        );
+    }
+
     /// Everything the server holds for the branch (batches and snapshots), decrypted, as text.
     fn server_contents(cluster: &TestCluster, laptop: &Laptop) -> (usize, String) {
         use draagkracht_store::sync::{seal, state};
