@@ -24,6 +24,12 @@ async fn invoke(s: &Session, command: &str, args: serde_json::Value) -> serde_js
         .clone()
 }
 
+/// Runs `work` on a plain thread: the server client drives a runtime of its own, which may not
+/// start inside this test's.
+fn off_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| scope.spawn(work).join().expect("the work thread"))
+}
+
 async fn go(s: &Session, hash: &str) {
     s.driver.execute(&format!("window.location.hash = '{hash}'"), vec![]).await.expect("navigate");
 }
@@ -145,5 +151,84 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     go(&s, "#/overview").await;
     s.wait_for_text("sync-indicator", "Gesynchroniseerd").await;
     s.screenshot("sharing-header").await;
+    s.quit().await;
+}
+
+/// The same on the organisation's PostgreSQL server, chosen and typed in the window (no dialog):
+/// a second laptop joins through the server, its hours appear, and a laptop is removed with the
+/// window's own confirmation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_coordinators_share_a_branch_through_the_server() {
+    let cluster = off_runtime(draagkracht_server::testing::TestCluster::new);
+    let s = Session::start("sharing-server").await;
+    s.click("protect-skip").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+    s.click("nav-volunteers").await;
+    s.click("new-volunteer").await;
+    s.type_into("volunteer-name", "Anna de Vries").await;
+    s.type_into("volunteer-hours", "4").await;
+    s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Anna de Vries").await;
+
+    s.click("nav-sharing").await;
+    s.type_into("sharing-name", "Laptop Anna").await;
+    s.click("sharing-place-server").await;
+    s.type_into("sharing-server-address", &cluster.url()).await;
+    s.screenshot("server-start").await;
+    s.assert_accessible("samenwerken, the server chosen").await;
+    s.click("sharing-choose").await;
+    s.by_test_id("sharing-place").await;
+    let place = s.by_test_id("sharing-place").await.text().await.unwrap();
+    assert!(!place.contains("test-login-pw"), "the password is not shown: {place}");
+    s.click("invite-make").await;
+    let code = s.by_test_id("invite-code").await.text().await.unwrap();
+    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+
+    let bram_dir = tempfile::tempdir().unwrap();
+    let mut bram = Draagkracht::open(&bram_dir.path().join("draagkracht.sqlite")).unwrap();
+    // The server client drives its own runtime: off this test's async threads.
+    off_runtime(|| bram.join(&cluster.url(), &code, "Laptop Bram", Utc::now(), |_, _| {})).unwrap();
+    let today = Local::now().date_naive();
+    let anna = bram
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap()
+        .into_iter()
+        .find(|v| v.name == "Anna de Vries")
+        .unwrap();
+    let programme = bram.volunteer(anna.id, today).unwrap().volunteer.programme_ids[0];
+    let yesterday = (today - chrono::Days::new(1)).format("%d-%m-%Y").to_string();
+    let entry = HourEntryInput {
+        volunteer_id: Some(anna.id),
+        date: yesterday,
+        duration: "1,5".into(),
+        programme_id: Some(programme),
+        kind: "support".into(),
+        note: String::new(),
+        match_id: None,
+        activity_id: None,
+        confirm_duplicate: false,
+    };
+    bram.log_hours(&entry, today).unwrap();
+    off_runtime(|| bram.sync(Utc::now())).unwrap();
+
+    s.click("sync-now-button").await;
+    s.wait_for_text("devices-table", "Laptop Bram").await;
+    go(&s, &format!("#/volunteers/{}", anna.id)).await;
+    s.wait_for_text("total-4w", "1,5").await;
+    assert!(!cluster.dump().contains("Anna de Vries"), "the server holds no name");
+
+    // Bram's laptop is lost: removed from the window, after one question.
+    s.click("nav-sharing").await;
+    s.click("device-remove").await;
+    s.by_test_id("device-remove-panel").await;
+    s.screenshot("server-remove-question").await;
+    s.assert_accessible("samenwerken, remove a laptop").await;
+    s.click("device-remove-confirm").await;
+    s.by_test_id("device-removed-notice").await;
+    s.screenshot("server-removed").await;
+    let refused = off_runtime(|| bram.sync(Utc::now())).unwrap_err();
+    assert!(refused.message.contains("verwijderd"), "{refused:?}");
     s.quit().await;
 }

@@ -283,6 +283,7 @@ describe('tauriBackend', () => {
         internals.runCallback(channel.id, { index: 1, message: { step: 3, steps: 3 } });
         return { branchId: 'b-1', records: 12 };
       }
+      if (cmd === 'remove_laptop') return ['Kantoor'];
       return null;
     });
     const heard: unknown[] = [];
@@ -293,6 +294,8 @@ describe('tauriBackend', () => {
     await tauriBackend.syncNow();
     await tauriBackend.listTwoVersions();
     await tauriBackend.settleTwoVersions(7, true);
+    expect(await tauriBackend.removeLaptop('n-anna')).toEqual(['Kantoor']);
+    await tauriBackend.shareInFolder('postgres://humanitas:geheim@server.humanitas.nl/draagkracht', 'Laptop Marieke');
     expect(calls.map(([cmd, args]) => [cmd, Object.keys(args)])).toEqual([
       ['sharing_status', []],
       ['share_in_folder', ['path', 'deviceName']],
@@ -301,6 +304,8 @@ describe('tauriBackend', () => {
       ['sync_now', []],
       ['two_versions', []],
       ['settle_two_versions', ['id', 'putBack']],
+      ['remove_laptop', ['device']],
+      ['share_in_folder', ['path', 'deviceName']],
     ]);
     expect(calls[1]?.[1]).toEqual({ path: '/home/marieke/OneDrive/Draagkracht', deviceName: 'Laptop Marieke' });
     expect(calls[3]?.[1]).toMatchObject({ path: '/media/usb/draagkracht', code: 'k7qf 3mzp', deviceName: 'Laptop Anna' });
@@ -310,6 +315,9 @@ describe('tauriBackend', () => {
       { step: 3, steps: 3 },
     ]);
     expect(calls[6]?.[1]).toEqual({ id: 7, putBack: true });
+    expect(calls[7]?.[1]).toEqual({ device: 'n-anna' });
+    // The server's address goes as the path, as typed.
+    expect(calls[8]?.[1]).toEqual({ path: 'postgres://humanitas:geheim@server.humanitas.nl/draagkracht', deviceName: 'Laptop Marieke' });
   });
 
   it('calls the report commands with the argument keys the Rust side expects', async () => {

@@ -232,19 +232,26 @@ export interface Backend {
   /** Whether this laptop shares its branch, where, with which laptops, and how the last sync went. */
   sharingStatus(): Promise<SharingStatus>;
   /**
-   * Starts sharing this laptop's branch in the folder at `path` (the first laptop), or moves the
-   * sharing to another folder; `deviceName` is how the colleagues will know this laptop.
+   * Starts sharing this laptop's branch at `path` (the first laptop), or moves the sharing to
+   * another folder; `deviceName` is how the colleagues will know this laptop. A `path` starting
+   * with `postgres://` or `postgresql://` is the organisation's server, anything else a folder.
    */
   shareInFolder(path: string, deviceName: string): Promise<SharingStatus>;
   /** A one-time code, valid for 24 hours, for another laptop to join this branch with. */
   inviteLaptop(): Promise<JoinCodeMade>;
   /**
-   * First start: this (new, empty) database joins the branch whose invitation in the folder at
-   * `path` the `code` opens; `onProgress` hears how far it is while it runs.
+   * First start: this (new, empty) database joins the branch whose invitation at `path` (a folder,
+   * or the server's `postgres://` address) the `code` opens; `onProgress` hears how far it is.
    */
   joinBranch(path: string, code: string, deviceName: string, onProgress: (progress: JoinProgress) => void): Promise<JoinReport>;
   /** Sends what waits here and takes in what the other laptops wrote, now. */
   syncNow(): Promise<SyncReport>;
+  /**
+   * Removes another laptop from the branch (lost, stolen, its user gone): it can read nothing
+   * written from now on, and its changes from now on are not taken in. Answers the names of the
+   * laptops that never synchronised and have to be invited again (usually none).
+   */
+  removeLaptop(deviceId: string): Promise<string[]>;
   /** The open "Twee versies": a field two laptops changed while apart, newest first. */
   listTwoVersions(): Promise<TwoVersionsItem[]>;
   /** Closes one; with `putBack` the other value becomes the field's value again (a new change). */
@@ -423,6 +430,7 @@ export const tauriBackend: Backend = {
     return call('join_branch', { path, code, deviceName, progress });
   },
   syncNow: () => call('sync_now'),
+  removeLaptop: (device) => call('remove_laptop', { device }),
   listTwoVersions: () => call('two_versions'),
   settleTwoVersions: (id, putBack) => call('settle_two_versions', { id, putBack }),
 };

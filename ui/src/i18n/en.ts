@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'setup.busyEmpty': 'Getting Draagkracht ready…',
   'setup.join': "Join a colleague's branch",
   'setup.joinHelp':
-    'Does a colleague already use Draagkracht? Then you work together with the same data. You need the shared folder and a code from your colleague.',
+    "Does a colleague already use Draagkracht? Then you work together with the same data. You need the shared folder (or the server's address) and a code from your colleague.",
 
   'protect.title': 'Protect your data',
   'protect.explain':
@@ -1158,19 +1158,22 @@ export const en: Record<MessageKey, string> = {
   'sharing.title': 'Work together',
   'sharing.intro': 'Do several coordinators work for the same branch? Then your laptops keep the same data.',
   'sharing.how':
-    "Each laptop keeps everything itself and works without the internet too. Changes travel through a folder you can all open: a folder in OneDrive, SharePoint or Nextcloud, a network folder or a USB stick. They travel encrypted. Only your branch's laptops can read them, even if someone else can open the folder.",
+    "Each laptop keeps everything itself and works without the internet too. Changes travel through a folder you can all open: a folder in OneDrive, SharePoint or Nextcloud, a network folder or a USB stick. Or they travel through your organisation's server. They travel encrypted. Only your branch's laptops can read them, even if someone else can get at the folder or the server.",
   'sharing.startHeading': 'Start sharing',
   'sharing.startIntro':
-    "Are you the first? Give this laptop a name and choose the shared folder. Then invite your colleagues' laptops.",
+    "Are you the first? Give this laptop a name and choose where you share the data. Then invite your colleagues' laptops.",
   'sharing.deviceName': 'Name of this laptop',
   'sharing.deviceNameHelp': 'How your colleagues will recognise it, for example Laptop Anna.',
   'sharing.deviceNameMissing': 'Please fill in a name for this laptop, so your colleagues recognise it.',
   'sharing.choose': 'Choose a shared folder…',
   'sharing.chooseHelp': 'Choose a folder you can all open, for example in OneDrive or on a network drive.',
+  'sharing.startServer': 'Share through the server',
   'sharing.starting': 'Sharing…',
   'sharing.started': "This laptop now shares the branch in {path}. Invite your colleagues' laptops below.",
+  'sharing.startedServer': "This laptop now shares the branch through your organisation's server. Invite your colleagues' laptops below.",
   'sharing.placeHeading': 'This laptop',
   'sharing.place': 'Shared folder',
+  'sharing.placeServer': "Your organisation's server",
   'sharing.waiting': 'Still to send',
   'sharing.waitingNone': 'nothing',
   'sharing.waitingOne': '1 change',
@@ -1184,7 +1187,7 @@ export const en: Record<MessageKey, string> = {
   'sharing.moved': 'The branch is now shared in {path}.',
 
   'sync.heading': 'Synchronise',
-  'sync.intro': 'Draagkracht synchronises by itself every few minutes when the folder can be reached. You can also do it now.',
+  'sync.intro': 'Draagkracht synchronises by itself every few minutes when the folder or the server can be reached. You can also do it now.',
   'sync.now': 'Synchronise now',
   'sync.busy': 'Synchronising…',
   'sync.done': 'Done synchronising.',
@@ -1213,9 +1216,13 @@ export const en: Record<MessageKey, string> = {
   'invite.step1': 'Install Draagkracht on that laptop and start it.',
   'invite.step2': "Choose there: Join a colleague's branch.",
   'invite.step3': 'Choose the same shared folder: {path}. If that folder is in another place on that laptop, choose it there.',
+  'invite.step3Server':
+    "Choose there: Your organisation's server. Fill in the server's address. Your colleague gets that address from the IT person.",
   'invite.step4': 'Type in this code. Lower case, spaces and dashes do not matter.',
   'invite.secret':
     "Give the code only to your colleague, for example in person or over the phone. With the code and the folder, someone can read all the branch's data.",
+  'invite.secretServer':
+    "Give the code only to your colleague, for example in person or over the phone. With the code and the server's address, someone can read all the branch's data.",
   'invite.hide': 'Hide the code',
 
   'devices.heading': "The branch's laptops",
@@ -1226,8 +1233,20 @@ export const en: Record<MessageKey, string> = {
   'devices.colBatches': 'Batches',
   'devices.thisLaptop': 'this laptop',
   'devices.removed': 'removed from the branch',
-  'devices.joined': 'joined on {when}',
+  'devices.joined': 'synchronised on {when}',
   'devices.never': 'nothing received yet',
+  'devices.colRemove': 'Remove',
+  'devices.remove': 'Remove from the branch',
+  'devices.removeLabel': 'Remove from the branch: {name}',
+  'devices.removeQuestion': 'Remove {name} from the branch?',
+  'devices.removeReads': 'That laptop can read nothing that is written from now on.',
+  'devices.removeChanges': 'What changes on that laptop from now on, the branch no longer takes in.',
+  'devices.removeWhen': 'Do this when a laptop is lost or stolen, or when a colleague stops.',
+  'devices.removeBack': 'You cannot undo this. Should that laptop take part again later? Then invite it again.',
+  'devices.removeYes': 'Yes, remove',
+  'devices.removing': 'Removing…',
+  'devices.removedDone': '{name} has been removed from the branch. That laptop can read nothing that is written from now on.',
+  'devices.inviteAgain': 'These laptops have never synchronised. Invite them again:',
 
   'twoVersions.heading': 'Two versions',
   'twoVersions.intro':
@@ -1252,11 +1271,12 @@ export const en: Record<MessageKey, string> = {
   'syncIndicator.waitingOne': '1 change waiting',
   'syncIndicator.waitingMany': '{count} changes waiting',
   'syncIndicator.unreachable': 'Folder not reachable — your work is kept',
+  'syncIndicator.unreachableServer': 'Server not reachable — your work is kept',
   'syncIndicator.twoVersions': '{count} × two versions',
 
   'join.title': "Join a colleague's branch",
   'join.intro':
-    "Your colleague makes a code for this laptop in Draagkracht under Work together. With that code and the shared folder you fetch the branch's data here.",
+    "Your colleague makes a code for this laptop in Draagkracht under Work together. With that code you fetch the branch's data here: from the shared folder or from your organisation's server.",
   'join.choose': 'Choose the shared folder…',
   'join.noFolder': 'No folder chosen yet.',
   'join.folder': 'Chosen folder: {path}',
@@ -1265,6 +1285,19 @@ export const en: Record<MessageKey, string> = {
   'join.codeHelp': '20 letters and digits, like K7QF-3MZP-W8TD-A2XN-H6RB. Lower case, spaces and dashes are fine.',
   'join.codeMissing': 'Please fill in the code your colleague made.',
   'join.submit': 'Join',
+
+  'place.legend': 'Where do you share the data?',
+  'place.folder': 'A shared folder',
+  'place.folderHelp': 'A folder you can all open, for example in OneDrive, SharePoint or on a network drive.',
+  'place.server': "Your organisation's server",
+  'place.serverHelp': 'Does your organisation have its own server for Draagkracht? Then the IT person gives you its address.',
+  'place.address': "Server's address",
+  'place.addressHelp':
+    "Your organisation's IT person gives you this address. It starts with postgres://. The server only holds encrypted data.",
+  'place.addressMissing': "Please fill in the server's address. Your organisation's IT person gives it to you.",
+  'place.addressWrong':
+    'This is not the address of a server. The address starts with postgres:// or postgresql://. Check the address the IT person gave you.',
+
   'join.busy': 'Joining…',
   'join.progress': 'Joining: {step} of {steps} steps done',
 

@@ -60,7 +60,7 @@ export const nl = {
   'setup.busyEmpty': 'Draagkracht wordt klaargezet…',
   'setup.join': 'Aansluiten bij de afdeling van een collega',
   'setup.joinHelp':
-    'Werkt een collega al met Draagkracht? Dan werk je samen met dezelfde gegevens. Je hebt de gedeelde map en een code van je collega nodig.',
+    'Werkt een collega al met Draagkracht? Dan werk je samen met dezelfde gegevens. Je hebt de gedeelde map (of het adres van de server) en een code van je collega nodig.',
 
   'protect.title': 'Je gegevens beschermen',
   'protect.explain':
@@ -1169,19 +1169,23 @@ export const nl = {
   'sharing.intro':
     'Werk je met meer coördinatoren voor dezelfde afdeling? Dan houden jullie laptops dezelfde gegevens bij.',
   'sharing.how':
-    "Elke laptop bewaart alles zelf en werkt ook zonder internet. Wijzigingen gaan via een map die jullie allemaal kunnen openen: een map in OneDrive, SharePoint of Nextcloud, een netwerkmap of een USB-stick. Ze gaan versleuteld. Alleen de laptops van jullie afdeling kunnen ze lezen, ook als iemand anders de map kan openen.",
+    'Elke laptop bewaart alles zelf en werkt ook zonder internet. Wijzigingen gaan via een map die jullie allemaal kunnen openen: een map in OneDrive, SharePoint of Nextcloud, een netwerkmap of een USB-stick. Of ze gaan via de server van je organisatie. Ze gaan versleuteld. Alleen de laptops van jullie afdeling kunnen ze lezen, ook als iemand anders bij de map of de server kan.',
   'sharing.startHeading': 'Beginnen met delen',
   'sharing.startIntro':
-    "Ben jij de eerste? Geef deze laptop een naam en kies de gedeelde map. Daarna nodig je de laptops van je collega's uit.",
+    "Ben jij de eerste? Geef deze laptop een naam en kies waar jullie de gegevens delen. Daarna nodig je de laptops van je collega's uit.",
   'sharing.deviceName': 'Naam van deze laptop',
   'sharing.deviceNameHelp': "Zoals je collega's hem herkennen, bijvoorbeeld Laptop Anna.",
   'sharing.deviceNameMissing': "Vul een naam in voor deze laptop, zodat je collega's hem herkennen.",
   'sharing.choose': 'Kies een gedeelde map…',
   'sharing.chooseHelp': 'Kies een map die jullie allemaal kunnen openen, bijvoorbeeld in OneDrive of op een netwerkschijf.',
+  'sharing.startServer': 'Delen via de server',
   'sharing.starting': 'Bezig met delen…',
   'sharing.started': "Deze laptop deelt de afdeling nu in {path}. Nodig hieronder de laptops van je collega's uit.",
+  'sharing.startedServer':
+    "Deze laptop deelt de afdeling nu via de server van je organisatie. Nodig hieronder de laptops van je collega's uit.",
   'sharing.placeHeading': 'Deze laptop',
   'sharing.place': 'Gedeelde map',
+  'sharing.placeServer': 'Server van je organisatie',
   'sharing.waiting': 'Nog te versturen',
   'sharing.waitingNone': 'niets',
   'sharing.waitingOne': '1 wijziging',
@@ -1197,7 +1201,7 @@ export const nl = {
 
   'sync.heading': 'Synchroniseren',
   'sync.intro':
-    'Draagkracht synchroniseert vanzelf om de paar minuten, als de map bereikbaar is. Je kunt het ook nu doen.',
+    'Draagkracht synchroniseert vanzelf om de paar minuten, als de map of de server bereikbaar is. Je kunt het ook nu doen.',
   'sync.now': 'Nu synchroniseren',
   'sync.busy': 'Bezig met synchroniseren…',
   'sync.done': 'Klaar met synchroniseren.',
@@ -1230,9 +1234,13 @@ export const nl = {
   'invite.step1': 'Installeer Draagkracht op die laptop en start het.',
   'invite.step2': 'Kies daar: Aansluiten bij de afdeling van een collega.',
   'invite.step3': 'Kies dezelfde gedeelde map: {path}. Staat die map op die laptop op een andere plek, kies hem dan daar.',
+  'invite.step3Server':
+    'Kies daar: De server van je organisatie. Vul het adres van de server in. Dat adres krijgt je collega van de IT-medewerker.',
   'invite.step4': 'Typ deze code over. Kleine letters, spaties en streepjes maken niet uit.',
   'invite.secret':
     'Geef de code alleen aan je collega, bijvoorbeeld persoonlijk of door de telefoon. Met de code en de map kan iemand alle gegevens van de afdeling lezen.',
+  'invite.secretServer':
+    'Geef de code alleen aan je collega, bijvoorbeeld persoonlijk of door de telefoon. Met de code en het adres van de server kan iemand alle gegevens van de afdeling lezen.',
   'invite.hide': 'Code verbergen',
 
   'devices.heading': 'Laptops van de afdeling',
@@ -1244,8 +1252,20 @@ export const nl = {
   'devices.colBatches': 'Pakketten',
   'devices.thisLaptop': 'deze laptop',
   'devices.removed': 'verwijderd uit de afdeling',
-  'devices.joined': 'aangesloten op {when}',
+  'devices.joined': 'gesynchroniseerd op {when}',
   'devices.never': 'nog niets ontvangen',
+  'devices.colRemove': 'Verwijderen',
+  'devices.remove': 'Verwijderen uit de afdeling',
+  'devices.removeLabel': 'Verwijderen uit de afdeling: {name}',
+  'devices.removeQuestion': '{name} verwijderen uit de afdeling?',
+  'devices.removeReads': 'Die laptop kan niets meer lezen van wat vanaf nu wordt geschreven.',
+  'devices.removeChanges': 'Wat er vanaf nu op die laptop verandert, neemt de afdeling niet meer over.',
+  'devices.removeWhen': 'Doe dit als een laptop kwijt of gestolen is, of als een collega stopt.',
+  'devices.removeBack': 'Je kunt dit niet terugdraaien. Moet die laptop later weer meedoen? Nodig hem dan opnieuw uit.',
+  'devices.removeYes': 'Ja, verwijderen',
+  'devices.removing': 'Bezig met verwijderen…',
+  'devices.removedDone': '{name} is uit de afdeling verwijderd. Die laptop kan niets meer lezen van wat vanaf nu wordt geschreven.',
+  'devices.inviteAgain': 'Deze laptops hebben nog nooit gesynchroniseerd. Nodig ze opnieuw uit:',
 
   'twoVersions.heading': 'Twee versies',
   'twoVersions.intro':
@@ -1271,11 +1291,12 @@ export const nl = {
   'syncIndicator.waitingOne': '1 wijziging wacht',
   'syncIndicator.waitingMany': '{count} wijzigingen wachten',
   'syncIndicator.unreachable': 'Map niet bereikbaar — je werk blijft bewaard',
+  'syncIndicator.unreachableServer': 'Server niet bereikbaar — je werk blijft bewaard',
   'syncIndicator.twoVersions': '{count} × twee versies',
 
   'join.title': 'Aansluiten bij de afdeling van een collega',
   'join.intro':
-    'Je collega maakt in Draagkracht bij Samenwerken een code voor deze laptop. Met die code en de gedeelde map haal je hier de gegevens van de afdeling op.',
+    'Je collega maakt in Draagkracht bij Samenwerken een code voor deze laptop. Met die code haal je hier de gegevens van de afdeling op: uit de gedeelde map of van de server van je organisatie.',
   'join.choose': 'Kies de gedeelde map…',
   'join.noFolder': 'Nog geen map gekozen.',
   'join.folder': 'Gekozen map: {path}',
@@ -1284,6 +1305,19 @@ export const nl = {
   'join.codeHelp': '20 letters en cijfers, zoals K7QF-3MZP-W8TD-A2XN-H6RB. Kleine letters, spaties en streepjes mogen.',
   'join.codeMissing': 'Vul de code in die je collega heeft gemaakt.',
   'join.submit': 'Aansluiten',
+
+  'place.legend': 'Waar delen jullie de gegevens?',
+  'place.folder': 'Een gedeelde map',
+  'place.folderHelp': 'Een map die jullie allemaal kunnen openen, bijvoorbeeld in OneDrive, SharePoint of op een netwerkschijf.',
+  'place.server': 'De server van je organisatie',
+  'place.serverHelp': 'Heeft je organisatie een eigen server voor Draagkracht? Dan krijg je het adres van de IT-medewerker.',
+  'place.address': 'Adres van de server',
+  'place.addressHelp':
+    'Dit adres krijg je van de IT-medewerker van je organisatie. Het begint met postgres://. Op de server staan alleen versleutelde gegevens.',
+  'place.addressMissing': 'Vul het adres van de server in. Je krijgt het van de IT-medewerker van je organisatie.',
+  'place.addressWrong':
+    'Dit is geen adres van een server. Het adres begint met postgres:// of postgresql://. Kijk het adres na dat je van de IT-medewerker kreeg.',
+
   'join.busy': 'Bezig met aansluiten…',
   'join.progress': 'Bezig met aansluiten: {step} van {steps} stappen klaar',
 

@@ -1643,6 +1643,18 @@ export function momentAt(local: string): string {
 /** The folder a branch is shared in: a OneDrive folder the coordinators all sync. */
 export const SHARED_FOLDER = '/home/marieke/OneDrive - Humanitas/Draagkracht';
 
+/**
+ * The organisation's server as its IT person gives the address, password and all. The window
+ * shows it as `SERVER_ADDRESS_SHOWN`.
+ */
+export const SERVER_ADDRESS = 'postgres://humanitas:wachtwoord@server.humanitas.nl/draagkracht';
+export const SERVER_ADDRESS_SHOWN = 'postgres://humanitas:••••@server.humanitas.nl/draagkracht';
+
+/** True for a server's address, as the backend decides it. */
+function onServer(path: string | null): boolean {
+  return path !== null && /^postgres(ql)?:\/\//.test(path.trim());
+}
+
 /** The one-time code the fake's invitation makes, and the one its shared folder accepts. */
 export const JOIN_CODE = 'M4XR-9TQB-2HJW-7KDP-C3VN';
 
@@ -1773,8 +1785,19 @@ export function sharingBranch(overrides: Partial<FakeSharing> = {}): FakeSharing
   });
 }
 
-/** The failure of a shared folder that cannot be reached, as the backend words it. */
+/** The failure of a shared folder (or the server) that cannot be reached, as the backend words it. */
 export function unreachable(path: string): ApiError {
+  if (onServer(path)) {
+    return {
+      code: 'storage',
+      message:
+        'De server is niet bereikbaar. Je wijzigingen blijven op deze laptop bewaard. Controleer je internetverbinding, of vraag je beheerder of de server aan staat.',
+      messageEn:
+        "The server cannot be reached. Your changes stay safe on this laptop. Check your internet connection, or ask your administrator whether the server is running.",
+      field: null,
+      reason: null,
+    };
+  }
   return {
     code: 'storage',
     message: `De gedeelde map ${path} is niet bereikbaar. Je werk blijft bewaard op deze laptop; Draagkracht probeert het later opnieuw.`,
@@ -1792,10 +1815,11 @@ const NOT_SHARING_YET: ApiError = {
   reason: null,
 };
 
+// The backend's sharing refusals name no field (yet): the window tells it from the words.
 function checkDeviceName(name: string): string {
   if (name.trim() === '') {
     throw refusal({
-      field: 'name',
+      field: null,
       reason: 'required',
       message: "Geef deze laptop een naam, zodat je collega's hem herkennen.",
       messageEn: 'Give this laptop a name your colleagues will recognise.',
@@ -1835,6 +1859,13 @@ function sharingCommands(sharing: FakeSharing) {
     sharingStatus: async () => status(),
     shareInFolder: async (path, deviceName) => {
       const name = checkDeviceName(deviceName);
+      if (sharing.status.sharing && (onServer(path) || onServer(sharing.status.place))) {
+        throw refusal({
+          reason: null,
+          message: 'Deze afdeling werkt al samen. Een andere map kiezen kan; wisselen tussen map en server nog niet.',
+          messageEn: 'This branch already works together. Choosing another folder is possible; switching between folder and server is not yet.',
+        });
+      }
       if (!sharing.reachable) throw unreachable(path);
       sharing.status = sharing.status.sharing
         ? { ...sharing.status, place: path, lastFailure: null }
@@ -1859,7 +1890,7 @@ function sharingCommands(sharing: FakeSharing) {
       const typed = normalCode(code);
       if (typed === null) {
         throw refusal({
-          field: 'recoveryCode',
+          field: null,
           reason: 'invalid_format',
           message: 'Een code heeft 20 letters en cijfers, zoals ABCD-EFGH-JKMN-PQRS-TVWX.',
           messageEn: 'A code has 20 letters and digits, like ABCD-EFGH-JKMN-PQRS-TVWX.',
@@ -1870,8 +1901,8 @@ function sharingCommands(sharing: FakeSharing) {
         throw refusal({
           code: 'not_found',
           reason: null,
-          message: `In ${path} staat geen uitnodiging met deze code. Kijk of het de goede map is en of de code nog geldig is.`,
-          messageEn: `${path} holds no invitation with this code. Check the folder, and that the code is still valid.`,
+          message: `In ${path} staat geen uitnodiging met deze code. Kijk of het de goede plek is en of de code nog geldig is.`,
+          messageEn: `${path} holds no invitation with this code. Check the place, and that the code is still valid.`,
         });
       }
       if (typed !== normalCode(sharing.joinCode)) {
@@ -1879,7 +1910,7 @@ function sharingCommands(sharing: FakeSharing) {
           code: 'wrong_passphrase',
           message: 'Deze code klopt niet. Er is niets veranderd; kijk de code na.',
           messageEn: 'This code is not right. Nothing was changed; please check the code.',
-          field: 'recoveryCode',
+          field: null,
           reason: null,
         } satisfies ApiError;
       }
@@ -1898,6 +1929,34 @@ function sharingCommands(sharing: FakeSharing) {
       return { branchId: SHARING.branchId ?? '', records: 1234n, sync: sync() };
     },
     syncNow: async () => sync(),
+    removeLaptop: async (deviceId) => {
+      if (!sharing.status.sharing || sharing.status.place === null) throw NOT_SHARING_YET;
+      const device = sharing.status.devices.find((d) => d.id === deviceId.trim());
+      if (device?.thisLaptop) {
+        throw refusal({ reason: null, message: 'Kies een andere laptop van de afdeling dan deze.', messageEn: 'Choose another laptop of the branch than this one.' });
+      }
+      if (!device || device.removed) {
+        throw refusal({ code: 'not_found', reason: null, message: 'Deze laptop bestaat niet (meer).', messageEn: 'This laptop does not exist (any more).' });
+      }
+      if (onServer(sharing.status.place)) {
+        throw {
+          code: 'storage',
+          message:
+            'Een laptop verwijderen kan nog niet bij een afdeling die via de server samenwerkt; gebruik een gedeelde map of vraag de beheerder de toegang van die laptop in te trekken.',
+          messageEn:
+            "Removing a laptop is not yet possible for a branch that works together through the server; use a shared folder, or ask the administrator to revoke that laptop's access.",
+          field: null,
+          reason: null,
+        } satisfies ApiError;
+      }
+      if (!sharing.reachable) throw unreachable(sharing.status.place);
+      sharing.status = {
+        ...sharing.status,
+        devices: sharing.status.devices.map((d) => (d === device ? { ...d, removed: true } : d)),
+      };
+      // Laptops that never sent anything have no key of their own yet: they are invited again.
+      return sharing.status.devices.filter((d) => !d.thisLaptop && !d.removed && d.lastSeen === null).map((d) => d.name);
+    },
     listTwoVersions: async () => structuredClone(sharing.twoVersions),
     settleTwoVersions: async (id, putBack) => {
       const item = sharing.twoVersions.find((v) => Number(v.id) === id);

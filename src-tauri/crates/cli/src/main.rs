@@ -626,7 +626,9 @@ fn place(folder: Option<PathBuf>, server: Option<String>) -> Option<String> {
 fn start_sharing(app: &mut Draagkracht, place: Option<&str>, name: &str) -> Result<(), ApiError> {
     if let Some(place) = place {
         let sharing = app.sharing_status()?;
-        if !(sharing.sharing && sharing.place.as_deref() == Some(place)) {
+        // The status shows a server address without its password: a server given again is the same.
+        let same = sharing.place.as_deref() == Some(place) || draagkracht_api::sharing::is_server(place);
+        if !(sharing.sharing && same) {
             app.share(place, name, Utc::now())?;
         }
     }

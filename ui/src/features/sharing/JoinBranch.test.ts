@@ -9,7 +9,19 @@ import { setBackend } from '../../api/backend';
 import type { AppStatus, JoinProgress } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
-import { fakeBackend, fakeSharing, fakeVault, JOIN_CODE, SHARED_FOLDER, STATUS, USB_FOLDER, type FakeSharing } from '../../test/fakeBackend';
+import type { ApiError } from '../../api/bindings';
+import {
+  fakeBackend,
+  fakeSharing,
+  fakeVault,
+  JOIN_CODE,
+  SERVER_ADDRESS,
+  SERVER_ADDRESS_SHOWN,
+  SHARED_FOLDER,
+  STATUS,
+  USB_FOLDER,
+  type FakeSharing,
+} from '../../test/fakeBackend';
 import SetupScreen from '../setup/SetupScreen.svelte';
 import { groupedCode } from './fields';
 import { keepSharing } from './status.svelte';
@@ -63,7 +75,7 @@ describe('first start: join a colleague\'s branch', () => {
     render(SetupScreen, { onready: vi.fn() });
     const choice = screen.getByTestId('setup-join');
     expect(choice.textContent).toContain('Aansluiten bij de afdeling van een collega');
-    expect(choice.textContent).toContain('Je hebt de gedeelde map en een code van je collega nodig.');
+    expect(choice.textContent).toContain('Je hebt de gedeelde map (of het adres van de server) en een code van je collega nodig.');
 
     await userEvent.click(choice);
 
@@ -207,6 +219,110 @@ describe('first start: join a colleague\'s branch', () => {
     await screen.findByTestId('nav-sharing');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Aandacht nodig');
     expect(await screen.findByTestId('sync-indicator')).toBeTruthy();
+  });
+});
+
+/** Joining through the server: the radio, then the address, no dialog. */
+async function fillInServer(address: string, code: string) {
+  await userEvent.type(input('join-name'), 'Laptop Anna');
+  await userEvent.click(screen.getByTestId('join-place-server'));
+  await userEvent.type(await screen.findByTestId('join-server-address'), address);
+  await userEvent.type(input('join-code'), code);
+}
+
+describe("first start: join a colleague's branch on the organisation's server", () => {
+  it('offers the folder first and chosen, the server beside it; with the server, an address instead of the dialog', async () => {
+    await openJoin();
+    const folder = input('join-place-folder');
+    const server = input('join-place-server');
+    expect(screen.getByLabelText('Een gedeelde map')).toBe(folder);
+    expect(screen.getByLabelText('De server van je organisatie')).toBe(server);
+    expect(folder.checked).toBe(true);
+    expect(screen.getByRole('group', { name: 'Waar delen jullie de gegevens?' })).toBeTruthy();
+
+    await userEvent.click(server);
+
+    const address = await screen.findByTestId('join-server-address');
+    expect(screen.getByLabelText('Adres van de server')).toBe(address);
+    expect(address.getAttribute('aria-describedby')).toBe('join-server-address-help');
+    expect(document.getElementById('join-server-address-help')?.textContent).toContain('IT-medewerker');
+    expect(screen.queryByTestId('join-choose')).toBeNull();
+    expect(screen.queryByTestId('join-path')).toBeNull();
+  });
+
+  it('says a missing or wrong address at its field, before the code and without asking', async () => {
+    const { backend } = await openJoin();
+    await userEvent.type(input('join-name'), 'Laptop Anna');
+    await userEvent.click(screen.getByTestId('join-place-server'));
+
+    await userEvent.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByTestId('join-error-path')).textContent).toContain('Vul het adres van de server in.');
+    const address = input('join-server-address');
+    expect(address.getAttribute('aria-invalid')).toBe('true');
+    expect(address.getAttribute('aria-describedby')).toBe('join-server-address-help join-error-path');
+    await waitFor(() => expect(document.activeElement).toBe(address));
+
+    await userEvent.type(address, 'server.humanitas.nl/draagkracht{Enter}');
+    await waitFor(() => expect(screen.getByTestId('join-error-path').textContent).toContain('Dit is geen adres van een server.'));
+
+    await userEvent.clear(address);
+    await userEvent.type(address, `${SERVER_ADDRESS}{Enter}`);
+    expect((await screen.findByTestId('join-error-recoveryCode')).textContent).toContain('Vul de code in');
+    expect(screen.queryByTestId('join-error-path')).toBeNull();
+    expect(backend.joinBranch).not.toHaveBeenCalled();
+    expect(backend.chooseFolder).not.toHaveBeenCalled();
+  });
+
+  it('joins through the server with the address as typed', async () => {
+    const { backend, onready, sharing } = await openJoin(fakeSharing({ branchFolder: SERVER_ADDRESS }));
+    await fillInServer(` ${SERVER_ADDRESS}`, JOIN_CODE);
+
+    await userEvent.click(screen.getByTestId('join-submit'));
+
+    await waitFor(() => expect(onready).toHaveBeenCalledTimes(1));
+    expect(backend.joinBranch).toHaveBeenCalledWith(SERVER_ADDRESS, JOIN_CODE, 'Laptop Anna', expect.any(Function));
+    expect(backend.chooseFolder).not.toHaveBeenCalled();
+    expect(sharing.status.place).toBe(SERVER_ADDRESS);
+  });
+
+  it('says a place without the invitation above the form, the password hidden', async () => {
+    await openJoin(fakeSharing({ branchFolder: SHARED_FOLDER }));
+    await fillInServer(SERVER_ADDRESS, `${JOIN_CODE}{Enter}`);
+
+    const failure = await screen.findByTestId('join-failure');
+    expect(failure.textContent).toContain(`In ${SERVER_ADDRESS_SHOWN} staat geen uitnodiging met deze code.`);
+    expect(failure.textContent).not.toContain('wachtwoord');
+    // What was typed stays, to be corrected.
+    expect(input('join-server-address').value).toBe(SERVER_ADDRESS);
+  });
+
+  it('places refusals without a field at the field they are about, the rest above the form', async () => {
+    const refused = (message: string, code: ApiError['code'] = 'invalid_input'): ApiError => ({ code, message, messageEn: message, field: null, reason: null });
+    const { backend } = await openJoin(fakeSharing({ branchFolder: SERVER_ADDRESS }));
+    await fillInServer(SERVER_ADDRESS, JOIN_CODE);
+
+    backend.joinBranch.mockRejectedValueOnce(refused('Deze code is verlopen. Vraag je collega om een nieuwe uitnodiging.'));
+    await userEvent.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByTestId('join-error-recoveryCode')).textContent).toContain('Deze code is verlopen.');
+    await waitFor(() => expect(document.activeElement).toBe(input('join-code')));
+    expect(screen.queryByTestId('join-failure')).toBeNull();
+
+    backend.joinBranch.mockRejectedValueOnce(refused("Geef deze laptop een naam, zodat je collega's hem herkennen."));
+    await userEvent.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByTestId('join-error-name')).textContent).toContain('Geef deze laptop een naam');
+    await waitFor(() => expect(document.activeElement).toBe(input('join-name')));
+    expect(screen.queryByTestId('join-error-recoveryCode')).toBeNull();
+
+    backend.joinBranch.mockRejectedValueOnce(refused('Het serveradres klopt niet. Controleer het adres dat je van je beheerder kreeg (het begint met postgres://).', 'storage'));
+    await userEvent.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByTestId('join-error-path')).textContent).toContain('Het serveradres klopt niet.');
+    await waitFor(() => expect(document.activeElement).toBe(input('join-server-address')));
+
+    backend.joinBranch.mockRejectedValueOnce(refused('Deze database is al in gebruik. Een laptop sluit aan met een nieuwe, lege database; er is niets veranderd.'));
+    await userEvent.click(screen.getByTestId('join-submit'));
+    expect((await screen.findByTestId('join-failure')).textContent).toContain('Deze database is al in gebruik.');
+    expect(screen.queryByTestId('join-error-path')).toBeNull();
+    expect(screen.queryByTestId('join-error-name')).toBeNull();
   });
 });
 

@@ -114,7 +114,7 @@ describe('sharing screen, not sharing yet', () => {
     expect(text('sharing-waiting')).toBe('niets');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Deze laptop' })));
     const rows = screen.getAllByTestId('device-row');
-    expect(rows.map(cells)).toEqual([['Laptop Marieke deze laptop', 'aangesloten op 26-11-2025 16:30', '0']]);
+    expect(rows.map(cells)).toEqual([['Laptop Marieke deze laptop', 'gesynchroniseerd op 26-11-2025 16:30', '0']]);
     expect(await screen.findByTestId('sync-indicator')).toBeTruthy();
     expect(screen.getByTestId('two-versions-empty').textContent).toContain('Er zijn geen twee versies.');
     expect(sharing.status.sharing).toBe(true);
@@ -140,12 +140,12 @@ describe('sharing screen, sharing', () => {
     expect(text('sharing-waiting')).toBe('3 wijzigingen');
     expect(text('sharing-last-sync')).toBe('26-11-2025 14:05');
     const table = screen.getByTestId('devices-table');
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Laptop', 'Laatst gezien', 'Pakketten']);
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Laptop', 'Laatst gezien', 'Pakketten', 'Verwijderen']);
     expect(screen.getAllByTestId('device-row').map(cells)).toEqual([
-      ['Laptop Marieke deze laptop', 'aangesloten op 03-11-2025 09:30', '41'],
-      ['Laptop Anna', '26-11-2025 11:42', '37'],
-      ['Kantoor', 'nog niets ontvangen', '0'],
-      ['Laptop Joost verwijderd uit de afdeling', '30-09-2025 17:00', '12'],
+      ['Laptop Marieke deze laptop', 'gesynchroniseerd op 03-11-2025 09:30', '41', ''],
+      ['Laptop Anna', '26-11-2025 11:42', '37', 'Verwijderen uit de afdeling'],
+      ['Kantoor', 'nog niets ontvangen', '0', 'Verwijderen uit de afdeling'],
+      ['Laptop Joost verwijderd uit de afdeling', '30-09-2025 17:00', '12', ''],
     ]);
     expect(screen.getAllByTestId('device-row')[3]!.classList.contains('row-inactive')).toBe(true);
     expect(await screen.findAllByTestId('two-versions-item')).toHaveLength(TWO_VERSIONS.length);

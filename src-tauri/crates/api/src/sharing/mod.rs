@@ -95,7 +95,8 @@ impl Draagkracht {
             sharing: me.is_some(),
             branch_id: me.as_ref().map(|m| m.branch_id.to_string()),
             device_name: me.as_ref().map(|m| m.device_name.clone()),
-            place: me.as_ref().and_then(|m| m.target.clone()),
+            // A server address goes to the window without its password.
+            place: me.as_ref().and_then(|m| m.target.as_deref().map(place::shown)),
             changes_waiting: state::outbox_len(conn)?,
             devices,
             two_versions: state::two_versions(conn)?.len() as u32,

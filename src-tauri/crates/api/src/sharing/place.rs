@@ -251,6 +251,22 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PlaceError> {
     Ok(())
 }
 
+/// A place as it may be shown or said: a server address without its password.
+pub fn shown(target: &str) -> String {
+    if !is_server(target) {
+        return target.to_string();
+    }
+    let Some((scheme, rest)) = target.split_once("://") else { return target.to_string() };
+    match rest.rsplit_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            let host = host.split('?').next().unwrap_or(host);
+            format!("{scheme}://{user}:••••@{host}")
+        }
+        None => format!("{scheme}://{}", rest.split('?').next().unwrap_or(rest)),
+    }
+}
+
 /// Whether a place the coordinator gave is the organisation's server (a PostgreSQL address)
 /// rather than a folder.
 pub fn is_server(target: &str) -> bool {
@@ -432,5 +448,20 @@ impl Place {
             }
             Place::Server(s) => Ok(s.remove_device(node)?),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_address_is_shown_without_its_password() {
+        assert_eq!(
+            shown("postgres://anna:geheim@db.humanitas.nl/draagkracht?sslmode=require"),
+            "postgres://anna:••••@db.humanitas.nl/draagkracht"
+        );
+        assert_eq!(shown("postgresql://db.local/draagkracht"), "postgresql://db.local/draagkracht");
+        assert_eq!(shown("/mnt/gedeeld"), "/mnt/gedeeld");
     }
 }

@@ -155,8 +155,8 @@ impl Draagkracht {
         let Some((branch, bytes)) = found else {
             return Err(ApiError::new(
                 ErrorCode::NotFound,
-                format!("In {target} staat geen uitnodiging met deze code. Kijk of het de goede plek is en of de code nog geldig is."),
-                format!("{target} holds no invitation with this code. Check the place, and that the code is still valid."),
+                format!("In {} staat geen uitnodiging met deze code. Kijk of het de goede plek is en of de code nog geldig is.", place::shown(target)),
+                format!("{} holds no invitation with this code. Check the place, and that the code is still valid.", place::shown(target)),
             ));
         };
         let sealed: SealedInvitation =
