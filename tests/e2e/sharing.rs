@@ -151,6 +151,23 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     go(&s, "#/overview").await;
     s.wait_for_text("sync-indicator", "Gesynchroniseerd").await;
     s.screenshot("sharing-header").await;
+
+    // In English, and at the window's minimum size: the screen still reads and fits.
+    s.click("lang-en").await;
+    s.click("nav-sharing").await;
+    s.wait_for_text("sync-now", "Synchronise now").await;
+    s.screenshot("sharing-english").await;
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    let overflow: bool = s
+        .driver
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", vec![])
+        .await
+        .expect("measure")
+        .convert()
+        .expect("a boolean");
+    assert!(!overflow, "no sideways scrolling at 800 × 560");
+    s.screenshot("sharing-minimum-size").await;
+    s.click("lang-nl").await;
     s.quit().await;
 }
 
