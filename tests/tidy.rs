@@ -54,6 +54,16 @@ fn only_the_store_names_sqlite_and_only_the_shell_names_tauri() {
         assert!(!m.contains("tauri"), "{c} must not depend on tauri");
     }
     assert!(!manifest("src-tauri").contains("draagkracht-store"), "the shell goes through the api");
+    // The organisation's server is reached only through its own crate (deadlines, TLS, tokens).
+    for c in
+        ["src-tauri/crates/core", "src-tauri/crates/store", "src-tauri/crates/api", "src-tauri/crates/cli", "src-tauri"]
+    {
+        assert!(!manifest(c).contains("tokio-postgres"), "{c} must reach PostgreSQL only through draagkracht-server");
+    }
+    let server = manifest("src-tauri/crates/server");
+    for forbidden in ["rusqlite", "draagkracht-store", "draagkracht-api", "tauri ="] {
+        assert!(!server.contains(forbidden), "the server crate moves sealed bytes only: no {forbidden}");
+    }
     // The report renderer lays out a finished document: it never sees the database, so it cannot
     // put into a report anything the document builder left out.
     let report = manifest("src-tauri/crates/report");
