@@ -150,6 +150,48 @@ fn a_laptop_that_joins_later_gets_what_was_written_after_the_invitation() {
 }
 
 #[test]
+fn an_edit_to_a_row_removed_apart_is_kept_as_the_other_version_and_can_bring_it_back() {
+    use draagkracht_api::wire::{ThresholdInput, ThresholdKey};
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let input =
+        |value: &str| ThresholdInput { programme_id: admin, key: ThresholdKey::GreyZoneCount, value: value.into() };
+    laptops[0].app().set_threshold(&input("3"), today).unwrap();
+    for i in [0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    // Apart: Anna's laptop puts the threshold back to its default (the row goes), Bram's sets 5.
+    laptops[0].app().set_threshold(&input(""), today).unwrap();
+    laptops[1].app().set_threshold(&input("5"), today).unwrap();
+    for i in [0, 1, 0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]), "the removal stands everywhere");
+    let versions = laptops[0].app().two_versions().unwrap();
+    let removed = versions.iter().find(|v| v.field == "_row").expect("the edit to the removed row is kept");
+    assert!(removed.other.contains('5'), "{removed:?}");
+    assert_eq!(removed.other_by, "Laptop Bram");
+
+    laptops[0].app().settle_two_versions(removed.id, true, Utc::now()).unwrap();
+    for i in [0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+    let grey = |l: &mut Laptop| {
+        l.app()
+            .programme_thresholds(admin)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.key == ThresholdKey::GreyZoneCount)
+            .unwrap()
+            .value
+    };
+    assert_eq!(grey(&mut laptops[1]), 5.0, "the row is back, with Bram's value, on both laptops");
+}
+
+#[test]
 fn an_edit_made_apart_converges_and_the_other_version_can_be_put_back() {
     let folder = tempfile::tempdir().unwrap();
     let today = date(2026, 12, 1);

@@ -1262,6 +1262,7 @@ export const en: Record<MessageKey, string> = {
   'twoVersions.busy': 'Working…',
   'twoVersions.putBackDone': 'The other version is back for {record}. The other laptops get it at the next synchronisation.',
   'twoVersions.leftDone': 'For {record} it stays as it is.',
+  'twoVersions.edited': 'Changed while another laptop removed it: {fields}',
   'twoVersions.removed': 'removed',
   'twoVersions.exists': 'exists',
 

@@ -1282,6 +1282,7 @@ export const nl = {
   'twoVersions.putBackDone':
     'De andere versie staat weer bij {record}. De andere laptops krijgen hem bij de volgende synchronisatie.',
   'twoVersions.leftDone': 'Bij {record} blijft het zoals het is.',
+  'twoVersions.edited': 'Gewijzigd terwijl een andere laptop het verwijderde: {fields}',
   'twoVersions.removed': 'verwijderd',
   'twoVersions.exists': 'bestaat',
 

@@ -106,7 +106,7 @@ export function fieldLabel(table: string, field: string): string {
 export function valueText(table: string, field: string, value: string): string {
   if (value === '') return t('twoVersions.blank');
   const whole = /^-?\d+$/.test(value) ? Number(value) : null;
-  if (field === '_row') return value === '0' ? t('twoVersions.removed') : t('twoVersions.exists');
+  if (field === '_row') return rowText(table, value);
   if (MINUTES.has(`${table}.${field}`) && whole !== null) return hoursUnit(whole);
   if (field === 'amount_cents' && whole !== null) return euro(whole);
   if (YES_NO.has(field) && (value === '0' || value === '1')) return value === '1' ? t('common.yes') : t('common.no');
@@ -116,3 +116,21 @@ export function valueText(table: string, field: string, value: string): string {
   return value;
 }
 
+
+/**
+ * A row's existence: removed, there, or — kept when another laptop removed the row while this one
+ * edited it — the edits themselves (`{"value":5}` → `Gewijzigd: Waarde 5`).
+ */
+function rowText(table: string, value: string): string {
+  if (value === '0') return t('twoVersions.removed');
+  if (!value.startsWith('{')) return t('twoVersions.exists');
+  try {
+    const edits = JSON.parse(value) as Record<string, unknown>;
+    const parts = Object.entries(edits).map(
+      ([field, v]) => `${fieldLabel(table, field)} ${valueText(table, field, v === null ? '' : String(v))}`,
+    );
+    return t('twoVersions.edited', { fields: parts.join(', ') });
+  } catch {
+    return value;
+  }
+}

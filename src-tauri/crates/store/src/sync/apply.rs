@@ -96,6 +96,31 @@ pub fn apply_batch(
         }
     }
     for ((table, row), changed) in dirty {
+        // Edits to a row another laptop removed while apart: the removal stands everywhere, the
+        // edits are kept as the other version (putting it back restores the row).
+        if !changed.contains(ROW_COLUMN) && matches!(cells_of(tx, table, row)?.get(ROW_COLUMN), Some(Value::Int(0))) {
+            let edits: BTreeMap<&str, &Value> = body
+                .ops
+                .iter()
+                .filter(|o| o.table == table && o.row == row && changed.contains(o.column.as_str()))
+                .filter(|o| !super::tables::BOOKKEEPING.contains(&o.column.as_str()))
+                .map(|o| (o.column.as_str(), &o.value))
+                .collect();
+            let newest =
+                body.ops.iter().filter(|o| o.table == table && o.row == row).map(|o| o.hlc).max().unwrap_or_default();
+            if !edits.is_empty() {
+                let edited = draagkracht_core::sync::Op {
+                    table: table.to_string(),
+                    row: row.to_string(),
+                    column: ROW_COLUMN.to_string(),
+                    value: Value::Text(serde_json::to_string(&edits).unwrap_or_default()),
+                    hlc: newest,
+                    base: Stamp::ORIGIN,
+                };
+                applied.two_versions +=
+                    keep_lost(tx, &edited, &edited.value, Stamp { hlc: newest, node: author }, noticed_at)?;
+            }
+        }
         // A row that the table's own rules refuse (two laptops gave one volunteer an allowance for
         // the same month) stays out of the table; its fields are kept and it is shown as a second
         // version instead of stopping every later batch.

@@ -280,7 +280,13 @@ pub fn settle_two_versions(tx: &Transaction, id: i64, put_back: bool, now: &str)
         )
         .optional()?;
     let Some((table, row, column, lost)) = found else { return Ok(false) };
-    if put_back && column != ROW_COLUMN {
+    if put_back && column == ROW_COLUMN {
+        // A removed row whose edits were kept: it comes back with its last fields and the edits,
+        // as a new row that travels (its stamp is newer than the removal's).
+        if let rusqlite::types::Value::Text(edits) = &lost {
+            restore_row(tx, &table, &row, edits)?;
+        }
+    } else if put_back {
         if let Some(key) = super::tables::key_of(&table) {
             let parts: Vec<&str> = row.split(draagkracht_core::sync::KEY_SEPARATOR).collect();
             let filter: Vec<String> = key.iter().enumerate().map(|(i, k)| format!("\"{k}\" = ?{}", i + 2)).collect();
@@ -292,6 +298,41 @@ pub fn settle_two_versions(tx: &Transaction, id: i64, put_back: bool, now: &str)
     }
     tx.execute("UPDATE sync_versions SET settled_at = ?2 WHERE id = ?1", rusqlite::params![id, now])?;
     Ok(true)
+}
+
+/// Inserts a removed row again from its fields' last values with `edits` (JSON of column → value)
+/// laid over them; the capture sends it to the other laptops like any new row.
+fn restore_row(tx: &Transaction, table: &str, row: &str, edits: &str) -> Result<(), StoreError> {
+    let Some(_) = super::tables::key_of(table) else { return Ok(()) };
+    let mut fields: BTreeMap<String, Value> = BTreeMap::new();
+    {
+        let mut stmt =
+            tx.prepare("SELECT col, val FROM sync_cells WHERE tbl = ?1 AND row_key = ?2 AND col <> '_row'")?;
+        for pair in stmt.query_map([table, row], |r| Ok((r.get::<_, String>(0)?, from_ref(r.get_ref(1)?))))? {
+            let (col, val) = pair?;
+            fields.insert(col, val);
+        }
+    }
+    let edits: BTreeMap<String, Value> = serde_json::from_str(edits).unwrap_or_default();
+    fields.extend(edits);
+    let known: Vec<String> = {
+        let mut stmt = tx.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        let names = stmt.query_map([table], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        names
+    };
+    let fields: Vec<(&String, &Value)> = fields.iter().filter(|(c, _)| known.contains(c)).collect();
+    if fields.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = fields.iter().map(|(c, _)| format!("\"{c}\"")).collect();
+    let marks: Vec<String> = (1..=fields.len()).map(|i| format!("?{i}")).collect();
+    let values: Vec<super::values::Sql> = fields.iter().map(|(_, v)| super::values::Sql(v)).collect();
+    let params: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+    tx.execute(
+        &format!("INSERT OR IGNORE INTO \"{table}\" ({}) VALUES ({})", names.join(", "), marks.join(", ")),
+        params.as_slice(),
+    )?;
+    Ok(())
 }
 
 /// Turns the capture off for the transaction under way (applying another laptop's changes,
