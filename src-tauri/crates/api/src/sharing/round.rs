@@ -35,11 +35,14 @@ pub struct Round {
     keys: BTreeMap<u32, Zeroizing<[u8; 32]>>,
 }
 
+/// A laptop's new batches as read, in order; a batch that could not be read ends the list.
+type Fetched = Vec<(u64, Result<Vec<u8>, PlaceError>)>;
+
 /// What the place gave back.
 pub struct Exchanged {
     delivered: Vec<u64>,
     /// Per other laptop, its new batches in order; a batch that could not be read ends the list.
-    batches: BTreeMap<NodeId, Vec<(u64, Result<Vec<u8>, PlaceError>)>>,
+    batches: BTreeMap<NodeId, Fetched>,
     epoch_keys: Vec<Vec<u8>>,
     snapshot_written: bool,
 }
