@@ -482,6 +482,19 @@ fn an_erasure_on_one_laptop_erases_on_every_laptop_and_drops_later_changes() {
         laptops[i].app().sync(Utc::now()).unwrap();
     }
     assert!(!still_written(&laptops[2], "Anna de Vries").is_empty(), "the name travelled before the erasure");
+    // Two phone numbers for Anna made apart: one of them waits in "Twee versies".
+    laptops[0]
+        .app()
+        .update_volunteer(anna.id, &VolunteerInput { phone: "06 11112222".into(), ..anna_input.clone() }, today)
+        .unwrap();
+    laptops[2]
+        .app()
+        .update_volunteer(anna.id, &VolunteerInput { phone: "06 33334444".into(), ..anna_input.clone() }, today)
+        .unwrap();
+    for i in [0, 2, 0, 2] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    assert_eq!(laptops[0].app().two_versions().unwrap().len(), 1, "a second version holds a number of Anna's");
 
     // Apart: Bram's laptop changes Anna's phone and notes her hours; Anna is erased on the first.
     let changed = VolunteerInput { phone: "06 87654321".into(), ..anna_input.clone() };
@@ -498,7 +511,7 @@ fn an_erasure_on_one_laptop_erases_on_every_laptop_and_drops_later_changes() {
         }
     }
     let in_folder = folder_contents(&laptops[0], folder.path());
-    for needle in ["Anna de Vries", "anna@example.org", "06 12345678", "06 87654321"] {
+    for needle in ["Anna de Vries", "anna@example.org", "06 12345678", "06 87654321", "06 11112222", "06 33334444"] {
         for laptop in &laptops {
             assert_eq!(
                 still_written(laptop, needle),

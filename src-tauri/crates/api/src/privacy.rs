@@ -80,22 +80,18 @@ impl Draagkracht {
     /// Erases one person: their name (or code) and contact details, and every free text about them,
     /// wherever it was typed. Hours, matches, levels and support records stay, linked to no one.
     pub fn erase_person(&mut self, person: PersonRef, today: NaiveDate) -> Result<ErasureReport, ApiError> {
-        let report = self.erase_here(person, today)?;
-        // The id goes to the other laptops of a shared branch, which erase the person too.
-        let (id, kind) = match person {
-            PersonRef::Volunteer(id) => (id.to_string(), "volunteer"),
-            PersonRef::Participant(id) => (id.to_string(), "participant"),
-        };
-        self.db.write(|tx| {
-            privacy::record_erasure(tx, &id, kind, today)?;
-            // A snapshot at the shared place may still hold the person: rewritten at the next sync.
-            settings::set(tx, settings::SNAPSHOT_STALE, "1").map_err(ApiError::from)
-        })?;
-        Ok(report)
+        self.erase(person, today, true)
     }
 
     /// Erases a person on this laptop only (an erasure that arrived from another laptop).
     pub(crate) fn erase_here(&mut self, person: PersonRef, today: NaiveDate) -> Result<ErasureReport, ApiError> {
+        self.erase(person, today, false)
+    }
+
+    /// Erases a person; with `travel`, in the same transaction, records the erasure for the other
+    /// laptops of a shared branch (which erase the person too). Either way this laptop's snapshot at
+    /// the shared place is marked for rewriting, as it may still hold the person.
+    fn erase(&mut self, person: PersonRef, today: NaiveDate, travel: bool) -> Result<ErasureReport, ApiError> {
         let conn = self.db.conn();
         let (identifiers, placeholder) = match person {
             PersonRef::Volunteer(id) => {
@@ -116,6 +112,14 @@ impl Draagkracht {
             for text in &identifiers {
                 n += privacy::scrub(tx, text, "[gewist]")?;
             }
+            if travel {
+                let (id, kind) = match person {
+                    PersonRef::Volunteer(id) => (id.to_string(), "volunteer"),
+                    PersonRef::Participant(id) => (id.to_string(), "participant"),
+                };
+                privacy::record_erasure(tx, &id, kind, today)?;
+            }
+            settings::set(tx, settings::SNAPSHOT_STALE, "1")?;
             Ok::<_, ApiError>(n)
         })?;
         self.branch_cache = None;

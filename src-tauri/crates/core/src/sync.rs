@@ -64,8 +64,12 @@ impl Hlc {
         if wall_ms > self.ms() {
             Ok(Hlc::new(wall_ms, 0))
         } else {
-            let counter = self.counter().checked_add(1).ok_or(ClockError::CounterOverflow)?;
-            Ok(Hlc::new(self.ms(), counter))
+            // A clock held far ahead (by another laptop's wrong clock) must not stop writing once
+            // the counter is full: the next millisecond serves as well.
+            match self.counter().checked_add(1) {
+                Some(counter) => Ok(Hlc::new(self.ms(), counter)),
+                None => Ok(Hlc::new(self.ms().checked_add(1).ok_or(ClockError::CounterOverflow)?, 0)),
+            }
         }
     }
 
@@ -231,7 +235,7 @@ mod tests {
         let last = Hlc::new(1_000, 7);
         assert_eq!(last.tick(2_000).unwrap(), Hlc::new(2_000, 0), "the wall clock moved on");
         assert_eq!(last.tick(500).unwrap(), Hlc::new(1_000, 8), "a clock set back cannot go back in time");
-        assert_eq!(Hlc::new(1, u16::MAX).tick(1), Err(ClockError::CounterOverflow));
+        assert_eq!(Hlc::new(1, u16::MAX).tick(1), Ok(Hlc::new(2, 0)), "a full counter moves to the next millisecond");
         assert_eq!(last.receive(Hlc::new(9_000, 1)), Hlc::new(9_000, 1));
     }
 

@@ -113,6 +113,8 @@ pub fn erase_participant(
         "UPDATE involvements SET name = NULL WHERE name IS NOT NULL AND match_id IN (SELECT id FROM matches WHERE participant_id = ?1)",
         "UPDATE referrals SET to_name = NULL, reason = '', outcome = NULL WHERE match_id IN (SELECT id FROM matches WHERE participant_id = ?1)",
         "UPDATE hour_entries SET note = NULL WHERE note IS NOT NULL AND match_id IN (SELECT id FROM matches WHERE participant_id = ?1)",
+        // The other versions of their own fields (an old label or contact) go as well.
+        "DELETE FROM sync_versions WHERE tbl = 'participants' AND row_key = ?1",
     ] {
         n += tx.execute(sql, [&id])?;
     }
@@ -132,6 +134,12 @@ pub fn erase_volunteer(tx: &Transaction, id: VolunteerId, placeholder: &str) -> 
         "UPDATE supervision_contacts SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
         "UPDATE check_ins SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
         "UPDATE signal_acts SET note = NULL WHERE volunteer_id = ?1 AND note IS NOT NULL",
+        // The other versions of their own fields (an old name, phone number or address) and of
+        // notes about them go as well.
+        "DELETE FROM sync_versions WHERE tbl = 'volunteers' AND row_key = ?1",
+        "DELETE FROM sync_versions WHERE col = 'note' AND row_key IN (
+             SELECT id FROM hour_entries WHERE volunteer_id = ?1 UNION ALL SELECT id FROM supervision_contacts WHERE volunteer_id = ?1
+             UNION ALL SELECT id FROM check_ins WHERE volunteer_id = ?1 UNION ALL SELECT id FROM signal_acts WHERE volunteer_id = ?1)",
         "UPDATE signals SET resolution_note = NULL WHERE volunteer_id = ?1 AND resolution_note IS NOT NULL",
         "UPDATE signal_events SET note = NULL WHERE note IS NOT NULL
              AND signal_id IN (SELECT id FROM signals WHERE volunteer_id = ?1)",
@@ -152,7 +160,10 @@ fn text_columns(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> 
         let mut cols = conn.prepare("SELECT name, type FROM pragma_table_info(?1)")?;
         for col in cols.query_map([&table], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
             let (name, kind) = col?;
-            if kind.eq_ignore_ascii_case("TEXT") && !name.ends_with("id") && !name.ends_with("_at") {
+            // Untyped columns too: the sharing tables keep values of any type (a field's winning
+            // value, a value waiting to be sent, the other of two versions), names among them.
+            let texty = kind.eq_ignore_ascii_case("TEXT") || kind.is_empty();
+            if texty && !name.ends_with("id") && !name.ends_with("_at") && !name.ends_with("_key") {
                 out.push((table.clone(), name));
             }
         }
@@ -160,8 +171,6 @@ fn text_columns(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> 
     Ok(out)
 }
 
-/// Replaces `needle` as a whole word in every text column (notes, explanations, evidence) with
-/// `replacement`; returns how many values changed. A name typed into a note elsewhere goes too.
 /// Records an erasure for the other laptops of a shared branch: the id, and the person's row as
 /// the erasure left it, which every laptop then holds alike.
 pub fn record_erasure(tx: &Transaction, id: &str, kind: &str, on: NaiveDate) -> Result<(), StoreError> {
@@ -216,6 +225,8 @@ pub fn freeze_erased_row(tx: &Transaction, kind: &str, id: &str, erased_row: &st
     Ok(())
 }
 
+/// Replaces `needle` as a whole word in every text column (notes, explanations, evidence) with
+/// `replacement`; returns how many values changed. A name typed into a note elsewhere goes too.
 pub fn scrub(tx: &Transaction, needle: &str, replacement: &str) -> Result<u32, StoreError> {
     if needle.trim().chars().count() < 2 {
         return Ok(0);

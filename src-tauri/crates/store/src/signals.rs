@@ -330,7 +330,7 @@ pub fn mark_carried_over(tx: &Transaction, act_id: &str) -> Result<(), StoreErro
 }
 
 /// The newest of this laptop's signals for a volunteer, rule and subject, with when a coordinator
-/// last changed its status (an act older than that does not undo it).
+/// last acted on it on any laptop (an act older than that does not undo it).
 pub fn latest_for(
     conn: &Connection,
     volunteer: VolunteerId,
@@ -348,9 +348,13 @@ pub fn latest_for(
         )
         .optional()?;
     let Some(record) = found else { return Ok(None) };
+    // The last coordinator act carried over for this signal (automatic wake-ups and clears do
+    // not count: an act made elsewhere before them still stands).
     let last: Option<String> = conn.query_row(
-        "SELECT max(created_at) FROM signal_events WHERE signal_id = ?1 AND from_status IS NOT NULL",
-        [record.id.to_string()],
+        "SELECT max(created_at) FROM signal_acts
+         WHERE volunteer_id = ?1 AND rule = ?2 AND subject_match_id IS ?3
+           AND id IN (SELECT act_id FROM signal_acts_applied)",
+        params![volunteer.to_string(), rule.as_str(), subject.map(|m| m.to_string())],
         |r| r.get(0),
     )?;
     Ok(Some((record, last)))

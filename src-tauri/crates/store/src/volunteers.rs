@@ -153,11 +153,23 @@ pub fn update(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTi
     Ok(true)
 }
 
+/// Sets a volunteer's programmes, touching only the memberships that change: a membership left as
+/// it was is no change to share (rewriting it would undo another laptop's removal).
 fn set_programmes(tx: &Transaction, id: VolunteerId, programmes: &[ProgrammeId]) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM volunteer_programmes WHERE volunteer_id = ?1", [id.to_string()])?;
+    let wanted: Vec<String> = programmes.iter().map(|p| p.to_string()).collect();
+    let current: Vec<String> = tx
+        .prepare("SELECT programme_id FROM volunteer_programmes WHERE volunteer_id = ?1")?
+        .query_map([id.to_string()], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for gone in current.iter().filter(|p| !wanted.contains(p)) {
+        tx.execute(
+            "DELETE FROM volunteer_programmes WHERE volunteer_id = ?1 AND programme_id = ?2",
+            [id.to_string(), gone.clone()],
+        )?;
+    }
     let mut stmt = tx.prepare("INSERT INTO volunteer_programmes (volunteer_id, programme_id) VALUES (?1, ?2)")?;
-    for p in programmes {
-        stmt.execute([id.to_string(), p.to_string()])?;
+    for new in wanted.iter().filter(|p| !current.contains(p)) {
+        stmt.execute([id.to_string(), new.clone()])?;
     }
     Ok(())
 }

@@ -256,9 +256,26 @@ impl Draagkracht {
                         break;
                     }
                     self.erase_arriving(body, now)?;
-                    let done = self.db.write(|tx| {
+                    let applied = self.db.write(|tx| {
                         draagkracht_store::sync::apply_batch(tx, *node, *seq, body, &noticed_at).map_err(sync_error)
-                    })?;
+                    });
+                    // A batch that cannot be applied (a newer app's data, a row the schema refuses)
+                    // stops its own laptop's chain only; the others go on.
+                    let done = match applied {
+                        Ok(done) => done,
+                        Err(e) => {
+                            report.problems.push(problem(
+                                name_of(*node),
+                                Some(*seq),
+                                (
+                                    format!("kon niet worden verwerkt: {}", e.message),
+                                    format!("could not be applied: {}", e.message_en),
+                                ),
+                            ));
+                            queue.clear();
+                            break;
+                        }
+                    };
                     if let Some(ahead) = body.ops.iter().map(|o| o.hlc).max().and_then(|h| h.drift_ahead(wall)) {
                         report.problems.push(problem(body.device_name.clone(), Some(*seq), super::clock_words(ahead)));
                     }
@@ -295,7 +312,6 @@ impl Draagkracht {
                 _ => None,
             };
             if let Some(person) = person {
-                self.db.write(|tx| settings::set(tx, settings::SNAPSHOT_STALE, "1").map_err(ApiError::from))?;
                 match self.erase_here(person, now.with_timezone(&chrono::Local).date_naive()) {
                     Ok(_) => {}
                     // Never known here: nothing to erase.
