@@ -581,6 +581,74 @@ fn removal(target: &str) {
     assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
 }
 
+#[test]
+fn what_a_laptop_delivered_before_its_removal_still_reaches_everyone() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    for i in [0, 1, 2, 0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    laptops[2].app().create_volunteer(&volunteer_input("Van Carla", "active", vec![admin]), today).unwrap();
+    laptops[2].app().sync(Utc::now()).unwrap();
+    // Anna's laptop takes Carla's batch in, writes on top of it, then removes Carla's laptop.
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[0].app().create_volunteer(&volunteer_input("Van Anna", "active", vec![admin]), today).unwrap();
+    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
+    assert_eq!(
+        shared_state(&laptops[0]),
+        shared_state(&laptops[1]),
+        "Bram's laptop got Carla's earlier batch and Anna's after it"
+    );
+}
+
+#[test]
+fn a_laptop_invited_right_after_a_removal_reads_what_was_sealed_before_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    for i in [0, 1, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
+    let code = laptops[0].app().invite(Utc::now()).unwrap().code;
+    // Bram's laptop has not heard of the removal: its next batch is sealed with the old key.
+    laptops[1].app().create_volunteer(&volunteer_input("Van Bram", "active", vec![admin]), today).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let mut joining = Laptop { t: TempApp::new(), name: "Laptop Dirk".into() };
+    joining.app().join_from_folder(folder.path(), &code, "Laptop Dirk", Utc::now(), |_, _| {}).unwrap();
+    let report = joining.app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
+    assert!(joining.app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().any(|v| v.name == "Van Bram"));
+}
+
+#[test]
+fn moving_to_another_folder_takes_the_branch_along() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(first.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    laptops[0].app().create_volunteer(&volunteer_input("Voor de verhuizing", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    // Anna's laptop moves first; Bram's laptop follows later, without having synced in between.
+    laptops[0].app().share_in_folder(second.path(), "Laptop Anna", Utc::now()).unwrap();
+    laptops[0].app().create_volunteer(&volunteer_input("Na de verhuizing", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().share_in_folder(second.path(), "Laptop Bram", Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
+    laptops[0].app().sync(Utc::now()).unwrap();
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
+}
+
 /// What the laptops wrote to one field in one round (apart from each other): laptop → value.
 type Writes = BTreeMap<(String, String), BTreeMap<usize, String>>;
 

@@ -56,6 +56,15 @@ impl Folder {
         Ok(Self { chosen: chosen.to_path_buf(), root: chosen.join(format!("draagkracht-{branch}")) })
     }
 
+    /// Moving to another folder: the branch's files come along (every laptop's batches, snapshots
+    /// and keys), so laptops that move later find no gap. Files already there stay.
+    pub fn take_over(&self, old: &Folder) -> Result<(), PlaceError> {
+        if !old.root.is_dir() {
+            return Ok(());
+        }
+        copy_tree(&old.root, &self.root)
+    }
+
     fn own(&self, node: NodeId) -> PathBuf {
         self.root.join(node.to_string())
     }
@@ -147,11 +156,6 @@ impl Folder {
         Ok(out)
     }
 
-    /// Removes a removed laptop's subfolder: it is not coming back, and nothing in it is needed.
-    pub fn remove_laptop(&self, node: NodeId) {
-        let _ = std::fs::remove_dir_all(self.own(node));
-    }
-
     /// Removes one of this laptop's own batches (all laptops have it).
     pub fn remove_batch(&self, node: NodeId, seq: u64) -> Result<(), PlaceError> {
         let path = self.batch_path(node, seq);
@@ -222,6 +226,21 @@ pub fn find_invitation(chosen: &Path, id: &str) -> Result<Option<(Uuid, Vec<u8>)
         }
     }
     Ok(None)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), PlaceError> {
+    std::fs::create_dir_all(to).map_err(|e| io(e, "Een map maken in", "Creating a folder in", to))?;
+    let entries = std::fs::read_dir(from).map_err(|e| io(e, "Lezen van", "Reading", from))?;
+    for entry in entries.flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else if !target.exists() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let bytes = std::fs::read(entry.path()).map_err(|e| io(e, "Lezen van", "Reading", &entry.path()))?;
+            write_whole(&target, &bytes)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes a whole file or nothing: a temporary name in the same folder, synced, then renamed.
@@ -442,10 +461,9 @@ impl Place {
     /// there).
     pub fn remove_laptop(&mut self, node: NodeId) -> Result<(), PlaceError> {
         match self {
-            Place::Folder(f) => {
-                f.remove_laptop(node);
-                Ok(())
-            }
+            // Its subfolder stays: the batches it delivered before its removal are still taken
+            // in by laptops that had not seen them yet.
+            Place::Folder(_) => Ok(()),
             Place::Server(s) => Ok(s.remove_device(node)?),
         }
     }

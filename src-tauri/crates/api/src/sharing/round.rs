@@ -132,7 +132,9 @@ impl Round {
             place.remove_batch(me.node, seq)?;
         }
         let mut batches = BTreeMap::new();
-        for node in nodes.iter().copied().filter(|n| *n != me.node && !self.removed.contains(n)) {
+        // A removed laptop's batches are fetched too: those it delivered before its removal are
+        // still taken in (take_in cuts the rest off).
+        for node in nodes.iter().copied().filter(|n| *n != me.node) {
             let after = self.seen.get(&node).copied().unwrap_or(0);
             let mut list = vec![];
             for seq in place.batches_after(node, after)? {
@@ -211,9 +213,12 @@ impl Draagkracht {
         // next ones build on it).
         let mut queues: BTreeMap<NodeId, VecDeque<(u64, BatchBody)>> = BTreeMap::new();
         for (node, list) in ex.batches {
-            if removed.contains(&node) {
-                continue;
-            }
+            let list: Fetched = if removed.contains(&node) {
+                let upto = epochs::removed_upto(self.db.conn(), node)?.unwrap_or(0);
+                list.into_iter().filter(|(seq, _)| *seq <= upto).collect()
+            } else {
+                list
+            };
             let queue = queues.entry(node).or_default();
             for (seq, read) in list {
                 let opened = read

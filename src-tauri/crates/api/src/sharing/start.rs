@@ -49,7 +49,12 @@ impl Draagkracht {
                         "This branch already works together. Choosing another folder is possible; switching between folder and server is not yet.",
                     ));
                 }
-                Place::open(&target, me.branch_id, me.node, None)?;
+                let new = place::Folder::open(Path::new(&target), me.branch_id)?;
+                if let Some(old) =
+                    me.target.as_deref().and_then(|t| place::Folder::open(Path::new(t), me.branch_id).ok())
+                {
+                    new.take_over(&old)?;
+                }
                 self.db.write(|tx| state::set_target(tx, &target).map_err(ApiError::from))?;
             }
             None => {
@@ -101,6 +106,11 @@ impl Draagkracht {
             inviter: me.node,
             inviter_name: me.device_name.clone(),
             expires_at: rfc3339(expires),
+            earlier_keys: state::keys(self.db.conn())?
+                .iter()
+                .filter(|(epoch, _)| **epoch != me.epoch)
+                .map(|(epoch, key)| (*epoch, super::hex_key(key)))
+                .collect(),
         };
         let sealed = seal::seal_invitation(code.secret(), code.id(), &invitation).map_err(sync_error)?;
         let json =
@@ -226,6 +236,11 @@ impl Draagkracht {
         self.db.write(|tx| {
             snapshot::load(tx, &snap, |_, _, _| {}).map_err(sync_error)?;
             state::begin(tx, &me, &key, clock)?;
+            for (epoch, hex) in &invitation.earlier_keys {
+                if let Some(earlier) = super::key_from_hex(hex) {
+                    state::add_key(tx, *epoch, &earlier)?;
+                }
+            }
             if let Some(token) = &token {
                 state::set_server_token(tx, &token.to_hex())?;
             }

@@ -24,6 +24,10 @@ pub struct EpochKeys {
     pub from: NodeId,
     /// The laptops removed with this epoch.
     pub removed: Vec<NodeId>,
+    /// How far the remover had applied each removed laptop's batches: those are still taken in
+    /// everywhere (another laptop's batches may build on them); later ones are not.
+    #[serde(default)]
+    pub removed_upto: BTreeMap<NodeId, u64>,
     /// Per remaining laptop: nonce ‖ box, hex.
     pub boxes: BTreeMap<NodeId, String>,
 }
@@ -61,6 +65,7 @@ pub fn remove_device(tx: &Transaction, removed: NodeId, at: &str) -> Result<(Epo
     let epoch = me.epoch + 1;
     let key = super::seal::new_key();
     tx.execute("UPDATE sync_devices SET removed_at = ?2 WHERE node = ?1", rusqlite::params![removed.to_string(), at])?;
+    note_removed_upto(tx, removed, state::seen(tx)?.get(&removed).copied().unwrap_or(0))?;
     let mut boxes = BTreeMap::new();
     let mut missing = vec![];
     for device in state::devices(tx)?.into_iter().filter(|d| d.removed_at.is_none() && d.node != me.node) {
@@ -73,7 +78,11 @@ pub fn remove_device(tx: &Transaction, removed: NodeId, at: &str) -> Result<(Epo
     }
     state::add_key(tx, epoch, &key)?;
     tx.execute("UPDATE sync_self SET epoch = ?1", [epoch])?;
-    Ok((EpochKeys { epoch, from: me.node, removed: vec![removed], boxes }, missing))
+    let upto = state::seen(tx)?.get(&removed).copied().unwrap_or(0);
+    Ok((
+        EpochKeys { epoch, from: me.node, removed: vec![removed], removed_upto: [(removed, upto)].into(), boxes },
+        missing,
+    ))
 }
 
 fn boxed(with: &SalsaBox, key: &[u8; 32]) -> Result<String, SyncError> {
@@ -110,8 +119,19 @@ pub fn adopt(tx: &Transaction, keys: &EpochKeys, at: &str) -> Result<Option<u32>
             "UPDATE sync_devices SET removed_at = coalesce(removed_at, ?2) WHERE node = ?1",
             rusqlite::params![node.to_string(), at],
         )?;
+        note_removed_upto(tx, *node, keys.removed_upto.get(node).copied().unwrap_or(0))?;
     }
     state::add_key(tx, keys.epoch, &key)?;
     tx.execute("UPDATE sync_self SET epoch = max(epoch, ?1)", [keys.epoch])?;
     Ok(Some(keys.epoch))
+}
+
+/// Keeps how far a removed laptop's batches are still taken in (a local setting per laptop).
+fn note_removed_upto(tx: &Transaction, node: NodeId, upto: u64) -> Result<(), StoreError> {
+    crate::settings::set(tx, &format!("sync_removed_upto_{node}"), &upto.to_string())
+}
+
+/// How far a removed laptop's batches are still taken in; `None` for a laptop not removed.
+pub fn removed_upto(conn: &Connection, node: NodeId) -> Result<Option<u64>, StoreError> {
+    Ok(crate::settings::get(conn, &format!("sync_removed_upto_{node}"))?.and_then(|v| v.parse().ok()))
 }

@@ -128,6 +128,10 @@ pub struct Invitation {
     pub inviter_name: String,
     /// Until when (RFC 3339) the code may be used.
     pub expires_at: String,
+    /// The keys of earlier epochs (hex): batches sealed before a laptop was removed are still
+    /// there to read.
+    #[serde(default)]
+    pub earlier_keys: Vec<(u32, String)>,
 }
 
 /// An invitation as it waits at the shared place: the Argon2id parameters and the invitation
