@@ -162,8 +162,9 @@ pub fn note_device(
 }
 
 /// Notes a laptop's public key (from its batch or a snapshot).
+/// The first key seen stays: a later batch naming that laptop cannot swap in a key of its own.
 pub fn note_public_key(tx: &Transaction, node: NodeId, public_key: &str) -> Result<(), StoreError> {
-    tx.prepare_cached("UPDATE sync_devices SET public_key = ?2 WHERE node = ?1")?
+    tx.prepare_cached("UPDATE sync_devices SET public_key = ?2 WHERE node = ?1 AND public_key IS NULL")?
         .execute(rusqlite::params![node.to_string(), public_key])?;
     Ok(())
 }
