@@ -34,15 +34,12 @@ async fn go(s: &Session, hash: &str) {
     s.driver.execute(&format!("window.location.hash = '{hash}'"), vec![]).await.expect("navigate");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_coordinators_share_a_branch_through_a_folder() {
-    let s = Session::start("sharing").await;
-    let folder = tempfile::tempdir().unwrap();
+/// A first start without a passphrase, empty, and Anna added on the window's laptop (with the phone
+/// number the conflict is about).
+async fn start_empty_with_anna(s: &Session) {
     s.click("protect-skip").await;
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
-
-    // Anna is added on the window's laptop.
     s.click("nav-volunteers").await;
     s.click("new-volunteer").await;
     s.type_into("volunteer-name", "Anna de Vries").await;
@@ -51,6 +48,13 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
     s.click("volunteer-save").await;
     s.wait_for_text("volunteer-title", "Anna de Vries").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_coordinators_share_a_branch_through_a_folder() {
+    let s = Session::start("sharing").await;
+    let folder = tempfile::tempdir().unwrap();
+    start_empty_with_anna(&s).await;
 
     // Samenwerken: not sharing yet.
     s.click("nav-sharing").await;
@@ -178,16 +182,7 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
 async fn two_coordinators_share_a_branch_through_the_server() {
     let cluster = off_runtime(draagkracht_server::testing::TestCluster::new);
     let s = Session::start("sharing-server").await;
-    s.click("protect-skip").await;
-    s.click("setup-empty").await;
-    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
-    s.click("nav-volunteers").await;
-    s.click("new-volunteer").await;
-    s.type_into("volunteer-name", "Anna de Vries").await;
-    s.type_into("volunteer-hours", "4").await;
-    s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
-    s.click("volunteer-save").await;
-    s.wait_for_text("volunteer-title", "Anna de Vries").await;
+    start_empty_with_anna(&s).await;
 
     s.click("nav-sharing").await;
     s.type_into("sharing-name", "Laptop Anna").await;
