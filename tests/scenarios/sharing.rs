@@ -192,6 +192,29 @@ fn an_edit_to_a_row_removed_apart_is_kept_as_the_other_version_and_can_bring_it_
 }
 
 #[test]
+fn an_allowance_recorded_apart_on_two_laptops_is_one_row_with_two_versions() {
+    use draagkracht_api::wire::SupportInput;
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let vera = laptops[0].app().create_volunteer(&volunteer_input("Vera", "active", vec![admin]), today).unwrap().id;
+    for i in [0, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let allowance = |amount: &str| SupportInput::Allowance { month: "11-2026".into(), amount: amount.into() };
+    laptops[0].app().record_support(vera, &allowance("25"), today).unwrap();
+    laptops[1].app().record_support(vera, &allowance("30"), today).unwrap();
+    for i in [0, 1, 0] {
+        let report = laptops[i].app().sync(Utc::now()).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]), "one allowance row, the same everywhere");
+    let versions = laptops[0].app().two_versions().unwrap();
+    assert!(versions.iter().any(|v| v.field == "amount_cents"), "the other amount is kept: {versions:?}");
+}
+
+#[test]
 fn an_edit_made_apart_converges_and_the_other_version_can_be_put_back() {
     let folder = tempfile::tempdir().unwrap();
     let today = date(2026, 12, 1);

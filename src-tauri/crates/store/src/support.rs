@@ -155,6 +155,15 @@ pub fn allowances(conn: &Connection, volunteer: VolunteerId, since: NaiveDate) -
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The id of a volunteer's allowance for a month: the same on every laptop (the volunteer's id
+/// with the month's day number in its lowest bits, version and variant untouched), so two laptops
+/// that record it apart write one row and its amount merges field by field, instead of two rows
+/// that the `UNIQUE (volunteer_id, month)` rule would refuse.
+fn allowance_id(volunteer: VolunteerId, month: NaiveDate) -> Uuid {
+    let day = month.signed_duration_since(NaiveDate::default()).num_days().unsigned_abs() as u128 & 0xFFFF_FFFF;
+    Uuid::from_u128(volunteer.0.as_u128() ^ day)
+}
+
 /// Records the allowance of a month, replacing what was recorded for that month before.
 pub fn set_allowance(
     tx: &Transaction,
@@ -168,7 +177,7 @@ pub fn set_allowance(
          ON CONFLICT (volunteer_id, month) DO UPDATE SET amount_cents = excluded.amount_cents",
     )?
     .execute(params![
-        Uuid::now_v7().to_string(),
+        allowance_id(volunteer, month).to_string(),
         volunteer.to_string(),
         month.to_string(),
         cents,
