@@ -36,8 +36,16 @@ async fn go(s: &Session, hash: &str) {
 
 /// A first start without a passphrase, empty, and Anna added on the window's laptop (with the phone
 /// number the conflict is about).
-async fn start_empty_with_anna(s: &Session) {
+async fn start_empty_with_anna(s: &Session, look_at_joining: bool) {
     s.click("protect-skip").await;
+    if look_at_joining {
+        // The third way at the first start: join a colleague's branch (looked at, then left).
+        s.click("setup-join").await;
+        s.by_test_id("join-code").await;
+        s.screenshot("first-start-join").await;
+        s.assert_accessible("first start: join a branch").await;
+        s.click("join-back").await;
+    }
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
     s.click("nav-volunteers").await;
@@ -54,7 +62,7 @@ async fn start_empty_with_anna(s: &Session) {
 async fn two_coordinators_share_a_branch_through_a_folder() {
     let s = Session::start("sharing").await;
     let folder = tempfile::tempdir().unwrap();
-    start_empty_with_anna(&s).await;
+    start_empty_with_anna(&s, true).await;
 
     // Samenwerken: not sharing yet.
     s.click("nav-sharing").await;
@@ -182,7 +190,7 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
 async fn two_coordinators_share_a_branch_through_the_server() {
     let cluster = off_runtime(draagkracht_server::testing::TestCluster::new);
     let s = Session::start("sharing-server").await;
-    start_empty_with_anna(&s).await;
+    start_empty_with_anna(&s, false).await;
 
     s.click("nav-sharing").await;
     s.type_into("sharing-name", "Laptop Anna").await;

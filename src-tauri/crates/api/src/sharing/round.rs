@@ -204,11 +204,10 @@ impl Draagkracht {
         for keys in files {
             self.db.write(|tx| epochs::adopt(tx, &keys, &rfc3339(now)).map_err(sync_error))?;
         }
-        let names: BTreeMap<NodeId, String> =
-            state::devices(self.db.conn())?.into_iter().map(|d| (d.node, d.name)).collect();
+        let devices = state::devices(self.db.conn())?;
+        let removed: BTreeSet<NodeId> = devices.iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect();
+        let names: BTreeMap<NodeId, String> = devices.into_iter().map(|d| (d.node, d.name)).collect();
         let name_of = |node: NodeId| names.get(&node).cloned().unwrap_or_else(|| node.to_string());
-        let removed: BTreeSet<NodeId> =
-            state::devices(self.db.conn())?.into_iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect();
         // Every new batch opened; a laptop's chain stops at the first that cannot be used (the
         // next ones build on it).
         let mut queues: BTreeMap<NodeId, VecDeque<(u64, BatchBody)>> = BTreeMap::new();

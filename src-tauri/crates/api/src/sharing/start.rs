@@ -234,7 +234,7 @@ impl Draagkracht {
         let records = snap.records() as u64;
         let clock = snapshot::newest(&snap).max(Hlc::new(self.db.wall_ms(), 0));
         self.db.write(|tx| {
-            snapshot::load(tx, &snap, |_, _, _| {}).map_err(sync_error)?;
+            snapshot::load(tx, &snap).map_err(sync_error)?;
             state::begin(tx, &me, &key, clock)?;
             for (epoch, hex) in &invitation.earlier_keys {
                 if let Some(earlier) = super::key_from_hex(hex) {

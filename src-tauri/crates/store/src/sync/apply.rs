@@ -25,14 +25,6 @@ pub struct Applied {
     pub two_versions: usize,
 }
 
-impl std::ops::AddAssign for Applied {
-    fn add_assign(&mut self, o: Self) {
-        self.ops += o.ops;
-        self.won += o.won;
-        self.two_versions += o.two_versions;
-    }
-}
-
 /// Applies batch `seq` of laptop `author` and records it as applied. `noticed_at` dates any
 /// "Twee versies" it finds.
 pub fn apply_batch(

@@ -74,12 +74,8 @@ pub fn take(conn: &Connection) -> Result<Snapshot, SyncError> {
 }
 
 /// Replaces the shared data of a new database with a snapshot's, in the caller's transaction
-/// (before [`state::begin`]: nothing is captured). `on_table` hears each table's name as it goes.
-pub fn load(
-    tx: &Transaction,
-    snapshot: &Snapshot,
-    mut on_table: impl FnMut(&str, usize, usize),
-) -> Result<(), SyncError> {
+/// (before [`state::begin`]: nothing is captured).
+pub fn load(tx: &Transaction, snapshot: &Snapshot) -> Result<(), SyncError> {
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     let paused = crate::settings::get(tx, crate::settings::AUDIT_PAUSED)?.is_some();
     crate::settings::set(tx, crate::settings::AUDIT_PAUSED, "1")?;
@@ -88,12 +84,10 @@ pub fn load(
         let filter = only.map(|c| format!(" WHERE {}", c.replace("{row}", &format!("\"{name}\"")))).unwrap_or_default();
         tx.execute(&format!("DELETE FROM \"{name}\"{filter}"), [])?;
     }
-    let total = snapshot.tables.len();
-    for (i, table) in snapshot.tables.iter().enumerate() {
+    for table in &snapshot.tables {
         if super::tables::key_of(&table.name).is_none() {
             return Err(SyncError::UnknownField(table.name.clone()));
         }
-        on_table(&table.name, i, total);
         let names: Vec<String> = table.columns.iter().map(|c| format!("\"{c}\"")).collect();
         let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let mut insert = tx.prepare(&format!(
