@@ -98,18 +98,34 @@ pub struct Session {
     pub driver: WebDriver,
     pub name: &'static str,
     step: std::sync::atomic::AtomicU32,
+    display: String,
     _data_home: tempfile::TempDir,
     _driver_process: Terminated,
     _display: Option<Terminated>,
-    _turn: std::sync::MutexGuard<'static, ()>,
+    _turn: Option<std::sync::MutexGuard<'static, ()>>,
 }
 
 impl Session {
     /// Starts the app with a fresh data directory (a first start).
     pub async fn start(name: &'static str) -> Session {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
-        let data_home = tempfile::tempdir().expect("temp data dir");
         let (display, display_guard) = display();
+        Session::launch(name, display, display_guard, Some(turn)).await
+    }
+
+    /// Starts a second app, a colleague's laptop, with its own data directory in its own window on
+    /// the same display (the turn and the display stay with the first session).
+    pub async fn start_beside(&self, name: &'static str) -> Session {
+        Session::launch(name, self.display.clone(), None, None).await
+    }
+
+    async fn launch(
+        name: &'static str,
+        display: String,
+        display_guard: Option<Terminated>,
+        turn: Option<std::sync::MutexGuard<'static, ()>>,
+    ) -> Session {
+        let data_home = tempfile::tempdir().expect("temp data dir");
         let (port, native_port) = free_ports();
         let tauri_driver = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| "tauri-driver".into());
         let child = Command::new(&tauri_driver)
@@ -118,6 +134,9 @@ impl Session {
             .env("XDG_DATA_HOME", data_home.path())
             .env("XDG_CONFIG_HOME", data_home.path().join("config"))
             .env("XDG_CACHE_HOME", data_home.path().join("cache"))
+            // No session bus: the single-instance plugin then lets each app start on its own, so two
+            // laptops can run side by side (with a bus the second would hand over to the first).
+            .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", data_home.path().join("no-bus").display()))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -147,6 +166,7 @@ impl Session {
             driver,
             name,
             step: Default::default(),
+            display,
             _data_home: data_home,
             _driver_process: driver_process,
             _display: display_guard,

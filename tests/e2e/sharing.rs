@@ -1,9 +1,9 @@
-//! Two coordinators share a branch, seen in the real window: the window's laptop starts sharing,
-//! invites, a second laptop joins with the code (the api in this test process, with its own
-//! database — a second window would meet the single-instance plugin), hours logged there appear in
-//! the window after "Nu synchroniseren", and an edit made on both laptops apart shows up in "Twee
-//! versies", where the other value is put back. The native folder dialog is bypassed by calling
-//! the command the button calls after it.
+//! Two coordinators share a branch, seen in the real window. Through a folder: the window's laptop
+//! starts sharing, invites, a second laptop joins with the code (the api in this test process, with
+//! its own database), hours logged there appear in the window after "Nu synchroniseren", and an
+//! edit made on both laptops apart shows up in "Twee versies", where the other value is put back.
+//! The native folder dialog is bypassed by calling the command the button calls after it. Through
+//! the server: two real windows, two apps, each with its own data directory.
 
 use crate::harness::Session;
 use chrono::{Local, Utc};
@@ -183,14 +183,19 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     s.quit().await;
 }
 
-/// The same on the organisation's PostgreSQL server, chosen and typed in the window (no dialog):
-/// a second laptop joins through the server, its hours appear, and a laptop is removed with the
-/// window's own confirmation.
+/// The same on the organisation's PostgreSQL server with two real windows, each its own app with its
+/// own data directory: Anna's laptop starts sharing (the server typed in the window, no dialog) and
+/// invites; Bram's laptop joins at its first start with the code, logs hours that appear on Anna's;
+/// both change one phone number apart and Anna's window shows "Twee versies"; Anna removes Bram's
+/// laptop, and Bram's window says so at its next sync.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_coordinators_share_a_branch_through_the_server() {
     let cluster = off_runtime(draagkracht_server::testing::TestCluster::new);
     let s = Session::start("sharing-server").await;
     start_empty_with_anna(&s, false).await;
+    let anna_page: String =
+        s.driver.execute("return location.hash;", vec![]).await.expect("Anna's page").convert().expect("a hash");
+    let anna_id = anna_page.strip_prefix("#/volunteers/").expect("Anna's page").to_string();
 
     s.click("nav-sharing").await;
     s.type_into("sharing-name", "Laptop Anna").await;
@@ -206,41 +211,57 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     let code = s.by_test_id("invite-code").await.text().await.unwrap();
     let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
 
-    let bram_dir = tempfile::tempdir().unwrap();
-    let mut bram = Draagkracht::open(&bram_dir.path().join("draagkracht.sqlite")).unwrap();
-    // The server client drives its own runtime: off this test's async threads.
-    off_runtime(|| bram.join(&cluster.url(), &code, "Laptop Bram", Utc::now(), |_, _| {})).unwrap();
-    let today = Local::now().date_naive();
-    let anna = bram
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap()
-        .into_iter()
-        .find(|v| v.name == "Anna de Vries")
-        .unwrap();
-    let programme = bram.volunteer(anna.id, today).unwrap().volunteer.programme_ids[0];
-    let yesterday = (today - chrono::Days::new(1)).format("%d-%m-%Y").to_string();
-    let entry = HourEntryInput {
-        volunteer_id: Some(anna.id),
-        date: yesterday,
-        duration: "1,5".into(),
-        programme_id: Some(programme),
-        kind: "support".into(),
-        note: String::new(),
-        match_id: None,
-        activity_id: None,
-        confirm_duplicate: false,
-    };
-    bram.log_hours(&entry, today).unwrap();
-    off_runtime(|| bram.sync(Utc::now())).unwrap();
+    // Bram's laptop, a second window: joins at its first start through the server.
+    let b = s.start_beside("sharing-server-bram").await;
+    b.click("protect-skip").await;
+    b.click("setup-join").await;
+    b.type_into("join-name", "Laptop Bram").await;
+    b.click("join-place-server").await;
+    b.type_into("join-server-address", &cluster.url()).await;
+    b.type_into("join-code", &code).await;
+    b.screenshot("join-filled").await;
+    b.click("join-submit").await;
+    b.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+    b.screenshot("joined").await;
 
+    // Bram logs Anna's hours in his window and synchronises.
+    go(&b, &format!("#/volunteers/{anna_id}")).await;
+    b.wait_for_text("volunteer-title", "Anna de Vries").await;
+    b.click("log-hours-for").await;
+    let duration = b.by_test_id("entry-duration").await;
+    duration.send_keys("1,5").await.unwrap();
+    duration.send_keys(thirtyfour::Key::Enter).await.unwrap();
+    b.wait_for_text("entry-saved", "1,5").await;
+    b.click("nav-sharing").await;
+    b.click("sync-now-button").await;
+    b.by_test_id("sync-report").await;
+
+    // Anna's window synchronises and sees Bram's laptop and the hours.
     s.click("sync-now-button").await;
     s.wait_for_text("devices-table", "Laptop Bram").await;
-    go(&s, &format!("#/volunteers/{}", anna.id)).await;
+    go(&s, &format!("#/volunteers/{anna_id}")).await;
     s.wait_for_text("total-4w", "1,5").await;
+    s.screenshot("server-hours-from-bram").await;
     assert!(!cluster.dump().contains("Anna de Vries"), "the server holds no name");
 
-    // Bram's laptop is lost: removed from the window, after one question.
+    // Apart, both change Anna's phone number; Bram saves later, so his number wins everywhere and
+    // Anna's is the other version.
+    change_phone(&s, &anna_id, "06 22222222").await;
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    change_phone(&b, &anna_id, "06 33333333").await;
+    b.click("nav-sharing").await;
+    b.click("sync-now-button").await;
+    b.by_test_id("sync-report").await;
     s.click("nav-sharing").await;
+    s.click("sync-now-button").await;
+    s.wait_for_text("two-versions", "06 22222222").await;
+    s.scroll_to("two-versions").await;
+    s.screenshot("server-two-versions").await;
+    let kept = s.by_test_id("two-versions-kept").await.text().await.unwrap();
+    assert!(kept.contains("06 33333333"), "the later edit is kept: {kept}");
+
+    // Bram's laptop is lost: removed from Anna's window, after one question.
+    s.scroll_to("devices-table").await;
     s.click("device-remove").await;
     s.by_test_id("device-remove-panel").await;
     s.screenshot("server-remove-question").await;
@@ -248,7 +269,23 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     s.click("device-remove-confirm").await;
     s.by_test_id("device-removed-notice").await;
     s.screenshot("server-removed").await;
-    let refused = off_runtime(|| bram.sync(Utc::now())).unwrap_err();
-    assert!(refused.message.contains("verwijderd"), "{refused:?}");
+
+    // Bram's window hears it at its next sync.
+    b.click("sync-now-button").await;
+    b.wait_for_text("sync-failure", "verwijderd").await;
+    b.wait_for_text("sync-indicator", "Synchroniseren lukt niet").await;
+    b.screenshot("server-bram-removed").await;
+    b.assert_accessible("samenwerken, this laptop removed").await;
+    b.quit().await;
     s.quit().await;
+}
+
+/// Changes Anna's phone number in the window's volunteer form.
+async fn change_phone(s: &Session, id: &str, phone: &str) {
+    go(s, &format!("#/volunteers/{id}/edit")).await;
+    let field = s.by_test_id("volunteer-phone").await;
+    field.clear().await.expect("clear the phone");
+    field.send_keys(phone).await.expect("type the phone");
+    s.click("volunteer-save").await;
+    s.wait_for_text("volunteer-title", "Anna de Vries").await;
 }

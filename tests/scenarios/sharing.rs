@@ -283,6 +283,7 @@ fn a_wrong_or_expired_code_and_a_used_database_change_nothing() {
     let missing = folder.path().join("usb-stick-not-plugged-in");
     let e = laptops[0].app().share_in_folder(&missing, "A", Utc::now()).unwrap_err();
     assert!(e.message.contains("niet bereikbaar"), "{e:?}");
+    assert_eq!(e.code, ErrorCode::Unreachable, "the window says \"not reachable\", not \"failed\"");
 }
 
 /// Every batch file of a laptop in the folder.
@@ -835,6 +836,7 @@ mod on_the_server {
         let e = laptops[0].app().sync(Utc::now()).unwrap_err();
         assert!(started.elapsed() < std::time::Duration::from_secs(6), "a down server answers quickly");
         assert!(e.message.contains("bewaard"), "{e:?}");
+        assert_eq!(e.code, ErrorCode::Unreachable, "{e:?}");
         let status = laptops[0].app().sharing_status().unwrap();
         assert!(status.last_failure.is_some(), "the header says so");
         assert!(

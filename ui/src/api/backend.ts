@@ -280,6 +280,7 @@ const ERROR_CODES = new Set<string>(
     wrong_passphrase: true,
     locked: true,
     damaged: true,
+    unreachable: true,
   } satisfies Record<ErrorCode, true>),
 );
 

@@ -7,7 +7,7 @@ export type ApiError = { code: ErrorCode,
  */
 message: string, messageEn: string, field: Field | null, reason: RefusalCode | null, };
 
-export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged";
+export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged" | "unreachable";
 
 export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
 

@@ -1271,6 +1271,7 @@ export const en: Record<MessageKey, string> = {
   'syncIndicator.never': 'Not synchronised yet',
   'syncIndicator.waitingOne': '1 change waiting',
   'syncIndicator.waitingMany': '{count} changes waiting',
+  'syncIndicator.failed': 'Synchronising does not work — see Work together',
   'syncIndicator.unreachable': 'Folder not reachable — your work is kept',
   'syncIndicator.unreachableServer': 'Server not reachable — your work is kept',
   'syncIndicator.twoVersions': '{count} × two versions',

@@ -1291,6 +1291,7 @@ export const nl = {
   'syncIndicator.never': 'Nog niet gesynchroniseerd',
   'syncIndicator.waitingOne': '1 wijziging wacht',
   'syncIndicator.waitingMany': '{count} wijzigingen wachten',
+  'syncIndicator.failed': 'Synchroniseren lukt niet — kijk bij Samenwerken',
   'syncIndicator.unreachable': 'Map niet bereikbaar — je werk blijft bewaard',
   'syncIndicator.unreachableServer': 'Server niet bereikbaar — je werk blijft bewaard',
   'syncIndicator.twoVersions': '{count} × twee versies',

@@ -1789,7 +1789,7 @@ export function sharingBranch(overrides: Partial<FakeSharing> = {}): FakeSharing
 export function unreachable(path: string): ApiError {
   if (onServer(path)) {
     return {
-      code: 'storage',
+      code: 'unreachable',
       message:
         'De server is niet bereikbaar. Je wijzigingen blijven op deze laptop bewaard. Controleer je internetverbinding, of vraag je beheerder of de server aan staat.',
       messageEn:
@@ -1799,7 +1799,7 @@ export function unreachable(path: string): ApiError {
     };
   }
   return {
-    code: 'storage',
+    code: 'unreachable',
     message: `De gedeelde map ${path} is niet bereikbaar. Je werk blijft bewaard op deze laptop; Draagkracht probeert het later opnieuw.`,
     messageEn: `The shared folder ${path} cannot be reached. Your work is kept on this laptop; Draagkracht will try again later.`,
     field: null,

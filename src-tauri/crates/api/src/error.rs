@@ -26,6 +26,9 @@ pub enum ErrorCode {
     Locked,
     /// The start-up check found damage in the database; nothing was written.
     Damaged,
+    /// The shared folder or the organisation's server cannot be reached now; nothing was lost and
+    /// a later try may work.
+    Unreachable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]

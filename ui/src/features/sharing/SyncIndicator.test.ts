@@ -93,6 +93,21 @@ describe('sync indicator', () => {
     expect(screen.getByTestId('sync-indicator').classList.contains('sync-indicator-problem')).toBe(true);
   });
 
+  it('says when synchronising fails for another reason, and links to where the message is', async () => {
+    const removed = {
+      code: 'storage' as const,
+      message: 'Deze laptop is uit de afdeling verwijderd en kan niet meer met de andere laptops samenwerken.',
+      messageEn: 'This laptop was removed from the branch and can no longer work with the other laptops.',
+      field: null,
+      reason: null,
+    };
+    await show(synced({ lastFailure: removed }));
+
+    await waitFor(() => expect(line()).toBe('Synchroniseren lukt niet — kijk bij Samenwerken'));
+    expect(screen.getByTestId('sync-indicator-line').getAttribute('href')).toBe('#/sharing');
+    expect(screen.getByTestId('sync-indicator').classList.contains('sync-indicator-problem')).toBe(true);
+  });
+
   it('links to the "Twee versies" when there are any', async () => {
     await show(sharingBranch());
 

@@ -32,7 +32,8 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 
 impl From<PlaceError> for ApiError {
     fn from(e: PlaceError) -> Self {
-        ApiError::new(ErrorCode::Storage, e.nl, e.en)
+        let code = if e.unreachable { ErrorCode::Unreachable } else { ErrorCode::Storage };
+        ApiError::new(code, e.nl, e.en)
     }
 }
 

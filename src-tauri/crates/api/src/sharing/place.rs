@@ -17,12 +17,16 @@ use uuid::Uuid;
 pub struct PlaceError {
     pub nl: String,
     pub en: String,
+    /// The place cannot be reached now (folder missing, server down or slow): nothing is wrong with
+    /// the data, and a later try may work.
+    pub unreachable: bool,
 }
 
 fn io(e: std::io::Error, what_nl: &str, what_en: &str, path: &Path) -> PlaceError {
     PlaceError {
         nl: format!("{what_nl} {} lukte niet: {e}.", path.display()),
         en: format!("{what_en} {} failed: {e}.", path.display()),
+        unreachable: false,
     }
 }
 
@@ -51,6 +55,7 @@ impl Folder {
             return Err(PlaceError {
                 nl: format!("De gedeelde map {} is niet bereikbaar (is de USB-stick of de netwerkschijf aangesloten?). Er is niets veranderd.", chosen.display()),
                 en: format!("The shared folder {} cannot be reached (is the USB stick or network drive connected?). Nothing was changed.", chosen.display()),
+                unreachable: true,
             });
         }
         Ok(Self { chosen: chosen.to_path_buf(), root: chosen.join(format!("draagkracht-{branch}")) })
@@ -295,7 +300,8 @@ pub fn is_server(target: &str) -> bool {
 
 impl From<draagkracht_server::ServerError> for PlaceError {
     fn from(e: draagkracht_server::ServerError) -> Self {
-        PlaceError { nl: e.nl, en: e.en }
+        use draagkracht_server::ServerErrorKind::{Timeout, Unreachable};
+        PlaceError { unreachable: matches!(e.kind, Unreachable | Timeout), nl: e.nl, en: e.en }
     }
 }
 
@@ -314,6 +320,7 @@ impl Place {
             let token = token.and_then(draagkracht_server::Token::from_hex).ok_or_else(|| PlaceError {
                 nl: "Deze laptop heeft geen toegang tot de server van de afdeling. Sluit opnieuw aan met een uitnodiging.".into(),
                 en: "This laptop has no access to the branch's server. Join again with an invitation.".into(),
+                unreachable: false,
             })?;
             Ok(Place::Server(Box::new(draagkracht_server::Server::connect(target, branch, node, &token)?)))
         } else {
@@ -407,8 +414,11 @@ impl Place {
         match self {
             Place::Folder(f) => f.write_applied(node, sealed),
             Place::Server(s) => {
-                let header = draagkracht_store::sync::seal::Header::read(sealed)
-                    .map_err(|e| PlaceError { nl: e.to_string(), en: e.to_string() })?;
+                let header = draagkracht_store::sync::seal::Header::read(sealed).map_err(|e| PlaceError {
+                    nl: e.to_string(),
+                    en: e.to_string(),
+                    unreachable: false,
+                })?;
                 Ok(s.write_applied(header.seq, header.epoch, sealed)?)
             }
         }
