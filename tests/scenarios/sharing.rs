@@ -797,6 +797,31 @@ mod on_the_server {
     use draagkracht_server::testing::TestCluster;
 
     #[test]
+    fn a_laptop_put_back_from_an_older_copy_catches_up_through_the_server() {
+        let cluster = TestCluster::new();
+        let today = date(2026, 12, 1);
+        let mut laptops = branch_at(&cluster.url(), 1);
+        let admin = laptops[0].t.programme("Thuisadministratie");
+        laptops[0].app().sync(Utc::now()).unwrap();
+        let backup = backup_of(&laptops[0]);
+        let bram =
+            laptops[0].app().create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
+        laptops[0].app().sync(Utc::now()).unwrap();
+        let mut older = Laptop {
+            t: TempApp { app: Draagkracht::open(&backup.path().join("draagkracht.sqlite")).unwrap(), dir: backup },
+            name: "Laptop Anna".into(),
+        };
+        let carla = older.app().create_volunteer(&volunteer_input("Carla Smit", "active", vec![admin]), today).unwrap();
+        let report = older.app().sync(Utc::now()).unwrap();
+        assert!(report.problems.iter().any(|p| p.message.contains("oudere kopie")), "{report:?}");
+        assert!(older.app().volunteer(bram.id, today).is_ok(), "the later batch came back");
+        older.app().sync(Utc::now()).unwrap();
+        laptops[1].app().sync(Utc::now()).unwrap();
+        assert!(laptops[1].app().volunteer(carla.id, today).is_ok(), "made on the copy, delivered");
+        assert_eq!(shared_state(&older), shared_state(&laptops[1]));
+    }
+
+    #[test]
     fn hours_travel_through_the_server_which_holds_no_name_or_figure() {
         let cluster = TestCluster::new();
         let today = date(2026, 12, 1);
@@ -977,4 +1002,101 @@ mod on_the_server {
             run_case(case, &mut rng, &mut laptops, vera, admin);
         }
     }
+}
+
+/// A copy of a laptop's database as it is now, to put back later (a backup).
+fn backup_of(laptop: &Laptop) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
+    conn.execute("VACUUM INTO ?1", [dir.path().join("draagkracht.sqlite").display().to_string()]).unwrap();
+    dir
+}
+
+#[test]
+fn a_laptop_put_back_from_an_older_copy_catches_up_and_overwrites_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 1);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let anna =
+        laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let backup = backup_of(&laptops[0]);
+    // After the backup: Bram is added, delivered and applied by the other laptop.
+    let bram =
+        laptops[0].app().create_volunteer(&volunteer_input("Bram Jansen", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let batches_before: Vec<_> = files_of(folder.path());
+
+    // The laptop is put back from the backup, and Carla is added on it before it syncs: her batch
+    // would take the number Bram's already has.
+    let mut older = Laptop {
+        t: TempApp { app: Draagkracht::open(&backup.path().join("draagkracht.sqlite")).unwrap(), dir: backup },
+        name: "Laptop Anna".into(),
+    };
+    let carla = older.app().create_volunteer(&volunteer_input("Carla Smit", "active", vec![admin]), today).unwrap();
+    let report = older.app().sync(Utc::now()).unwrap();
+    assert!(report.problems.iter().any(|p| p.message.contains("oudere kopie")), "said what happened: {report:?}");
+    assert_eq!(report.sent_batches, 0, "nothing delivered under a number already taken");
+    for (path, bytes) in &batches_before {
+        assert_eq!(std::fs::read(path).ok().as_ref(), Some(bytes), "{} is not overwritten", path.display());
+    }
+    assert!(older.app().volunteer(bram.id, today).is_ok(), "the later batch came back");
+    assert!(older.app().volunteer(carla.id, today).is_ok(), "what was made on the copy stays");
+
+    // The next sync sends Carla under a new number; the other laptop gets her, and both agree.
+    older.app().sync(Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert!(laptops[1].app().volunteer(carla.id, today).is_ok());
+    assert!(laptops[1].app().volunteer(anna.id, today).is_ok());
+    older.app().sync(Utc::now()).unwrap();
+    assert_eq!(shared_state(&older), shared_state(&laptops[1]));
+    assert!(laptops[1].app().two_versions().unwrap().is_empty(), "no false Twee versies");
+    sound(&older);
+
+    // A copy older than what the folder still holds (its later batches removed once every laptop
+    // had them) cannot catch up by itself: refused with a clear message, nothing written.
+    let backup = backup_of(&older);
+    older.app().create_volunteer(&volunteer_input("Dirk Bos", "active", vec![admin]), today).unwrap();
+    older.app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap(); // its "applied" file now says it has Dirk's batch
+    let me = older.app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap();
+    let compacted = files_of(folder.path())
+        .into_iter()
+        .find(|(path, _)| {
+            path.parent().is_some_and(|d| d.ends_with(&me.id))
+                && path.file_name().unwrap().to_string_lossy().contains(&format!("{:012}", me.batches))
+        })
+        .expect("the newest batch of the laptop");
+    std::fs::remove_file(&compacted.0).unwrap();
+    let folder_state = files_of(folder.path());
+    let mut oldest = Laptop {
+        t: TempApp { app: Draagkracht::open(&backup.path().join("draagkracht.sqlite")).unwrap(), dir: backup },
+        name: "Laptop Anna".into(),
+    };
+    oldest.app().create_volunteer(&volunteer_input("Eva Mol", "active", vec![admin]), today).unwrap();
+    let e = oldest.app().sync(Utc::now()).unwrap_err();
+    assert!(e.message.contains("oudere kopie") && e.message.contains("niet gesynchroniseerd"), "{e:?}");
+    assert_eq!(files_of(folder.path()), folder_state, "nothing written");
+    sound(&oldest);
+}
+
+/// Every file under a shared folder with its bytes.
+fn files_of(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = vec![];
+    let mut dirs = vec![folder.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            if entry.path().is_dir() {
+                dirs.push(entry.path());
+            } else {
+                files.push((entry.path(), std::fs::read(entry.path()).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
 }

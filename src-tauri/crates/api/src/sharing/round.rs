@@ -45,6 +45,8 @@ pub struct Exchanged {
     batches: BTreeMap<NodeId, Fetched>,
     epoch_keys: Vec<Vec<u8>>,
     snapshot_written: bool,
+    /// This laptop's database is an older copy: its own later batches are in `batches`.
+    older_copy: bool,
 }
 
 impl Draagkracht {
@@ -100,42 +102,68 @@ impl Round {
         let me = &self.me;
         let target = me.target.clone().unwrap_or_default();
         let mut place = Place::open(&target, me.branch_id, me.node, self.token.as_deref().map(String::as_str))?;
-        let mut delivered = vec![];
-        for (seq, epoch, sealed) in &self.outgoing {
-            place.write_batch(me.node, *seq, *epoch, sealed)?;
-            delivered.push(*seq);
-        }
-        place.write_applied(me.node, &self.applied)?;
-        let snapshot_written = match &self.snapshot {
-            Some((header, bytes)) => {
-                // Only a laptop that keeps a snapshot there rewrites it (after an erasure).
-                let keeps_one = place.snapshot_of(me.node)?.is_some();
-                if keeps_one {
-                    place.write_snapshot(me.node, header.seq, header.epoch, bytes)?;
-                }
-                true
-            }
-            None => false,
-        };
         let nodes = place.nodes()?;
-        // Compaction: this laptop's batches that every other laptop still in the branch has —
-        // those it knows and those at the place it has not heard from yet (a laptop that just
-        // joined).
         let own = self.seen.get(&me.node).copied().unwrap_or(0);
-        let mut everyone_has = own;
+        // What the others applied of this laptop's batches — those it knows and those at the place
+        // it has not heard from yet (a laptop that just joined).
         let others: BTreeSet<NodeId> = self.known.iter().chain(nodes.iter()).copied().collect();
+        let mut everyone_has = own;
+        let mut someone_has = 0;
         for node in others.iter().filter(|n| **n != me.node && !self.removed.contains(n)) {
             let applied = place.applied_of(*node).and_then(|bytes| self.open_applied(*node, &bytes)).unwrap_or(0);
             everyone_has = everyone_has.min(applied);
+            someone_has = someone_has.max(applied);
         }
-        for seq in place.own_batches(me.node, INVITATION_HOURS as u64)?.into_iter().filter(|s| *s <= everyone_has) {
-            place.remove_batch(me.node, seq)?;
+        // An older copy of this laptop's database (a backup put back) knows fewer of its own
+        // batches than the place: delivering would give numbers already taken. Nothing is
+        // delivered then; the later batches come back here instead (`take_in`).
+        let delivered_upto = self.outgoing.first().map(|(seq, _, _)| seq - 1).unwrap_or(own);
+        let mut older_copy = false;
+        // The highest of this laptop's numbers that is its own doing, as far as this copy knows.
+        let mut confirmed = delivered_upto;
+        for seq in place.batches_after(me.node, delivered_upto)? {
+            let ours = self.outgoing.iter().find(|(s, _, _)| *s == seq);
+            // The same bytes are a delivery that was not noted before a crash; anything else is not ours.
+            let same = match ours {
+                Some((_, _, sealed)) => place.read_batch(me.node, seq)? == *sealed,
+                None => false,
+            };
+            older_copy |= !same;
+            if same {
+                confirmed = confirmed.max(seq);
+            }
+        }
+        // An older copy whose later batches are no longer all at the place (removed once every
+        // laptop had them) cannot catch up by itself.
+        let gap = older_copy && place.batches_after(me.node, delivered_upto)?.first() != Some(&(delivered_upto + 1));
+        if gap || (!older_copy && someone_has > confirmed) {
+            return Err(older_copy_refused(someone_has.max(delivered_upto + 1), delivered_upto));
+        }
+        let mut delivered = vec![];
+        let mut snapshot_written = false;
+        if !older_copy {
+            for (seq, epoch, sealed) in &self.outgoing {
+                place.write_batch(me.node, *seq, *epoch, sealed)?;
+                delivered.push(*seq);
+            }
+            place.write_applied(me.node, &self.applied)?;
+            if let Some((header, bytes)) = &self.snapshot {
+                // Only a laptop that keeps a snapshot there rewrites it (after an erasure).
+                if place.snapshot_of(me.node)?.is_some() {
+                    place.write_snapshot(me.node, header.seq, header.epoch, bytes)?;
+                }
+                snapshot_written = true;
+            }
+            // Compaction: this laptop's batches that every other laptop still in the branch has.
+            for seq in place.own_batches(me.node, INVITATION_HOURS as u64)?.into_iter().filter(|s| *s <= everyone_has) {
+                place.remove_batch(me.node, seq)?;
+            }
         }
         let mut batches = BTreeMap::new();
         // A removed laptop's batches are fetched too: those it delivered before its removal are
-        // still taken in (take_in cuts the rest off).
-        for node in nodes.iter().copied().filter(|n| *n != me.node) {
-            let after = self.seen.get(&node).copied().unwrap_or(0);
+        // still taken in (take_in cuts the rest off). This laptop's own only on an older copy.
+        for node in nodes.iter().copied().filter(|n| *n != me.node || older_copy) {
+            let after = if node == me.node { delivered_upto } else { self.seen.get(&node).copied().unwrap_or(0) };
             let mut list = vec![];
             for seq in place.batches_after(node, after)? {
                 let read = place.read_batch(node, seq);
@@ -150,7 +178,7 @@ impl Round {
         // A laptop heard of for the first time has used its invitation; old ones expire.
         let newcomer = nodes.iter().any(|n| !self.known.contains(n));
         place.remove_invitations(me.node, newcomer, INVITATION_HOURS as u64);
-        Ok(Exchanged { delivered, batches, epoch_keys: place.epoch_keys()?, snapshot_written })
+        Ok(Exchanged { delivered, batches, epoch_keys: place.epoch_keys()?, snapshot_written, older_copy })
     }
 
     /// What another laptop's "applied" file says it has of this laptop's batches.
@@ -163,6 +191,20 @@ impl Round {
         }
         let seen: VersionVector = serde_json::from_slice(&json).ok()?;
         seen.get(&self.me.node).copied()
+    }
+}
+
+/// Why an older copy of this laptop's database cannot synchronise: the others have batch `theirs`
+/// of it, this copy knows `ours`.
+fn older_copy_refused(theirs: u64, ours: u64) -> PlaceError {
+    PlaceError {
+        nl: format!(
+            "Deze laptop werkt met een oudere kopie van zijn gegevens (teruggezet uit een reservekopie?): de afdeling heeft al pakket {theirs} van deze laptop, deze kopie kent er {ours}. Om niets te overschrijven is niet gesynchroniseerd. Maak een reservekopie van deze laptop en vraag een collega om een nieuwe uitnodiging om opnieuw aan te sluiten."
+        ),
+        en: format!(
+            "This laptop works with an older copy of its data (a backup put back?): the branch already has batch {theirs} of this laptop, this copy knows {ours}. Nothing was synchronised, so nothing is overwritten. Make a backup of this laptop and ask a colleague for a new invitation to join again."
+        ),
+        unreachable: false,
     }
 }
 
@@ -190,6 +232,9 @@ impl Draagkracht {
 
     fn take_in(&mut self, round: &Round, ex: Exchanged, now: DateTime<Utc>) -> Result<SyncReport, ApiError> {
         let mut report = SyncReport { sent_changes: round.sent_changes, ..SyncReport::default() };
+        if ex.older_copy {
+            self.catch_up_older_copy(round, &ex, &mut report)?;
+        }
         for seq in &ex.delivered {
             self.db.write(|tx| state::delivered(tx, *seq).map_err(ApiError::from))?;
             report.sent_batches += 1;
@@ -304,6 +349,39 @@ impl Draagkracht {
         }
         report.changes_waiting = state::outbox_len(self.db.conn())?;
         Ok(report)
+    }
+
+    /// An older copy of this laptop's database: what it sealed but could not deliver goes back to
+    /// the outbox (fields its own later batches at the place do not already hold at that stamp
+    /// or newer), so those later batches apply here like a colleague's and the next sync sends
+    /// the rest under new numbers. Nothing made on the older copy is lost, nor anything before.
+    fn catch_up_older_copy(&mut self, round: &Round, ex: &Exchanged, report: &mut SyncReport) -> Result<(), ApiError> {
+        let mut later: BTreeMap<(String, String, String), draagkracht_core::sync::Hlc> = BTreeMap::new();
+        let own = ex.batches.get(&round.me.node).map(Vec::as_slice).unwrap_or_default();
+        for (_, read) in own {
+            let Ok(bytes) = read else { continue };
+            let Ok((_, body)) = batches::open_batch(self.db.conn(), bytes) else { continue };
+            for op in body.ops {
+                let newest = later.entry((op.table, op.row, op.column)).or_default();
+                *newest = (*newest).max(op.hlc);
+            }
+        }
+        let back = self.db.write(|tx| {
+            batches::take_back_undelivered(tx, |op| {
+                later.get(&(op.table.clone(), op.row.clone(), op.column.clone())).is_none_or(|newest| op.hlc > *newest)
+            })
+            .map_err(sync_error)
+        })?;
+        let upto = own.last().map(|(seq, _)| *seq).unwrap_or(back);
+        report.problems.push(problem(
+            round.me.device_name.clone(),
+            None,
+            (
+                format!("werkte met een oudere kopie van zijn gegevens (teruggezet uit een reservekopie?); de pakketten {}–{upto} van deze laptop zijn weer opgehaald, en wat je op deze kopie deed gaat mee met de volgende synchronisatie", back + 1),
+                format!("worked with an older copy of its data (a backup put back?); batches {}–{upto} of this laptop were fetched again, and what you did on this copy goes with the next synchronisation", back + 1),
+            ),
+        ));
+        Ok(())
     }
 
     fn erase_arriving(&mut self, body: &BatchBody, now: DateTime<Utc>) -> Result<(), ApiError> {

@@ -5,7 +5,7 @@ use super::seal::{self, Header, Kind};
 use super::snapshot::Snapshot;
 use super::state;
 use super::SyncError;
-use draagkracht_core::sync::BatchBody;
+use draagkracht_core::sync::{BatchBody, Op};
 use rusqlite::{Connection, Transaction};
 
 /// Seals what waits in the outbox into this laptop's next batch and keeps it until it is
@@ -115,4 +115,43 @@ pub fn open_applied(
     let (header, json) = open_sealed(conn, sealed, Kind::Applied)?;
     let seen = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
     Ok((header, seen))
+}
+
+/// This laptop runs on an older copy of its database (a backup put back) while the shared place
+/// already holds later batches of it: the batches sealed here but not delivered carry numbers the
+/// place has given to others. Takes them back: their fields go into the outbox again (those `keep`
+/// accepts; the later batches hold the rest) and this laptop's own number goes back to the last
+/// batch delivered, so the later batches can be applied here like a colleague's, and the next
+/// sync numbers after them. Returns the number this laptop is back at.
+pub fn take_back_undelivered(tx: &Transaction, keep: impl Fn(&Op) -> bool) -> Result<u64, SyncError> {
+    let me = state::require(tx)?;
+    let undelivered = state::undelivered(tx)?;
+    let own = state::seen(tx)?.get(&me.node).copied().unwrap_or(0);
+    let Some(first) = undelivered.first().map(|(seq, _, _)| *seq) else {
+        return Ok(own);
+    };
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO sync_outbox (tbl, row_key, col, val, hlc, base_hlc, base_node) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (_, _, sealed) in &undelivered {
+        let (_, body) = open_batch(tx, sealed)?;
+        for op in body.ops.iter().filter(|op| keep(op)) {
+            insert.execute(rusqlite::params![
+                op.table,
+                op.row,
+                op.column,
+                super::values::Sql(&op.value),
+                op.hlc.0 as i64,
+                op.base.hlc.0 as i64,
+                op.base.node.to_string(),
+            ])?;
+        }
+    }
+    tx.execute("DELETE FROM sync_sealed WHERE pushed = 0", [])?;
+    let back = first - 1;
+    tx.execute(
+        "UPDATE sync_devices SET applied_seq = ?2 WHERE node = ?1",
+        rusqlite::params![me.node.to_string(), back as i64],
+    )?;
+    Ok(back)
 }
