@@ -225,7 +225,7 @@ pub(crate) fn from_pg(e: &tokio_postgres::Error) -> ServerError {
     if e.is_closed() {
         return ServerError::new(Unreachable, detail);
     }
-    if source_is::<native_tls::Error>(e) || e.to_string().contains("TLS") {
+    if source_is::<rustls::Error>(e) || e.to_string().contains("TLS") {
         return ServerError::new(Tls, detail);
     }
     if e.to_string().starts_with("invalid connection string") || e.to_string().starts_with("invalid configuration") {

@@ -9,7 +9,12 @@
 //! deadline, and the server's own `statement_timeout` (shorter) ends slow statements cleanly first.
 
 use crate::error::{from_pg, ServerError, ServerErrorKind};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::WebPkiServerVerifier;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::runtime::Runtime;
 use tokio::task::JoinHandle;
@@ -42,8 +47,8 @@ pub(crate) const INIT_LIMITS: Limits = Limits { statement: Duration::from_secs(3
 enum Tls {
     /// Plain: only to this computer (`sslmode=disable` on a loopback address or Unix socket).
     Off,
-    /// TLS through the platform's library (OpenSSL, SChannel, Security.framework) and its roots.
-    On(native_tls::TlsConnector),
+    /// TLS through rustls, verified as the address asks (`connector`).
+    On(tokio_postgres_rustls::MakeRustlsConnect),
 }
 
 /// A parsed and checked server address.
@@ -157,16 +162,19 @@ fn is_local(config: &Config) -> bool {
     hosts_local && config.get_hostaddrs().iter().all(|ip| ip.is_loopback())
 }
 
-fn connector(rootcert: Option<&str>, relaxed: bool, any_name: bool) -> Result<native_tls::TlsConnector, ServerError> {
-    let mut builder = native_tls::TlsConnector::builder();
-    builder.min_protocol_version(Some(native_tls::Protocol::Tlsv12));
-    if relaxed {
-        // libpq's `prefer` on this computer: encryption if offered, nothing to verify against.
-        builder.danger_accept_invalid_certs(true).danger_accept_invalid_hostnames(true);
-    }
-    if any_name {
-        builder.danger_accept_invalid_hostnames(true);
-    }
+fn connector(
+    rootcert: Option<&str>,
+    relaxed: bool,
+    any_name: bool,
+) -> Result<tokio_postgres_rustls::MakeRustlsConnect, ServerError> {
+    use rustls::pki_types::pem::PemObject;
+    // rustls 0.23.48 deprecates the ring provider for lacking post-quantum key exchange; the
+    // alternative, aws-lc-rs, is a large C build under the OpenSSL licence. PostgreSQL servers as
+    // organisations run them (OpenSSL before 3.5) offer no post-quantum groups either.
+    #[allow(deprecated)]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let tls_error = |e: rustls::Error| ServerError::new(ServerErrorKind::Tls, e.to_string());
+    let mut roots = rustls::RootCertStore::empty();
     if let Some(path) = rootcert.filter(|p| !p.is_empty() && *p != "system") {
         let unreadable = |detail: String| {
             ServerError::bad_address(
@@ -176,13 +184,122 @@ fn connector(rootcert: Option<&str>, relaxed: bool, any_name: bool) -> Result<na
             )
         };
         let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-        let cert = native_tls::Certificate::from_pem(&bytes)
-            .or_else(|_| native_tls::Certificate::from_der(&bytes))
-            .map_err(|e| unreadable(e.to_string()))?;
+        let pem: Vec<CertificateDer> = CertificateDer::pem_slice_iter(&bytes).filter_map(Result::ok).collect();
         // As in libpq: a named root file is the only trust, not an addition to the system's.
-        builder.disable_built_in_roots(true).add_root_certificate(cert);
+        let certs = if pem.is_empty() { vec![CertificateDer::from(bytes)] } else { pem };
+        for cert in certs {
+            roots.add(cert).map_err(|e| unreadable(e.to_string()))?;
+        }
+    } else {
+        // The system's roots; a store that cannot be read in part still gives the rest.
+        let found = rustls_native_certs::load_native_certs();
+        roots.add_parsable_certificates(found.certs);
     }
-    builder.build().map_err(|e| ServerError::new(ServerErrorKind::Tls, e.to_string()))
+    let verifier: Arc<dyn ServerCertVerifier> = if relaxed {
+        // libpq's `prefer` on this computer: encryption if offered, nothing to verify against.
+        Arc::new(Unchecked(provider.clone()))
+    } else {
+        let checked = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+            .build()
+            .map_err(|e| ServerError::new(ServerErrorKind::Tls, e.to_string()))?;
+        if any_name {
+            Arc::new(AnyName(checked))
+        } else {
+            checked
+        }
+    };
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(tls_error)?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+/// `sslmode=verify-ca`: the certificate must come from a trusted root, whatever name it carries.
+#[derive(Debug)]
+struct AnyName(Arc<WebPkiServerVerifier>);
+
+impl ServerCertVerifier for AnyName {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        use rustls::{CertificateError::*, Error::InvalidCertificate};
+        match self.0.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
+            Err(InvalidCertificate(NotValidForName | NotValidForNameContext { .. })) => {
+                Ok(ServerCertVerified::assertion())
+            }
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.0.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_verify_schemes()
+    }
+}
+
+/// `prefer` to this computer only: the certificate is not checked (there is nothing to check it
+/// against), the handshake's signatures still are.
+#[derive(Debug)]
+struct Unchecked(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for Unchecked {
+    fn verify_server_cert(
+        &self,
+        _: &CertificateDer<'_>,
+        _: &[CertificateDer<'_>],
+        _: &ServerName<'_>,
+        _: &[u8],
+        _: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
 }
 
 fn percent_decode(s: &str) -> String {
@@ -257,7 +374,7 @@ impl Link {
         let attempt = async move {
             let (client, task) = match tls {
                 Tls::Off => start(&config, NoTls).await?,
-                Tls::On(c) => start(&config, postgres_native_tls::MakeTlsConnector::new(c)).await?,
+                Tls::On(c) => start(&config, c).await?,
             };
             client.batch_execute(&settings).await?;
             Ok::<_, tokio_postgres::Error>(Conn { client, task })

@@ -436,4 +436,18 @@ fn tls_is_used_and_the_certificate_checked() {
     assert!(e.nl.contains("certificaat"), "{}", e.nl);
     // On this computer `prefer` (the default) encrypts without checking, as libpq does.
     ok(Server::connect(&base("localhost"), branch, NodeId(1), &token));
+
+    // A name the certificate does not carry (reached at the right address): verify-full refuses,
+    // verify-ca checks only the issuer, as in libpq.
+    let other_name = |mode: &str| {
+        format!("{}?hostaddr=127.0.0.1&sslmode={mode}&sslrootcert={}", base("db.branch.invalid"), ca.display())
+    };
+    let e = err(Server::connect(&other_name("verify-full"), branch, NodeId(1), &token));
+    assert_eq!(e.kind, ServerErrorKind::Tls, "{e:?}");
+    ok(Server::connect(&other_name("verify-ca"), branch, NodeId(1), &token));
+    let version = cluster.superuser_sql(
+        "SELECT max(s.version) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'draagkracht'",
+        DATABASE,
+    );
+    assert!(version.starts_with("TLSv1.3") || version.starts_with("TLSv1.2"), "{version}");
 }
