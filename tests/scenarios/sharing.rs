@@ -314,16 +314,18 @@ fn a_damaged_forged_or_misfiled_batch_is_refused_and_nothing_is_lost() {
     let batch =
         batch_files(folder.path()).into_iter().find(|p| p.parent().unwrap().ends_with(&anna)).expect("Anna's batch");
 
-    // A flipped byte: refused with a clear word, the chain waits, the database is sound.
+    // A flipped byte: refused with a clear word, the chain waits, the database is sound. In the
+    // sealed part the branch key notices; in the signature at the end, the signature check.
     let original = std::fs::read(&batch).unwrap();
-    let mut damaged = original.clone();
-    let last = damaged.len() - 1;
-    damaged[last] ^= 0x40;
-    std::fs::write(&batch, &damaged).unwrap();
-    let report = laptops[1].app().sync(Utc::now()).unwrap();
-    assert_eq!(report.received_batches, 0);
-    assert!(report.problems[0].message.contains("beschadigd, vervalst"), "{:?}", report.problems);
-    sound(&laptops[1]);
+    for (at, words) in [(original.len() - 100, "beschadigd, vervalst"), (original.len() - 1, "niet ondertekend")] {
+        let mut damaged = original.clone();
+        damaged[at] ^= 0x40;
+        std::fs::write(&batch, &damaged).unwrap();
+        let report = laptops[1].app().sync(Utc::now()).unwrap();
+        assert_eq!(report.received_batches, 0);
+        assert!(report.problems[0].message.contains(words), "{:?}", report.problems);
+        sound(&laptops[1]);
+    }
 
     // A batch copied under another number (a replay) is refused too.
     std::fs::write(&batch, &original).unwrap();
@@ -352,6 +354,70 @@ fn a_damaged_forged_or_misfiled_batch_is_refused_and_nothing_is_lost() {
         .iter()
         .all(|v| v.name != "Vreemde"));
     sound(&laptops[1]);
+}
+
+#[test]
+fn a_laptop_of_the_branch_cannot_write_under_another_laptops_name() {
+    use draagkracht_core::sync::BatchBody;
+    use draagkracht_store::sync::{seal, signature, state};
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    for i in [0, 2, 1] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let anna = laptops[0].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap();
+
+    // Bram's laptop holds the branch key and may write in the folder: it seals a batch that names
+    // Anna's laptop as its writer (her next number, a volunteer of its own making) and signs it
+    // with its own key, carrying its own verifying key.
+    let conn = draagkracht_store::Connection::open(laptops[1].t.db_path()).unwrap();
+    let me = state::require(&conn).unwrap();
+    let key = state::key(&conn, me.epoch).unwrap().unwrap();
+    let mut after = state::seen(&conn).unwrap();
+    after.retain(|_, s| *s > 0);
+    let body = BatchBody {
+        device_name: anna.name.clone(),
+        written_at: "2026-12-01T10:00:00Z".into(),
+        after,
+        ops: vec![],
+        public_key: None,
+        verify_key: Some(signature::own_verify_hex(&conn).unwrap()),
+    };
+    let seq = anna.batches + 1;
+    let header = seal::Header {
+        kind: seal::Kind::Batch,
+        branch: me.branch_id,
+        node: draagkracht_core::sync::NodeId::parse(&anna.id).unwrap(),
+        seq,
+        epoch: me.epoch,
+    };
+    let forged = signature::sign(&conn, seal::seal(&key, &header, &serde_json::to_vec(&body).unwrap())).unwrap();
+    let anna_dir = batch_files(folder.path()).into_iter().find(|p| p.parent().unwrap().ends_with(&anna.id)).unwrap();
+    std::fs::write(anna_dir.with_file_name(format!("b-{seq:012}.dkb")), &forged).unwrap();
+
+    // Carla's laptop refuses it, naming Anna's laptop and the number; nothing of it is applied.
+    let report = laptops[2].app().sync(Utc::now()).unwrap();
+    assert_eq!(report.received_batches, 0, "{report:?}");
+    assert!(
+        report.problems.iter().any(|p| p.message.contains("niet ondertekend") && p.batch == Some(seq)),
+        "{:?}",
+        report.problems
+    );
+    let carla = draagkracht_store::Connection::open(laptops[2].t.db_path()).unwrap();
+    assert_eq!(
+        signature::known(&carla, draagkracht_core::sync::NodeId::parse(&anna.id).unwrap()).unwrap(),
+        state::devices(&draagkracht_store::Connection::open(laptops[0].t.db_path()).unwrap())
+            .unwrap()
+            .into_iter()
+            .find(|d| d.node.to_string() == anna.id)
+            .unwrap()
+            .verify_key,
+        "Anna's own key stays the one kept for her"
+    );
+    sound(&laptops[2]);
 }
 
 #[test]
@@ -455,9 +521,11 @@ fn still_written(laptop: &Laptop, needle: &str) -> Vec<String> {
 /// Everything in the shared folder, decrypted with the branch key, as text; the raw bytes must
 /// hold no plaintext at all.
 fn folder_contents(laptop: &Laptop, folder: &Path) -> String {
-    use draagkracht_store::sync::{batches, seal, state};
+    use draagkracht_store::sync::{batches, seal, signature, state};
     let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
     let key = state::key(&conn, 1).unwrap().unwrap();
+    let verify_keys =
+        state::devices(&conn).unwrap().into_iter().filter_map(|d| d.verify_key.map(|k| (d.node, k))).collect();
     let mut text = String::new();
     let mut stack = vec![folder.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -472,12 +540,15 @@ fn folder_contents(laptop: &Laptop, folder: &Path) -> String {
             match path.extension().and_then(|e| e.to_str()) {
                 Some("dkb") => text += &format!("{:?}", batches::open_batch(&conn, &bytes).unwrap().1),
                 Some("dks") if path.file_name().unwrap() == "snapshot.dks" => {
-                    text += &format!("{:?}", batches::open_snapshot(&key, &bytes).unwrap().1)
+                    text += &format!("{:?}", batches::open_snapshot(&key, &bytes, &verify_keys).unwrap().1)
                 }
-                _ => {
-                    text +=
-                        &String::from_utf8_lossy(&seal::open(&key, &bytes).map(|(_, b)| b.to_vec()).unwrap_or_default())
+                // "Applied" files are sealed and signed; key files and invitations are not sealed
+                // with the branch key (the raw check above covers them).
+                Some("dks") => {
+                    let (sealed, _) = signature::split(&bytes).unwrap();
+                    text += &String::from_utf8_lossy(&seal::open(&key, sealed).unwrap().1)
                 }
+                _ => {}
             }
         }
     }
@@ -925,7 +996,7 @@ mod on_the_server {
 
     /// Everything the server holds for the branch (batches and snapshots), decrypted, as text.
     fn server_contents(cluster: &TestCluster, laptop: &Laptop) -> (usize, String) {
-        use draagkracht_store::sync::{seal, state};
+        use draagkracht_store::sync::{seal, signature, state};
         let conn = draagkracht_store::Connection::open(laptop.t.db_path()).unwrap();
         let keys = state::keys(&conn).unwrap();
         let rows = cluster.superuser_sql(
@@ -936,8 +1007,9 @@ mod on_the_server {
         let mut n = 0;
         for row in rows.lines().filter(|l| !l.is_empty()) {
             let bytes = hex::decode(row.trim()).unwrap();
-            let header = seal::Header::read(&bytes).unwrap();
-            let (_, body) = seal::open(&keys[&header.epoch], &bytes).unwrap();
+            let (sealed, _) = signature::split(&bytes).unwrap();
+            let header = seal::Header::read(sealed).unwrap();
+            let (_, body) = seal::open(&keys[&header.epoch], sealed).unwrap();
             text += &String::from_utf8_lossy(&body);
             n += 1;
         }

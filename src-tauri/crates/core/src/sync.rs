@@ -196,6 +196,9 @@ pub struct BatchBody {
     /// laptop is removed.
     #[serde(default, rename = "pk", skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
+    /// The writer's verifying key (Ed25519, hex): the batch is signed with its secret half.
+    #[serde(default, rename = "vk", skip_serializing_if = "Option::is_none")]
+    pub verify_key: Option<String>,
 }
 
 impl BatchBody {
@@ -307,6 +310,7 @@ mod tests {
             after: [(NodeId(1), 3)].into_iter().collect(),
             ops: vec![],
             public_key: None,
+            verify_key: None,
         };
         assert!(!body.ready(&[(NodeId(1), 2)].into_iter().collect()));
         assert!(body.ready(&[(NodeId(1), 3), (NodeId(2), 1)].into_iter().collect()));

@@ -457,6 +457,7 @@ END;
     include_str!("migrations/0011_erasures.sql"),
     // 12: every laptop's key pair, for a new branch key when a laptop is removed.
     include_str!("migrations/0012_device_keys.sql"),
+    include_str!("migrations/0013_device_signatures.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

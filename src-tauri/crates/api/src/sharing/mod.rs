@@ -45,6 +45,10 @@ fn words(e: &SyncError) -> (String, String) {
             "cannot be opened with the branch key: damaged, forged or from a removed laptop".into(),
         ),
         SyncError::OtherBranch => ("hoort bij een andere afdeling".into(), "belongs to another branch".into()),
+        SyncError::Unsigned => (
+            "is niet ondertekend door de laptop waarvan het zegt te zijn: vervalst of beschadigd".into(),
+            "is not signed by the laptop it names: forged or damaged".into(),
+        ),
         SyncError::UnknownEpoch(n) => (
             format!("is versleuteld met sleutel {n}, die deze laptop niet heeft"),
             format!("is sealed with key {n}, which this laptop does not have"),

@@ -12,7 +12,7 @@ use crate::Draagkracht;
 use chrono::{DateTime, Utc};
 use draagkracht_core::sync::{BatchBody, NodeId, Value, VersionVector};
 use draagkracht_store::settings;
-use draagkracht_store::sync::seal::{self, Header};
+use draagkracht_store::sync::seal::Header;
 use draagkracht_store::sync::{batches, epochs, state, SyncSelf};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use zeroize::Zeroizing;
@@ -31,8 +31,10 @@ pub struct Round {
     applied: Vec<u8>,
     /// A fresh snapshot to put there (after an erasure).
     snapshot: Option<(Header, Vec<u8>)>,
-    /// The branch keys, to read the others' "applied" files without the database.
+    /// The branch keys and the laptops' verifying keys, to read the others' "applied" files
+    /// without the database.
     keys: BTreeMap<u32, Zeroizing<[u8; 32]>>,
+    verify_keys: BTreeMap<NodeId, String>,
 }
 
 /// A laptop's new batches as read, in order; a batch that could not be read ends the list.
@@ -87,6 +89,7 @@ impl Draagkracht {
             seen: state::seen(conn)?,
             removed: devices.iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect(),
             known: devices.iter().map(|d| d.node).collect(),
+            verify_keys: devices.iter().filter_map(|d| d.verify_key.clone().map(|k| (d.node, k))).collect(),
             applied: batches::seal_applied(conn).map_err(sync_error)?,
             snapshot,
             keys: state::keys(conn)?,
@@ -181,15 +184,13 @@ impl Round {
         Ok(Exchanged { delivered, batches, epoch_keys: place.epoch_keys()?, snapshot_written, older_copy })
     }
 
-    /// What another laptop's "applied" file says it has of this laptop's batches.
-    fn open_applied(&self, node: NodeId, sealed: &[u8]) -> Option<u64> {
-        let header = Header::read(sealed).ok()?;
-        let key = self.keys.get(&header.epoch)?;
-        let (header, json) = seal::open(key, sealed).ok()?;
+    /// What another laptop's "applied" file says it has of this laptop's batches; nothing when
+    /// the file cannot be read or was not signed by that laptop (then nothing is deleted for it).
+    fn open_applied(&self, node: NodeId, signed: &[u8]) -> Option<u64> {
+        let (header, seen) = batches::open_applied(&self.keys, self.verify_keys.get(&node)?, signed).ok()?;
         if header.node != node || header.branch != self.me.branch_id {
             return None;
         }
-        let seen: VersionVector = serde_json::from_slice(&json).ok()?;
         seen.get(&self.me.node).copied()
     }
 }

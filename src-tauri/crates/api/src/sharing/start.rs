@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use draagkracht_core::sync::{Hlc, NodeId};
 use draagkracht_store::settings;
 use draagkracht_store::sync::seal::{self, Invitation, JoinCode, SealedInvitation};
-use draagkracht_store::sync::{batches, snapshot, state, SyncError, SyncSelf};
+use draagkracht_store::sync::{batches, signature, snapshot, state, SyncError, SyncSelf};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -91,6 +91,16 @@ impl Draagkracht {
 
     /// A one-time code for another laptop to join with (valid for 24 hours): sends what waits,
     /// puts a fresh snapshot and the sealed invitation where the laptops meet.
+    /// The verifying key of every laptop this one knows, its own too, for an invitation.
+    fn verify_keys(&mut self) -> Result<BTreeMap<NodeId, String>, ApiError> {
+        self.db.write(|tx| {
+            let me = state::require(tx).map_err(sync_error)?;
+            let own = signature::own_verify_hex(tx)?;
+            signature::keep(tx, me.node, &own)?;
+            Ok(state::devices(tx)?.into_iter().filter_map(|d| d.verify_key.map(|k| (d.node, k))).collect())
+        })
+    }
+
     pub fn invite(&mut self, now: DateTime<Utc>) -> Result<JoinCodeMade, ApiError> {
         self.sync(now)?;
         let (me, mut place) = self.place()?;
@@ -111,6 +121,7 @@ impl Draagkracht {
                 .filter(|(epoch, _)| **epoch != me.epoch)
                 .map(|(epoch, key)| (*epoch, super::hex_key(key)))
                 .collect(),
+            verify_keys: self.verify_keys()?,
         };
         let sealed = seal::seal_invitation(code.secret(), code.id(), &invitation).map_err(sync_error)?;
         let json =
@@ -207,7 +218,7 @@ impl Draagkracht {
         };
         let mut best: Option<snapshot::Snapshot> = None;
         for (_, sealed) in candidates {
-            if let Ok((header, snap)) = batches::open_snapshot(&key, &sealed) {
+            if let Ok((header, snap)) = batches::open_snapshot(&key, &sealed, &invitation.verify_keys) {
                 if header.branch == branch
                     && best.as_ref().is_none_or(|b| snap.seen.values().sum::<u64>() > b.seen.values().sum::<u64>())
                 {

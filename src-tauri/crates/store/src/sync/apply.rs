@@ -149,6 +149,9 @@ pub fn apply_batch(
     if let Some(public) = &body.public_key {
         state::note_public_key(tx, author, public)?;
     }
+    if let Some(verify) = &body.verify_key {
+        super::signature::keep(tx, author, verify)?;
+    }
     state::loud(tx, was_paused)?;
     Ok(applied)
 }

@@ -3,10 +3,11 @@
 
 use super::seal::{self, Header, Kind};
 use super::snapshot::Snapshot;
-use super::state;
 use super::SyncError;
-use draagkracht_core::sync::{BatchBody, Op};
+use super::{signature, state};
+use draagkracht_core::sync::{BatchBody, NodeId, Op, VersionVector};
 use rusqlite::{Connection, Transaction};
+use std::collections::BTreeMap;
 
 /// Seals what waits in the outbox into this laptop's next batch and keeps it until it is
 /// delivered; `None` when nothing waits.
@@ -19,13 +20,19 @@ pub fn seal_outbox(tx: &Transaction, written_at: &str) -> Result<Option<u64>, Sy
     let mut after = state::seen(tx)?;
     let seq = after.remove(&me.node).unwrap_or(0) + 1;
     after.retain(|_, s| *s > 0);
-    let public_key = Some(super::epochs::own_public_hex(tx)?);
-    let body =
-        BatchBody { device_name: me.device_name.clone(), written_at: written_at.to_string(), after, ops, public_key };
+    let body = BatchBody {
+        device_name: me.device_name.clone(),
+        written_at: written_at.to_string(),
+        after,
+        ops,
+        public_key: Some(super::epochs::own_public_hex(tx)?),
+        verify_key: Some(own_verify_key(tx)?),
+    };
     let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
     let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
-    state::keep_sealed(tx, me.node, seq, me.epoch, &seal::seal(&key, &header, &json))?;
+    let signed = signature::sign(tx, seal::seal(&key, &header, &json))?;
+    state::keep_sealed(tx, me.node, seq, me.epoch, &signed)?;
     Ok(Some(seq))
 }
 
@@ -41,12 +48,23 @@ pub fn seal_announcement(tx: &Transaction, written_at: &str) -> Result<u64, Sync
         after,
         ops: vec![],
         public_key: Some(super::epochs::own_public_hex(tx)?),
+        verify_key: Some(own_verify_key(tx)?),
     };
     let key = state::key(tx, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let json = serde_json::to_vec(&body).map_err(|e| SyncError::Format(e.to_string()))?;
     let header = Header { kind: Kind::Batch, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
-    state::keep_sealed(tx, me.node, seq, me.epoch, &seal::seal(&key, &header, &json))?;
+    let signed = signature::sign(tx, seal::seal(&key, &header, &json))?;
+    state::keep_sealed(tx, me.node, seq, me.epoch, &signed)?;
     Ok(seq)
+}
+
+/// This laptop's verifying key, kept for itself too (its own batches are opened again when an
+/// older copy takes them back).
+fn own_verify_key(tx: &Transaction) -> Result<String, SyncError> {
+    let me = state::require(tx)?;
+    let hex = signature::own_verify_hex(tx)?;
+    signature::keep(tx, me.node, &hex)?;
+    Ok(hex)
 }
 
 /// Opens a sealed file of this branch: checks the branch, finds the epoch's key, decrypts.
@@ -67,10 +85,12 @@ fn open_sealed(
     seal::open(&key, sealed)
 }
 
-/// Opens another laptop's batch.
-pub fn open_batch(conn: &Connection, sealed: &[u8]) -> Result<(Header, BatchBody), SyncError> {
+/// Opens another laptop's batch and checks that laptop signed it.
+pub fn open_batch(conn: &Connection, signed: &[u8]) -> Result<(Header, BatchBody), SyncError> {
+    let (sealed, sig) = signature::split(signed)?;
     let (header, json) = open_sealed(conn, sealed, Kind::Batch)?;
-    let body = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
+    let body: BatchBody = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
+    signature::check(conn, header.node, sealed, &sig, body.verify_key.as_deref())?;
     Ok((header, body))
 }
 
@@ -83,15 +103,22 @@ pub fn seal_snapshot(conn: &Connection) -> Result<(Header, Vec<u8>, usize), Sync
     let key = state::key(conn, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let seq = snapshot.seen.get(&me.node).copied().unwrap_or(0);
     let header = Header { kind: Kind::Snapshot, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
-    Ok((header, seal::seal(&key, &header, &json), records))
+    Ok((header, signature::sign(conn, seal::seal(&key, &header, &json))?, records))
 }
 
-/// Opens a snapshot with a key given (a laptop that joins has no database key row yet).
-pub fn open_snapshot(key: &[u8; 32], sealed: &[u8]) -> Result<(Header, Snapshot), SyncError> {
+/// Opens a snapshot with a key given (a laptop that joins has no database key row yet), signed by
+/// a laptop whose verifying key is in `verify_keys` (the invitation names them).
+pub fn open_snapshot(
+    key: &[u8; 32],
+    signed: &[u8],
+    verify_keys: &BTreeMap<NodeId, String>,
+) -> Result<(Header, Snapshot), SyncError> {
+    let (sealed, sig) = signature::split(signed)?;
     let (header, json) = seal::open(key, sealed)?;
     if header.kind != Kind::Snapshot {
         return Err(SyncError::Format("not a snapshot".into()));
     }
+    signature::verify(verify_keys.get(&header.node).ok_or(SyncError::Unsigned)?, sealed, &sig)?;
     let snapshot = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
     Ok((header, snapshot))
 }
@@ -104,15 +131,24 @@ pub fn seal_applied(conn: &Connection) -> Result<Vec<u8>, SyncError> {
     let key = state::key(conn, me.epoch)?.ok_or(SyncError::UnknownEpoch(me.epoch))?;
     let seq = seen.get(&me.node).copied().unwrap_or(0);
     let header = Header { kind: Kind::Applied, branch: me.branch_id, node: me.node, seq, epoch: me.epoch };
-    Ok(seal::seal(&key, &header, &json))
+    Ok(signature::sign(conn, seal::seal(&key, &header, &json))?)
 }
 
-/// Opens another laptop's "applied" file: its version vector.
+/// Opens another laptop's "applied" file — its version vector — with the branch keys given and
+/// that laptop's verifying key as kept (a laptop not heard from yet has none: its file is not read).
 pub fn open_applied(
-    conn: &Connection,
-    sealed: &[u8],
-) -> Result<(Header, draagkracht_core::sync::VersionVector), SyncError> {
-    let (header, json) = open_sealed(conn, sealed, Kind::Applied)?;
+    keys: &BTreeMap<u32, zeroize::Zeroizing<[u8; 32]>>,
+    verify_hex: &str,
+    signed: &[u8],
+) -> Result<(Header, VersionVector), SyncError> {
+    let (sealed, sig) = signature::split(signed)?;
+    let header = Header::read(sealed)?;
+    if header.kind != Kind::Applied {
+        return Err(SyncError::Format("not an applied file".into()));
+    }
+    let key = keys.get(&header.epoch).ok_or(SyncError::UnknownEpoch(header.epoch))?;
+    signature::verify(verify_hex, sealed, &sig)?;
+    let (header, json) = seal::open(key, sealed)?;
     let seen = serde_json::from_slice(&json).map_err(|e| SyncError::Format(e.to_string()))?;
     Ok((header, seen))
 }

@@ -9,6 +9,7 @@
 //!   capture off; the losing value of two writes made apart goes to `sync_versions`.
 //! - [`snapshot`]: every shared row and every field's stamp, for a laptop that joins.
 //! - [`seal`]: batches, snapshots and invitations encrypted with the branch key.
+//! - [`signature`]: what a laptop writes to the shared place, signed with its own key.
 //! - [`state`]: this laptop's place in the branch, its keys, the laptops it knows.
 //!
 //! The transports (a folder, a server) live in the api crate; they move sealed bytes only.
@@ -18,6 +19,7 @@ pub mod batches;
 pub(crate) mod capture;
 pub mod epochs;
 pub mod seal;
+pub mod signature;
 pub mod snapshot;
 pub mod state;
 pub mod tables;
@@ -41,6 +43,9 @@ pub enum SyncError {
     /// Decryption failed: damaged, forged, or sealed with another key.
     #[error("cannot be opened with the branch key")]
     Unreadable,
+    /// Not signed by the laptop it names (or signed with another key than the one kept for it).
+    #[error("not signed by the laptop it names")]
+    Unsigned,
     /// Sealed for another branch.
     #[error("belongs to another branch")]
     OtherBranch,

@@ -132,6 +132,10 @@ pub struct Invitation {
     /// there to read.
     #[serde(default)]
     pub earlier_keys: Vec<(u32, String)>,
+    /// The verifying key of every laptop the inviter knows, its own too: the joining laptop checks
+    /// the snapshot it starts from against them, and keeps them.
+    #[serde(default)]
+    pub verify_keys: std::collections::BTreeMap<NodeId, String>,
 }
 
 /// An invitation as it waits at the shared place: the Argon2id parameters and the invitation

@@ -19,6 +19,9 @@ pub struct Snapshot {
     /// Their public keys, as far as known.
     #[serde(default)]
     pub public_keys: std::collections::BTreeMap<NodeId, String>,
+    /// Their verifying keys, as far as known.
+    #[serde(default)]
+    pub verify_keys: std::collections::BTreeMap<NodeId, String>,
     pub tables: Vec<TableRows>,
     /// (table, row, column, clock, node, value) of every field written since sharing began.
     pub cells: Vec<(String, String, String, Hlc, NodeId, Value)>,
@@ -67,6 +70,7 @@ pub fn take(conn: &Connection) -> Result<Snapshot, SyncError> {
     Ok(Snapshot {
         seen: devices.iter().map(|d| (d.node, d.applied_seq)).collect(),
         public_keys: devices.iter().filter_map(|d| d.public_key.clone().map(|k| (d.node, k))).collect(),
+        verify_keys: devices.iter().filter_map(|d| d.verify_key.clone().map(|k| (d.node, k))).collect(),
         devices: devices.into_iter().map(|d| (d.node, d.name)).collect(),
         tables,
         cells,
@@ -111,6 +115,9 @@ pub fn load(tx: &Transaction, snapshot: &Snapshot) -> Result<(), SyncError> {
         state::note_device(tx, *node, name, snapshot.seen.get(node).copied().unwrap_or(0), None)?;
         if let Some(public) = snapshot.public_keys.get(node) {
             state::note_public_key(tx, *node, public)?;
+        }
+        if let Some(verify) = snapshot.verify_keys.get(node) {
+            super::signature::keep(tx, *node, verify)?;
         }
     }
     if !paused {

@@ -34,6 +34,8 @@ pub struct Device {
     pub removed_at: Option<String>,
     /// Its X25519 public key (hex), once a batch of it was seen.
     pub public_key: Option<String>,
+    /// Its Ed25519 verifying key (hex), as first seen.
+    pub verify_key: Option<String>,
 }
 
 /// A value that lost to a write made apart from it.
@@ -123,7 +125,7 @@ pub fn clock(conn: &Connection) -> Result<Hlc, StoreError> {
 
 pub fn devices(conn: &Connection) -> Result<Vec<Device>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT node, name, applied_seq, last_seen, removed_at, public_key FROM sync_devices ORDER BY name, node",
+        "SELECT node, name, applied_seq, last_seen, removed_at, public_key, verify_key FROM sync_devices ORDER BY name, node",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(Device {
@@ -133,6 +135,7 @@ pub fn devices(conn: &Connection) -> Result<Vec<Device>, StoreError> {
             last_seen: r.get(3)?,
             removed_at: r.get(4)?,
             public_key: r.get(5)?,
+            verify_key: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
