@@ -863,9 +863,44 @@ fn run_case(
 
 /// The same, with the organisation's PostgreSQL server as the meeting place: a throw-away cluster
 /// per test (`draagkracht_server::testing`).
+/// Bram's laptop delivers two volunteers; Anna's removes Bram's laptop (synchronising first)
+/// before Carla's has synchronised: Carla's still gets what Anna had applied of Bram's (Anna builds
+/// on it), and the two end up alike.
+fn what_the_remover_had_applied_still_reaches_the_others(target: &str) {
+    let today = date(2026, 12, 1);
+    let mut laptops = branch_at(target, 2);
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    for i in [1, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let kept = laptops[1].app().create_volunteer(&volunteer_input("Bea Bakker", "active", vec![admin]), today).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let late = laptops[1].app().create_volunteer(&volunteer_input("Laat Later", "active", vec![admin]), today).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    let bram = laptops[1].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    laptops[0].app().remove_laptop(&bram, Utc::now()).unwrap();
+    laptops[2].app().sync(Utc::now()).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    assert!(laptops[2].app().volunteer(kept.id, today).is_ok(), "what the remover had applied arrives");
+    assert!(laptops[2].app().volunteer(late.id, today).is_ok(), "the remover synchronised first");
+    assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[2]));
+}
+
+#[test]
+fn what_a_removed_laptop_left_still_reaches_a_laptop_that_had_not_synced() {
+    let folder = tempfile::tempdir().unwrap();
+    what_the_remover_had_applied_still_reaches_the_others(&folder.path().display().to_string());
+}
+
 mod on_the_server {
     use super::*;
     use draagkracht_server::testing::TestCluster;
+
+    #[test]
+    fn what_a_removed_laptop_left_still_reaches_a_laptop_that_had_not_synced_through_the_server() {
+        let cluster = TestCluster::new();
+        what_the_remover_had_applied_still_reaches_the_others(&cluster.url());
+    }
 
     #[test]
     fn a_laptop_put_back_from_an_older_copy_catches_up_through_the_server() {

@@ -352,9 +352,10 @@ impl Server {
     }
 
     /// Removes laptop `node` from this branch: from now on its token opens nothing (`Revoked`),
-    /// it is no longer among `nodes`, it can never register again under its number, and its
-    /// batches, snapshot, "applied" file and invitations are deleted (as a folder loses its
-    /// subfolder; the epoch keys it made stay). A laptop the server does not know yet is recorded
+    /// and it can never register again under its number. Its batches stay (as its subfolder does
+    /// in a folder: a laptop that has not applied them yet still needs those the remover had
+    /// applied), and so it stays among `nodes` while it has any; its snapshot, "applied" file and
+    /// invitations are deleted; the epoch keys it made stay. A laptop the server does not know yet is recorded
     /// as removed all the same. Removing it again is fine; removing this laptop itself is
     /// `Malformed`. Only an active laptop of the same branch can remove one.
     pub fn remove_device(&mut self, node: NodeId) -> Result<(), ServerError> {

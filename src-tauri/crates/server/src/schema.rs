@@ -13,6 +13,7 @@ use crate::link::{Link, INIT_LIMITS};
 const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "0001_initial", include_str!("../migrations/0001_initial.sql")),
     (2, "0002_compaction", include_str!("../migrations/0002_compaction.sql")),
+    (3, "0003_removed_batches_stay", include_str!("../migrations/0003_removed_batches_stay.sql")),
 ];
 
 /// The schema version this build sets up and expects.

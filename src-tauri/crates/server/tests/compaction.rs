@@ -275,9 +275,11 @@ fn a_removed_laptop_is_refused_everywhere() {
     let e = cluster.sql_as(&url, &direct).expect_err(&direct);
     assert!(e.contains("removed from the branch"), "{e}");
 
-    // What it left is gone, as a folder loses its subfolder; the others' is not.
-    assert_eq!(ok(one.nodes()), vec![n1, n3]);
-    assert_eq!(ok(three.batches(n2, 0)), Vec::<u64>::new());
+    // Its batches stay for the laptops that have not applied them yet (as its subfolder stays in
+    // a folder); the rest it left is gone.
+    assert_eq!(ok(one.nodes()), vec![n1, n2, n3]);
+    assert_eq!(ok(three.batches(n2, 0)), vec![1]);
+    assert_eq!(ok(three.read_batch(n2, 1)), batch(branch, n2, 1));
     assert_eq!(ok(three.snapshots()), vec![]);
     assert_eq!(ok(three.applied_of(n2)), None);
     assert_eq!(
@@ -299,7 +301,8 @@ fn a_removed_laptop_is_refused_everywhere() {
     assert_eq!(err(one.remove_device(n1)).kind, ServerErrorKind::Malformed);
     ok(one.remove_device(NodeId(0xa7)));
     assert_eq!(err(Server::register_joining(&url, branch, NodeId(0xa7), "BACK")).kind, ServerErrorKind::Revoked);
-    assert_eq!(ok(three.nodes()), vec![n1, n3]);
+    // A removed laptop without batches here is no longer listed; one with batches is, for them.
+    assert_eq!(ok(three.nodes()), vec![n1, n2, n3]);
     // The others go on as before.
     ok(three.write_batch(1, 1, &batch(branch, n3, 1)));
     assert_eq!(ok(one.batches(n3, 0)), vec![1]);
@@ -438,19 +441,19 @@ fn init_migrates_a_version_1_server_and_is_idempotent() {
         ServerErrorKind::NotSetUp
     );
 
-    assert_eq!(LATEST_VERSION, 2);
-    assert_eq!(ok(server_init(&cluster.superuser_url())), 2);
-    assert_eq!(ok(server_init(&cluster.superuser_url())), 2);
+    assert_eq!(LATEST_VERSION, 3);
+    assert_eq!(ok(server_init(&cluster.superuser_url())), 3);
+    assert_eq!(ok(server_init(&cluster.superuser_url())), 3);
     assert_eq!(
         cluster.superuser_sql(
             "SELECT string_agg(version || ' ' || name, ',' ORDER BY version) FROM draagkracht.schema_version",
             DATABASE
         ),
-        "1 0001_initial,2 0002_compaction"
+        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay"
     );
     // The laptop, its token and its batch are still there; the new calls work.
     let mut again = ok(Server::connect(&url, branch, NodeId(0xa1), &token));
-    assert_eq!(again.schema_version(), 2);
+    assert_eq!(again.schema_version(), 3);
     assert_eq!(ok(again.batches(again.node(), 0)), vec![1]);
     assert!(!ok(again.open_invitations()));
     ok(again.write_applied(1, 1, &sealed(APPLIED, branch, again.node(), 1, 1, 1, 50)));
