@@ -56,9 +56,11 @@ fn init_creates_the_schema_is_idempotent_and_needs_an_administrator() {
     assert_eq!(ok(server_init(&cluster.superuser_url())), LATEST_VERSION);
     assert_eq!(ok(server_init(&cluster.superuser_url())), LATEST_VERSION);
     assert_eq!(
-        cluster
-            .superuser_sql("SELECT string_agg(version || ' ' || name, ',') FROM draagkracht.schema_version", DATABASE),
-        "1 0001_initial,2 0002_compaction"
+        cluster.superuser_sql(
+            "SELECT string_agg(version || ' ' || name, ',' ORDER BY version) FROM draagkracht.schema_version",
+            DATABASE
+        ),
+        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay"
     );
     assert_eq!(
         cluster.superuser_sql(
