@@ -725,6 +725,57 @@ fn a_laptop_invited_right_after_a_removal_reads_what_was_sealed_before_it() {
 }
 
 #[test]
+fn a_removal_whose_key_file_reached_the_folder_but_not_the_database_completes_at_the_next_sync() {
+    use draagkracht_store::sync::{epochs, state};
+    let folder = tempfile::tempdir().unwrap();
+    let today = date(2026, 12, 1);
+    let mut laptops = branch(folder.path(), 2);
+    for i in [0, 1, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    // Anna's laptop planned the removal and delivered the new epoch's file, then stopped before
+    // its own database took it in (a crash, a full disk).
+    let conn = draagkracht_store::Connection::open(laptops[0].t.db_path()).unwrap();
+    let me = state::require(&conn).unwrap();
+    let node = draagkracht_core::sync::NodeId::parse(&carla).unwrap();
+    let (keys, _, _) = epochs::plan_removal(&conn, node).unwrap();
+    let file = folder
+        .path()
+        .join(format!("draagkracht-{}", me.branch_id))
+        .join(me.node.to_string())
+        .join(format!("keys-{}.dkk", keys.epoch));
+    std::fs::write(&file, serde_json::to_vec(&keys).unwrap()).unwrap();
+    drop(conn);
+    assert!(!laptops[0].app().sharing_status().unwrap().devices.iter().any(|d| d.removed), "not yet taken in");
+
+    // Its next sync takes its own file in: Carla's laptop is removed, the new key is used, and
+    // Bram's laptop reads what Anna's writes with it.
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let status = laptops[0].app().sharing_status().unwrap();
+    assert!(status.devices.iter().any(|d| d.id == carla && d.removed), "{:?}", status.devices);
+    laptops[0].app().create_volunteer(&volunteer_input("Na de verwijdering", "active", vec![admin]), today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    let report = laptops[1].app().sync(Utc::now()).unwrap();
+    assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
+    assert!(laptops[1]
+        .app()
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap()
+        .iter()
+        .any(|v| v.name == "Na de verwijdering"));
+    // Carla's laptop cannot read it.
+    laptops[2].app().sync(Utc::now()).ok();
+    assert!(!laptops[2]
+        .app()
+        .volunteers(&VolunteerFilter::default(), today)
+        .unwrap()
+        .iter()
+        .any(|v| v.name == "Na de verwijdering"));
+}
+
+#[test]
 fn moving_to_another_folder_takes_the_branch_along() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use draagkracht_core::sync::{Hlc, NodeId};
 use draagkracht_store::settings;
 use draagkracht_store::sync::seal::{self, Invitation, JoinCode, SealedInvitation};
-use draagkracht_store::sync::{batches, signature, snapshot, state, SyncError, SyncSelf};
+use draagkracht_store::sync::{batches, epochs, signature, snapshot, state, SyncError, SyncSelf};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -282,12 +282,25 @@ impl Draagkracht {
         if !state::devices(self.db.conn())?.iter().any(|d| d.node == node && d.removed_at.is_none()) {
             return Err(ApiError::not_found("Deze laptop", "This laptop"));
         }
-        let (keys, missing) = self
-            .db
-            .write(|tx| draagkracht_store::sync::epochs::remove_device(tx, node, &rfc3339(now)).map_err(sync_error))?;
+        // The new epoch's file goes to the place first and only then into this database: a place
+        // that cannot be reached, or where another laptop made this epoch meanwhile, leaves
+        // everything as it was (on the server the second file is refused; in a folder the other
+        // laptop's file is looked for first).
+        let (keys, key, missing) = epochs::plan_removal(self.db.conn(), node).map_err(sync_error)?;
         let json =
             serde_json::to_vec(&keys).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string(), e.to_string()))?;
+        let made_meanwhile = place.epoch_keys()?.iter().any(|bytes| {
+            serde_json::from_slice::<epochs::EpochKeys>(bytes).is_ok_and(|k| k.epoch == keys.epoch && k.from != me.node)
+        });
+        if made_meanwhile {
+            return Err(ApiError::new(
+                ErrorCode::Storage,
+                "Een andere laptop heeft net ook een laptop uit de afdeling verwijderd. Er is niets veranderd. Synchroniseer eerst en probeer het daarna opnieuw.",
+                "Another laptop has just removed a laptop from the branch as well. Nothing was changed. Synchronise first, then try again.",
+            ));
+        }
         place.write_epoch_keys(me.node, keys.epoch, &json)?;
+        self.db.write(|tx| epochs::commit_removal(tx, &keys, &key, &rfc3339(now)).map_err(sync_error))?;
         place.remove_laptop(node)?;
         // The snapshot for laptops that join from now on, sealed with the new key.
         let (header, sealed, _) = batches::seal_snapshot(self.db.conn()).map_err(sync_error)?;

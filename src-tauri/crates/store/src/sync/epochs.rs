@@ -56,19 +56,26 @@ fn public_of(hex_key: &str) -> Option<PublicKey> {
     Some(PublicKey::from(<[u8; 32]>::try_from(bytes.as_slice()).ok()?))
 }
 
-/// Removes `removed`: marks it, makes the next epoch's key, boxes it for every remaining laptop
-/// whose public key is known, and starts sealing with it. Laptops whose key is unknown (they never
-/// sent a batch) are listed in `missing`: they must be invited again.
-pub fn remove_device(tx: &Transaction, removed: NodeId, at: &str) -> Result<(EpochKeys, Vec<NodeId>), SyncError> {
-    let me = state::require(tx)?;
-    let secret = own_secret(tx)?;
+/// Plans removing `removed`: the next epoch's key, boxed for every remaining laptop whose public
+/// key is known and for this one (so it can take its own file in again should the database write
+/// after delivering it fail). Nothing changes here until [`commit_removal`]: the file goes to the
+/// shared place first, so a place that refuses it (another laptop made this epoch meanwhile) or
+/// cannot be reached leaves this laptop as it was. Laptops whose key is unknown (they never sent a
+/// batch) are listed in `missing`: they must be invited again.
+pub fn plan_removal(
+    conn: &Connection,
+    removed: NodeId,
+) -> Result<(EpochKeys, Zeroizing<[u8; 32]>, Vec<NodeId>), SyncError> {
+    let me = state::require(conn)?;
+    let secret = own_secret(conn)?;
     let epoch = me.epoch + 1;
     let key = super::seal::new_key();
-    tx.execute("UPDATE sync_devices SET removed_at = ?2 WHERE node = ?1", rusqlite::params![removed.to_string(), at])?;
-    note_removed_upto(tx, removed, state::seen(tx)?.get(&removed).copied().unwrap_or(0))?;
     let mut boxes = BTreeMap::new();
     let mut missing = vec![];
-    for device in state::devices(tx)?.into_iter().filter(|d| d.removed_at.is_none() && d.node != me.node) {
+    boxes.insert(me.node, boxed(&SalsaBox::new(&secret.public_key(), &secret), &key)?);
+    for device in
+        state::devices(conn)?.into_iter().filter(|d| d.removed_at.is_none() && d.node != me.node && d.node != removed)
+    {
         match device.public_key.as_deref().and_then(public_of) {
             Some(public) => {
                 boxes.insert(device.node, boxed(&SalsaBox::new(&public, &secret), &key)?);
@@ -76,13 +83,32 @@ pub fn remove_device(tx: &Transaction, removed: NodeId, at: &str) -> Result<(Epo
             None => missing.push(device.node),
         }
     }
-    state::add_key(tx, epoch, &key)?;
-    tx.execute("UPDATE sync_self SET epoch = ?1", [epoch])?;
-    let upto = state::seen(tx)?.get(&removed).copied().unwrap_or(0);
-    Ok((
-        EpochKeys { epoch, from: me.node, removed: vec![removed], removed_upto: [(removed, upto)].into(), boxes },
-        missing,
-    ))
+    let upto = state::seen(conn)?.get(&removed).copied().unwrap_or(0);
+    let keys =
+        EpochKeys { epoch, from: me.node, removed: vec![removed], removed_upto: [(removed, upto)].into(), boxes };
+    Ok((keys, key, missing))
+}
+
+/// Takes a planned removal in here, once its file is at the shared place: marks the laptop
+/// removed and starts sealing with the new key.
+pub fn commit_removal(tx: &Transaction, keys: &EpochKeys, key: &[u8; 32], at: &str) -> Result<(), SyncError> {
+    mark_removed(tx, keys, at)?;
+    state::add_key(tx, keys.epoch, key)?;
+    tx.execute("UPDATE sync_self SET epoch = max(epoch, ?1)", [keys.epoch])?;
+    Ok(())
+}
+
+fn mark_removed(tx: &Transaction, keys: &EpochKeys, at: &str) -> Result<(), SyncError> {
+    for node in &keys.removed {
+        tx.execute(
+            "UPDATE sync_devices SET removed_at = coalesce(removed_at, ?2) WHERE node = ?1",
+            rusqlite::params![node.to_string(), at],
+        )?;
+        if removed_upto(tx, *node)?.is_none() {
+            note_removed_upto(tx, *node, keys.removed_upto.get(node).copied().unwrap_or(0))?;
+        }
+    }
+    Ok(())
 }
 
 fn boxed(with: &SalsaBox, key: &[u8; 32]) -> Result<String, SyncError> {
@@ -98,14 +124,22 @@ fn boxed(with: &SalsaBox, key: &[u8; 32]) -> Result<String, SyncError> {
 /// when this laptop was removed (or has no box): it can read nothing newer.
 pub fn adopt(tx: &Transaction, keys: &EpochKeys, at: &str) -> Result<Option<u32>, SyncError> {
     let me = state::require(tx)?;
+    let devices = state::devices(tx)?;
+    let sender_public = if keys.from == me.node {
+        // Its own file (the database write after delivering it did not happen).
+        Some(own_secret(tx)?.public_key())
+    } else {
+        devices
+            .iter()
+            .find(|d| d.node == keys.from && d.removed_at.is_none())
+            .and_then(|d| d.public_key.as_deref().and_then(public_of))
+    };
+    let Some(public) = sender_public else { return Ok(None) };
     if state::key(tx, keys.epoch)?.is_some() {
+        // The key is here already; a removal made at the same time by another laptop still counts.
+        mark_removed(tx, keys, at)?;
         return Ok(Some(keys.epoch));
     }
-    let devices = state::devices(tx)?;
-    let Some(sender) = devices.iter().find(|d| d.node == keys.from && d.removed_at.is_none()) else {
-        return Ok(None);
-    };
-    let Some(public) = sender.public_key.as_deref().and_then(public_of) else { return Ok(None) };
     let Some(entry) = keys.boxes.get(&me.node).and_then(|h| hex::decode(h).ok()) else { return Ok(None) };
     if entry.len() < 24 {
         return Err(SyncError::Unreadable);
@@ -114,15 +148,7 @@ pub fn adopt(tx: &Transaction, keys: &EpochKeys, at: &str) -> Result<Option<u32>
     let nonce = crypto_box::Nonce::from_slice(&entry[..24]);
     let key = Zeroizing::new(with.decrypt(nonce, &entry[24..]).map_err(|_| SyncError::Unreadable)?);
     let key: [u8; 32] = key.as_slice().try_into().map_err(|_| SyncError::Unreadable)?;
-    for node in &keys.removed {
-        tx.execute(
-            "UPDATE sync_devices SET removed_at = coalesce(removed_at, ?2) WHERE node = ?1",
-            rusqlite::params![node.to_string(), at],
-        )?;
-        note_removed_upto(tx, *node, keys.removed_upto.get(node).copied().unwrap_or(0))?;
-    }
-    state::add_key(tx, keys.epoch, &key)?;
-    tx.execute("UPDATE sync_self SET epoch = max(epoch, ?1)", [keys.epoch])?;
+    commit_removal(tx, keys, &key, at)?;
     Ok(Some(keys.epoch))
 }
 
