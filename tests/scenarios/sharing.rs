@@ -917,7 +917,10 @@ fn run_case(
 /// Bram's laptop delivers two volunteers; Anna's removes Bram's laptop (synchronising first)
 /// before Carla's has synchronised: Carla's still gets what Anna had applied of Bram's (Anna builds
 /// on it), and the two end up alike.
-fn what_the_remover_had_applied_still_reaches_the_others(target: &str) {
+fn what_the_remover_had_applied_still_reaches_the_others(
+    target: &str,
+    batches_of: impl Fn(draagkracht_core::sync::NodeId) -> usize,
+) {
     let today = date(2026, 12, 1);
     let mut laptops = branch_at(target, 2);
     let admin = laptops[0].t.programme("Thuisadministratie");
@@ -935,12 +938,22 @@ fn what_the_remover_had_applied_still_reaches_the_others(target: &str) {
     assert!(laptops[2].app().volunteer(kept.id, today).is_ok(), "what the remover had applied arrives");
     assert!(laptops[2].app().volunteer(late.id, today).is_ok(), "the remover synchronised first");
     assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[2]));
+
+    // Once both remaining laptops say they have it, what Bram's laptop left goes from the place.
+    let bram = draagkracht_core::sync::NodeId::parse(&bram).unwrap();
+    assert!(batches_of(bram) > 0, "kept while a laptop may still need them");
+    for i in [2, 0, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    assert_eq!(batches_of(bram), 0, "deleted once every remaining laptop has them");
 }
 
 #[test]
 fn what_a_removed_laptop_left_still_reaches_a_laptop_that_had_not_synced() {
     let folder = tempfile::tempdir().unwrap();
-    what_the_remover_had_applied_still_reaches_the_others(&folder.path().display().to_string());
+    what_the_remover_had_applied_still_reaches_the_others(&folder.path().display().to_string(), |node| {
+        batch_files(folder.path()).iter().filter(|p| p.parent().unwrap().ends_with(node.to_string())).count()
+    });
 }
 
 mod on_the_server {
@@ -950,7 +963,10 @@ mod on_the_server {
     #[test]
     fn what_a_removed_laptop_left_still_reaches_a_laptop_that_had_not_synced_through_the_server() {
         let cluster = TestCluster::new();
-        what_the_remover_had_applied_still_reaches_the_others(&cluster.url());
+        what_the_remover_had_applied_still_reaches_the_others(&cluster.url(), |node| {
+            let sql = format!("SELECT count(*) FROM draagkracht.batches WHERE node = {}", node.0 as i64);
+            cluster.superuser_sql(&sql, "draagkracht").trim().parse().unwrap()
+        });
     }
 
     #[test]

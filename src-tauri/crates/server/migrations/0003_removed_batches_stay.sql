@@ -1,8 +1,10 @@
 -- 0003: a removed laptop's batches stay, as its subfolder does in a shared folder. Another laptop
 -- may not have applied them yet while the remover already has (and builds on them): deleting them
 -- would leave that laptop without changes every other laptop holds. The laptops still take in
--- only those the remover had applied (its epoch file says how far). Its token stays revoked; its
--- snapshot, "applied" file and invitations still go. Shipped: never edit, add 0004 and onwards.
+-- only those the remover had applied (its epoch file says how far), and once every remaining
+-- laptop has, any of them deletes them (remove_batches_of_removed), as each deletes its own. Its
+-- token stays revoked; its snapshot, "applied" file and invitations still go at once. Shipped:
+-- never edit, add 0004 and onwards.
 
 CREATE OR REPLACE FUNCTION draagkracht.revoke_device(p_branch uuid, p_node bigint, p_token bytea, p_of_node bigint)
 RETURNS void
@@ -43,3 +45,28 @@ BEGIN
      ORDER BY d.node;
 END
 $$;
+
+-- Deletes every batch of a laptop removed from the branch; only a laptop still in the branch may,
+-- and only for one that is removed (the laptops check first that every remaining one has applied
+-- what is taken in of them). Returns how many went.
+CREATE FUNCTION draagkracht.remove_batches_of_removed(p_branch uuid, p_node bigint, p_token bytea, p_of_node bigint)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_count bigint;
+BEGIN
+    PERFORM draagkracht.require_device(p_branch, p_node, p_token);
+    IF NOT EXISTS (SELECT 1 FROM draagkracht.devices d
+                    WHERE d.branch = p_branch AND d.node = p_of_node AND d.revoked_at IS NOT NULL) THEN
+        RAISE EXCEPTION 'only a removed laptop''s batches may be deleted by another' USING ERRCODE = 'DK009';
+    END IF;
+    DELETE FROM draagkracht.batches b WHERE b.branch = p_branch AND b.node = p_of_node;
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    RETURN v_count;
+END
+$$;
+
+REVOKE ALL ON FUNCTION draagkracht.remove_batches_of_removed(uuid, bigint, bytea, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION draagkracht.remove_batches_of_removed(uuid, bigint, bytea, bigint) TO draagkracht_app;

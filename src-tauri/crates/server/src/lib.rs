@@ -285,6 +285,14 @@ impl Server {
         count(&rows)
     }
 
+    /// Deletes every batch of laptop `node`, which must have been removed from this branch
+    /// (`Malformed` otherwise): the remaining laptops have applied what is taken in of it.
+    /// Returns how many were deleted.
+    pub fn remove_batches_of_removed(&mut self, node: NodeId) -> Result<u64, ServerError> {
+        let rows = self.call("SELECT draagkracht.remove_batches_of_removed($1, $2, $3, $4)", &[&node_param(node)])?;
+        count(&rows)
+    }
+
     /// Replaces this laptop's "applied" file (what it has taken in of every laptop, sealed with
     /// kind 3; `seq`: its own last batch). The header must say the same (`Malformed` otherwise).
     pub fn write_applied(&mut self, seq: u64, epoch: u32, sealed: &[u8]) -> Result<(), ServerError> {

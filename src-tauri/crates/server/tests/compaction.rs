@@ -306,6 +306,13 @@ fn a_removed_laptop_is_refused_everywhere() {
     // The others go on as before.
     ok(three.write_batch(1, 1, &batch(branch, n3, 1)));
     assert_eq!(ok(one.batches(n3, 0)), vec![1]);
+
+    // Once the remaining laptops have what they take in of it, one of them deletes what the
+    // removed laptop left; a laptop still in the branch keeps its own.
+    assert_eq!(err(one.remove_batches_of_removed(n3)).kind, ServerErrorKind::Malformed);
+    assert_eq!(ok(three.remove_batches_of_removed(n2)), 1);
+    assert_eq!(ok(one.nodes()), vec![n1, n3]);
+    assert_eq!(ok(one.batches(n3, 0)), vec![1]);
 }
 
 #[test]
@@ -465,6 +472,6 @@ fn init_migrates_a_version_1_server_and_is_idempotent() {
             "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'draagkracht' AND p.prosecdef AND pg_get_userbyid(p.proowner) = 'draagkracht_owner' AND has_function_privilege('draagkracht_app', p.oid, 'EXECUTE') AND NOT has_function_privilege('public', p.oid, 'EXECUTE')",
             DATABASE
         ),
-        "21"
+        "22"
     );
 }

@@ -326,7 +326,7 @@ fn the_app_login_can_only_call_the_functions() {
     // call none of them.
     let q = |sql: &str| cluster.superuser_sql(sql, DATABASE);
     let from = "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'draagkracht'";
-    assert_eq!(q(&format!("SELECT count(*) {from} AND p.prosecdef")), "21");
+    assert_eq!(q(&format!("SELECT count(*) {from} AND p.prosecdef")), "22");
     assert_eq!(
         q(&format!(
             "SELECT count(*) {from} AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY(p.proconfig), false)"

@@ -171,6 +171,22 @@ impl Folder {
         }
     }
 
+    /// Deletes a removed laptop's batches, snapshot and "applied" file from its subfolder.
+    pub fn remove_removed(&self, node: NodeId) -> Result<(), PlaceError> {
+        for seq in self.batches(node)? {
+            self.remove_batch(node, seq)?;
+        }
+        for name in [SNAPSHOT, APPLIED] {
+            let path = self.own(node).join(name);
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(e, "Verwijderen van", "Removing", &path)),
+            }
+        }
+        Ok(())
+    }
+
     pub fn write_invitation(&self, node: NodeId, id: &str, json: &[u8]) -> Result<(), PlaceError> {
         write_whole(&self.own(node).join(format!("{INVITE_PREFIX}{id}{INVITE_SUFFIX}")), json)
     }
@@ -443,6 +459,24 @@ impl Place {
                 Ok(s.batches(node, 0)?)
             }
             Place::Folder(_) => Ok(vec![]),
+        }
+    }
+
+    /// Whether a laptop may still join from a snapshot written with an invitation (then nobody
+    /// deletes batches).
+    pub fn invitations_open(&mut self, invitation_hours: u64) -> Result<bool, PlaceError> {
+        match self {
+            Place::Folder(f) => f.open_invitations(invitation_hours),
+            Place::Server(s) => Ok(s.open_invitations()?),
+        }
+    }
+
+    /// Deletes what a removed laptop left — its batches, snapshot and "applied" file; the epoch
+    /// keys it made stay (a laptop that was away may still need them).
+    pub fn remove_removed(&mut self, node: NodeId) -> Result<(), PlaceError> {
+        match self {
+            Place::Folder(f) => f.remove_removed(node),
+            Place::Server(s) => s.remove_batches_of_removed(node).map(|_| ()).map_err(PlaceError::from),
         }
     }
 

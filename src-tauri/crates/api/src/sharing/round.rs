@@ -26,6 +26,8 @@ pub struct Round {
     sent_changes: u32,
     seen: VersionVector,
     removed: BTreeSet<NodeId>,
+    /// Per removed laptop, how far its batches are taken in.
+    removed_upto: BTreeMap<NodeId, u64>,
     known: BTreeSet<NodeId>,
     /// This laptop's "applied" file, sealed.
     applied: Vec<u8>,
@@ -88,6 +90,13 @@ impl Draagkracht {
             sent_changes: if sealed.is_some() { waiting as u32 } else { 0 },
             seen: state::seen(conn)?,
             removed: devices.iter().filter(|d| d.removed_at.is_some()).map(|d| d.node).collect(),
+            // A removal known without its "how far" (never the case for one taken in from an
+            // epoch file) deletes nothing.
+            removed_upto: devices
+                .iter()
+                .filter(|d| d.removed_at.is_some())
+                .filter_map(|d| epochs::removed_upto(conn, d.node).transpose().map(|upto| Ok((d.node, upto?))))
+                .collect::<Result<_, ApiError>>()?,
             known: devices.iter().map(|d| d.node).collect(),
             verify_keys: devices.iter().filter_map(|d| d.verify_key.clone().map(|k| (d.node, k))).collect(),
             applied: batches::seal_applied(conn).map_err(sync_error)?,
@@ -110,13 +119,20 @@ impl Round {
         // What the others applied of this laptop's batches — those it knows and those at the place
         // it has not heard from yet (a laptop that just joined).
         let others: BTreeSet<NodeId> = self.known.iter().chain(nodes.iter()).copied().collect();
-        let mut everyone_has = own;
-        let mut someone_has = 0;
-        for node in others.iter().filter(|n| **n != me.node && !self.removed.contains(n)) {
-            let applied = place.applied_of(*node).and_then(|bytes| self.open_applied(*node, &bytes)).unwrap_or(0);
-            everyone_has = everyone_has.min(applied);
-            someone_has = someone_has.max(applied);
-        }
+        let applied: Vec<VersionVector> = others
+            .iter()
+            .filter(|n| **n != me.node && !self.removed.contains(n))
+            .map(|node| place.applied_of(*node).and_then(|bytes| self.open_applied(*node, &bytes)).unwrap_or_default())
+            .collect();
+        // What every laptop still in the branch (this one too) has applied of `node`'s batches.
+        let everyone_has_of = |node: NodeId| {
+            applied
+                .iter()
+                .map(|v| v.get(&node).copied().unwrap_or(0))
+                .fold(self.seen.get(&node).copied().unwrap_or(0), u64::min)
+        };
+        let everyone_has = everyone_has_of(me.node);
+        let someone_has = applied.iter().map(|v| v.get(&me.node).copied().unwrap_or(0)).max().unwrap_or(0);
         // An older copy of this laptop's database (a backup put back) knows fewer of its own
         // batches than the place: delivering would give numbers already taken. Nothing is
         // delivered then; the later batches come back here instead (`take_in`).
@@ -161,6 +177,19 @@ impl Round {
             for seq in place.own_batches(me.node, INVITATION_HOURS as u64)?.into_iter().filter(|s| *s <= everyone_has) {
                 place.remove_batch(me.node, seq)?;
             }
+            // And what a removed laptop left, once every laptop still in the branch has applied as
+            // much of it as is taken in (a person erased since may be in it).
+            let done: Vec<NodeId> = self
+                .removed_upto
+                .iter()
+                .filter(|(node, upto)| nodes.contains(node) && everyone_has_of(**node) >= **upto)
+                .map(|(node, _)| *node)
+                .collect();
+            if !done.is_empty() && !place.invitations_open(INVITATION_HOURS as u64)? {
+                for node in done {
+                    place.remove_removed(node)?;
+                }
+            }
         }
         let mut batches = BTreeMap::new();
         // A removed laptop's batches are fetched too: those it delivered before its removal are
@@ -184,14 +213,11 @@ impl Round {
         Ok(Exchanged { delivered, batches, epoch_keys: place.epoch_keys()?, snapshot_written, older_copy })
     }
 
-    /// What another laptop's "applied" file says it has of this laptop's batches; nothing when
-    /// the file cannot be read or was not signed by that laptop (then nothing is deleted for it).
-    fn open_applied(&self, node: NodeId, signed: &[u8]) -> Option<u64> {
+    /// What another laptop's "applied" file says it has applied; nothing when the file cannot be
+    /// read or was not signed by that laptop (then nothing is deleted for it).
+    fn open_applied(&self, node: NodeId, signed: &[u8]) -> Option<VersionVector> {
         let (header, seen) = batches::open_applied(&self.keys, self.verify_keys.get(&node)?, signed).ok()?;
-        if header.node != node || header.branch != self.me.branch_id {
-            return None;
-        }
-        seen.get(&self.me.node).copied()
+        (header.node == node && header.branch == self.me.branch_id).then_some(seen)
     }
 }
 
