@@ -5,6 +5,7 @@
 use chrono::{Duration, Utc};
 use draagkracht_api::wire::{ProgrammeId, VolunteerFilter, VolunteerId, VolunteerInput};
 use draagkracht_api::{Draagkracht, ErrorCode};
+use draagkracht_core::Field;
 use draagkracht_store::sync::snapshot;
 use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
 use rand::{seq::SliceRandom, Rng, SeedableRng};
@@ -268,11 +269,15 @@ fn a_wrong_or_expired_code_and_a_used_database_change_nothing() {
         .join_from_folder(folder.path(), std::str::from_utf8(&wrong).unwrap(), "B", Utc::now(), |_, _| {})
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::WrongPassphrase, "{e:?}");
+    assert_eq!(e.field, Some(Field::RecoveryCode), "the form shows it at the code");
     let e = other.app.join_from_folder(folder.path(), "ABC", "B", Utc::now(), |_, _| {}).unwrap_err();
-    assert_eq!(e.code, ErrorCode::InvalidInput);
+    assert_eq!((e.code, e.field), (ErrorCode::InvalidInput, Some(Field::RecoveryCode)));
     let e =
         other.app.join_from_folder(folder.path(), &code, "B", Utc::now() + Duration::days(2), |_, _| {}).unwrap_err();
     assert!(e.message.contains("verlopen"), "{e:?}");
+    assert_eq!(e.field, Some(Field::RecoveryCode));
+    let e = other.app.join_from_folder(folder.path(), &code, " ", Utc::now(), |_, _| {}).unwrap_err();
+    assert_eq!(e.field, Some(Field::Name), "{e:?}");
     assert!(!other.app.sharing_status().unwrap().sharing, "nothing changed");
 
     let mut used = TempApp::new();
@@ -284,6 +289,7 @@ fn a_wrong_or_expired_code_and_a_used_database_change_nothing() {
     let e = laptops[0].app().share_in_folder(&missing, "A", Utc::now()).unwrap_err();
     assert!(e.message.contains("niet bereikbaar"), "{e:?}");
     assert_eq!(e.code, ErrorCode::Unreachable, "the window says \"not reachable\", not \"failed\"");
+    assert_eq!(e.field, None, "said above the form: the folder may be right, the stick not plugged in");
 }
 
 /// Every batch file of a laptop in the folder.

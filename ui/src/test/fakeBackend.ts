@@ -1819,7 +1819,7 @@ const NOT_SHARING_YET: ApiError = {
 function checkDeviceName(name: string): string {
   if (name.trim() === '') {
     throw refusal({
-      field: null,
+      field: 'name',
       reason: 'required',
       message: "Geef deze laptop een naam, zodat je collega's hem herkennen.",
       messageEn: 'Give this laptop a name your colleagues will recognise.',
@@ -1890,7 +1890,7 @@ function sharingCommands(sharing: FakeSharing) {
       const typed = normalCode(code);
       if (typed === null) {
         throw refusal({
-          field: null,
+          field: 'recoveryCode',
           reason: 'invalid_format',
           message: 'Een code heeft 20 letters en cijfers, zoals ABCD-EFGH-JKMN-PQRS-TVWX.',
           messageEn: 'A code has 20 letters and digits, like ABCD-EFGH-JKMN-PQRS-TVWX.',
@@ -1910,7 +1910,7 @@ function sharingCommands(sharing: FakeSharing) {
           code: 'wrong_passphrase',
           message: 'Deze code klopt niet. Er is niets veranderd; kijk de code na.',
           messageEn: 'This code is not right. Nothing was changed; please check the code.',
-          field: null,
+          field: 'recoveryCode',
           reason: null,
         } satisfies ApiError;
       }

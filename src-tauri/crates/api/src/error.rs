@@ -48,6 +48,12 @@ impl ApiError {
         Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None }
     }
 
+    /// The same failure, about `field` of the form (unless it names one already).
+    pub fn at(mut self, field: Field) -> Self {
+        self.field.get_or_insert(field);
+        self
+    }
+
     pub fn not_found(what_nl: &str, what_en: &str) -> Self {
         Self::new(
             ErrorCode::NotFound,

@@ -296,29 +296,35 @@ describe("first start: join a colleague's branch on the organisation's server", 
     expect(input('join-server-address').value).toBe(SERVER_ADDRESS);
   });
 
-  it('places refusals without a field at the field they are about, the rest above the form', async () => {
-    const refused = (message: string, code: ApiError['code'] = 'invalid_input'): ApiError => ({ code, message, messageEn: message, field: null, reason: null });
+  it('places refusals at the field the backend names, the rest above the form', async () => {
+    const refused = (message: string, field: ApiError['field'], code: ApiError['code'] = 'invalid_input'): ApiError => ({
+      code,
+      message,
+      messageEn: message,
+      field,
+      reason: null,
+    });
     const { backend } = await openJoin(fakeSharing({ branchFolder: SERVER_ADDRESS }));
     await fillInServer(SERVER_ADDRESS, JOIN_CODE);
 
-    backend.joinBranch.mockRejectedValueOnce(refused('Deze code is verlopen. Vraag je collega om een nieuwe uitnodiging.'));
+    backend.joinBranch.mockRejectedValueOnce(refused('Deze code is verlopen. Vraag je collega om een nieuwe uitnodiging.', 'recoveryCode'));
     await userEvent.click(screen.getByTestId('join-submit'));
     expect((await screen.findByTestId('join-error-recoveryCode')).textContent).toContain('Deze code is verlopen.');
     await waitFor(() => expect(document.activeElement).toBe(input('join-code')));
     expect(screen.queryByTestId('join-failure')).toBeNull();
 
-    backend.joinBranch.mockRejectedValueOnce(refused("Geef deze laptop een naam, zodat je collega's hem herkennen."));
+    backend.joinBranch.mockRejectedValueOnce(refused("Geef deze laptop een naam, zodat je collega's hem herkennen.", 'name'));
     await userEvent.click(screen.getByTestId('join-submit'));
     expect((await screen.findByTestId('join-error-name')).textContent).toContain('Geef deze laptop een naam');
     await waitFor(() => expect(document.activeElement).toBe(input('join-name')));
     expect(screen.queryByTestId('join-error-recoveryCode')).toBeNull();
 
-    backend.joinBranch.mockRejectedValueOnce(refused('Het serveradres klopt niet. Controleer het adres dat je van je beheerder kreeg (het begint met postgres://).', 'storage'));
+    backend.joinBranch.mockRejectedValueOnce(refused('Het serveradres klopt niet. Controleer het adres dat je van je beheerder kreeg (het begint met postgres://).', 'path', 'storage'));
     await userEvent.click(screen.getByTestId('join-submit'));
     expect((await screen.findByTestId('join-error-path')).textContent).toContain('Het serveradres klopt niet.');
     await waitFor(() => expect(document.activeElement).toBe(input('join-server-address')));
 
-    backend.joinBranch.mockRejectedValueOnce(refused('Deze database is al in gebruik. Een laptop sluit aan met een nieuwe, lege database; er is niets veranderd.'));
+    backend.joinBranch.mockRejectedValueOnce(refused('Deze database is al in gebruik. Een laptop sluit aan met een nieuwe, lege database; er is niets veranderd.', null));
     await userEvent.click(screen.getByTestId('join-submit'));
     expect((await screen.findByTestId('join-failure')).textContent).toContain('Deze database is al in gebruik.');
     expect(screen.queryByTestId('join-error-path')).toBeNull();

@@ -171,7 +171,7 @@ describe('starting to share: a folder or the server', () => {
       code: 'storage',
       message: 'De server kent deze inlognaam, dit wachtwoord of deze database niet. Controleer het serveradres dat je van je beheerder kreeg.',
       messageEn: 'The server does not know this login name, password or database. Check the server address your administrator gave you.',
-      field: null,
+      field: 'path',
       reason: null,
     };
     const backend = await open(fakeSharing(), {
@@ -192,7 +192,7 @@ describe('starting to share: a folder or the server', () => {
       code: 'invalid_input',
       message: "Geef deze laptop een naam, zodat je collega's hem herkennen.",
       messageEn: 'Give this laptop a name your colleagues will recognise.',
-      field: null,
+      field: 'name',
       reason: null,
     } satisfies ApiError);
     await userEvent.click(screen.getByTestId('sharing-choose'));

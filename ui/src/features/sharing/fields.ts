@@ -21,28 +21,9 @@ export function groupedCode(code: string): string {
 }
 
 /**
- * The field a sharing failure without one is about, told from its (Dutch) words, which always
- * name it: the server's address (`Het serveradres klopt niet`, also when the server refuses the
- * login), this laptop's name (`Geef deze laptop een naam`), the code (`Deze code is verlopen`). A
- * wrong code (`wrong_passphrase`) can only be the code. Addresses are left out before reading, so
- * `postgres://naam:wachtwoord@…` in an example is not about the name.
- */
-function guessedField(error: ApiError): Field | null {
-  const words = error.message.replace(/\S+:\/\/\S*/g, ' ');
-  if (/\bserveradres\b/i.test(words) && (error.code === 'invalid_input' || error.code === 'storage')) return FOLDER;
-  if (error.code === 'wrong_passphrase') return JOIN_CODE;
-  if (error.code !== 'invalid_input') return null;
-  if (/\bnaam\b/i.test(words)) return DEVICE_NAME;
-  if (/\bcode\b/i.test(words)) return JOIN_CODE;
-  return null;
-}
-
-/**
- * The failure with the field it is about, when the backend named none and that field is among
- * `fields` (the form's own); otherwise as it came, to be shown above the form.
+ * The failure as the form shows it: at the field the backend named when the form has that field
+ * (the name, the folder or server address, the code), otherwise above the form.
  */
 export function atItsField(error: ApiError, fields: readonly Field[]): ApiError {
-  if (error.field !== null) return error;
-  const field = guessedField(error);
-  return field !== null && fields.includes(field) ? { ...error, field } : error;
+  return error.field !== null && !fields.includes(error.field) ? { ...error, field: null } : error;
 }

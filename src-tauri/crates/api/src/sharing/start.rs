@@ -8,6 +8,7 @@ use crate::wire::{JoinCodeMade, JoinReport, SharingStatus};
 use crate::Draagkracht;
 use chrono::{DateTime, Duration, Utc};
 use draagkracht_core::sync::{Hlc, NodeId};
+use draagkracht_core::Field;
 use draagkracht_store::settings;
 use draagkracht_store::sync::seal::{self, Invitation, JoinCode, SealedInvitation};
 use draagkracht_store::sync::{batches, epochs, signature, snapshot, state, SyncError, SyncSelf};
@@ -20,9 +21,27 @@ fn named(device_name: &str) -> Result<&str, ApiError> {
         return Err(invalid(
             "Geef deze laptop een naam, zodat je collega's hem herkennen.",
             "Give this laptop a name your colleagues will recognise.",
-        ));
+        )
+        .at(Field::Name));
     }
     Ok(name)
+}
+
+/// A failure about the folder or server address (the address, the login, the certificate): the
+/// form shows it at that field. A place that cannot be reached now is said above the form: the
+/// address may well be right.
+fn at_place(e: impl Into<ApiError>) -> ApiError {
+    let e = e.into();
+    if e.code == ErrorCode::Unreachable {
+        e
+    } else {
+        e.at(Field::Path)
+    }
+}
+
+/// A failure about the join code: the form shows it at the code.
+fn at_code(e: ApiError) -> ApiError {
+    e.at(Field::RecoveryCode)
 }
 
 impl Draagkracht {
@@ -49,7 +68,7 @@ impl Draagkracht {
                         "This branch already works together. Choosing another folder is possible; switching between folder and server is not yet.",
                     ));
                 }
-                let new = place::Folder::open(Path::new(&target), me.branch_id)?;
+                let new = place::Folder::open(Path::new(&target), me.branch_id).map_err(at_place)?;
                 if let Some(old) =
                     me.target.as_deref().and_then(|t| place::Folder::open(Path::new(t), me.branch_id).ok())
                 {
@@ -68,10 +87,10 @@ impl Draagkracht {
                 };
                 let (mut place, token) = if is_server(&target) {
                     let (server, token) = draagkracht_server::Server::register_first(&target, me.branch_id, me.node)
-                        .map_err(place::PlaceError::from)?;
+                        .map_err(|e| at_place(place::PlaceError::from(e)))?;
                     (Place::Server(Box::new(server)), Some(token))
                 } else {
-                    (Place::open(&target, me.branch_id, me.node, None)?, None)
+                    (Place::open(&target, me.branch_id, me.node, None).map_err(at_place)?, None)
                 };
                 let key = seal::new_key();
                 let clock = Hlc::new(self.db.wall_ms(), 0);
@@ -89,8 +108,6 @@ impl Draagkracht {
         self.sharing_status()
     }
 
-    /// A one-time code for another laptop to join with (valid for 24 hours): sends what waits,
-    /// puts a fresh snapshot and the sealed invitation where the laptops meet.
     /// The verifying key of every laptop this one knows, its own too, for an invitation.
     fn verify_keys(&mut self) -> Result<BTreeMap<NodeId, String>, ApiError> {
         self.db.write(|tx| {
@@ -101,6 +118,8 @@ impl Draagkracht {
         })
     }
 
+    /// A one-time code for another laptop to join with (valid for 24 hours): sends what waits,
+    /// puts a fresh snapshot and the sealed invitation where the laptops meet.
     pub fn invite(&mut self, now: DateTime<Utc>) -> Result<JoinCodeMade, ApiError> {
         self.sync(now)?;
         let (me, mut place) = self.place()?;
@@ -162,18 +181,19 @@ impl Draagkracht {
             ));
         }
         let code = JoinCode::parse(code).ok_or_else(|| {
-            invalid(
+            at_code(invalid(
                 "Een code heeft 20 letters en cijfers, zoals ABCD-EFGH-JKMN-PQRS-TVWX.",
                 "A code has 20 letters and digits, like ABCD-EFGH-JKMN-PQRS-TVWX.",
-            )
+            ))
         })?;
         progress(0, 4);
         let found = if is_server(target) {
-            draagkracht_server::find_invitation(target, code.id()).map_err(place::PlaceError::from)?
+            draagkracht_server::find_invitation(target, code.id()).map_err(|e| at_place(place::PlaceError::from(e)))?
         } else {
-            place::find_invitation(Path::new(target), code.id())?
+            place::find_invitation(Path::new(target), code.id()).map_err(at_place)?
         };
         let Some((branch, bytes)) = found else {
+            // About the place and the code both: said above the form.
             return Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("In {} staat geen uitnodiging met deze code. Kijk of het de goede plek is en of de code nog geldig is.", place::shown(target)),
@@ -183,30 +203,38 @@ impl Draagkracht {
         let sealed: SealedInvitation =
             serde_json::from_slice(&bytes).map_err(|e| sync_error(SyncError::Format(e.to_string())))?;
         let invitation = seal::open_invitation(code.secret(), code.id(), &sealed).map_err(|e| match e {
-            SyncError::Unreadable => ApiError::new(
+            SyncError::Unreadable => at_code(ApiError::new(
                 ErrorCode::WrongPassphrase,
                 "Deze code klopt niet. Er is niets veranderd; kijk de code na.",
                 "This code is not right. Nothing was changed; please check the code.",
-            ),
+            )),
             other => sync_error(other),
         })?;
         if invitation.branch_id != branch {
             return Err(sync_error(SyncError::OtherBranch));
         }
         if invitation.expires_at.as_str() < rfc3339(now).as_str() {
-            return Err(invalid(
+            return Err(at_code(invalid(
                 "Deze code is verlopen. Vraag je collega om een nieuwe uitnodiging.",
                 "This code has expired. Ask your colleague for a new invitation.",
-            ));
+            )));
         }
         let key = super::key_from_hex(&invitation.key).ok_or_else(|| sync_error(SyncError::Unreadable))?;
         let node = state::new_node();
         let (mut place, token) = if is_server(target) {
             let (server, token) = draagkracht_server::Server::register_joining(target, branch, node, code.id())
-                .map_err(place::PlaceError::from)?;
+                .map_err(|e| {
+                    let about_the_code = e.kind == draagkracht_server::ServerErrorKind::InvitationInvalid;
+                    let e = ApiError::from(place::PlaceError::from(e));
+                    if about_the_code {
+                        at_code(e)
+                    } else {
+                        at_place(e)
+                    }
+                })?;
             (Place::Server(Box::new(server)), Some(token))
         } else {
-            (Place::open(target, branch, node, None)?, None)
+            (Place::open(target, branch, node, None).map_err(at_place)?, None)
         };
         progress(1, 4);
         // The inviter's snapshot, written with the invitation: it covers every batch that was
