@@ -1938,17 +1938,6 @@ function sharingCommands(sharing: FakeSharing) {
       if (!device || device.removed) {
         throw refusal({ code: 'not_found', reason: null, message: 'Deze laptop bestaat niet (meer).', messageEn: 'This laptop does not exist (any more).' });
       }
-      if (onServer(sharing.status.place)) {
-        throw {
-          code: 'storage',
-          message:
-            'Een laptop verwijderen kan nog niet bij een afdeling die via de server samenwerkt; gebruik een gedeelde map of vraag de beheerder de toegang van die laptop in te trekken.',
-          messageEn:
-            "Removing a laptop is not yet possible for a branch that works together through the server; use a shared folder, or ask the administrator to revoke that laptop's access.",
-          field: null,
-          reason: null,
-        } satisfies ApiError;
-      }
       if (!sharing.reachable) throw unreachable(sharing.status.place);
       sharing.status = {
         ...sharing.status,

@@ -8,6 +8,7 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import { setBackend, type Backend } from '../../api/backend';
+import type { ApiError } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
 import { DEVICES, fakeBackend, fakeVault, SERVER_ADDRESS, sharingBranch, SHARING, type FakeSharing } from '../../test/fakeBackend';
@@ -161,13 +162,20 @@ describe('removing a laptop', () => {
   it('says why it could not, in the question, which stays open; nothing changes', async () => {
     const sharing = sharingBranch({ status: { ...structuredClone(SHARING), place: SERVER_ADDRESS } });
     const backend = await open(sharing);
+    backend.removeLaptop.mockRejectedValueOnce({
+      code: 'storage',
+      message: 'Een andere laptop heeft net ook een laptop uit de afdeling verwijderd. Er is niets veranderd. Synchroniseer eerst en probeer het daarna opnieuw.',
+      messageEn: 'Another laptop has just removed a laptop from the branch as well. Nothing was changed. Synchronise first, then try again.',
+      field: null,
+      reason: null,
+    } satisfies ApiError);
     await userEvent.click(removeButton('Laptop Anna'));
 
     await userEvent.click(await screen.findByTestId('device-remove-confirm'));
 
     const failure = await screen.findByTestId('device-remove-failure');
     expect(failure.getAttribute('role')).toBe('alert');
-    expect(failure.textContent).toContain('Een laptop verwijderen kan nog niet bij een afdeling die via de server samenwerkt');
+    expect(failure.textContent).toContain('Een andere laptop heeft net ook een laptop uit de afdeling verwijderd');
     expect(within(screen.getByTestId('device-remove-panel')).getByTestId('device-remove-failure')).toBe(failure);
     expect(backend.removeLaptop).toHaveBeenCalledTimes(1);
     expect(screen.queryByTestId('device-removed-notice')).toBeNull();
