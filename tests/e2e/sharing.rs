@@ -9,6 +9,7 @@ use crate::harness::Session;
 use chrono::{Local, Utc};
 use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerInput};
 use draagkracht_api::Draagkracht;
+use thirtyfour::Key;
 
 /// Runs a command as the window's backend seam does, with `args`.
 async fn invoke(s: &Session, command: &str, args: serde_json::Value) -> serde_json::Value {
@@ -197,6 +198,7 @@ async fn two_coordinators_share_a_branch_through_the_server() {
         s.driver.execute("return location.hash;", vec![]).await.expect("Anna's page").convert().expect("a hash");
     let anna_id = anna_page.strip_prefix("#/volunteers/").expect("Anna's page").to_string();
 
+    s.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
     s.click("nav-sharing").await;
     s.type_into("sharing-name", "Laptop Anna").await;
     s.click("sharing-place-server").await;
@@ -211,16 +213,26 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     let code = s.by_test_id("invite-code").await.text().await.unwrap();
     let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
 
-    // Bram's laptop, a second window: joins at its first start through the server.
+    // Bram's laptop, a second window at 1280 × 720: joins at its first start through the server,
+    // by keyboard only — the heading has the focus, Tab goes to the name, arrows choose the server,
+    // Enter joins.
     let b = s.start_beside("sharing-server-bram").await;
+    b.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
     b.click("protect-skip").await;
     b.click("setup-join").await;
-    b.type_into("join-name", "Laptop Bram").await;
-    b.click("join-place-server").await;
-    b.type_into("join-server-address", &cluster.url()).await;
-    b.type_into("join-code", &code).await;
+    b.by_test_id("join-code").await;
+    press(&b, Key::Tab).await;
+    press(&b, "Laptop Bram").await;
+    press(&b, Key::Tab).await;
+    press(&b, Key::Down).await;
+    assert!(b.by_test_id("join-place-server").await.is_selected().await.unwrap(), "the arrow chose the server");
+    press(&b, Key::Tab).await;
+    press(&b, cluster.url()).await;
+    press(&b, Key::Tab).await;
+    press(&b, code.clone()).await;
     b.screenshot("join-filled").await;
-    b.click("join-submit").await;
+    b.assert_accessible("first start: join through the server").await;
+    press(&b, Key::Enter).await;
     b.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
     b.screenshot("joined").await;
 
@@ -230,7 +242,7 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     b.click("log-hours-for").await;
     let duration = b.by_test_id("entry-duration").await;
     duration.send_keys("1,5").await.unwrap();
-    duration.send_keys(thirtyfour::Key::Enter).await.unwrap();
+    duration.send_keys(Key::Enter).await.unwrap();
     b.wait_for_text("entry-saved", "1,5").await;
     b.click("nav-sharing").await;
     b.click("sync-now-button").await;
@@ -278,6 +290,12 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     b.assert_accessible("samenwerken, this laptop removed").await;
     b.quit().await;
     s.quit().await;
+}
+
+/// Types into whatever has the focus, as a person at the keyboard does.
+async fn press(s: &Session, keys: impl Into<thirtyfour::common::keys::TypingData>) {
+    let focused = s.driver.active_element().await.expect("the focused element");
+    focused.send_keys(keys).await.expect("typing");
 }
 
 /// Changes Anna's phone number in the window's volunteer form.
