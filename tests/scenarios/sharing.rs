@@ -23,6 +23,17 @@ impl Laptop {
         &mut self.t.app
     }
 
+    /// This laptop's id among the branch's laptops.
+    fn id(&mut self) -> String {
+        self.app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id
+    }
+
+    /// Whether a volunteer of that name is here.
+    fn has_volunteer(&mut self, name: &str) -> bool {
+        let today = date(2026, 12, 1);
+        self.app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().any(|v| v.name == name)
+    }
+
     /// A copy of this laptop (its database file) that syncs with `folder` instead: the property
     /// test starts each case from copies of one branch, as joining costs two Argon2id runs.
     fn copy_to(&self, folder: &Path) -> Laptop {
@@ -292,6 +303,18 @@ fn a_wrong_or_expired_code_and_a_used_database_change_nothing() {
     assert_eq!(e.field, None, "said above the form: the folder may be right, the stick not plugged in");
 }
 
+/// Anna's, Bram's and Carla's laptops at `target`, each having seen the others; the first
+/// programme's id, and Carla's laptop's id.
+fn three_in_step(target: &str) -> (Vec<Laptop>, ProgrammeId, String) {
+    let mut laptops = branch_at(target, 2);
+    for i in [0, 1, 2, 0] {
+        laptops[i].app().sync(Utc::now()).unwrap();
+    }
+    let admin = laptops[0].t.programme("Thuisadministratie");
+    let carla = laptops[2].id();
+    (laptops, admin, carla)
+}
+
 /// Every batch file of a laptop in the folder.
 fn batch_files(folder: &Path) -> Vec<PathBuf> {
     let mut out = vec![];
@@ -316,7 +339,7 @@ fn a_damaged_forged_or_misfiled_batch_is_refused_and_nothing_is_lost() {
     let admin = laptops[0].t.programme("Thuisadministratie");
     laptops[0].app().create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
     laptops[0].app().sync(Utc::now()).unwrap();
-    let anna = laptops[0].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let anna = laptops[0].id();
     let batch =
         batch_files(folder.path()).into_iter().find(|p| p.parent().unwrap().ends_with(&anna)).expect("Anna's batch");
 
@@ -441,12 +464,7 @@ fn a_laptop_whose_clock_is_a_day_fast_is_named_and_its_changes_still_merge() {
         "{:?}",
         report.problems
     );
-    assert!(laptops[0]
-        .app()
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap()
-        .iter()
-        .any(|v| v.name == "Bea Bakker"));
+    assert!(laptops[0].has_volunteer("Bea Bakker"));
     // An edit made afterwards on the laptop with the right clock still orders after what it saw.
     let bea = laptops[0].app().volunteers(&VolunteerFilter::default(), today).unwrap()[0].id;
     let input = VolunteerInput { phone: "06 12345678".into(), ..volunteer_input("Bea Bakker", "active", vec![admin]) };
@@ -641,12 +659,7 @@ fn a_removed_laptop_reads_nothing_written_after_and_is_no_longer_heard() {
 /// and what it writes is no longer taken in, wherever the laptops meet.
 fn removal(target: &str) {
     let today = date(2026, 12, 1);
-    let mut laptops = branch_at(target, 2);
-    for i in [0, 1, 2, 0] {
-        laptops[i].app().sync(Utc::now()).unwrap();
-    }
-    let admin = laptops[0].t.programme("Thuisadministratie");
-    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let (mut laptops, admin, carla) = three_in_step(target);
 
     // Carla's laptop is stolen: removed on Anna's laptop.
     let must_reinvite = laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
@@ -696,7 +709,7 @@ fn what_a_laptop_delivered_before_its_removal_still_reaches_everyone() {
     // Anna's laptop takes Carla's batch in, writes on top of it, then removes Carla's laptop.
     laptops[0].app().sync(Utc::now()).unwrap();
     laptops[0].app().create_volunteer(&volunteer_input("Van Anna", "active", vec![admin]), today).unwrap();
-    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let carla = laptops[2].id();
     laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
     laptops[0].app().sync(Utc::now()).unwrap();
     let report = laptops[1].app().sync(Utc::now()).unwrap();
@@ -712,12 +725,7 @@ fn what_a_laptop_delivered_before_its_removal_still_reaches_everyone() {
 fn a_laptop_invited_right_after_a_removal_reads_what_was_sealed_before_it() {
     let folder = tempfile::tempdir().unwrap();
     let today = date(2026, 12, 1);
-    let mut laptops = branch(folder.path(), 2);
-    for i in [0, 1, 2, 0] {
-        laptops[i].app().sync(Utc::now()).unwrap();
-    }
-    let admin = laptops[0].t.programme("Thuisadministratie");
-    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let (mut laptops, admin, carla) = three_in_step(&folder.path().display().to_string());
     laptops[0].app().remove_laptop(&carla, Utc::now()).unwrap();
     let code = laptops[0].app().invite(Utc::now()).unwrap().code;
     // Bram's laptop has not heard of the removal: its next batch is sealed with the old key.
@@ -727,7 +735,7 @@ fn a_laptop_invited_right_after_a_removal_reads_what_was_sealed_before_it() {
     joining.app().join_from_folder(folder.path(), &code, "Laptop Dirk", Utc::now(), |_, _| {}).unwrap();
     let report = joining.app().sync(Utc::now()).unwrap();
     assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
-    assert!(joining.app().volunteers(&VolunteerFilter::default(), today).unwrap().iter().any(|v| v.name == "Van Bram"));
+    assert!(joining.has_volunteer("Van Bram"));
 }
 
 #[test]
@@ -735,12 +743,7 @@ fn a_removal_whose_key_file_reached_the_folder_but_not_the_database_completes_at
     use draagkracht_store::sync::{epochs, state};
     let folder = tempfile::tempdir().unwrap();
     let today = date(2026, 12, 1);
-    let mut laptops = branch(folder.path(), 2);
-    for i in [0, 1, 2, 0] {
-        laptops[i].app().sync(Utc::now()).unwrap();
-    }
-    let admin = laptops[0].t.programme("Thuisadministratie");
-    let carla = laptops[2].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let (mut laptops, admin, carla) = three_in_step(&folder.path().display().to_string());
     // Anna's laptop planned the removal and delivered the new epoch's file, then stopped before
     // its own database took it in (a crash, a full disk).
     let conn = draagkracht_store::Connection::open(laptops[0].t.db_path()).unwrap();
@@ -765,20 +768,10 @@ fn a_removal_whose_key_file_reached_the_folder_but_not_the_database_completes_at
     laptops[0].app().sync(Utc::now()).unwrap();
     let report = laptops[1].app().sync(Utc::now()).unwrap();
     assert!(report.problems.is_empty() && report.waiting_batches == 0, "{report:?}");
-    assert!(laptops[1]
-        .app()
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap()
-        .iter()
-        .any(|v| v.name == "Na de verwijdering"));
+    assert!(laptops[1].has_volunteer("Na de verwijdering"));
     // Carla's laptop cannot read it.
     laptops[2].app().sync(Utc::now()).ok();
-    assert!(!laptops[2]
-        .app()
-        .volunteers(&VolunteerFilter::default(), today)
-        .unwrap()
-        .iter()
-        .any(|v| v.name == "Na de verwijdering"));
+    assert!(!laptops[2].has_volunteer("Na de verwijdering"));
 }
 
 #[test]
@@ -937,7 +930,7 @@ fn what_the_remover_had_applied_still_reaches_the_others(
     laptops[1].app().sync(Utc::now()).unwrap();
     let late = laptops[1].app().create_volunteer(&volunteer_input("Laat Later", "active", vec![admin]), today).unwrap();
     laptops[1].app().sync(Utc::now()).unwrap();
-    let bram = laptops[1].app().sharing_status().unwrap().devices.into_iter().find(|d| d.this_laptop).unwrap().id;
+    let bram = laptops[1].id();
     laptops[0].app().remove_laptop(&bram, Utc::now()).unwrap();
     laptops[2].app().sync(Utc::now()).unwrap();
     laptops[0].app().sync(Utc::now()).unwrap();
@@ -1052,12 +1045,7 @@ mod on_the_server {
         laptops[0].app().sync(Utc::now()).unwrap();
         assert!(laptops[0].app().sharing_status().unwrap().last_failure.is_none());
         laptops[1].app().sync(Utc::now()).unwrap();
-        assert!(laptops[1]
-            .app()
-            .volunteers(&VolunteerFilter::default(), today)
-            .unwrap()
-            .iter()
-            .any(|v| v.name == "Anna de Vries"));
+        assert!(laptops[1].has_volunteer("Anna de Vries"));
     }
 
     #[test]
