@@ -466,9 +466,16 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 return Ok(ExitCode::from(2));
             }
             let started = Instant::now();
-            let mut app = demo_database(&db)?;
+            // Built under a name of its own and moved into place only when complete: an import
+            // stopped part-way (the laptop switched off) leaves nothing at `db`, so it can simply
+            // run again; what it left under the other name goes first.
+            let partial = with_suffix(&db, ".importing");
+            remove_database(&partial);
+            let mut app = demo_database(&partial)?;
             match app.import_all(&file) {
                 Ok(rows) => {
+                    drop(app);
+                    move_database(&partial, &db)?;
                     println!(
                         "imported {rows} records into {} in {:.2} s",
                         db.display(),
@@ -479,7 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 Err(e) => {
                     // Nothing was imported: the new, empty database goes again.
                     drop(app);
-                    remove_database(&db);
+                    remove_database(&partial);
                     Err(e)
                 }
             }
@@ -726,11 +733,38 @@ fn spreadsheet_mapping(
 }
 
 /// Removes a database file that this run created, with its companions.
-fn remove_database(db: &std::path::Path) {
+/// The files a database is made of besides itself: SQLite's journal, the key parameters, the
+/// recovery-code file and the lock.
+const DATABASE_FILES: [&str; 6] = ["", "-wal", "-shm", ".kdf.json", ".recovery.json", ".lock"];
+
+fn with_suffix(db: &std::path::Path, suffix: &str) -> PathBuf {
     let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    for suffix in ["", "-wal", "-shm", ".kdf.json", ".lock"] {
-        let _ = std::fs::remove_file(db.with_file_name(format!("{name}{suffix}")));
+    db.with_file_name(format!("{name}{suffix}"))
+}
+
+fn remove_database(db: &std::path::Path) {
+    for suffix in DATABASE_FILES {
+        let _ = std::fs::remove_file(with_suffix(db, suffix));
     }
+}
+
+/// Moves a closed database and the files beside it to `to` (same folder: renames).
+fn move_database(from: &std::path::Path, to: &std::path::Path) -> Result<(), ApiError> {
+    for suffix in DATABASE_FILES {
+        let source = with_suffix(from, suffix);
+        if suffix == ".lock" {
+            let _ = std::fs::remove_file(&source);
+        } else if source.exists() {
+            std::fs::rename(&source, with_suffix(to, suffix)).map_err(|e| {
+                ApiError::new(
+                    draagkracht_api::ErrorCode::Storage,
+                    format!("{} kon niet naar {} worden verplaatst: {e}", source.display(), to.display()),
+                    format!("{} could not be moved to {}: {e}", source.display(), to.display()),
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// A new database (for the demo or an import): encrypted when `DRAAGKRACHT_PASSPHRASE` is set.

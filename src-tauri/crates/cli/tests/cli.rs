@@ -105,6 +105,50 @@ fn export_then_import_moves_everything_to_a_new_encrypted_database() {
 }
 
 #[test]
+fn an_import_stopped_part_way_leaves_nothing_in_the_way_of_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.sqlite");
+    let made = cli(&["demo", "--db", &text(&db), "--volunteers", "60", "--years", "1", "--today", "2026-11-28"], None);
+    assert!(made.status.success());
+    let file = dir.path().join("all.json");
+    assert!(cli(&["export", "--db", &text(&db), "--out", &text(&file)], None).status.success());
+
+    // Stopped hard (SIGKILL, as a laptop switched off) once it has begun writing.
+    let new = dir.path().join("new.sqlite");
+    let mut running = Command::new(env!("CARGO_BIN_EXE_draagkracht-cli"))
+        .args(["import", "--db", &text(&new), &text(&file)])
+        .env_remove("DRAAGKRACHT_PASSPHRASE")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let partial = dir.path().join("new.sqlite.importing");
+    let started = std::time::Instant::now();
+    while !partial.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    running.kill().unwrap();
+    running.wait().unwrap();
+    assert!(!new.exists(), "nothing at the database's name until the import is complete");
+
+    // The same command again simply works.
+    let imported = cli(&["import", "--db", &text(&new), &text(&file)], None);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let old: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&db), "--json"], None).stdout).unwrap();
+    let moved: serde_json::Value =
+        serde_json::from_slice(&cli(&["check", "--db", &text(&new), "--json"], None).stdout).unwrap();
+    assert_eq!(old["hour_entries"], moved["hour_entries"]);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".importing"))
+        .collect();
+    assert!(left.is_empty(), "nothing of the stopped import is left: {left:?}");
+}
+
+#[test]
 fn a_spreadsheet_comes_in_through_a_mapping_or_not_at_all() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("branch.sqlite");
