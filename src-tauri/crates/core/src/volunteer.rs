@@ -118,12 +118,20 @@ impl VolunteerDraft {
         if let Some(phone) = &phone {
             let digits = phone.chars().filter(char::is_ascii_digit).count();
             let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
-            if !allowed || digits < 6 {
+            if !allowed {
                 return Err(Refusal::new(
                     Field::Phone,
                     RefusalCode::InvalidFormat,
                     format!("'{phone}' is geen telefoonnummer. Gebruik cijfers, spaties, + of -."),
                     format!("'{phone}' is not a phone number. Use digits, spaces, + or -."),
+                ));
+            }
+            if digits < 6 {
+                return Err(Refusal::new(
+                    Field::Phone,
+                    RefusalCode::InvalidFormat,
+                    format!("'{phone}' is te kort voor een telefoonnummer: er staan {digits} cijfers in, een nummer heeft er minstens 6."),
+                    format!("'{phone}' is too short for a phone number: it has {digits} digits, a number has at least 6."),
                 ));
             }
         }
@@ -219,18 +227,95 @@ pub fn parse_date(field: Field, raw: &str) -> Result<NaiveDate, Refusal> {
         return Err(Refusal::new(field, RefusalCode::Required, "Vul een datum in.", "Please fill in a date."));
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%d-%m-%Y")).map_err(|_| {
-        Refusal::new(
+        match day_month_year(text) {
+            // Written the right way, but that day does not exist: say why.
+            Some((day, month, year)) => no_such_day(field, text, day, month, year),
+            None => Refusal::new(
+                field,
+                RefusalCode::InvalidFormat,
+                format!("'{text}' is geen datum. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 31-12-2026."),
+                format!("'{text}' is not a date. Write it as day-month-year, like 31-12-2026, or 2026-12-31."),
+            ),
+        }
+    })
+}
+
+/// Day, month and year of text shaped like a date (`31-02-2026` or `2026-02-31`), whether or not
+/// that day exists.
+fn day_month_year(text: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let number = |p: &str| p.chars().all(|c| c.is_ascii_digit()).then(|| p.parse::<i64>().ok()).flatten();
+    let (a, b, c) = (number(a)?, number(b)?, number(c)?);
+    let (day, month, year) = if parts[0].len() == 4 { (c, b, a) } else { (a, b, c) };
+    (parts[0].len() == 4 || parts[2].len() == 4).then_some((day as u32, month as u32, year as i32))
+}
+
+fn no_such_day(field: Field, text: &str, day: u32, month: u32, year: i32) -> Refusal {
+    const MONTHS_NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const MONTHS_EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !(1..=12).contains(&month) {
+        return Refusal::new(
             field,
             RefusalCode::InvalidFormat,
-            format!("'{text}' is geen datum. Schrijf de datum als 31-12-2025."),
-            format!("'{text}' is not a date. Write it as 31-12-2025 or 2025-12-31."),
-        )
-    })
+            format!(
+                "'{text}' is geen datum: er is geen maand {month}. Schrijf dag-maand-jaar, bijvoorbeeld 31-12-{year}."
+            ),
+            format!("'{text}' is not a date: there is no month {month}. Write day-month-year, like 31-12-{year}."),
+        );
+    }
+    let next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    let days = next.and_then(|n| n.pred_opt()).map(|last| last.format("%d").to_string()).unwrap_or_default();
+    let (nl, en) = (MONTHS_NL[month as usize - 1], MONTHS_EN[month as usize - 1]);
+    Refusal::new(
+        field,
+        RefusalCode::InvalidFormat,
+        format!("'{text}' bestaat niet: {nl} {year} heeft {days} dagen, geen {day}."),
+        format!("'{text}' does not exist: {en} {year} has {days} days, not {day}."),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_does_not_exist_is_told_why() {
+        let e = parse_date(Field::Date, "31-02-2026").unwrap_err();
+        assert_eq!(e.nl, "'31-02-2026' bestaat niet: februari 2026 heeft 28 dagen, geen 31.");
+        assert_eq!(e.en, "'31-02-2026' does not exist: February 2026 has 28 days, not 31.");
+        assert!(parse_date(Field::Date, "2028-02-30").unwrap_err().nl.contains("februari 2028 heeft 29 dagen"));
+        assert!(parse_date(Field::Date, "12-13-2026").unwrap_err().nl.contains("geen maand 13"));
+        assert!(parse_date(Field::Date, "morgen").unwrap_err().nl.contains("dag-maand-jaar"));
+        assert_eq!(parse_date(Field::Date, "29-02-2028").unwrap(), NaiveDate::from_ymd_opt(2028, 2, 29).unwrap());
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
