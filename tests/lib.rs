@@ -86,5 +86,6 @@ pub fn hours_input(
         match_id: None,
         activity_id: None,
         confirm_duplicate: false,
+        confirm_long_day: None,
     }
 }

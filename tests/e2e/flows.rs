@@ -206,6 +206,11 @@ async fn a_professional_task_is_flagged_and_referred() {
 
     // Anna deals with the bailiff: a professional task.
     s.click("nav-hours").await;
+    // The volunteer is found by typing part of the name (a searchable list, not a drop-down).
+    s.type_into("entry-volunteer", "vries").await;
+    s.wait_for_text("entry-volunteer-option", "Anna de Vries").await;
+    s.screenshot("volunteer-picker").await;
+    s.assert_accessible("volunteer picker, open").await;
     s.choose("entry-volunteer", "Anna de Vries").await;
     s.choose("entry-match", "D-017").await;
     s.choose("entry-activity", "deurwaarder").await;

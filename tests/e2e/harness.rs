@@ -201,13 +201,22 @@ impl Session {
         el.send_keys(text).await.unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
     }
 
-    /// Chooses the option whose text contains `text` in the select `id`, by clicking it as a person
-    /// would; waits for the option to appear (options often load after the select).
+    /// Chooses the option whose text contains `text` in `id`, as a person would: in a picker (a text
+    /// field with a list, ui/src/lib/Picker.svelte) by typing `text` and clicking what it offers, in
+    /// a select by clicking the option. Waits for the option to appear (options often load after
+    /// the field).
     pub async fn choose(&self, id: &str, text: &str) {
+        let field = self.by_test_id(id).await;
+        let picker = field.tag_name().await.is_ok_and(|tag| tag.eq_ignore_ascii_case("input"));
+        if picker {
+            field.click().await.unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
+            field.clear().await.ok();
+            field.send_keys(text).await.unwrap_or_else(|e| panic!("[{}] type into {id}: {e}", self.name));
+        }
+        let css = if picker { format!("[data-testid='{id}-option']") } else { format!("[data-testid='{id}'] option") };
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(15) {
-            let options =
-                self.driver.find_all(By::Css(format!("[data-testid='{id}'] option"))).await.unwrap_or_default();
+            let options = self.driver.find_all(By::Css(css.as_str())).await.unwrap_or_default();
             for option in options {
                 if option.text().await.unwrap_or_default().contains(text) {
                     option.click().await.unwrap_or_else(|e| panic!("[{}] choose {text:?} in {id}: {e}", self.name));

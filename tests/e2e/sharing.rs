@@ -110,6 +110,7 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
             match_id: None,
             activity_id: None,
             confirm_duplicate: false,
+            confirm_long_day: None,
         },
         today,
     )

@@ -27,8 +27,37 @@ fn a_coordinators_month() {
     let again = t.app.log_hours(&hours_input(anna.id, "05-03-2025", "2", admin, "support"), today).unwrap_err();
     assert_eq!(again.code, ErrorCode::DuplicateEntry, "an identical entry must ask first");
 
-    // A typo, saved and undone.
-    let typo = t.app.log_hours(&hours_input(anna.id, "06-03-2025", "12", admin, "support"), today).unwrap();
+    // A typo (12 for 1,2): more than a plausible day, so asked first — in hours, with the date.
+    let long = t.app.log_hours(&hours_input(anna.id, "06-03-2025", "12", admin, "support"), today).unwrap_err();
+    assert_eq!(long.code, ErrorCode::LongDay);
+    assert!(
+        long.message.starts_with("Klopt dat?")
+            && long.message.contains("12 uur")
+            && long.message.contains("06-03-2025"),
+        "{}",
+        long.message
+    );
+    // Two entries that make a long day together are asked too; 10 hours is still a plausible day.
+    t.app.log_hours(&hours_input(anna.id, "04-03-2025", "6", admin, "support"), today).unwrap();
+    let together = t.app.log_hours(&hours_input(anna.id, "04-03-2025", "4:30", admin, "support"), today).unwrap_err();
+    assert!(together.message.contains("10 uur en 30 minuten"), "{}", together.message);
+    let four = t.app.log_hours(&hours_input(anna.id, "04-03-2025", "4", admin, "support"), today).unwrap();
+    t.app.delete_hour_entry(four.id, today).unwrap();
+    let six = t
+        .app
+        .volunteer(anna.id, today)
+        .unwrap()
+        .recent_entries
+        .into_iter()
+        .find(|e| e.date == date(2025, 3, 4))
+        .unwrap();
+    t.app.delete_hour_entry(six.id, today).unwrap();
+    // Saved all the same when the coordinator says it is right; and undone.
+    let confirmed = draagkracht_api::wire::HourEntryInput {
+        confirm_long_day: Some(true),
+        ..hours_input(anna.id, "06-03-2025", "12", admin, "support")
+    };
+    let typo = t.app.log_hours(&confirmed, today).unwrap();
     t.app.delete_hour_entry(typo.id, today).unwrap();
 
     // The volunteer page.

@@ -160,8 +160,8 @@ fn a_changed_threshold_re_evaluates_and_can_go_back_to_its_default() {
     let admin = t.programme("Thuisadministratie");
     let anna = t.ready_volunteer("Anna", vec![admin], today);
     // 22 hours in four weeks on a 4-hour agreement: 1.375 ×, under the default 1.5.
-    for day in ["19-06-2025", "20-06-2025"] {
-        t.app.log_hours(&hours_input(anna.id, day, "11", admin, "support"), today).unwrap();
+    for day in ["18-06-2025", "19-06-2025", "20-06-2025", "21-06-2025"] {
+        t.app.log_hours(&hours_input(anna.id, day, "5,5", admin, "support"), today).unwrap();
     }
     assert!(t.app.attention_list(today).unwrap().is_empty());
 

@@ -274,6 +274,7 @@ const ERROR_CODES = new Set<string>(
   Object.keys({
     invalid_input: true,
     duplicate_entry: true,
+    long_day: true,
     not_found: true,
     database_too_new: true,
     storage: true,

@@ -7,7 +7,7 @@ export type ApiError = { code: ErrorCode,
  */
 message: string, messageEn: string, field: Field | null, reason: RefusalCode | null, };
 
-export type ErrorCode = "invalid_input" | "duplicate_entry" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged" | "unreachable";
+export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged" | "unreachable";
 
 export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
 
@@ -125,7 +125,11 @@ activityId: ActivityId | null,
 /**
  * Set after the coordinator confirmed that an identical entry on that day is meant.
  */
-confirmDuplicate: boolean, };
+confirmDuplicate: boolean, 
+/**
+ * Set after the coordinator confirmed that a day of more hours than is plausible is meant.
+ */
+confirmLongDay?: boolean, };
 
 export type WeekGrid = { weekStart: string, weekNumber: number, 
 /**

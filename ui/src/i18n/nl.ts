@@ -35,6 +35,9 @@ export const nl = {
   'common.yes': 'ja',
   'common.no': 'nee',
 
+  'picker.noMatches': 'Geen treffers',
+  'picker.more': 'En nog {count}: typ verder om te zoeken',
+
   'status.registered': 'aanmelding',
   'status.intake': 'intake',
   'status.active': 'actief',
@@ -451,7 +454,7 @@ export const nl = {
   'hours.quickTitle': 'Eén inzet invoeren',
   'hours.quickHelp': 'Druk op Enter om op te slaan.',
   'hours.volunteer': 'Vrijwilliger',
-  'hours.chooseVolunteer': 'Kies een vrijwilliger',
+  'hours.findVolunteer': 'Typ een deel van de naam',
   'hours.date': 'Datum',
   'hours.dateHelp': 'dag-maand-jaar',
   'hours.duration': 'Duur',
@@ -605,7 +608,7 @@ export const nl = {
   'matchForm.title': 'Nieuwe koppeling',
   'matchForm.titleFor': 'Nieuwe koppeling voor {label}',
   'matchForm.participant': 'Deelnemer',
-  'matchForm.chooseParticipant': 'Kies een deelnemer',
+  'matchForm.findParticipant': 'Typ een deel van de naam',
   'matchForm.noParticipants': 'Er zijn nog geen deelnemers. Voeg eerst een deelnemer toe bij Deelnemers.',
   'matchForm.programme': 'Project',
   'matchForm.chooseProgramme': 'Kies een project',
@@ -954,7 +957,10 @@ export const nl = {
   'review.colEnded': 'Laatste koppeling gestopt op',
   'review.colDue': 'Termijn voorbij sinds',
   'review.select': '{label} anonimiseren',
-  'review.anonymise': 'Geselecteerde deelnemers anonimiseren',
+  'review.all': 'Iedereen in de lijst aanvinken',
+  'review.anonymiseOne': '1 deelnemer anonimiseren',
+  'review.anonymiseMany': '{count} deelnemers anonimiseren',
+  'review.pickFirst': 'Vink eerst aan wie je wilt anonimiseren.',
   'review.questionOne':
     'Wil je 1 deelnemer anonimiseren? Naam, contactgegevens en notities worden voorgoed gewist. Dit kun je niet ongedaan maken.',
   'review.questionMany':

@@ -39,3 +39,26 @@ export function activateOnKey(event: KeyboardEvent, activate: () => void): void 
     activate();
   }
 }
+
+/** Text to compare on: lower case, without accents, anything but letters and digits as one space. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * How well a label fits what was typed, both normalised: 0 when the label starts with it, 1 when
+ * every typed word starts a word of the label ("visser t" for "tineke visser"), 2 when every typed
+ * word is somewhere in the label; null when one is not.
+ */
+export function matchRank(label: string, query: string): number | null {
+  if (label.startsWith(query)) return 0;
+  const words = query.split(' ');
+  if (!words.every((word) => label.includes(word))) return null;
+  const spaced = ` ${label}`;
+  return words.every((word) => spaced.includes(` ${word}`)) ? 1 : 2;
+}

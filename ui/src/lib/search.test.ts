@@ -1,6 +1,7 @@
-// The list pages' search box settles after a pause or at Enter; rows open on Enter and Space.
+// The list pages' search box settles after a pause or at Enter; rows open on Enter and Space; a
+// picker matches names on any word start or part, without minding case or accents.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activateOnKey, DebouncedSearch } from './search.svelte';
+import { activateOnKey, DebouncedSearch, matchRank, normalise } from './search.svelte';
 
 describe('DebouncedSearch', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -38,5 +39,23 @@ describe('activateOnKey', () => {
     const activate = vi.fn();
     for (const key of ['Enter', ' ', 'a', 'Tab']) activateOnKey(new KeyboardEvent('keydown', { key }), activate);
     expect(activate).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('matching names', () => {
+  const rank = (label: string, typed: string) => matchRank(normalise(label), normalise(typed));
+
+  it('compares without case, accents or punctuation', () => {
+    expect(normalise('  Zoë  Tinbergen-Ávila ')).toBe('zoe tinbergen avila');
+    expect(normalise('D-017 — Thuisadministratie')).toBe('d 017 thuisadministratie');
+  });
+
+  it('ranks the start of the name first, then word starts, then any part', () => {
+    expect(rank('Tineke Visser', 'Tineke V')).toBe(0);
+    expect(rank('Tineke Visser', 'visser t')).toBe(1);
+    expect(rank('Tineke Visser', 'isse')).toBe(2);
+    expect(rank('Tineke Visser', 'tineke bakker')).toBeNull();
+    expect(rank('D-017 — Thuisadministratie', 'd017')).toBeNull();
+    expect(rank('D-017 — Thuisadministratie', 'D-017')).toBe(0);
   });
 });

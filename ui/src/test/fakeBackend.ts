@@ -1130,11 +1130,17 @@ export const RETENTION_ROWS: RetentionRow[] = [
   { participantId: 'd-011', label: 'D-011', programme: 'Thuisadministratie', endedOn: '2023-11-01', dueOn: '2025-11-01' },
 ];
 
-/** The audit log, newest first: Marieke's changes and one the app made itself (no actor). */
+/**
+ * The audit log, newest first: Marieke's changes, one the app made itself (no actor) and an import.
+ * The ids are UUID v7 as the backend makes them: the two entries of 10:12 start alike (their first
+ * characters are the moment they were made) and differ only at the end.
+ */
 export const AUDIT: AuditRow[] = [
-  { at: '2025-11-26T10:12:45', actor: 'Marieke', action: 'added', entity: 'uren', entityEn: 'hours', entityId: '3f2a9c1e-7b4d-4e21-9a0c-5d8e6f1b2c3d' },
-  { at: '2025-11-26T07:00:02', actor: '', action: 'changed', entity: 'signaal', entityEn: 'signal', entityId: '8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' },
-  { at: '2025-11-25T16:40:00', actor: 'Marieke', action: 'removed', entity: 'vrijwilliger', entityEn: 'volunteer', entityId: 'b7e6d5c4-3b2a-4190-8f7e-6d5c4b3a2910' },
+  { at: '2025-11-26T10:12:45', actor: 'Marieke', action: 'added', entity: 'uren', entityEn: 'hours', entityId: '019abf6f-c6c8-7a1b-9c2d-4e5f6a7b8c9d' },
+  { at: '2025-11-26T10:12:10', actor: 'Marieke', action: 'added', entity: 'uren', entityEn: 'hours', entityId: '019abf6f-3e10-7d4e-8f01-a2b3c4d5e6f7' },
+  { at: '2025-11-26T07:00:02', actor: '', action: 'changed', entity: 'signaal', entityEn: 'signal', entityId: '019abebf-56d0-7c3b-a1e2-0f9d8c7b6a54' },
+  { at: '2025-11-25T16:40:00', actor: 'Marieke', action: 'removed', entity: 'vrijwilliger', entityEn: 'volunteer', entityId: '019abbab-f480-7e21-b3c4-d5e6f7a8b9c0' },
+  { at: '2025-11-25T16:35:00', actor: 'Marieke', action: 'added', entity: 'ingelezen bestand', entityEn: 'imported file', entityId: 'vrijwilligers.xlsx (120)' },
 ];
 
 /**

@@ -51,6 +51,7 @@ fn log_entries(app: &mut Draagkracht, n: usize, offset: usize) -> Vec<Duration> 
                 match_id: None,
                 activity_id: None,
                 confirm_duplicate: true,
+                confirm_long_day: None,
             };
             let t = Instant::now();
             app.log_hours(&input, today).expect("log hours");

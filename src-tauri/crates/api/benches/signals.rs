@@ -70,6 +70,7 @@ fn main() {
             match_id: None,
             activity_id: None,
             confirm_duplicate: true,
+            confirm_long_day: None,
         };
         let t = Instant::now();
         app.log_hours(&input, today).expect("log hours");

@@ -14,6 +14,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// An identical entry exists for that day; resend with `confirmDuplicate` to save it anyway.
     DuplicateEntry,
+    /// The volunteer's day would hold more hours than is plausible; resend with `confirmLongDay`
+    /// to save it anyway.
+    LongDay,
     /// The record asked for does not exist (any more).
     NotFound,
     /// The database was written by a newer Draagkracht; it was left untouched.

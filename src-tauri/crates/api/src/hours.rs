@@ -4,6 +4,7 @@
 use crate::wire::{HourEntry, HourEntryInput, VolunteerChoice, WeekGrid, WeekRow};
 use crate::{new_entry_id, ApiError, Draagkracht, ErrorCode};
 use chrono::{Days, NaiveDate, Utc};
+use draagkracht_core::duration::{in_hours, PLAUSIBLE_DAY_HOURS};
 use draagkracht_core::period::{week_number, DateRange};
 use draagkracht_core::{Field, HourEntryDraft, HourEntryId, Refusal, RefusalCode};
 use draagkracht_store::{activities, hour_entries, matches, programmes, volunteers};
@@ -118,6 +119,19 @@ impl Draagkracht {
                     entry.date.format("%d-%m-%Y")
                 ),
             ));
+        }
+        if input.confirm_long_day != Some(true) {
+            let plausible = PLAUSIBLE_DAY_HOURS;
+            let day = hour_entries::minutes_on(conn, entry.volunteer, entry.date)? + entry.minutes.get();
+            if day > plausible * 60 {
+                let (nl, en) = in_hours(i64::from(day));
+                let date = entry.date.format("%d-%m-%Y");
+                return Err(ApiError::new(
+                    ErrorCode::LongDay,
+                    format!("Klopt dat? Met deze inzet staat er op {date} {nl} bij deze vrijwilliger; dat is meer dan {plausible} uur op één dag."),
+                    format!("Is that right? With this entry the volunteer has {en} on {date}; that is more than {plausible} hours in one day."),
+                ));
+            }
         }
         let id = new_entry_id();
         // The entry and the volunteer's re-evaluated signals in one transaction: one commit, and the

@@ -15,6 +15,10 @@ use serde::Serialize;
 /// The most a single entry may hold: one full day.
 pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
 
+/// Above this many hours on one day for one volunteer, saving asks first: a typing slip such as 23
+/// for 2,3 is likelier than a 23-hour day. (A branch setting for it is still to come.)
+pub const PLAUSIBLE_DAY_HOURS: u32 = 10;
+
 /// A strictly positive number of minutes, at most one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -32,11 +36,12 @@ impl Minutes {
             ));
         }
         if minutes > i64::from(MAX_ENTRY_MINUTES) {
+            let (nl, en) = in_hours(minutes);
             return Err(Refusal::new(
                 Field::Duration,
                 RefusalCode::TooLarge,
-                format!("De duur is {minutes} minuten; op één dag kan dat hoogstens 24 uur zijn."),
-                format!("The duration is {minutes} minutes; one day holds at most 24 hours."),
+                format!("De duur is {nl}; op één dag kan dat hoogstens 24 uur zijn."),
+                format!("The duration is {en}; one day holds at most 24 hours."),
             ));
         }
         Ok(Self(minutes as u32))
@@ -44,6 +49,17 @@ impl Minutes {
 
     pub fn get(self) -> u32 {
         self.0
+    }
+}
+
+/// Minutes said the way a coordinator counts them, in hours: `25 uur`, `24 uur en 10 minuten`
+/// (Dutch, English).
+pub fn in_hours(minutes: i64) -> (String, String) {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    match (hours, rest) {
+        (0, m) => (format!("{m} minuten"), format!("{m} minutes")),
+        (h, 0) => (format!("{h} uur"), format!("{h} hours")),
+        (h, m) => (format!("{h} uur en {m} minuten"), format!("{h} hours {m} minutes")),
     }
 }
 

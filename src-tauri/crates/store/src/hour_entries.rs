@@ -212,6 +212,13 @@ pub fn sums_for_volunteer(
     Ok((sums, training))
 }
 
+/// The minutes a volunteer has on one day (training included).
+pub fn minutes_on(conn: &Connection, volunteer: VolunteerId, date: NaiveDate) -> Result<u32, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(sum(minutes), 0) FROM hour_entries WHERE volunteer_id = ?1 AND date = ?2")?
+        .query_row(rusqlite::params![volunteer.to_string(), date.to_string()], |r| r.get(0))?)
+}
+
 /// Minutes per volunteer per day within `range` (training included): (volunteer, date, minutes).
 pub fn minutes_per_day(conn: &Connection, range: DateRange) -> Result<Vec<(VolunteerId, NaiveDate, u32)>, StoreError> {
     let mut stmt = conn.prepare(

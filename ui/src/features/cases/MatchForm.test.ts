@@ -104,12 +104,18 @@ describe('match form', () => {
     setBackend(backend);
     render(MatchForm, { participantId: null, volunteerId: 'v-anna', today: TODAY });
 
-    const participant = (await screen.findByTestId('match-participant')) as HTMLSelectElement;
-    expect(Array.from(participant.options).map((o) => o.textContent)).toEqual(['Kies een deelnemer', 'D-017', 'Fatima', 'D-031']);
+    const participant = (await screen.findByTestId('match-participant')) as HTMLInputElement;
+    expect(participant.value).toBe('');
     expect(box('Anna de Vries').checked).toBe(true);
     expect((screen.getByTestId('match-programme') as HTMLSelectElement).value).toBe('p-admin');
 
-    await userEvent.selectOptions(participant, 'd-020');
+    // Picked by keyboard: Arrow Down offers everyone, typing narrows, Enter chooses and does not save yet.
+    participant.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getAllByTestId('match-participant-option').map((o) => o.textContent?.trim())).toEqual(['D-017', 'Fatima', 'D-031']);
+    await userEvent.keyboard('fat{Enter}');
+    expect(participant.value).toBe('Fatima');
+    expect(backend.createMatch).not.toHaveBeenCalled();
     await userEvent.click(screen.getByTestId('match-save'));
 
     expect(backend.createMatch).toHaveBeenCalledWith(

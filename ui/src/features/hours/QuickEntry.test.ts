@@ -17,9 +17,22 @@ function props(overrides: Record<string, unknown> = {}) {
   return { today: TODAY, programmes: PROGRAMMES.filter((p) => p.active), preselect: null, version: 0, onsaved: vi.fn(), ...overrides };
 }
 
-/** Chooses a volunteer the way the keyboard does: the select's change event. */
-async function chooseVolunteer(id: string) {
-  await userEvent.selectOptions(field<HTMLSelectElement>('entry-volunteer'), id);
+/** Chooses in a picker by keyboard: types part of the name, waits for it to be offered, Enter. */
+async function pick(testid: string, text: string) {
+  const input = field(testid);
+  await userEvent.clear(input);
+  await userEvent.type(input, text);
+  await waitFor(() => expect(screen.getAllByTestId(`${testid}-option`)[0]?.textContent).toContain(text));
+  await userEvent.keyboard('{Enter}');
+}
+
+/** What a picker offers when opened with Arrow Down (the list is closed again after). */
+async function offered(testid: string): Promise<string[]> {
+  field(testid).focus();
+  await userEvent.keyboard('{ArrowDown}');
+  const texts = screen.queryAllByTestId(`${testid}-option`).map((o) => o.textContent?.trim() ?? '');
+  await userEvent.keyboard('{Escape}');
+  return texts;
 }
 
 beforeEach(() => applyLanguage('nl'));
@@ -30,14 +43,15 @@ describe('quick hour entry', () => {
     render(QuickEntry, props());
     // The form appears once the volunteers are known.
     expect(screen.queryByTestId('entry-volunteer')).toBeNull();
-    const select = (await screen.findByTestId('entry-volunteer')) as HTMLSelectElement;
-    expect(select.options).toHaveLength(3);
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Kies een vrijwilliger', 'Bram Jansen', 'Anna de Vries']);
-    await waitFor(() => expect(document.activeElement).toBe(select));
+    const volunteer = (await screen.findByTestId('entry-volunteer')) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(volunteer));
+    expect(volunteer.value).toBe('');
+    expect(volunteer.placeholder).toBe('Typ een deel van de naam');
+    expect(await offered('entry-volunteer')).toEqual(['Bram Jansen', 'Anna de Vries']);
 
-    await chooseVolunteer('v-anna');
+    await pick('entry-volunteer', 'Anna de Vries');
     expect(field<HTMLSelectElement>('entry-programme').value).toBe('p-admin');
-    await chooseVolunteer('v-bram');
+    await pick('entry-volunteer', 'Bram');
     expect(field<HTMLSelectElement>('entry-programme').value).toBe('p-buddy');
     expect(field('entry-date').value).toBe('26-11-2025');
   });
@@ -49,7 +63,7 @@ describe('quick hour entry', () => {
     render(QuickEntry, props({ onsaved }));
     await screen.findByTestId('entry-volunteer');
 
-    await chooseVolunteer('v-anna');
+    await pick('entry-volunteer', 'Anna de Vries');
     await userEvent.clear(field('entry-date'));
     await userEvent.type(field('entry-date'), '24-11-2025');
     await userEvent.type(field('entry-duration'), '1,5');
@@ -72,7 +86,7 @@ describe('quick hour entry', () => {
     expect(saved.textContent).toContain('Opgeslagen: 1,5 uur voor Anna de Vries op 24-11-2025');
     expect(field('entry-duration').value).toBe('');
     expect(field('entry-note').value).toBe('');
-    expect(field<HTMLSelectElement>('entry-volunteer').value).toBe('v-anna');
+    expect(field('entry-volunteer').value).toBe('Anna de Vries');
     expect(field<HTMLSelectElement>('entry-kind').value).toBe('meeting');
     await waitFor(() => expect(document.activeElement).toBe(field('entry-volunteer')));
     expect(onsaved).toHaveBeenCalledTimes(1);
@@ -86,13 +100,32 @@ describe('quick hour entry', () => {
     render(QuickEntry, props({ preselect: 'v-bram' }));
     // Coming from a volunteer page: that volunteer is chosen and the duration has the focus.
     await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
-    expect(field<HTMLSelectElement>('entry-volunteer').value).toBe('v-bram');
+    expect(field('entry-volunteer').value).toBe('Bram Jansen');
 
     await userEvent.type(field('entry-duration'), '2');
     await fireEvent.keyDown(field('entry-kind'), { key: 'Enter' });
 
     expect(backend.logHours).toHaveBeenCalledWith(expect.objectContaining({ volunteerId: 'v-bram', duration: '2', programmeId: 'p-buddy' }));
     expect((await screen.findByTestId('entry-saved')).textContent).toContain('2 uur voor Bram Jansen op 26-11-2025');
+  });
+
+  it('in the volunteer field, Enter first chooses from the list, then saves', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(QuickEntry, props());
+    const volunteer = (await screen.findByTestId('entry-volunteer')) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(volunteer));
+
+    // A space and a capital no longer jump to another volunteer (issue 18).
+    await userEvent.keyboard('de V{Enter}');
+    expect(backend.logHours).not.toHaveBeenCalled();
+    expect(volunteer.value).toBe('Anna de Vries');
+    expect(field<HTMLSelectElement>('entry-programme').value).toBe('p-admin');
+
+    await userEvent.type(field('entry-duration'), '2');
+    volunteer.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(backend.logHours).toHaveBeenCalledWith(expect.objectContaining({ volunteerId: 'v-anna', duration: '2' }));
   });
 
   it('undoes the entry just saved', async () => {
@@ -156,7 +189,8 @@ describe('duplicate entries', () => {
     const question = await screen.findByRole('alertdialog');
     expect(question.textContent).toContain("Er staat al precies zo'n inzet op deze dag. Toch opslaan?");
     expect(screen.queryByTestId('entry-saved')).toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('confirm-duplicate')));
+    // The safe answer has the focus: Enter would save nothing.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('cancel-duplicate')));
 
     await userEvent.click(screen.getByTestId('confirm-duplicate'));
 
@@ -164,6 +198,31 @@ describe('duplicate entries', () => {
     expect(calls[1]).toEqual({ ...calls[0], confirmDuplicate: true });
     expect((await screen.findByTestId('entry-saved')).textContent).toContain('1 uur voor Anna de Vries');
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('asks "Klopt dat?" above a plausible day, and resends with confirmLongDay on yes', async () => {
+    const calls: HourEntryInput[] = [];
+    const question = 'Klopt dat? Met deze inzet staat er op 24-11-2025 23 uur bij deze vrijwilliger; dat is meer dan 10 uur op één dag.';
+    setBackend(
+      fakeBackend({
+        logHours: async (input) => {
+          calls.push(input);
+          if (!input.confirmLongDay) throw refusal({ code: 'long_day', field: null, reason: null, message: question });
+          return entryFor(input);
+        },
+      }),
+    );
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    await userEvent.type(field('entry-duration'), '23{Enter}');
+
+    expect((await screen.findByTestId('save-question')).textContent).toBe(question);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('cancel-duplicate')));
+    await userEvent.click(screen.getByTestId('confirm-duplicate'));
+
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ ...calls[0], confirmLongDay: true });
+    expect(await screen.findByTestId('entry-saved')).toBeTruthy();
   });
 
   it('saves nothing when the answer is no, and keeps the typed duration', async () => {
@@ -195,11 +254,12 @@ describe('match and activity', () => {
     await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
     expect(backend.volunteerMatches).toHaveBeenLastCalledWith('v-bram');
 
-    await chooseVolunteer('v-anna');
+    await pick('entry-volunteer', 'Anna de Vries');
     expect(backend.volunteerMatches).toHaveBeenLastCalledWith('v-anna');
-    const match = field<HTMLSelectElement>('entry-match');
-    await waitFor(() => expect(optionTexts(match)).toEqual(['geen koppeling', 'D-017 — Thuisadministratie']));
+    const match = field('entry-match');
+    await waitFor(async () => expect(await offered('entry-match')).toEqual(['D-017 — Thuisadministratie']));
     expect(match.value).toBe('');
+    expect(match.placeholder).toBe('geen koppeling');
 
     const activity = field<HTMLSelectElement>('entry-activity');
     expect(activity.value).toBe('');
@@ -216,7 +276,7 @@ describe('match and activity', () => {
     // Another programme, other activities; a match chooses its own programme back.
     await userEvent.selectOptions(field<HTMLSelectElement>('entry-programme'), 'p-buddy');
     expect(optionTexts(activity)).toEqual(['geen activiteit', 'Samen iets ondernemen', 'Medicatie geven']);
-    await userEvent.selectOptions(match, 'm-1');
+    await pick('entry-match', 'D-017');
     expect(field<HTMLSelectElement>('entry-programme').value).toBe('p-admin');
 
     await userEvent.selectOptions(activity, 'act-post');
@@ -225,7 +285,7 @@ describe('match and activity', () => {
     expect(await screen.findByTestId('entry-saved')).toBeTruthy();
     expect(screen.queryByTestId('professional-warning')).toBeNull();
     // The match stays for the next line; the activity is chosen anew.
-    expect(match.value).toBe('m-1');
+    expect(match.value).toBe('D-017 — Thuisadministratie');
     expect(activity.value).toBe('');
   });
 
@@ -254,8 +314,7 @@ describe('match and activity', () => {
     setBackend(backend);
     render(QuickEntry, props({ preselect: 'v-anna' }));
     await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
-    await waitFor(() => expect(field<HTMLSelectElement>('entry-match').options.length).toBe(2));
-    await userEvent.selectOptions(field<HTMLSelectElement>('entry-match'), 'm-1');
+    await pick('entry-match', 'D-017');
     await userEvent.selectOptions(field<HTMLSelectElement>('entry-activity'), 'act-bailiff');
     await userEvent.type(field('entry-duration'), '1,5{Enter}');
 
@@ -293,11 +352,11 @@ describe('match and activity', () => {
     await userEvent.type(field('entry-duration'), '1{Enter}');
 
     await userEvent.click(await screen.findByTestId('offer-referral'));
-    const which = (await screen.findByTestId('referral-match')) as HTMLSelectElement;
+    await screen.findByTestId('referral-match');
     expect(screen.getByText(/Kies eerst de koppeling/).textContent).toContain('Bij deze uren is geen koppeling gekozen.');
     expect(screen.queryByTestId('referral-save')).toBeNull();
 
-    await userEvent.selectOptions(which, 'm-2');
+    await pick('referral-match', 'Fatima');
     await userEvent.selectOptions(field<HTMLSelectElement>('referral-kind'), 'social_counsel');
     await userEvent.click(screen.getByTestId('referral-save'));
 
@@ -313,8 +372,8 @@ describe('match and activity', () => {
       }),
     );
     render(QuickEntry, props({ preselect: 'v-anna' }));
-    await waitFor(() => expect(field<HTMLSelectElement>('entry-match').options.length).toBe(2));
-    await userEvent.selectOptions(field<HTMLSelectElement>('entry-match'), 'm-1');
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    await pick('entry-match', 'D-017');
     await userEvent.type(field('entry-duration'), '1{Enter}');
 
     const error = await screen.findByTestId('entry-error');

@@ -121,7 +121,7 @@ describe('week grid', () => {
     expect(document.activeElement).toBe(tuesday);
   });
 
-  it('asks before saving an identical entry and resends with confirmDuplicate', async () => {
+  function duplicateOnce(): HourEntryInput[] {
     const calls: HourEntryInput[] = [];
     setBackend(
       fakeBackend({
@@ -132,6 +132,11 @@ describe('week grid', () => {
         },
       }),
     );
+    return calls;
+  }
+
+  it('asks before saving an identical entry and resends with confirmDuplicate', async () => {
+    const calls = duplicateOnce();
     render(WeekGrid, props());
     await screen.findByTestId('week-label');
     await userEvent.click(cell('v-anna', '2025-11-24'));
@@ -142,6 +147,76 @@ describe('week grid', () => {
     expect(calls.map((c) => c.confirmDuplicate)).toEqual([false, true]);
     await waitFor(() => expect(cell('v-anna', '2025-11-24').closest('td')?.textContent).toContain('2'));
     expect(document.activeElement).toBe(cell('v-anna', '2025-11-25'));
+  });
+
+  it('focuses "Nee, niet opslaan" on the duplicate question, so a second Enter saves nothing', async () => {
+    const calls = duplicateOnce();
+    render(WeekGrid, props());
+    await screen.findByTestId('week-label');
+    const monday = cell('v-anna', '2025-11-24');
+    await userEvent.click(monday);
+    await userEvent.keyboard('1{Enter}');
+
+    const question = await screen.findByRole('alertdialog');
+    expect(question.textContent).toContain("Er staat al precies zo'n inzet op deze dag. Toch opslaan?");
+    const no = screen.getByTestId('cancel-duplicate');
+    expect(no.textContent).toBe('Nee, niet opslaan');
+    await waitFor(() => expect(document.activeElement).toBe(no));
+
+    await userEvent.keyboard('{Enter}');
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls.map((c) => c.confirmDuplicate)).toEqual([false]);
+    expect(cell('v-anna', '2025-11-24').closest('td')?.textContent).toContain('1');
+    expect(cell('v-anna', '2025-11-24').closest('td')?.textContent).not.toContain('2');
+    await waitFor(() => expect(document.activeElement).toBe(monday));
+  });
+
+  it('Escape on the duplicate question saves nothing either', async () => {
+    const calls = duplicateOnce();
+    render(WeekGrid, props());
+    await screen.findByTestId('week-label');
+    const monday = cell('v-anna', '2025-11-24');
+    await userEvent.click(monday);
+    await userEvent.keyboard('1{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('cancel-duplicate')));
+
+    await userEvent.keyboard('{Escape}');
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(calls).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(monday));
+  });
+
+  it('asks "Klopt dat?" above a plausible day, in the backend\'s words, and saves only on yes', async () => {
+    const calls: HourEntryInput[] = [];
+    const question = 'Klopt dat? Met deze inzet staat er op 24-11-2025 23 uur bij deze vrijwilliger; dat is meer dan 10 uur op één dag.';
+    setBackend(
+      fakeBackend({
+        logHours: async (input) => {
+          calls.push(input);
+          if (!input.confirmLongDay) throw refusal({ code: 'long_day', field: null, reason: null, message: question });
+          return entryFor(input);
+        },
+      }),
+    );
+    render(WeekGrid, props());
+    await screen.findByTestId('week-label');
+    const monday = cell('v-anna', '2025-11-24');
+    await userEvent.click(monday);
+    await userEvent.keyboard('23{Enter}');
+
+    expect((await screen.findByTestId('save-question')).textContent).toBe(question);
+    // Enter on the focused "no" saves nothing; asked again, "yes" saves with confirmLongDay.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('cancel-duplicate')));
+    await userEvent.keyboard('{Enter}');
+    expect(calls).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(monday));
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(await screen.findByTestId('confirm-duplicate'));
+
+    expect(calls.map((c) => c.confirmLongDay ?? false)).toEqual([false, false, true]);
+    expect(calls.every((c) => !c.confirmDuplicate)).toBe(true);
   });
 
   it('pages to the previous week', async () => {

@@ -1,6 +1,7 @@
 // Privacy (#/privacy): the coordinator's name for the audit log, retention per programme with its
-// refusals at the field, the review of participants past their retention (anonymised behind a
-// confirmation), and the audit log with the app's own changes marked as automatic.
+// refusals at the field, the review of participants past their retention (no one ticked at first,
+// the count in the button and in the confirmation, whose "no" has the focus), and the audit log
+// with the app's own changes marked as automatic and a number that tells records apart.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -117,7 +118,7 @@ describe('privacy screen', () => {
     await waitFor(() => expect(backend.retentionReview.mock.calls.length).toBe(reviews + 1));
   });
 
-  it('lists who is past their retention, all ticked, and anonymises the ticked ones after a confirmation', async () => {
+  it('lists who is past their retention with no one ticked, and the button off until someone is', async () => {
     const backend = await open();
     const rows = await screen.findAllByTestId('review-row');
     expect(rows.map(cells)).toEqual([
@@ -126,17 +127,71 @@ describe('privacy screen', () => {
       ['', 'D-011', 'Thuisadministratie', '01-11-2023', '01-11-2025'],
     ]);
     const checks = screen.getAllByTestId('review-check') as HTMLInputElement[];
-    expect(checks.every((c) => c.checked)).toBe(true);
+    expect(checks.map((c) => c.checked)).toEqual([false, false, false]);
     expect(screen.getByLabelText('Karim anonimiseren')).toBe(checks[1]);
+    expect((screen.getByTestId('review-all') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByLabelText('Iedereen in de lijst aanvinken')).toBe(screen.getByTestId('review-all'));
+
+    const button = screen.getByTestId('review-anonymise') as HTMLButtonElement;
+    expect(button.textContent).toBe('0 deelnemers anonimiseren');
+    expect(button.disabled).toBe(true);
+    const hint = screen.getByTestId('review-pick-first');
+    expect(hint.textContent).toBe('Vink eerst aan wie je wilt anonimiseren.');
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+    await userEvent.click(button);
+    expect(screen.queryByTestId('review-confirm')).toBeNull();
+    expect(backend.anonymiseParticipants).not.toHaveBeenCalled();
+  });
+
+  it('counts the ticked ones in the button, and ticks everyone or no one at once', async () => {
+    await open();
+    await screen.findAllByTestId('review-row');
+    const checks = screen.getAllByTestId('review-check') as HTMLInputElement[];
+    const button = screen.getByTestId('review-anonymise') as HTMLButtonElement;
+    const all = screen.getByTestId('review-all') as HTMLInputElement;
 
     await userEvent.click(checks[1]!);
+    expect(button.textContent).toBe('1 deelnemer anonimiseren');
+    expect(button.disabled).toBe(false);
+    expect(button.hasAttribute('aria-describedby')).toBe(false);
+    expect(screen.queryByTestId('review-pick-first')).toBeNull();
+
+    await userEvent.click(checks[2]!);
+    expect(button.textContent).toBe('2 deelnemers anonimiseren');
+    expect(all.checked).toBe(false);
+
+    await userEvent.click(all);
+    expect(checks.map((c) => c.checked)).toEqual([true, true, true]);
+    expect(button.textContent).toBe('3 deelnemers anonimiseren');
+    expect(all.checked).toBe(true);
+
+    await userEvent.click(checks[0]!);
+    expect(all.checked).toBe(false);
+    expect(button.textContent).toBe('2 deelnemers anonimiseren');
+
+    await userEvent.click(all);
+    await userEvent.click(all);
+    expect(checks.map((c) => c.checked)).toEqual([false, false, false]);
+    expect(button.textContent).toBe('0 deelnemers anonimiseren');
+    expect(button.disabled).toBe(true);
+  });
+
+  it('asks with the count, "no" focused, and anonymises only the ticked ones after "yes"', async () => {
+    const backend = await open();
+    await screen.findAllByTestId('review-row');
+    const checks = screen.getAllByTestId('review-check') as HTMLInputElement[];
+    await userEvent.click(checks[0]!);
+    await userEvent.click(checks[2]!);
     await userEvent.click(screen.getByTestId('review-anonymise'));
 
     const question = screen.getByTestId('review-confirm');
     expect(question.getAttribute('role')).toBe('alertdialog');
     expect(question.textContent).toContain('Wil je 2 deelnemers anonimiseren?');
     expect(question.textContent).toContain('Dit kun je niet ongedaan maken.');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-yes')));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-no')));
+    // While it asks, the ticks stay as they are: the question's number is what will happen.
+    expect(checks.every((c) => c.disabled)).toBe(true);
+    expect((screen.getByTestId('review-anonymise') as HTMLButtonElement).disabled).toBe(true);
     expect(backend.anonymiseParticipants).not.toHaveBeenCalled();
 
     await userEvent.click(screen.getByTestId('review-yes'));
@@ -144,14 +199,23 @@ describe('privacy screen', () => {
     expect((await screen.findByTestId('review-done')).textContent).toBe('2 deelnemers zijn geanonimiseerd.');
     expect(backend.anonymiseParticipants).toHaveBeenCalledWith(['d-003', 'd-011']);
     await waitFor(() => expect(screen.getAllByTestId('review-row').map((row) => cells(row)[1])).toEqual(['Karim']));
-    expect((screen.getByTestId('review-check') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('review-check') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('review-anonymise').textContent).toBe('0 deelnemers anonimiseren');
     expect(screen.queryByTestId('review-confirm')).toBeNull();
     await waitFor(() => expect(backend.auditLog).toHaveBeenCalledTimes(2));
   });
 
-  it('going back from the confirmation anonymises no one', async () => {
+  it('names one participant in the question when one is ticked', async () => {
+    await open();
+    await userEvent.click(await screen.findByLabelText('Karim anonimiseren'));
+    await userEvent.click(screen.getByTestId('review-anonymise'));
+    expect(screen.getByTestId('review-confirm').textContent).toContain('Wil je 1 deelnemer anonimiseren?');
+  });
+
+  it('going back from the confirmation anonymises no one and keeps the ticks', async () => {
     const backend = await open();
     await screen.findAllByTestId('review-row');
+    await userEvent.click(screen.getByTestId('review-all'));
 
     await userEvent.click(screen.getByTestId('review-anonymise'));
     expect(screen.getByTestId('review-confirm').textContent).toContain('Wil je 3 deelnemers anonimiseren?');
@@ -159,6 +223,30 @@ describe('privacy screen', () => {
 
     expect(screen.queryByTestId('review-confirm')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-anonymise')));
+    expect(backend.anonymiseParticipants).not.toHaveBeenCalled();
+    expect(screen.getAllByTestId('review-row')).toHaveLength(3);
+    const checks = screen.getAllByTestId('review-check') as HTMLInputElement[];
+    expect(checks.map((c) => c.checked)).toEqual([true, true, true]);
+    expect(checks.some((c) => c.disabled)).toBe(false);
+    expect(screen.getByTestId('review-anonymise').textContent).toBe('3 deelnemers anonimiseren');
+  });
+
+  it('Enter on the question, where the focus is, anonymises no one; so does Escape', async () => {
+    const backend = await open();
+    await screen.findAllByTestId('review-row');
+    await userEvent.click(screen.getByTestId('review-all'));
+
+    await userEvent.click(screen.getByTestId('review-anonymise'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-no')));
+    await userEvent.keyboard('{Enter}');
+    expect(screen.queryByTestId('review-confirm')).toBeNull();
+
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-anonymise')));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('review-no')));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('review-confirm')).toBeNull();
+
     expect(backend.anonymiseParticipants).not.toHaveBeenCalled();
     expect(screen.getAllByTestId('review-row')).toHaveLength(3);
   });
@@ -174,11 +262,28 @@ describe('privacy screen', () => {
     expect(backend.auditLog).toHaveBeenCalledWith(200);
     const rows = screen.getAllByTestId('audit-row');
     expect(rows.map(cells)).toEqual([
-      ['26-11-2025 10:12', 'Marieke', 'toegevoegd', 'uren', '3f2a9c1e'],
-      ['26-11-2025 07:00', 'Draagkracht (automatisch)', 'gewijzigd', 'signaal', '8c1d2e3f'],
-      ['25-11-2025 16:40', 'Marieke', 'verwijderd', 'vrijwilliger', 'b7e6d5c4'],
+      ['26-11-2025 10:12', 'Marieke', 'toegevoegd', 'uren', '7b8c9d'],
+      ['26-11-2025 10:12', 'Marieke', 'toegevoegd', 'uren', 'd5e6f7'],
+      ['26-11-2025 07:00', 'Draagkracht (automatisch)', 'gewijzigd', 'signaal', '7b6a54'],
+      ['25-11-2025 16:40', 'Marieke', 'verwijderd', 'vrijwilliger', 'a8b9c0'],
+      ['25-11-2025 16:35', 'Marieke', 'toegevoegd', 'ingelezen bestand', 'vrijwilligers.xlsx (120)'],
     ]);
-    expect(rows[0]!.querySelector('code')?.textContent).toBe('3f2a9c1e');
+    const first = rows[0]!.querySelector('code')!;
+    expect(first.textContent).toBe('7b8c9d');
+    expect(first.getAttribute('title')).toBe('019abf6f-c6c8-7a1b-9c2d-4e5f6a7b8c9d');
+  });
+
+  it('tells apart records made in the same minute, whose ids start alike', async () => {
+    // UUID v7 ids begin with the moment they were made: the number is their random end, as in "Gewist …".
+    await open({
+      auditLog: async () =>
+        ['019abf6f-c6c8-7a1b-9c2d-4e5f6a7b8c9d', '019abf6f-c6c9-7000-8000-000000000001', '019abf6f-c6c9-7000-8000-000000000002'].map(
+          (entityId) => ({ at: '2025-11-26T10:12:45', actor: 'Marieke', action: 'added' as const, entity: 'uren', entityEn: 'hours', entityId }),
+        ),
+    });
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(3));
+    const numbers = screen.getAllByTestId('audit-row').map((row) => cells(row)[4]);
+    expect(numbers).toEqual(['7b8c9d', '000001', '000002']);
   });
 
   it('shows the log in English when the window is', async () => {
@@ -187,7 +292,9 @@ describe('privacy screen', () => {
     render(App);
     const rows = await screen.findAllByTestId('audit-row');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Privacy');
-    expect(cells(rows[1]!)).toEqual(['26-11-2025 07:00', 'Draagkracht (automatic)', 'changed', 'signal', '8c1d2e3f']);
-    expect(cells(rows[2]!)[3]).toBe('volunteer');
+    expect(cells(rows[2]!)).toEqual(['26-11-2025 07:00', 'Draagkracht (automatic)', 'changed', 'signal', '7b6a54']);
+    expect(cells(rows[3]!)[3]).toBe('volunteer');
+    expect(cells(rows[4]!)[3]).toBe('imported file');
+    expect((await screen.findByTestId('review-anonymise')).textContent).toBe('Anonymise 0 participants');
   });
 });

@@ -211,6 +211,10 @@ pub struct HourEntryInput {
     pub activity_id: Option<ActivityId>,
     /// Set after the coordinator confirmed that an identical entry on that day is meant.
     pub confirm_duplicate: bool,
+    /// Set after the coordinator confirmed that a day of more hours than is plausible is meant.
+    #[serde(default)]
+    #[ts(optional)]
+    pub confirm_long_day: Option<bool>,
 }
 
 /// A volunteer to pick when entering hours: the most recently used first.
