@@ -6,6 +6,7 @@
 
 mod commands;
 mod state;
+mod window_size;
 
 use tauri::Manager;
 
@@ -20,6 +21,7 @@ fn main() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            window_size::fit_main_window(app);
             let state = state::AppState::open_in(app.path().app_data_dir());
             app.manage(state);
             state::sync_in_background(app.handle().clone());
