@@ -40,7 +40,9 @@ fn write_until_killed(db: &Path) {
     let mut out = std::io::stdout().lock();
     for i in 0.. {
         let mut input = hours_input(volunteer, "28-11-2026", &format!("{}m", 5 + i % 50), programme, "support");
+        // Many entries on one day, on purpose: neither "identical" nor "a long day" may ask.
         input.confirm_duplicate = true;
+        input.confirm_long_day = Some(true);
         let entry = app.log_hours(&input, today).expect("log hours");
         writeln!(out, "committed {}", entry.id).unwrap();
         out.flush().unwrap();

@@ -860,6 +860,7 @@ fn run_case(
                         let day = format!("{:02}-11-2026", rng.gen_range(1..29));
                         let mut input = hours_input(v, &day, &format!("{}", rng.gen_range(1..4)), admin, "support");
                         input.confirm_duplicate = true;
+                        input.confirm_long_day = Some(true);
                         laptop.app().log_hours(&input, today).unwrap();
                     }
                     _ => {
