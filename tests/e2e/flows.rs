@@ -291,7 +291,8 @@ async fn a_coordinator_resolves_a_signal_from_the_attention_list() {
     s.quit().await;
 }
 
-/// Data safety through the real window: first start with a passphrase → a backup by hand → lock →
+/// Data safety through the real window: first start with a passphrase and its recovery code (made
+/// and ticked as written down) → the first steps on the start screen → a backup by hand → lock →
 /// a wrong passphrase is refused, the right one opens → a volunteer added after the backup is gone
 /// once the backup is restored (and the data from before the restore is kept as a backup).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -307,11 +308,24 @@ async fn a_coordinator_protects_locks_unlocks_and_restores() {
     s.type_into("protect-passphrase", "vier losse woorden hier").await;
     s.type_into("protect-repeat", "vier losse woorden hier").await;
     s.click("protect-submit").await;
+    // Right after the passphrase: the recovery code, made, written down (ticked), then on.
+    s.click("recovery-step-make").await;
+    let code = s.by_test_id("recovery-code").await.text().await.expect("the code").trim().to_string();
+    assert_eq!(code.len(), 24, "five groups of four: {code}");
+    s.screenshot("first-start-recovery-code").await;
+    s.assert_accessible("first start: recovery code").await;
+    s.click("recovery-step-written").await;
+    s.click("recovery-step-next").await;
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+    // Starting empty shows the first steps; the recovery code is one of them, done already.
+    s.wait_for_text("first-step-recovery", "Klaar").await;
+    s.screenshot("first-steps").await;
+    s.assert_accessible("start screen with the first steps").await;
 
     s.click("nav-safety").await;
     s.wait_for_text("safety-status", "Versleuteld").await;
+    s.wait_for_text("rc-status", "gemaakt op").await;
     s.click("backup-make").await;
     s.by_test_id("backup-notice").await;
     s.screenshot("safety").await;
@@ -361,9 +375,10 @@ async fn a_coordinator_protects_locks_unlocks_and_restores() {
     s.quit().await;
 }
 
-/// The recovery code in the real window: made on the Veiligheid screen after the passphrase and shown
-/// once; after locking, "Wachtwoordzin vergeten?" refuses a wrong code at its field, and the right
-/// code opens the data with a new passphrase, which is the one that unlocks from then on.
+/// The recovery code in the real window: left for later at the first start, then made on the
+/// Veiligheid screen after the passphrase and shown once; after locking, "Wachtwoordzin vergeten?"
+/// refuses a wrong code at its field, and the right code opens the data with a new passphrase,
+/// which is the one that unlocks from then on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
     let s = Session::start("recovery").await;
@@ -376,6 +391,9 @@ async fn a_coordinator_keeps_a_recovery_code_and_opens_the_data_with_it() {
     s.type_into("protect-passphrase", "vier losse woorden hier").await;
     s.type_into("protect-repeat", "vier losse woorden hier").await;
     s.click("protect-submit").await;
+    // The recovery code offered right away is left for later (which says what that means).
+    s.wait_for_text("recovery-step-later-help", "Je kunt de code later maken bij Veiligheid").await;
+    s.click("recovery-step-later").await;
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
 

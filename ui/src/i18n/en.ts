@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'not filled in',
   'common.yes': 'yes',
   'common.no': 'no',
+  'common.charCount': '{used} / {max} characters',
 
   'picker.noMatches': 'No matches',
   'picker.more': 'And {count} more: keep typing to narrow the list',
@@ -79,6 +80,15 @@ export const en: Record<MessageKey, string> = {
   'protect.skip': 'Continue without a passphrase (only for a demo or to try things out)',
   'protect.skipHelp':
     'The file is then not encrypted: anyone who uses this computer can read everything. You can still set a passphrase later under Safety.',
+
+  'recoveryStep.intro':
+    'If you forget your passphrase, a recovery code opens your data. Make the code now. Write it down on paper and keep that somewhere safe, not with the laptop.',
+  'recoveryStep.written': 'I have written the code down',
+  'recoveryStep.next': 'Continue',
+  'recoveryStep.tickFirst': 'First tick the box once you have written the code down.',
+  'recoveryStep.later': 'Later',
+  'recoveryStep.laterHelp':
+    'Without a recovery code you lose everything if you forget the passphrase. You can make the code later under Safety.',
 
   'unlock.intro': 'Enter your passphrase to open your data.',
   'unlock.passphrase': 'Passphrase',
@@ -234,6 +244,21 @@ export const en: Record<MessageKey, string> = {
   'attention.colSignals': 'Signals and why',
   'attention.colPage': 'Page',
   'attention.toVolunteer': "{name}'s page",
+
+  'firstSteps.title': 'First steps',
+  'firstSteps.intro': 'This is how you get Draagkracht ready. Do them in any order.',
+  'firstSteps.hide': 'Hide',
+  'firstSteps.hideLabel': 'Hide first steps',
+  'firstSteps.done': 'Done',
+  'firstSteps.name': 'Fill in your name',
+  'firstSteps.nameHelp': 'Under Privacy. Then every change shows who made it.',
+  'firstSteps.recovery': 'Make a recovery code',
+  'firstSteps.recoveryHelp': 'Under Safety. The code opens your data if you forget the passphrase.',
+  'firstSteps.backup': 'Choose a second place for your backups',
+  'firstSteps.backupHelp': 'Under Safety, for example a USB stick. If the laptop breaks, you still have your data.',
+  'firstSteps.volunteers': 'Add volunteers',
+  'firstSteps.volunteersHelp': 'Already in a spreadsheet?',
+  'firstSteps.import': 'Import them under Data',
 
   'signal.heading': 'Signal',
   'signal.title': '{rule} — {name}',

@@ -34,6 +34,7 @@ export const nl = {
   'common.empty': 'niet ingevuld',
   'common.yes': 'ja',
   'common.no': 'nee',
+  'common.charCount': '{used} / {max} tekens',
 
   'picker.noMatches': 'Geen treffers',
   'picker.more': 'En nog {count}: typ verder om te zoeken',
@@ -79,6 +80,15 @@ export const nl = {
   'protect.skip': 'Zonder wachtwoordzin doorgaan (alleen voor een demo of om te proberen)',
   'protect.skipHelp':
     'Het bestand is dan niet versleuteld: wie deze computer gebruikt, kan alles lezen. Je kunt later alsnog een wachtwoordzin instellen onder Veiligheid.',
+
+  'recoveryStep.intro':
+    'Vergeet je je wachtwoordzin, dan open je je gegevens met een herstelcode. Maak de code nu. Schrijf hem op papier en bewaar dat op een veilige plek, niet bij de laptop.',
+  'recoveryStep.written': 'Ik heb de code opgeschreven',
+  'recoveryStep.next': 'Verder',
+  'recoveryStep.tickFirst': 'Zet eerst een vinkje als je de code hebt opgeschreven.',
+  'recoveryStep.later': 'Later',
+  'recoveryStep.laterHelp':
+    'Zonder herstelcode ben je alles kwijt als je de wachtwoordzin vergeet. Je kunt de code later maken bij Veiligheid.',
 
   'unlock.intro': 'Vul je wachtwoordzin in om je gegevens te openen.',
   'unlock.passphrase': 'Wachtwoordzin',
@@ -238,6 +248,21 @@ export const nl = {
   'attention.colSignals': 'Signalen en waarom',
   'attention.colPage': 'Pagina',
   'attention.toVolunteer': 'Pagina van {name}',
+
+  'firstSteps.title': 'Eerste stappen',
+  'firstSteps.intro': 'Zo zet je Draagkracht klaar. De volgorde kies je zelf.',
+  'firstSteps.hide': 'Verbergen',
+  'firstSteps.hideLabel': 'Eerste stappen verbergen',
+  'firstSteps.done': 'Klaar',
+  'firstSteps.name': 'Vul je naam in',
+  'firstSteps.nameHelp': 'Bij Privacy. Dan staat bij elke wijziging wie hem deed.',
+  'firstSteps.recovery': 'Maak een herstelcode',
+  'firstSteps.recoveryHelp': 'Bij Veiligheid. Met de code open je je gegevens als je de wachtwoordzin vergeet.',
+  'firstSteps.backup': 'Kies een tweede plek voor je back-ups',
+  'firstSteps.backupHelp': 'Bij Veiligheid, bijvoorbeeld een USB-stick. Gaat de laptop kapot, dan heb je je gegevens nog.',
+  'firstSteps.volunteers': 'Voeg vrijwilligers toe',
+  'firstSteps.volunteersHelp': 'Staan ze al in een spreadsheet?',
+  'firstSteps.import': 'Lees ze in bij Gegevens',
 
   'signal.heading': 'Signaal',
   'signal.title': '{rule} — {name}',

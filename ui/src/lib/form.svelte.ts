@@ -42,6 +42,20 @@ export class Refusal {
     return ids.length > 0 ? ids.join(' ') : undefined;
   }
 
+  /** Forgets the refusal of `field` once it is edited: its message and aria-invalid go, another field's stay. */
+  clear(field: Field): void {
+    if (this.failure?.field === field) this.failure = null;
+  }
+
+  /**
+   * A form's `oninput`: the field typed in (or the fieldset around it) loses its refusal at once,
+   * instead of showing it until the next save.
+   */
+  readonly edited = (event: Event): void => {
+    const refused = this.refusedInput();
+    if (refused && event.target instanceof Node && document.getElementById(refused)?.contains(event.target)) this.failure = null;
+  };
+
   /** The element id of the refused field, if this form has it. */
   refusedInput(): string | undefined {
     return this.failure?.field ? this.#inputs[this.failure.field] : undefined;

@@ -1,4 +1,5 @@
-// A refusal lands at the field it names when the form has that field, at the top otherwise.
+// A refusal lands at the field it names when the form has that field, at the top otherwise; editing
+// that field takes it away.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, Field } from '../api/bindings';
 import { Refusal } from './form.svelte';
@@ -63,5 +64,36 @@ describe('Refusal', () => {
     form.failure = refused('email');
     await form.focusRefused();
     expect(document.activeElement?.id).toBe('first-box');
+  });
+
+  it("forgets a field's refusal once that field is edited, not another's", () => {
+    const form = new Refusal({ note: 'x-note', date: 'x-date' }, 'x-error-');
+    form.failure = refused('date');
+    form.clear('note');
+    expect(form.errorFor('date')).toBe(form.failure);
+    form.clear('date');
+    expect(form.failure).toBeNull();
+  });
+
+  it("clears the refusal of the field (or fieldset) an input event comes from, as a form's oninput", () => {
+    document.body.innerHTML = `
+      <input id="x-note" /><input id="x-date" />
+      <fieldset id="x-choices"><input type="checkbox" id="a-box" /></fieldset>`;
+    const form = new Refusal({ note: 'x-note', date: 'x-date', volunteers: 'x-choices' }, 'x-error-');
+    const typeIn = (id: string) => form.edited({ target: document.getElementById(id) } as unknown as Event);
+
+    form.failure = refused('date');
+    typeIn('x-note');
+    expect(form.errorFor('date')).not.toBeNull();
+    typeIn('x-date');
+    expect(form.failure).toBeNull();
+
+    form.failure = refused('volunteers');
+    typeIn('a-box');
+    expect(form.failure).toBeNull();
+
+    form.failure = refused('email');
+    typeIn('x-note');
+    expect(form.generalError).not.toBeNull();
   });
 });

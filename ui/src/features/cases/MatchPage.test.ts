@@ -261,6 +261,8 @@ describe('referrals', () => {
 
     await userEvent.selectOptions(screen.getByTestId('referral-kind'), 'debt_help');
     await userEvent.type(screen.getByTestId('referral-reason'), 'Deurwaarder aan de deur');
+    expect(screen.getByTestId('referral-reason-count').textContent?.trim()).toBe('23 / 1.000 tekens');
+    expect(screen.getByTestId('referral-outcome').tagName).toBe('TEXTAREA');
     await userEvent.click(screen.getByTestId('referral-save'));
 
     expect(backend.logReferral).toHaveBeenCalledWith('m-1', {
@@ -282,6 +284,7 @@ describe('referrals', () => {
 
     await userEvent.click(screen.getByTestId('referral-edit-outcome'));
     await userEvent.type(screen.getByTestId('referral-outcome-edit'), 'Aangemeld bij schuldhulp');
+    expect(screen.getByTestId('referral-outcome-edit-count').textContent?.trim()).toBe('24 / 1.000 tekens');
     await userEvent.click(screen.getByTestId('referral-outcome-save'));
 
     expect(backend.updateReferral).toHaveBeenCalledWith('r-1', {
@@ -305,6 +308,7 @@ describe('ending a match', () => {
     expect(screen.getByTestId('end-confirm').textContent).toContain('De uren, inschattingen en verwijzingen blijven bewaard.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('end-date')));
     await userEvent.type(screen.getByTestId('end-reason'), 'Doel bereikt');
+    expect(screen.getByTestId('end-reason-count').textContent?.trim()).toBe('12 / 500 tekens');
     await userEvent.click(screen.getByTestId('end-save'));
 
     expect(backend.endMatch).toHaveBeenCalledWith('m-1', { endDate: '26-11-2025', reason: 'Doel bereikt' });
@@ -317,7 +321,7 @@ describe('ending a match', () => {
     expect(screen.queryByTestId('referral-save')).toBeNull();
   });
 
-  it('shows a refusal at the reason', async () => {
+  it('shows a refusal at the reason until the reason is typed', async () => {
     setBackend(
       fakeBackend({
         endMatch: async () => {
@@ -333,5 +337,12 @@ describe('ending a match', () => {
     expect(error.textContent).toContain('Vul in waarom');
     expect(screen.getByTestId('end-reason').getAttribute('aria-describedby')).toContain(error.id);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('end-reason')));
+
+    await userEvent.type(screen.getByTestId('end-date'), '{Backspace}');
+    expect(screen.getByTestId('end-error-endReason')).toBeTruthy();
+    await userEvent.type(screen.getByTestId('end-reason'), 'D');
+    expect(screen.queryByTestId('end-error-endReason')).toBeNull();
+    expect(screen.getByTestId('end-reason').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByTestId('end-reason').getAttribute('aria-describedby')).toBe('ef-reason-help ef-reason-count');
   });
 });

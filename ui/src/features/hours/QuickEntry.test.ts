@@ -1,5 +1,6 @@
-// The quick form: Enter saves from any field, the confirmation line says what was saved and can
-// undo it, and an identical entry on the same day is only saved after a confirmation.
+// The quick form: Enter saves from any field (Shift+Enter is a new line in the note), the
+// confirmation line says what was saved and can undo it, and an identical entry on the same day is
+// only saved after a confirmation.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,7 +69,13 @@ describe('quick hour entry', () => {
     await userEvent.type(field('entry-date'), '24-11-2025');
     await userEvent.type(field('entry-duration'), '1,5');
     await userEvent.selectOptions(field<HTMLSelectElement>('entry-kind'), 'meeting');
-    await userEvent.type(field('entry-note'), 'Intervisie{Enter}');
+    // The note is a text area with a counter; Shift+Enter starts a new line, Enter still saves.
+    await userEvent.type(field('entry-note'), 'Intervisie{Shift>}{Enter}{/Shift}met Petra');
+    expect(backend.logHours).not.toHaveBeenCalled();
+    expect(field('entry-note').tagName).toBe('TEXTAREA');
+    expect(field('entry-note').getAttribute('maxlength')).toBe('1000');
+    expect(field('entry-note-count').textContent?.trim()).toBe('20 / 1.000 tekens');
+    await userEvent.type(field('entry-note'), '{Enter}');
 
     expect(backend.logHours).toHaveBeenCalledTimes(1);
     expect(backend.logHours).toHaveBeenCalledWith({
@@ -77,7 +84,7 @@ describe('quick hour entry', () => {
       duration: '1,5',
       programmeId: 'p-admin',
       kind: 'meeting',
-      note: 'Intervisie',
+      note: 'Intervisie\nmet Petra',
       matchId: null,
       activityId: null,
       confirmDuplicate: false,

@@ -34,10 +34,17 @@ describe('programmes', () => {
 
     await userEvent.click(screen.getByTestId('new-programme'));
     await userEvent.type(field('programme-name'), 'Taalmaatje');
+    await userEvent.type(field('programme-description'), 'Samen Nederlands oefenen');
+    expect(screen.getByTestId('programme-description-count').textContent?.trim()).toBe('24 / 500 tekens');
     await userEvent.type(field('programme-max-months'), '18');
     await userEvent.click(screen.getByTestId('programme-save'));
 
-    expect(backend.createProgramme).toHaveBeenCalledWith({ name: 'Taalmaatje', description: '', maxMonths: '18', active: true });
+    expect(backend.createProgramme).toHaveBeenCalledWith({
+      name: 'Taalmaatje',
+      description: 'Samen Nederlands oefenen',
+      maxMonths: '18',
+      active: true,
+    });
     expect((await screen.findByTestId('programme-saved')).textContent).toContain('Taalmaatje');
     expect(backend.listProgrammes).toHaveBeenCalledTimes(2);
   });
@@ -63,6 +70,13 @@ describe('programmes', () => {
     expect((await screen.findByTestId('error-maxMonths')).textContent).toContain('kies 1 tot 240');
     await waitFor(() => expect(document.activeElement).toBe(field('programme-max-months')));
     expect(field('programme-max-months').value).toBe('0');
+
+    // Editing another field leaves the refusal; editing this one takes it away.
+    await userEvent.type(field('programme-name'), 's');
+    expect(screen.getByTestId('error-maxMonths')).toBeTruthy();
+    await userEvent.type(field('programme-max-months'), '{Backspace}6');
+    expect(screen.queryByTestId('error-maxMonths')).toBeNull();
+    expect(field('programme-max-months').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('sends the months as typed and shows the backend refusal at the field', async () => {

@@ -98,6 +98,32 @@ describe('safety screen', () => {
     for (const testid of ['pp-current', 'pp-new', 'pp-repeat']) expect(input(testid).value).toBe('');
   });
 
+  it("clears a field's refusal as soon as that field is typed in; another field's refusal stays", async () => {
+    await open();
+    await userEvent.type(input('pp-current'), PASSPHRASE);
+    await userEvent.type(input('pp-new'), 'te kort');
+    await userEvent.type(input('pp-repeat'), 'te kort{Enter}');
+    await screen.findByTestId('pp-error-passphrase');
+
+    await userEvent.type(input('pp-new'), ' x');
+    expect(screen.queryByTestId('pp-error-passphrase')).toBeNull();
+    expect(input('pp-new').getAttribute('aria-invalid')).toBeNull();
+    expect(input('pp-new').getAttribute('aria-describedby')).toBe('pp-new-help');
+
+    await userEvent.clear(input('pp-new'));
+    await userEvent.type(input('pp-new'), `${NEW}{Enter}`);
+    expect((await screen.findByTestId('pp-error-repeat')).textContent).toContain('niet gelijk');
+
+    await userEvent.type(input('pp-new'), 'x');
+    await userEvent.type(input('pp-current'), 'x');
+    expect(screen.getByTestId('pp-error-repeat')).toBeTruthy();
+    expect(input('pp-repeat').getAttribute('aria-invalid')).toBe('true');
+
+    await userEvent.type(input('pp-repeat'), 'x');
+    expect(screen.queryByTestId('pp-error-repeat')).toBeNull();
+    expect(input('pp-repeat').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('sets a first passphrase on a plain database: no current field, an empty current sent, then encrypted', async () => {
     const vault = fakeVault({ passphrase: null, backups: [BACKUPS[2]!] });
     const backend = await open(vault);
@@ -112,6 +138,7 @@ describe('safety screen', () => {
     expect((await screen.findByTestId('pp-error-passphrase')).textContent).toContain('minstens 10 tekens');
 
     await userEvent.clear(input('pp-new'));
+    expect(screen.queryByTestId('pp-error-passphrase')).toBeNull();
     await userEvent.type(input('pp-new'), NEW);
     await userEvent.type(input('pp-repeat'), `${NEW}{Enter}`);
 

@@ -47,7 +47,14 @@ describe('unlock screen', () => {
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(vault.state).toBe('locked');
 
-    await userEvent.type(field(), `${PASSPHRASE}{Enter}`);
+    // Typing again takes the message away: it was about the previous try.
+    await userEvent.type(field(), PASSPHRASE);
+    expect(screen.queryByTestId('unlock-error-passphrase')).toBeNull();
+    expect(field().getAttribute('aria-invalid')).toBeNull();
+    expect(field().getAttribute('aria-describedby')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+
+    await userEvent.type(field(), '{Enter}');
 
     expect((await screen.findByTestId('nav-overview')).getAttribute('aria-current')).toBe('page');
     expect(backend.unlock).toHaveBeenLastCalledWith(PASSPHRASE);
@@ -181,6 +188,13 @@ describe('forgotten passphrase', () => {
     expect(backend.appStatus).not.toHaveBeenCalled();
     expect(vault.state).toBe('locked');
     expect(vault.passphrase).toBe(PASSPHRASE);
+
+    await userEvent.type(input('recover-passphrase'), 'x');
+    expect(screen.getByTestId('recover-error-recoveryCode')).toBeTruthy();
+    await userEvent.type(input('recover-code'), '{Backspace}');
+    expect(screen.queryByTestId('recover-error-recoveryCode')).toBeNull();
+    expect(input('recover-code').getAttribute('aria-invalid')).toBeNull();
+    expect(input('recover-code').getAttribute('aria-describedby')).toBe('recover-code-help');
   });
 
   it('says how a code looks when it is not one', async () => {
@@ -204,6 +218,8 @@ describe('forgotten passphrase', () => {
     expect(vault.state).toBe('locked');
 
     await userEvent.clear(input('recover-passphrase'));
+    expect(screen.queryByTestId('recover-error-passphrase')).toBeNull();
+    expect(input('recover-passphrase').getAttribute('aria-invalid')).toBeNull();
     await userEvent.type(input('recover-passphrase'), NEW);
     await userEvent.clear(input('recover-repeat'));
     await userEvent.type(input('recover-repeat'), `${NEW} x{Enter}`);
@@ -211,6 +227,11 @@ describe('forgotten passphrase', () => {
     expect((await screen.findByTestId('recover-error-repeat')).textContent).toContain('niet gelijk');
     expect(screen.queryByTestId('recover-error-passphrase')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(input('recover-repeat')));
+    // The repeat's refusal stays while another field changes, and goes once the repeat does.
+    await userEvent.type(input('recover-passphrase'), 'x');
+    expect(screen.getByTestId('recover-error-repeat')).toBeTruthy();
+    await userEvent.type(input('recover-repeat'), '{Backspace}');
+    expect(screen.queryByTestId('recover-error-repeat')).toBeNull();
     expect(vault.state).toBe('locked');
     expect(vault.passphrase).toBe(PASSPHRASE);
   });

@@ -175,6 +175,7 @@ describe('support section', () => {
     await userEvent.type(input('supervision-date'), '24-11-2025');
     await userEvent.selectOptions(screen.getByTestId('supervision-kind'), 'supervision');
     await userEvent.type(screen.getByTestId('supervision-note'), 'Met Petra besproken');
+    expect(screen.getByTestId('supervision-note-count').textContent?.trim()).toBe('19 / 1.000 tekens');
     await userEvent.click(screen.getByTestId('supervision-save'));
 
     expect(backend.recordSupport).toHaveBeenCalledWith('v-anna', {
@@ -258,6 +259,8 @@ describe('conversation about the strain', () => {
     const yes = new Set([0, 2, 3, 7, 8, 10]);
     for (let i = 0; i < 12; i++) await userEvent.click(answerRadio(i, yes.has(i) ? 'ja' : 'nee'));
     await userEvent.type(screen.getByTestId('check-in-note'), 'Minder bezoeken afgesproken.');
+    expect(screen.getByTestId('check-in-note').getAttribute('aria-describedby')).toBe('ci-note-help ci-note-count');
+    expect(screen.getByTestId('check-in-note-count').textContent?.trim()).toBe('28 / 1.000 tekens');
     await userEvent.click(screen.getByTestId('check-in-save'));
 
     const expected: SupportInput = {
