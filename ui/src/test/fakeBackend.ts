@@ -1964,3 +1964,20 @@ function sharingCommands(sharing: FakeSharing) {
     },
   } satisfies Partial<Backend>;
 }
+
+/**
+ * A backend whose logHours asks "Klopt dat?" (`long_day`) until the entry comes with
+ * `confirmLongDay`; the inputs it was called with, and the question it asked.
+ */
+export function longDayAsked(): { backend: Backend; calls: HourEntryInput[]; question: string } {
+  const calls: HourEntryInput[] = [];
+  const question = 'Klopt dat? Met deze inzet staat er op 24-11-2025 23 uur bij deze vrijwilliger; dat is meer dan 10 uur op één dag.';
+  const backend = fakeBackend({
+    logHours: async (input) => {
+      calls.push(input);
+      if (!input.confirmLongDay) throw refusal({ code: 'long_day', field: null, reason: null, message: question });
+      return entryFor(input);
+    },
+  });
+  return { backend, calls, question };
+}

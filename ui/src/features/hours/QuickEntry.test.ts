@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBackend } from '../../api/backend';
 import type { HourEntryInput } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
-import { entryFor, fakeBackend, MATCH, PROGRAMMES, refusal, TODAY } from '../../test/fakeBackend';
+import { entryFor, fakeBackend, MATCH, PROGRAMMES, refusal, TODAY, longDayAsked } from '../../test/fakeBackend';
 import QuickEntry from './QuickEntry.svelte';
 
 function field<T extends HTMLElement = HTMLInputElement>(testid: string): T {
@@ -208,17 +208,8 @@ describe('duplicate entries', () => {
   });
 
   it('asks "Klopt dat?" above a plausible day, and resends with confirmLongDay on yes', async () => {
-    const calls: HourEntryInput[] = [];
-    const question = 'Klopt dat? Met deze inzet staat er op 24-11-2025 23 uur bij deze vrijwilliger; dat is meer dan 10 uur op één dag.';
-    setBackend(
-      fakeBackend({
-        logHours: async (input) => {
-          calls.push(input);
-          if (!input.confirmLongDay) throw refusal({ code: 'long_day', field: null, reason: null, message: question });
-          return entryFor(input);
-        },
-      }),
-    );
+    const { backend, calls, question } = longDayAsked();
+    setBackend(backend);
     render(QuickEntry, props({ preselect: 'v-anna' }));
     await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
     await userEvent.type(field('entry-duration'), '23{Enter}');

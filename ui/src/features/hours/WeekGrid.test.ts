@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBackend } from '../../api/backend';
 import type { HourEntryInput } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
-import { entryFor, fakeBackend, PROGRAMMES, refusal, TODAY, WEEK } from '../../test/fakeBackend';
+import { entryFor, fakeBackend, PROGRAMMES, refusal, TODAY, WEEK, longDayAsked } from '../../test/fakeBackend';
 import WeekGrid from './WeekGrid.svelte';
 
 function props(overrides: Record<string, unknown> = {}) {
@@ -189,17 +189,8 @@ describe('week grid', () => {
   });
 
   it('asks "Klopt dat?" above a plausible day, in the backend\'s words, and saves only on yes', async () => {
-    const calls: HourEntryInput[] = [];
-    const question = 'Klopt dat? Met deze inzet staat er op 24-11-2025 23 uur bij deze vrijwilliger; dat is meer dan 10 uur op één dag.';
-    setBackend(
-      fakeBackend({
-        logHours: async (input) => {
-          calls.push(input);
-          if (!input.confirmLongDay) throw refusal({ code: 'long_day', field: null, reason: null, message: question });
-          return entryFor(input);
-        },
-      }),
-    );
+    const { backend, calls, question } = longDayAsked();
+    setBackend(backend);
     render(WeekGrid, props());
     await screen.findByTestId('week-label');
     const monday = cell('v-anna', '2025-11-24');
