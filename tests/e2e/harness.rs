@@ -191,8 +191,23 @@ impl Session {
         self.find(&format!("[data-testid='{id}']")).await
     }
 
+    /// Clicks the element. Projecten, Veiligheid, Privacy and Gegevens sit in the header's Beheer
+    /// menu (ui/src/features/shell/AppNav.svelte), hidden while it is closed: a menu link that is
+    /// not shown is reached as a person would, by opening Beheer (`nav-manage`) first.
     pub async fn click(&self, id: &str) {
-        self.by_test_id(id).await.click().await.unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
+        let el = self.by_test_id(id).await;
+        if id.starts_with("nav-") && !el.is_displayed().await.unwrap_or(true) {
+            self.by_test_id("nav-manage")
+                .await
+                .click()
+                .await
+                .unwrap_or_else(|e| panic!("[{}] open the menu for {id}: {e}", self.name));
+            let start = Instant::now();
+            while !el.is_displayed().await.unwrap_or(false) && start.elapsed() < Duration::from_secs(5) {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        el.click().await.unwrap_or_else(|e| panic!("[{}] click {id}: {e}", self.name));
     }
 
     pub async fn type_into(&self, id: &str, text: &str) {

@@ -1,6 +1,7 @@
-// The app as a whole: the menu reaches every screen, each screen has one h1 and passes axe's
-// structural checks (labels, names, table headers; colour contrast needs a real browser), and
-// the two halves of the hours screen keep each other current.
+// The app as a whole: the menu reaches every screen, each screen has one h1, passes axe's
+// structural checks (labels, names, table headers; colour contrast needs a real browser) and has
+// every data table in a frame that scrolls sideways, and the two halves of the hours screen keep
+// each other current.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
@@ -11,6 +12,7 @@ import { applyLanguage } from './i18n/i18n.svelte';
 import { navigate, type Route } from './routing.svelte';
 import type { ImportOutcome } from './api/bindings';
 import { dryRunFor, fakeBackend, fakeVault, MATCH_DETAIL, PROBLEMS, SPREADSHEET, STATUS } from './test/fakeBackend';
+import { clickNav } from './test/nav';
 
 async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -45,16 +47,21 @@ describe('app', () => {
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
-      await userEvent.click(screen.getByTestId(testid));
+      await clickNav(testid);
       await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent?.trim()).toBe(heading));
       expect(screen.getByTestId(testid).getAttribute('aria-current')).toBe('page');
+      // A link under Beheer closes it; Beheer is marked while its screen is open.
+      expect(screen.getByTestId('nav-manage').getAttribute('aria-expanded')).toBe('false');
+      expect(screen.getByTestId('nav-manage').classList.contains('app-nav-toggle-current')).toBe(
+        ['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data'].includes(testid),
+      );
     }
     expect(screen.getByRole('banner')).toBeTruthy();
     expect(screen.getByRole('navigation')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
-    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; Rapportages
-    // after Projecten, then Veiligheid, Privacy, Gegevens, and Samenwerken last.
+    // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; then
+    // Rapportages and Samenwerken, and under Beheer Projecten, Veiligheid, Privacy and Gegevens.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -62,13 +69,15 @@ describe('app', () => {
       'nav-volunteers',
       'nav-participants',
       'nav-hours',
-      'nav-programmes',
       'nav-reports',
+      'nav-sharing',
+      'nav-programmes',
       'nav-safety',
       'nav-privacy',
       'nav-data',
-      'nav-sharing',
     ]);
+    const manage = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
+    expect(manage).toEqual(['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -155,6 +164,11 @@ describe('app', () => {
       await screen.findAllByTestId(ready);
       expect(document.querySelectorAll('h1')).toHaveLength(1);
       expect(await axeViolations()).toEqual([]);
+      // Every data table scrolls sideways in a frame of its own, never the page.
+      const unframed = Array.from(document.querySelectorAll('table.table')).filter(
+        (table) => !table.parentElement?.classList.contains('table-scroll'),
+      );
+      expect(unframed.map((table) => table.getAttribute('data-testid') ?? table.className)).toEqual([]);
     });
   }
 

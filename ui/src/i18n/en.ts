@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'nav.data': 'Data',
   'nav.sharing': 'Work together',
   'nav.reports': 'Reports',
+  'nav.manage': 'Manage',
 
   'common.loading': 'Loading…',
   'common.saving': 'Saving…',
@@ -79,7 +80,7 @@ export const en: Record<MessageKey, string> = {
   'protect.busy': 'Encrypting…',
   'protect.skip': 'Continue without a passphrase (only for a demo or to try things out)',
   'protect.skipHelp':
-    'The file is then not encrypted: anyone who uses this computer can read everything. You can still set a passphrase later under Safety.',
+    'The file is then not encrypted: anyone who uses this computer can read everything. You can still set a passphrase later under Safety (in the Manage menu).',
 
   'recoveryStep.intro':
     'If you forget your passphrase, a recovery code opens your data. Make the code now. Write it down on paper and keep that somewhere safe, not with the laptop.',
@@ -88,7 +89,7 @@ export const en: Record<MessageKey, string> = {
   'recoveryStep.tickFirst': 'First tick the box once you have written the code down.',
   'recoveryStep.later': 'Later',
   'recoveryStep.laterHelp':
-    'Without a recovery code you lose everything if you forget the passphrase. You can make the code later under Safety.',
+    'Without a recovery code you lose everything if you forget the passphrase. You can make the code later under Safety (in the Manage menu).',
 
   'unlock.intro': 'Enter your passphrase to open your data.',
   'unlock.passphrase': 'Passphrase',
@@ -467,7 +468,7 @@ export const en: Record<MessageKey, string> = {
   'form.hours': 'Agreed hours per week',
   'form.hoursHelp': 'For example 4 or 2.5. Leave it empty when nothing was agreed.',
   'form.programmes': 'Programmes',
-  'form.noProgrammes': 'There are no programmes yet. You add them under Programmes.',
+  'form.noProgrammes': 'There are no programmes yet. You add them under Programmes (in the Manage menu).',
   'form.inactive': '(not active)',
 
   'hours.title': 'Log hours',
@@ -478,6 +479,7 @@ export const en: Record<MessageKey, string> = {
   'hours.date': 'Date',
   'hours.dateHelp': 'day-month-year',
   'hours.duration': 'Duration',
+  'hours.durationPlaceholder': '1.5',
   'hours.durationHelp': 'Like 1.5 or 1:30',
   'hours.programme': 'Programme',
   'hours.chooseProgramme': 'Choose a programme',

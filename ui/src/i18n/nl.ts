@@ -24,6 +24,7 @@ export const nl = {
   'nav.data': 'Gegevens',
   'nav.sharing': 'Samenwerken',
   'nav.reports': 'Rapportages',
+  'nav.manage': 'Beheer',
 
   'common.loading': 'Bezig met laden…',
   'common.saving': 'Bezig met opslaan…',
@@ -79,7 +80,7 @@ export const nl = {
   'protect.busy': 'Bezig met versleutelen…',
   'protect.skip': 'Zonder wachtwoordzin doorgaan (alleen voor een demo of om te proberen)',
   'protect.skipHelp':
-    'Het bestand is dan niet versleuteld: wie deze computer gebruikt, kan alles lezen. Je kunt later alsnog een wachtwoordzin instellen onder Veiligheid.',
+    'Het bestand is dan niet versleuteld: wie deze computer gebruikt, kan alles lezen. Je kunt later alsnog een wachtwoordzin instellen bij Veiligheid (in het menu Beheer).',
 
   'recoveryStep.intro':
     'Vergeet je je wachtwoordzin, dan open je je gegevens met een herstelcode. Maak de code nu. Schrijf hem op papier en bewaar dat op een veilige plek, niet bij de laptop.',
@@ -88,7 +89,7 @@ export const nl = {
   'recoveryStep.tickFirst': 'Zet eerst een vinkje als je de code hebt opgeschreven.',
   'recoveryStep.later': 'Later',
   'recoveryStep.laterHelp':
-    'Zonder herstelcode ben je alles kwijt als je de wachtwoordzin vergeet. Je kunt de code later maken bij Veiligheid.',
+    'Zonder herstelcode ben je alles kwijt als je de wachtwoordzin vergeet. Je kunt de code later maken bij Veiligheid (in het menu Beheer).',
 
   'unlock.intro': 'Vul je wachtwoordzin in om je gegevens te openen.',
   'unlock.passphrase': 'Wachtwoordzin',
@@ -472,7 +473,7 @@ export const nl = {
   'form.hours': 'Afgesproken uren per week',
   'form.hoursHelp': 'Bijvoorbeeld 4 of 2,5. Laat het leeg als er niets is afgesproken.',
   'form.programmes': 'Projecten',
-  'form.noProgrammes': 'Er zijn nog geen projecten. Je maakt ze aan bij Projecten.',
+  'form.noProgrammes': 'Er zijn nog geen projecten. Je maakt ze aan bij Projecten (in het menu Beheer).',
   'form.inactive': '(niet actief)',
 
   'hours.title': 'Uren invoeren',
@@ -483,6 +484,7 @@ export const nl = {
   'hours.date': 'Datum',
   'hours.dateHelp': 'dag-maand-jaar',
   'hours.duration': 'Duur',
+  'hours.durationPlaceholder': '1,5',
   'hours.durationHelp': 'Zoals 1,5 of 1:30',
   'hours.programme': 'Project',
   'hours.chooseProgramme': 'Kies een project',

@@ -24,6 +24,7 @@ import {
   VOLUNTEER_SHEET,
   type FakeBackend,
 } from '../../test/fakeBackend';
+import { clickNav } from '../../test/nav';
 
 async function open(overrides: Partial<Backend> = {}): Promise<FakeBackend> {
   const backend = fakeBackend(overrides);
@@ -75,19 +76,19 @@ beforeEach(() => {
 });
 
 describe('data screen', () => {
-  it('is reached from the menu, after Privacy', async () => {
+  it('is reached from the menu, under Beheer after Privacy', async () => {
     setBackend(fakeBackend());
     navigate({ name: 'overview' });
     render(App);
     await screen.findByTestId('overview-table');
 
-    await userEvent.click(screen.getByTestId('nav-data'));
+    await clickNav('nav-data');
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gegevens'));
     expect(location.hash).toBe('#/data');
     expect(screen.getByTestId('nav-data').getAttribute('aria-current')).toBe('page');
-    const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(-3, -1)).toEqual(['nav-privacy', 'nav-data']);
+    const order = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
+    expect(order.slice(-2)).toEqual(['nav-privacy', 'nav-data']);
     expect(screen.getByRole('heading', { level: 2, name: 'Een spreadsheet inlezen' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Alles naar een andere laptop' })).toBeTruthy();
   });

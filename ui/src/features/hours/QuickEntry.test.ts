@@ -135,6 +135,15 @@ describe('quick hour entry', () => {
     expect(backend.logHours).toHaveBeenCalledWith(expect.objectContaining({ volunteerId: 'v-anna', duration: '2' }));
   });
 
+  it('shows the duration example in the language\'s own notation', async () => {
+    setBackend(fakeBackend());
+    applyLanguage('en');
+    render(QuickEntry, props({ preselect: 'v-anna' }));
+    await waitFor(() => expect(document.activeElement).toBe(field('entry-duration')));
+    expect(field('entry-duration').getAttribute('placeholder')).toBe('1.5');
+    expect(screen.getByText('Like 1.5 or 1:30')).toBeTruthy();
+  });
+
   it('undoes the entry just saved', async () => {
     const backend = fakeBackend({ logHours: async (input) => entryFor(input, 'e-42') });
     const onsaved = vi.fn();

@@ -11,6 +11,7 @@ import { setBackend } from '../../api/backend';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
 import { fakeBackend, STATUS, type FakeBackend } from '../../test/fakeBackend';
+import { clickNav } from '../../test/nav';
 
 async function open(overrides: Partial<Backend> = {}): Promise<FakeBackend> {
   const backend = fakeBackend(overrides);
@@ -35,19 +36,19 @@ beforeEach(() => {
 });
 
 describe('privacy screen', () => {
-  it('is reached from the menu, after Veiligheid', async () => {
+  it('is reached from the menu, under Beheer after Veiligheid', async () => {
     setBackend(fakeBackend());
     navigate({ name: 'overview' });
     render(App);
     await screen.findByTestId('overview-table');
 
-    await userEvent.click(screen.getByTestId('nav-privacy'));
+    await clickNav('nav-privacy');
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Privacy'));
     expect(location.hash).toBe('#/privacy');
     expect(screen.getByTestId('nav-privacy').getAttribute('aria-current')).toBe('page');
-    const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(-4, -2)).toEqual(['nav-safety', 'nav-privacy']);
+    const order = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
+    expect(order.slice(1, 3)).toEqual(['nav-safety', 'nav-privacy']);
   });
 
   it("saves the coordinator's name", async () => {

@@ -45,7 +45,7 @@ function deferred<T>() {
 beforeEach(() => applyLanguage('nl'));
 
 describe('reports screen', () => {
-  it('is reached from the menu, after Projecten', async () => {
+  it('is reached from the menu, after Uren invoeren', async () => {
     setBackend(fakeBackend());
     navigate({ name: 'overview' });
     render(App);
@@ -58,7 +58,7 @@ describe('reports screen', () => {
     expect(screen.getByTestId('nav-reports').textContent).toBe('Rapportages');
     expect(screen.getByTestId('nav-reports').getAttribute('aria-current')).toBe('page');
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(5, 8)).toEqual(['nav-programmes', 'nav-reports', 'nav-safety']);
+    expect(order.slice(4, 7)).toEqual(['nav-hours', 'nav-reports', 'nav-sharing']);
     await screen.findAllByTestId('report-table');
   });
 

@@ -12,6 +12,7 @@ import type { AppStatus, DatabaseAccess } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
 import { fakeBackend, fakeVault, RECOVERY_CODE, STATUS } from '../../test/fakeBackend';
+import { clickNav } from '../../test/nav';
 
 const FIRST_START: AppStatus = { ...STATUS, setUp: false };
 const GOOD = 'fiets lamp oktober wolk';
@@ -240,7 +241,7 @@ describe('first start: the recovery code', () => {
     expect(backend.makeRecoveryCode).toHaveBeenCalledTimes(1);
 
     // The app knows the code exists without asking again.
-    await userEvent.click(screen.getByTestId('nav-safety'));
+    await clickNav('nav-safety');
     await waitFor(() => expect(text('rc-status')).toBe('Er is een herstelcode, gemaakt op 26 november 2025.'));
   });
 
@@ -252,7 +253,7 @@ describe('first start: the recovery code', () => {
     expect(later.className).toContain('button-secondary');
     expect(later.getAttribute('aria-describedby')).toBe('recovery-step-later-help');
     expect(document.getElementById('recovery-step-later-help')?.textContent).toBe(
-      'Zonder herstelcode ben je alles kwijt als je de wachtwoordzin vergeet. Je kunt de code later maken bij Veiligheid.',
+      'Zonder herstelcode ben je alles kwijt als je de wachtwoordzin vergeet. Je kunt de code later maken bij Veiligheid (in het menu Beheer).',
     );
 
     await userEvent.click(later);
@@ -260,7 +261,8 @@ describe('first start: the recovery code', () => {
     await userEvent.click(await screen.findByTestId('setup-empty'));
     expect(backend.makeRecoveryCode).not.toHaveBeenCalled();
     expect(vault.recoveryCode).toBeNull();
-    await userEvent.click(await screen.findByTestId('nav-safety'));
+    await screen.findByTestId('nav-safety');
+    await clickNav('nav-safety');
     await waitFor(() => expect(text('rc-status')).toBe('Er is nog geen herstelcode.'));
   });
 
@@ -306,7 +308,7 @@ describe('first start: the recovery code', () => {
 
     expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Recovery code');
     expect(text('recovery-step-later-help')).toBe(
-      'Without a recovery code you lose everything if you forget the passphrase. You can make the code later under Safety.',
+      'Without a recovery code you lose everything if you forget the passphrase. You can make the code later under Safety (in the Manage menu).',
     );
     await userEvent.click(screen.getByTestId('recovery-step-make'));
     await screen.findByTestId('recovery-code');
