@@ -136,6 +136,12 @@ async fn a_newcomer_explores_the_demo_branch() {
 
     // A participant with a history: the match page draws the complexity over time.
     s.click("nav-participants").await;
+    // The list tells people apart by programme and volunteer, and filters by programme.
+    s.wait_for_text("participant-programmes", "").await;
+    s.screenshot("participants").await;
+    s.assert_accessible("demo participants").await;
+    s.choose("participant-programme", "Maatje").await;
+    s.wait_for_text("participant-programmes", "Maatje").await;
     s.find("[data-testid='participant-row'] th").await.click().await.expect("open a participant");
     s.by_test_id("participant-title").await;
     s.screenshot("participant").await;

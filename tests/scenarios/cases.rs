@@ -103,6 +103,9 @@ fn a_case_from_match_to_referral() {
         .unwrap();
     let rows = t.app.participants("d-0", today).unwrap();
     assert_eq!((rows.len(), rows[0].level, rows[0].active_matches), (1, Some(CaseLevel::Acute), 1));
+    // The list tells people apart by the programme and volunteer of their active matches.
+    assert_eq!(rows[0].programmes.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Thuisadministratie"]);
+    assert_eq!(rows[0].volunteers.iter().map(|v| v.id).collect::<Vec<_>>(), vec![anna.id]);
     let page = t.app.volunteer(anna.id, today).unwrap();
     assert_eq!(page.matches.len(), 1);
     assert_eq!(t.app.volunteer_matches(bram.id, today).unwrap().len(), 0);
@@ -114,7 +117,9 @@ fn a_case_from_match_to_referral() {
         .unwrap();
     assert_eq!(ended.the_match.status, MatchStatus::Ended);
     assert!(t.app.volunteer_matches(anna.id, today).unwrap().is_empty());
-    assert_eq!(t.app.participants("", today).unwrap()[0].level, None, "no active match, no level");
+    let after = t.app.participants("", today).unwrap();
+    assert_eq!(after[0].level, None, "no active match, no level");
+    assert!(after[0].programmes.is_empty() && after[0].volunteers.is_empty(), "only active matches count");
     assert!(t.app.check().unwrap().sound);
 }
 

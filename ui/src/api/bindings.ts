@@ -215,7 +215,16 @@ export type ParticipantRow = { id: ParticipantId, label: string, activeMatches: 
 /**
  * The highest level among the active matches; `null` without an active match.
  */
-level: CaseLevel | null, };
+level: CaseLevel | null, 
+/**
+ * The programmes of the active matches (each once), to tell people with one name apart and
+ * to filter the list by programme.
+ */
+programmes: Array<ProgrammeRef>, 
+/**
+ * The volunteers of the active matches (each once).
+ */
+volunteers: Array<VolunteerRef>, };
 
 export type ParticipantDetail = { participant: Participant, matches: Array<Match>, 
 /**
@@ -224,6 +233,8 @@ export type ParticipantDetail = { participant: Participant, matches: Array<Match
 assessments: Array<Assessment>, };
 
 export type VolunteerRef = { id: VolunteerId, name: string, };
+
+export type ProgrammeRef = { id: ProgrammeId, name: string, };
 
 export type MatchInput = { participantId: ParticipantId | null, programmeId: ProgrammeId | null, volunteerIds: Array<VolunteerId>, startDate: string, 
 /**

@@ -220,9 +220,29 @@ export function iso(typed: string): string {
 }
 
 export const PARTICIPANT_ROWS: ParticipantRow[] = [
-  { id: 'd-017', label: 'D-017', activeMatches: 1, level: 'complex' },
-  { id: 'd-020', label: 'Fatima', activeMatches: 2, level: 'acute' },
-  { id: 'd-031', label: 'D-031', activeMatches: 0, level: null },
+  {
+    id: 'd-017',
+    label: 'D-017',
+    activeMatches: 1,
+    level: 'complex',
+    programmes: [{ id: 'p-admin', name: 'Thuisadministratie' }],
+    volunteers: [{ id: 'v-anna', name: 'Anna de Vries' }],
+  },
+  {
+    id: 'd-020',
+    label: 'Fatima',
+    activeMatches: 2,
+    level: 'acute',
+    programmes: [
+      { id: 'p-buddy', name: 'Maatje' },
+      { id: 'p-admin', name: 'Thuisadministratie' },
+    ],
+    volunteers: [
+      { id: 'v-anna', name: 'Anna de Vries' },
+      { id: 'v-bram', name: 'Bram Jansen' },
+    ],
+  },
+  { id: 'd-031', label: 'D-031', activeMatches: 0, level: null, programmes: [], volunteers: [] },
 ];
 
 export const PARTICIPANT: Participant = {

@@ -61,6 +61,7 @@ pub fn typescript() -> String {
         ParticipantRow::decl(&cfg),
         ParticipantDetail::decl(&cfg),
         VolunteerRef::decl(&cfg),
+        ProgrammeRef::decl(&cfg),
         MatchInput::decl(&cfg),
         EndMatchInput::decl(&cfg),
         Match::decl(&cfg),

@@ -1,6 +1,6 @@
 //! Use cases for participants: the list (with the weight of their active cases), the page, add, edit.
 
-use crate::wire::{Participant, ParticipantDetail, ParticipantInput, ParticipantRow};
+use crate::wire::{Participant, ParticipantDetail, ParticipantInput, ParticipantRow, ProgrammeRef, VolunteerRef};
 use crate::{ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
 use draagkracht_core::participant::ParticipantDraft;
@@ -46,11 +46,23 @@ impl Draagkracht {
             .map(|p| {
                 let active: Vec<_> =
                     matches.iter().filter(|m| m.participant_id == p.id && m.status == MatchStatus::Active).collect();
+                let mut programmes: Vec<ProgrammeRef> = active
+                    .iter()
+                    .map(|m| ProgrammeRef { id: m.programme_id, name: m.programme_name.clone() })
+                    .collect();
+                programmes.sort_by(|a, b| a.name.cmp(&b.name));
+                programmes.dedup();
+                let mut volunteers: Vec<VolunteerRef> =
+                    active.iter().flat_map(|m| m.volunteers.iter().cloned()).collect();
+                volunteers.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+                volunteers.dedup_by(|a, b| a.id == b.id);
                 ParticipantRow {
                     id: p.id,
                     label: p.label,
                     active_matches: active.len() as u32,
                     level: active.iter().map(|m| m.level).max(),
+                    programmes,
+                    volunteers,
                 }
             })
             .collect();

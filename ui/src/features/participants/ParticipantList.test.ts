@@ -34,6 +34,26 @@ describe('participant list', () => {
     expect(screen.getByTestId('participant-count').textContent).toContain('3 deelnemers');
   });
 
+  it('tells people apart by the programmes and volunteers of their matches, and filters by programme', async () => {
+    setBackend(fakeBackend());
+    render(ParticipantList);
+
+    const rows = await screen.findAllByTestId('participant-row');
+    expect(rows[1]!.querySelector('[data-testid="participant-programmes"]')?.textContent).toBe('Maatje, Thuisadministratie');
+    expect(rows[1]!.querySelector('[data-testid="participant-volunteers"]')?.textContent).toBe('Anna de Vries, Bram Jansen');
+    const filter = screen.getByTestId('participant-programme') as HTMLSelectElement;
+    expect([...filter.options].map((o) => o.textContent)).toEqual(['Alle projecten', 'Maatje', 'Thuisadministratie']);
+
+    await userEvent.selectOptions(filter, 'p-buddy');
+
+    await waitFor(() =>
+      expect(screen.getAllByTestId('participant-row').map((r) => r.querySelector('th')?.textContent)).toEqual(['Fatima']),
+    );
+    expect(screen.getByTestId('participant-count').textContent).toContain('1 deelnemer');
+    await userEvent.selectOptions(filter, '');
+    await waitFor(() => expect(screen.getAllByTestId('participant-row')).toHaveLength(3));
+  });
+
   it('searches as you type, once typing pauses', async () => {
     const backend = fakeBackend({ listParticipants: async (search) => (search === 'zzz' ? [] : (await fakeBackend().listParticipants(''))) });
     setBackend(backend);

@@ -45,6 +45,19 @@ pub struct ParticipantRow {
     pub active_matches: u32,
     /// The highest level among the active matches; `null` without an active match.
     pub level: Option<CaseLevel>,
+    /// The programmes of the active matches (each once), to tell people with one name apart and
+    /// to filter the list by programme.
+    pub programmes: Vec<ProgrammeRef>,
+    /// The volunteers of the active matches (each once).
+    pub volunteers: Vec<VolunteerRef>,
+}
+
+/// A programme, named.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeRef {
+    pub id: ProgrammeId,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
