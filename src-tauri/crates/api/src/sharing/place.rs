@@ -447,21 +447,6 @@ impl Place {
         }
     }
 
-    /// This laptop's own batches that compaction may consider (none while an invitation is open
-    /// anywhere, as a laptop may join from the snapshot written with it).
-    pub fn own_batches(&mut self, node: NodeId, invitation_hours: u64) -> Result<Vec<u64>, PlaceError> {
-        match self {
-            Place::Folder(f) if !f.open_invitations(invitation_hours)? => f.batches(node),
-            Place::Server(s) => {
-                if s.open_invitations()? {
-                    return Ok(vec![]);
-                }
-                Ok(s.batches(node, 0)?)
-            }
-            Place::Folder(_) => Ok(vec![]),
-        }
-    }
-
     /// Whether a laptop may still join from a snapshot written with an invitation (then nobody
     /// deletes batches).
     pub fn invitations_open(&mut self, invitation_hours: u64) -> Result<bool, PlaceError> {

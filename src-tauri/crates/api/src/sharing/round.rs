@@ -173,21 +173,18 @@ impl Round {
                 }
                 snapshot_written = true;
             }
-            // Compaction: this laptop's batches that every other laptop still in the branch has.
-            for seq in place.own_batches(me.node, INVITATION_HOURS as u64)?.into_iter().filter(|s| *s <= everyone_has) {
-                place.remove_batch(me.node, seq)?;
-            }
-            // And what a removed laptop left, once every laptop still in the branch has applied as
-            // much of it as is taken in (a person erased since may be in it).
-            let done: Vec<NodeId> = self
-                .removed_upto
-                .iter()
-                .filter(|(node, upto)| nodes.contains(node) && everyone_has_of(**node) >= **upto)
-                .map(|(node, _)| *node)
-                .collect();
-            if !done.is_empty() && !place.invitations_open(INVITATION_HOURS as u64)? {
-                for node in done {
-                    place.remove_removed(node)?;
+            // Compaction, never while an invitation is open (a laptop may still join from the
+            // snapshot written with it): this laptop's batches that every other laptop still in the
+            // branch has, and what a removed laptop left once every laptop still in the branch has
+            // applied as much of it as is taken in (a person erased since may be in it).
+            if !place.invitations_open(INVITATION_HOURS as u64)? {
+                for seq in place.batches_after(me.node, 0)?.into_iter().filter(|s| *s <= everyone_has) {
+                    place.remove_batch(me.node, seq)?;
+                }
+                for (node, upto) in &self.removed_upto {
+                    if nodes.contains(node) && everyone_has_of(*node) >= *upto {
+                        place.remove_removed(*node)?;
+                    }
                 }
             }
         }
