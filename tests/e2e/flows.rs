@@ -217,6 +217,18 @@ async fn a_professional_task_is_flagged_and_referred() {
     s.wait_for_text("entry-volunteer-option", "Anna de Vries").await;
     s.screenshot("volunteer-picker").await;
     s.assert_accessible("volunteer picker, open").await;
+    // The same in English at the window's minimum size, chosen by keyboard (arrow, Enter).
+    s.click("lang-en").await;
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    s.type_into("entry-volunteer", "anna").await;
+    s.wait_for_text("entry-volunteer-option", "Anna de Vries").await;
+    s.screenshot("volunteer-picker-english-minimum").await;
+    let picker = s.by_test_id("entry-volunteer").await;
+    picker.send_keys(Key::Down).await.unwrap();
+    picker.send_keys(Key::Enter).await.unwrap();
+    assert_eq!(picker.prop("value").await.unwrap().as_deref(), Some("Anna de Vries"), "chosen by keyboard");
+    s.driver.set_window_rect(0, 0, 1200, 800).await.expect("back to the usual size");
+    s.click("lang-nl").await;
     s.choose("entry-volunteer", "Anna de Vries").await;
     s.choose("entry-match", "D-017").await;
     s.choose("entry-activity", "deurwaarder").await;
