@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "log_hours",
     "delete_hour_entry",
     "week_grid",
+    "set_day_hours",
     "month_overview",
     "branch_trend",
     "volunteer_load",

@@ -68,6 +68,7 @@ fn main() {
             commands::hours::log_hours,
             commands::hours::delete_hour_entry,
             commands::hours::week_grid,
+            commands::hours::set_day_hours,
             commands::overview::month_overview,
             commands::overview::branch_trend,
             commands::overview::volunteer_load,

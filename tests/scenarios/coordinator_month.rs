@@ -1,7 +1,7 @@
 //! The story of a coordinator's month: add volunteers, type in a week of paper forms, correct a
 //! mistake, and read the totals on the volunteer page and the overview.
 
-use draagkracht_api::wire::{VolunteerFilter, VolunteerStatus};
+use draagkracht_api::wire::{DayHoursChange, DayHoursInput, VolunteerFilter, VolunteerStatus};
 use draagkracht_api::ErrorCode;
 use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
 
@@ -101,4 +101,60 @@ fn a_coordinators_month() {
     assert_eq!(active.len(), 2);
     let found = t.app.volunteers(&VolunteerFilter { search: "EXAMPLE.nl".into(), status: None }, today).unwrap();
     assert_eq!(found.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), vec!["Bram Jansen"]);
+}
+
+/// The week grid works like a spreadsheet: a cell holds the day's total and typing replaces it.
+#[test]
+fn the_week_grid_sets_a_days_total() {
+    let mut t = TempApp::new();
+    let today = date(2025, 3, 31);
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.app.create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    let monday = date(2025, 3, 3);
+    let cell = |total: &str| DayHoursInput {
+        volunteer_id: anna.id,
+        date: monday,
+        total: total.into(),
+        programme_id: Some(admin),
+        kind: "support".into(),
+        confirm_long_day: None,
+    };
+    let day = |t: &TempApp| t.app.week_grid(monday).unwrap().rows[0].minutes[0];
+
+    // 4 hours from a paper form, then 5 typed over it: one entry of the difference, not 4 + 5.
+    t.app.log_hours(&hours_input(anna.id, "03-03-2025", "4", admin, "support"), today).unwrap();
+    let DayHoursChange::Added { entry } = t.app.set_day_hours(&cell("5"), today).unwrap() else { panic!("not added") };
+    assert_eq!((entry.minutes, entry.programme_id), (60, admin));
+    assert_eq!(day(&t), 300);
+
+    // The same total again writes nothing (no duplicate question either).
+    assert!(matches!(t.app.set_day_hours(&cell("5"), today).unwrap(), DayHoursChange::Unchanged));
+    assert!(matches!(t.app.set_day_hours(&cell("5:00"), today).unwrap(), DayHoursChange::Unchanged));
+
+    // Lower: nothing is guessed away; the day's entries come back, oldest first, to choose from.
+    let DayHoursChange::Lower { entries, wanted } = t.app.set_day_hours(&cell("3"), today).unwrap() else {
+        panic!("not lower")
+    };
+    assert_eq!(wanted, 180);
+    assert_eq!(entries.iter().map(|e| e.minutes).collect::<Vec<_>>(), vec![240, 60]);
+    assert_eq!(day(&t), 300, "a lower total writes nothing by itself");
+    let DayHoursChange::Lower { wanted: 0, .. } = t.app.set_day_hours(&cell(""), today).unwrap() else {
+        panic!("an emptied cell means none")
+    };
+
+    // Removing the 4 hours and typing 3 again makes the day 3 hours.
+    t.app.delete_hour_entry(entries[0].id, today).unwrap();
+    t.app.set_day_hours(&cell("3"), today).unwrap();
+    assert_eq!(day(&t), 180);
+
+    // A long day is asked, in hours; a refusal names the duration; neither writes.
+    let long = t.app.set_day_hours(&cell("12"), today).unwrap_err();
+    assert_eq!(long.code, ErrorCode::LongDay);
+    assert!(long.message.contains("12 uur"), "{}", long.message);
+    let wrong = t.app.set_day_hours(&cell("drie"), today).unwrap_err();
+    assert_eq!(wrong.field, Some(draagkracht_api::wire::Field::Duration));
+    assert_eq!(day(&t), 180);
+    let sure = DayHoursInput { confirm_long_day: Some(true), ..cell("12") };
+    assert!(matches!(t.app.set_day_hours(&sure, today).unwrap(), DayHoursChange::Added { .. }));
+    assert_eq!(day(&t), 720);
 }

@@ -74,3 +74,33 @@ fn a_database_from_a_newer_app_is_refused_with_a_clear_code() {
     assert_eq!(err.code, ErrorCode::DatabaseTooNew);
     assert!(err.message.contains("nieuwere versie"), "{}", err.message);
 }
+
+/// A form with several mistakes is told all of them at once, each at its field, in form order,
+/// and saves nothing.
+#[test]
+fn every_mistake_in_a_form_is_told_at_once() {
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 15);
+    let admin = t.programme("Thuisadministratie");
+    let mut input = volunteer_input("  ", "active", vec![admin]);
+    input.email = "anna@".into();
+    input.start_date = "31-02-2025".into();
+    let err = t.app.create_volunteer(&input, today).unwrap_err();
+    assert_eq!((err.code, err.field), (ErrorCode::InvalidInput, Some(Field::Name)));
+    let also = err.also.expect("the other refused fields");
+    assert_eq!(also.iter().map(|a| a.field).collect::<Vec<_>>(), vec![Field::Email, Field::StartDate]);
+    assert!(also[1].message.contains("februari 2025 heeft 28 dagen"), "{}", also[1].message);
+    assert!(also.iter().all(|a| !a.message_en.is_empty()));
+
+    let mut hours = hours_input(VolunteerId(uuid::Uuid::from_u128(7)), "16-06-2025", "anderhalf", admin, "support");
+    hours.volunteer_id = None;
+    let err = t.app.log_hours(&hours, today).unwrap_err();
+    let fields: Vec<Field> =
+        std::iter::once(err.field.unwrap()).chain(err.also.unwrap().iter().map(|a| a.field)).collect();
+    assert_eq!(fields, vec![Field::Volunteer, Field::Date, Field::Duration]);
+
+    // One mistake alone carries no `also`.
+    let err = t.app.create_volunteer(&volunteer_input("", "active", vec![admin]), today).unwrap_err();
+    assert_eq!((err.field, err.also), (Some(Field::Name), None));
+    assert_eq!(t.app.volunteers(&VolunteerFilter { search: String::new(), status: None }, today).unwrap().len(), 0);
+}

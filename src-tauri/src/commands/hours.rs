@@ -4,7 +4,7 @@ use crate::state::today;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use draagkracht_api::wire::HourEntryId;
-use draagkracht_api::wire::{HourEntry, HourEntryInput, VolunteerChoice, WeekGrid};
+use draagkracht_api::wire::{DayHoursChange, DayHoursInput, HourEntry, HourEntryInput, VolunteerChoice, WeekGrid};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -26,4 +26,9 @@ pub async fn delete_hour_entry(state: State<'_, AppState>, id: HourEntryId) -> R
 #[tauri::command]
 pub async fn week_grid(state: State<'_, AppState>, day: NaiveDate) -> Result<WeekGrid, ApiError> {
     state.with(|app| app.week_grid(day))
+}
+
+#[tauri::command]
+pub async fn set_day_hours(state: State<'_, AppState>, input: DayHoursInput) -> Result<DayHoursChange, ApiError> {
+    state.with(|app| app.set_day_hours(&input, today()))
 }

@@ -5,9 +5,16 @@ export type ApiError = { code: ErrorCode,
 /**
  * Dutch, for the coordinator.
  */
-message: string, messageEn: string, field: Field | null, reason: RefusalCode | null, };
+message: string, messageEn: string, field: Field | null, reason: RefusalCode | null, 
+/**
+ * The form's other refused fields, when several were refused at once: the window shows them
+ * all, each at its field, and focuses the first (`field`).
+ */
+also?: Array<FieldRefusal>, };
 
 export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_found" | "database_too_new" | "storage" | "wrong_passphrase" | "locked" | "damaged" | "unreachable";
+
+export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
 export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
 
@@ -146,6 +153,22 @@ export type WeekRow = { volunteerId: VolunteerId, name: string, defaultProgramme
  * Minutes already logged per day, Monday first (training included).
  */
 minutes: Array<number>, };
+
+export type DayHoursInput = { volunteerId: VolunteerId, date: string, total: string, 
+/**
+ * For the entry that makes up a higher total; `null` is the volunteer's default programme.
+ */
+programmeId: ProgrammeId | null, 
+/**
+ * One of the `HourKind` values, for that entry.
+ */
+kind: string, 
+/**
+ * Set after the coordinator confirmed that a day of more hours than is plausible is meant.
+ */
+confirmLongDay?: boolean, };
+
+export type DayHoursChange = { "outcome": "unchanged" } | { "outcome": "added", entry: HourEntry, } | { "outcome": "lower", entries: Array<HourEntry>, wanted: number, };
 
 export type MonthOverview = { firstDay: string, lastDay: string, rows: Array<ProgrammeHours>, 
 /**

@@ -2,7 +2,7 @@
 //! and the api cannot drift apart. The file is committed; the test `bindings_are_current` fails when
 //! it is stale, and `UPDATE_BINDINGS=1 cargo test -p draagkracht-api bindings` rewrites it.
 
-use crate::error::{ApiError, ErrorCode};
+use crate::error::{ApiError, ErrorCode, FieldRefusal};
 use crate::wire::*;
 use ts_rs::{Config, TS};
 
@@ -19,6 +19,7 @@ pub fn typescript() -> String {
     let decls = [
         ApiError::decl(&cfg),
         ErrorCode::decl(&cfg),
+        FieldRefusal::decl(&cfg),
         Field::decl(&cfg),
         RefusalCode::decl(&cfg),
         VolunteerId::decl(&cfg),
@@ -42,6 +43,8 @@ pub fn typescript() -> String {
         HourEntryInput::decl(&cfg),
         WeekGrid::decl(&cfg),
         WeekRow::decl(&cfg),
+        DayHoursInput::decl(&cfg),
+        DayHoursChange::decl(&cfg),
         MonthOverview::decl(&cfg),
         ProgrammeHours::decl(&cfg),
         ParticipantId::decl(&cfg),

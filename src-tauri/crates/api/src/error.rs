@@ -44,11 +44,26 @@ pub struct ApiError {
     pub message_en: String,
     pub field: Option<Field>,
     pub reason: Option<RefusalCode>,
+    /// The form's other refused fields, when several were refused at once: the window shows them
+    /// all, each at its field, and focuses the first (`field`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub also: Option<Vec<FieldRefusal>>,
+}
+
+/// Another refused field of the same form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldRefusal {
+    pub field: Field,
+    pub reason: RefusalCode,
+    pub message: String,
+    pub message_en: String,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None }
+        Self { code, message: nl.into(), message_en: en.into(), field: None, reason: None, also: None }
     }
 
     /// The same failure, about `field` of the form (unless it names one already).
@@ -74,6 +89,12 @@ impl From<Refusal> for ApiError {
             message_en: r.en,
             field: Some(r.field),
             reason: Some(r.code),
+            also: (!r.also.is_empty()).then(|| {
+                r.also
+                    .into_iter()
+                    .map(|o| FieldRefusal { field: o.field, reason: o.code, message: o.nl, message_en: o.en })
+                    .collect()
+            }),
         }
     }
 }

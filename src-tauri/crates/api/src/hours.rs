@@ -1,10 +1,10 @@
 //! Use cases for hours: logging an entry (with the duplicate question), undoing one, the pick list
 //! of volunteers (most recently used first) and the week grid.
 
-use crate::wire::{HourEntry, HourEntryInput, VolunteerChoice, WeekGrid, WeekRow};
+use crate::wire::{DayHoursChange, DayHoursInput, HourEntry, HourEntryInput, VolunteerChoice, WeekGrid, WeekRow};
 use crate::{new_entry_id, ApiError, Draagkracht, ErrorCode};
 use chrono::{Days, NaiveDate, Utc};
-use draagkracht_core::duration::{in_hours, PLAUSIBLE_DAY_HOURS};
+use draagkracht_core::duration::{in_hours, parse_day_total, PLAUSIBLE_DAY_HOURS};
 use draagkracht_core::period::{week_number, DateRange};
 use draagkracht_core::{Field, HourEntryDraft, HourEntryId, Refusal, RefusalCode};
 use draagkracht_store::{activities, hour_entries, matches, programmes, volunteers};
@@ -143,6 +143,35 @@ impl Draagkracht {
             crate::signals::apply(tx, &planned.changes, today)
         })?;
         self.hour_entry(id)
+    }
+
+    /// A week-grid cell: sets a volunteer's day to the typed total. Higher saves the difference as
+    /// one entry (with the long-day question, not the duplicate one: a total typed twice is the
+    /// same total); lower writes nothing and lists the day's entries, since only the coordinator
+    /// knows which of them is wrong.
+    pub fn set_day_hours(&mut self, input: &DayHoursInput, today: NaiveDate) -> Result<DayHoursChange, ApiError> {
+        let wanted = parse_day_total(&input.total)?;
+        let logged = hour_entries::minutes_on(self.db.conn(), input.volunteer_id, input.date)?;
+        if wanted == logged {
+            return Ok(DayHoursChange::Unchanged);
+        }
+        if wanted < logged {
+            let entries = hour_entries::for_volunteer_on(self.db.conn(), input.volunteer_id, input.date)?;
+            return Ok(DayHoursChange::Lower { entries: entries.into_iter().map(HourEntry::from).collect(), wanted });
+        }
+        let difference = HourEntryInput {
+            volunteer_id: Some(input.volunteer_id),
+            date: input.date.to_string(),
+            duration: format!("{}m", wanted - logged),
+            programme_id: input.programme_id,
+            kind: input.kind.clone(),
+            note: String::new(),
+            match_id: None,
+            activity_id: None,
+            confirm_duplicate: true,
+            confirm_long_day: input.confirm_long_day,
+        };
+        Ok(DayHoursChange::Added { entry: self.log_hours(&difference, today)? })
     }
 
     /// Removes an entry (the undo right after saving one).

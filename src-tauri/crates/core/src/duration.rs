@@ -85,6 +85,23 @@ pub fn parse_duration(raw: &str) -> Result<Minutes, Refusal> {
     Minutes::new(minutes)
 }
 
+/// Parses a day's total as typed in the week grid: like [`parse_duration`], but empty or zero
+/// means "nothing on this day" (0) instead of a refusal.
+///
+/// ```
+/// use draagkracht_core::duration::parse_day_total;
+/// assert_eq!(parse_day_total("").unwrap(), 0);
+/// assert_eq!(parse_day_total("0").unwrap(), 0);
+/// assert_eq!(parse_day_total("2,5").unwrap(), 150);
+/// ```
+pub fn parse_day_total(raw: &str) -> Result<u32, Refusal> {
+    let text = raw.trim().to_lowercase();
+    if text.is_empty() || parse_minutes(&text) == Some(0) {
+        return Ok(0);
+    }
+    parse_duration(raw).map(Minutes::get)
+}
+
 /// The number of minutes in `text`, or `None` when it is not a duration at all.
 fn parse_minutes(text: &str) -> Option<i64> {
     if let Some((h, m)) = text.split_once(':') {
@@ -148,6 +165,18 @@ mod tests {
     fn check(input: &str, expected: Result<u32, RefusalCode>) {
         let got = parse_duration(input).map(Minutes::get).map_err(|r| r.code);
         assert_eq!(got, expected, "parsing {input:?}");
+    }
+
+    #[test]
+    fn a_day_total_may_be_empty_or_zero_but_not_negative_or_more_than_a_day() {
+        assert_eq!(parse_day_total("  ").unwrap(), 0);
+        assert_eq!(parse_day_total("0:00").unwrap(), 0);
+        assert_eq!(parse_day_total("0,0").unwrap(), 0);
+        assert_eq!(parse_day_total("1:30").unwrap(), 90);
+        assert_eq!(parse_day_total("24").unwrap(), 1440);
+        assert_eq!(parse_day_total("-1").unwrap_err().code, RefusalCode::NotPositive);
+        assert_eq!(parse_day_total("24:01").unwrap_err().code, RefusalCode::TooLarge);
+        assert_eq!(parse_day_total("vier").unwrap_err().code, RefusalCode::InvalidFormat);
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub struct NewHourEntry {
 }
 
 impl HourEntryDraft {
+    /// Checks every field, so that the form shows all its refusals at once.
     pub fn validate(&self, today: NaiveDate) -> Result<NewHourEntry, Refusal> {
         let volunteer = self.volunteer.ok_or_else(|| {
             Refusal::new(
@@ -82,32 +83,25 @@ impl HourEntryDraft {
                 "Kies een vrijwilliger.",
                 "Please choose a volunteer.",
             )
-        })?;
-        let date = parse_date(Field::Date, &self.date)?;
-        if date > today {
-            return Err(Refusal::new(
-                Field::Date,
-                RefusalCode::InFuture,
-                format!("{} ligt na vandaag. Uren schrijf je achteraf.", date.format("%d-%m-%Y")),
-                format!("{} is after today. Hours are logged afterwards.", date.format("%d-%m-%Y")),
-            ));
-        }
-        if date < today - Days::new(MAX_AGE_DAYS) {
-            return Err(Refusal::new(
-                Field::Date,
-                RefusalCode::TooOld,
-                format!("{} is meer dan drie jaar geleden. Controleer het jaartal.", date.format("%d-%m-%Y")),
-                format!("{} is more than three years ago. Check the year.", date.format("%d-%m-%Y")),
-            ));
-        }
-        let minutes = parse_duration(&self.duration)?;
+        });
+        let date = parse_date(Field::Date, &self.date).and_then(|date| in_range(date, today));
+        let minutes = parse_duration(&self.duration);
         let programme = self.programme.ok_or_else(|| {
             Refusal::new(Field::Programme, RefusalCode::Required, "Kies een project.", "Please choose a programme.")
-        })?;
+        });
         let kind = HourKind::parse(self.kind.trim()).ok_or_else(|| {
             Refusal::new(Field::Kind, RefusalCode::Unknown, "Kies het soort inzet.", "Please choose the kind of work.")
-        })?;
-        let note = optional_text(Field::Note, "de notitie", "the note", &self.note, 1000)?;
+        });
+        let note = optional_text(Field::Note, "de notitie", "the note", &self.note, 1000);
+        Refusal::all([
+            volunteer.as_ref().err(),
+            date.as_ref().err(),
+            minutes.as_ref().err(),
+            programme.as_ref().err(),
+            kind.as_ref().err(),
+            note.as_ref().err(),
+        ])?;
+        let (volunteer, date, minutes, programme, kind, note) = (volunteer?, date?, minutes?, programme?, kind?, note?);
         Ok(NewHourEntry {
             volunteer,
             date,
@@ -119,6 +113,27 @@ impl HourEntryDraft {
             activity: self.activity,
         })
     }
+}
+
+/// Hours are written afterwards, and not years afterwards (a slip in the year).
+fn in_range(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Refusal> {
+    if date > today {
+        return Err(Refusal::new(
+            Field::Date,
+            RefusalCode::InFuture,
+            format!("{} ligt na vandaag. Uren schrijf je achteraf.", date.format("%d-%m-%Y")),
+            format!("{} is after today. Hours are logged afterwards.", date.format("%d-%m-%Y")),
+        ));
+    }
+    if date < today - Days::new(MAX_AGE_DAYS) {
+        return Err(Refusal::new(
+            Field::Date,
+            RefusalCode::TooOld,
+            format!("{} is meer dan drie jaar geleden. Controleer het jaartal.", date.format("%d-%m-%Y")),
+            format!("{} is more than three years ago. Check the year.", date.format("%d-%m-%Y")),
+        ));
+    }
+    Ok(date)
 }
 
 #[cfg(test)]

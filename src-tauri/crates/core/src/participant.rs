@@ -27,38 +27,55 @@ pub struct ValidParticipant {
 }
 
 impl ParticipantDraft {
+    /// Checks every field, so that the form shows all its refusals at once.
     pub fn validate(&self, today: NaiveDate) -> Result<ValidParticipant, Refusal> {
-        let label = required_text(Field::Label, "een code of voornaam", "a code or first name", &self.label, 60)?;
-        let contact = optional_text(Field::Contact, "het contact", "the contact", &self.contact, 200)?;
-        let consent_date = if self.consent_date.trim().is_empty() {
-            None
-        } else {
-            let date = parse_date(Field::ConsentDate, &self.consent_date)?;
-            if date > today {
-                return Err(Refusal::new(
-                    Field::ConsentDate,
-                    RefusalCode::InFuture,
-                    "Toestemming kan niet in de toekomst gegeven zijn. Kies een datum tot en met vandaag.",
-                    "Consent cannot have been given in the future. Choose a date up to today.",
-                ));
-            }
-            Some(date)
-        };
+        let label = required_text(Field::Label, "een code of voornaam", "a code or first name", &self.label, 60);
+        let contact = optional_text(Field::Contact, "het contact", "the contact", &self.contact, 200);
+        let consent_date = self.consent_date(today);
         let consent_by = optional_text(
             Field::ConsentBy,
             "wie de toestemming vastlegde",
             "who recorded the consent",
             &self.consent_by,
             100,
-        )?;
+        );
         let consent_scope = optional_text(
             Field::ConsentScope,
             "waarvoor de toestemming geldt",
             "what the consent covers",
             &self.consent_scope,
             200,
-        )?;
-        Ok(ValidParticipant { label, contact, consent_date, consent_by, consent_scope })
+        );
+        Refusal::all([
+            label.as_ref().err(),
+            contact.as_ref().err(),
+            consent_date.as_ref().err(),
+            consent_by.as_ref().err(),
+            consent_scope.as_ref().err(),
+        ])?;
+        Ok(ValidParticipant {
+            label: label?,
+            contact: contact?,
+            consent_date: consent_date?,
+            consent_by: consent_by?,
+            consent_scope: consent_scope?,
+        })
+    }
+
+    fn consent_date(&self, today: NaiveDate) -> Result<Option<NaiveDate>, Refusal> {
+        if self.consent_date.trim().is_empty() {
+            return Ok(None);
+        }
+        let date = parse_date(Field::ConsentDate, &self.consent_date)?;
+        if date > today {
+            return Err(Refusal::new(
+                Field::ConsentDate,
+                RefusalCode::InFuture,
+                "Toestemming kan niet in de toekomst gegeven zijn. Kies een datum tot en met vandaag.",
+                "Consent cannot have been given in the future. Choose a date up to today.",
+            ));
+        }
+        Ok(Some(date))
     }
 }
 
@@ -75,5 +92,10 @@ mod tests {
         assert_eq!((empty.field, empty.code), (Field::Label, RefusalCode::Required));
         let future = ParticipantDraft { label: "Ria".into(), consent_date: "02-06-2025".into(), ..Default::default() };
         assert_eq!(future.validate(today).unwrap_err().field, Field::ConsentDate);
+        // All refused fields at once, in form order.
+        let both =
+            ParticipantDraft { consent_date: "31-02-2025".into(), ..Default::default() }.validate(today).unwrap_err();
+        assert_eq!(both.field, Field::Label);
+        assert_eq!(both.also.iter().map(|r| r.field).collect::<Vec<_>>(), vec![Field::ConsentDate]);
     }
 }

@@ -98,11 +98,23 @@ pub struct Refusal {
     pub code: RefusalCode,
     pub nl: String,
     pub en: String,
+    /// The form's other refused fields, in form order: a form shows them all at once.
+    pub also: Vec<Refusal>,
 }
 
 impl Refusal {
     pub fn new(field: Field, code: RefusalCode, nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { field, code, nl: nl.into(), en: en.into() }
+        Self { field, code, nl: nl.into(), en: en.into(), also: Vec::new() }
+    }
+
+    /// A form's checks, each field on its own: `Ok` when none refused, else the first refusal with
+    /// the others in `also`.
+    pub fn all<'a>(checks: impl IntoIterator<Item = Option<&'a Refusal>>) -> Result<(), Refusal> {
+        let mut refused = checks.into_iter().flatten().cloned();
+        match refused.next() {
+            None => Ok(()),
+            Some(first) => Err(Refusal { also: refused.collect(), ..first }),
+        }
     }
 }
 

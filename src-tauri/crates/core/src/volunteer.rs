@@ -97,9 +97,39 @@ pub struct ValidVolunteer {
 
 impl VolunteerDraft {
     /// Validates the form. `current` is the stored status when editing (the lifecycle applies),
-    /// `None` when adding a new volunteer.
+    /// `None` when adding a new volunteer. Every field is checked, so that a form shows all its
+    /// refusals at once (the first, with the others in `also`).
     pub fn validate(&self, today: NaiveDate, current: Option<VolunteerStatus>) -> Result<ValidVolunteer, Refusal> {
-        let name = required_text(Field::Name, "de naam", "the name", &self.name, 120)?;
+        let name = required_text(Field::Name, "de naam", "the name", &self.name, 120);
+        let email = self.email();
+        let phone = self.phone();
+        let status = self.status(current);
+        let start_date = parse_date(Field::StartDate, &self.start_date)
+            .and_then(|date| starts_in_time(date, status.as_ref().ok().copied(), today));
+        let agreed_minutes_per_week = self.agreed_minutes();
+        Refusal::all([
+            name.as_ref().err(),
+            email.as_ref().err(),
+            phone.as_ref().err(),
+            status.as_ref().err(),
+            start_date.as_ref().err(),
+            agreed_minutes_per_week.as_ref().err(),
+        ])?;
+        let mut programmes = self.programmes.clone();
+        programmes.sort();
+        programmes.dedup();
+        Ok(ValidVolunteer {
+            name: name?,
+            email: email?,
+            phone: phone?,
+            status: status?,
+            start_date: start_date?,
+            agreed_minutes_per_week: agreed_minutes_per_week?,
+            programmes,
+        })
+    }
+
+    fn email(&self) -> Result<Option<String>, Refusal> {
         let email = optional_text(Field::Email, "het e-mailadres", "the e-mail address", &self.email, 200)?;
         if let Some(email) = &email {
             let valid = email.split_once('@').is_some_and(|(user, host)| {
@@ -114,6 +144,10 @@ impl VolunteerDraft {
                 ));
             }
         }
+        Ok(email)
+    }
+
+    fn phone(&self) -> Result<Option<String>, Refusal> {
         let phone = optional_text(Field::Phone, "het telefoonnummer", "the phone number", &self.phone, 40)?;
         if let Some(phone) = &phone {
             let digits = phone.chars().filter(char::is_ascii_digit).count();
@@ -135,7 +169,10 @@ impl VolunteerDraft {
                 ));
             }
         }
+        Ok(phone)
+    }
 
+    fn status(&self, current: Option<VolunteerStatus>) -> Result<VolunteerStatus, Refusal> {
         let status = VolunteerStatus::parse(self.status.trim()).ok_or_else(|| {
             Refusal::new(Field::Status, RefusalCode::Unknown, "Kies een status.", "Please choose a status.")
         })?;
@@ -171,21 +208,11 @@ impl VolunteerDraft {
             }
             _ => {}
         }
+        Ok(status)
+    }
 
-        let start_date = parse_date(Field::StartDate, &self.start_date)?;
-        if start_date > today {
-            // A planned start is fine for someone who has only signed up; hours cannot precede it anyway.
-            if status == VolunteerStatus::Active {
-                return Err(Refusal::new(
-                    Field::StartDate,
-                    RefusalCode::InFuture,
-                    "Een actieve vrijwilliger kan niet in de toekomst beginnen. Kies een datum tot en met vandaag, of de status aanmelding.",
-                    "An active volunteer cannot start in the future. Choose a date up to today, or the status registered.",
-                ));
-            }
-        }
-
-        let agreed_minutes_per_week = if self.agreed_hours_per_week.trim().is_empty() {
+    fn agreed_minutes(&self) -> Result<u32, Refusal> {
+        Ok(if self.agreed_hours_per_week.trim().is_empty() {
             0
         } else {
             let hours = parse_decimal_hours(&self.agreed_hours_per_week).ok_or_else(|| {
@@ -211,13 +238,22 @@ impl VolunteerDraft {
                 ));
             }
             (hours * 60.0).round() as u32
-        };
-
-        let mut programmes = self.programmes.clone();
-        programmes.sort();
-        programmes.dedup();
-        Ok(ValidVolunteer { name, email, phone, status, start_date, agreed_minutes_per_week, programmes })
+        })
     }
+}
+
+/// A planned start is fine for someone who has only signed up (hours cannot precede it anyway),
+/// not for an active volunteer.
+fn starts_in_time(start: NaiveDate, status: Option<VolunteerStatus>, today: NaiveDate) -> Result<NaiveDate, Refusal> {
+    if start > today && status == Some(VolunteerStatus::Active) {
+        return Err(Refusal::new(
+            Field::StartDate,
+            RefusalCode::InFuture,
+            "Een actieve vrijwilliger kan niet in de toekomst beginnen. Kies een datum tot en met vandaag, of de status aanmelding.",
+            "An active volunteer cannot start in the future. Choose a date up to today, or the status registered.",
+        ));
+    }
+    Ok(start)
 }
 
 /// Parses a date as an ISO `2025-12-31` (date pickers) or Dutch `31-12-2025` (typed).
@@ -377,6 +413,23 @@ mod tests {
             refused(VolunteerDraft { agreed_hours_per_week: "61".into(), ..draft() }, None),
             (Field::AgreedHours, RefusalCode::TooLarge)
         );
+    }
+
+    #[test]
+    fn every_refused_field_is_told_at_once_in_form_order() {
+        let form = VolunteerDraft {
+            name: " ".into(),
+            phone: "06-12".into(),
+            start_date: "31-02-2026".into(),
+            agreed_hours_per_week: "veel".into(),
+            ..draft()
+        };
+        let refusal = form.validate(today(), None).unwrap_err();
+        assert_eq!(refusal.field, Field::Name);
+        let also: Vec<Field> = refusal.also.iter().map(|r| r.field).collect();
+        assert_eq!(also, vec![Field::Phone, Field::StartDate, Field::AgreedHours]);
+        assert!(refusal.also[0].nl.contains("te kort"), "{}", refusal.also[0].nl);
+        assert!(refusal.also.iter().all(|r| r.also.is_empty()));
     }
 
     #[test]

@@ -159,6 +159,20 @@ pub fn recent_for_volunteer(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// A volunteer's entries on one day, in the order they were written (the week grid lists them
+/// when a lower day total is typed).
+pub fn for_volunteer_on(
+    conn: &Connection,
+    volunteer: VolunteerId,
+    date: NaiveDate,
+) -> Result<Vec<HourEntryRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT_WITH_NAMES} WHERE h.volunteer_id = ?1 AND h.date = ?2 ORDER BY h.created_at, h.id"
+    ))?;
+    let rows = stmt.query_map(params![volunteer.to_string(), date.to_string()], record)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A volunteer's entries from `since` on, oldest first (the history the signal rules read).
 pub fn for_volunteer_since(
     conn: &Connection,

@@ -250,6 +250,37 @@ pub struct WeekRow {
     pub minutes: Vec<u32>,
 }
 
+/// A week-grid cell as typed: the day's new total for one volunteer (`1,5`, `1:30`; empty or `0`
+/// for none). The grid replaces what the cell shows, like a spreadsheet; the store keeps entries.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DayHoursInput {
+    pub volunteer_id: VolunteerId,
+    pub date: NaiveDate,
+    pub total: String,
+    /// For the entry that makes up a higher total; `null` is the volunteer's default programme.
+    pub programme_id: Option<ProgrammeId>,
+    /// One of the `HourKind` values, for that entry.
+    pub kind: String,
+    /// Set after the coordinator confirmed that a day of more hours than is plausible is meant.
+    #[serde(default)]
+    #[ts(optional)]
+    pub confirm_long_day: Option<bool>,
+}
+
+/// What a typed day total did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum DayHoursChange {
+    /// The day already held that total: nothing was written.
+    Unchanged,
+    /// The total was higher: the difference was saved as one new entry.
+    Added { entry: HourEntry },
+    /// The total was lower. Which entry is wrong is the coordinator's call, not a guess: nothing
+    /// was written, and these are the day's entries to remove from.
+    Lower { entries: Vec<HourEntry>, wanted: u32 },
+}
+
 /// This month's hours per programme.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

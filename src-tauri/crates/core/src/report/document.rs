@@ -112,7 +112,8 @@ impl Cell {
         }
     }
 
-    /// The cell as a reader of `language` writes it: `1.234`, `12,5 %`, `€ 1.234,56`, `31-12-2025`.
+    /// The cell as a reader of `language` writes it: `1.234`, `12,5 %`, `€ 1.234,56`, `31-12-2025`;
+    /// in English `1,234`, `12.5%`, `€1,234.56`, `31 Dec 2025`.
     pub fn text(&self, language: Language) -> String {
         match self {
             Self::Text(t) => t.clone(),
@@ -120,12 +121,20 @@ impl Cell {
             Self::Small => "<5".into(),
             Self::Hidden => "×".into(),
             Self::Hours { hours, decimals } => decimal(*hours, *decimals, language),
-            Self::Percent(p) => format!("{} %", decimal(*p, 1, language)),
+            // As the window writes them (ui/src/format.ts): a space before % and after € in Dutch,
+            // none in English.
+            Self::Percent(p) => match language {
+                Language::Nl => format!("{} %", decimal(*p, 1, language)),
+                Language::En => format!("{}%", decimal(*p, 1, language)),
+            },
             Self::Euros(cents) => {
                 let sign = if *cents < 0 { "-" } else { "" };
                 let c = cents.unsigned_abs();
-                let sep = if language == Language::Nl { ',' } else { '.' };
-                format!("€ {sign}{}{sep}{:02}", group(c / 100, language), c % 100)
+                let (whole, part) = (group(c / 100, language), c % 100);
+                match language {
+                    Language::Nl => format!("{sign}€ {whole},{part:02}"),
+                    Language::En => format!("{sign}€{whole}.{part:02}"),
+                }
             }
             Self::Days(d) => decimal(*d, 1, language),
             Self::Date(d) => match language {
@@ -210,9 +219,10 @@ mod tests {
         check(Cell::Hours { hours: 1234.5, decimals: 1 }, "1.234,5", "1,234.5");
         check(Cell::hours(90, true), "2", "2");
         check(Cell::hours(90, false), "1,5", "1.5");
-        check(Cell::Percent(12.25), "12,3 %", "12.3 %");
-        check(Cell::Euros(123_456), "€ 1.234,56", "€ 1,234.56");
-        check(Cell::Euros(5), "€ 0,05", "€ 0.05");
+        check(Cell::Percent(12.25), "12,3 %", "12.3%");
+        check(Cell::Euros(123_456), "€ 1.234,56", "€1,234.56");
+        check(Cell::Euros(5), "€ 0,05", "€0.05");
+        check(Cell::Euros(-1_250), "-€ 12,50", "-€12.50");
         check(Cell::Date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()), "1-3-2025", "1 Mar 2025");
         check(Cell::Empty, "–", "–");
     }
