@@ -55,17 +55,18 @@ async fn a_coordinator_records_a_volunteer_and_hours() {
     s.screenshot("duplicate-question").await;
     s.click("cancel-duplicate").await;
 
-    // And two hours in today's cell of the week grid.
-    let cell = s.find("[data-testid='week-grid'] [data-testid='grid-cell']:not([disabled])").await;
+    // Today's cell of the week grid shows those 1,5 hours; typing 3,5 over them makes the day 3,5.
     let today_cells = s
         .driver
-        .query(By::Css("[data-testid='grid-cell']:not([disabled])"))
-        .all_from_selector()
+        .query(By::Css("[data-testid='week-grid'] [data-testid='grid-cell']:not([disabled])"))
+        .all_from_selector_required()
         .await
         .expect("grid cells");
-    let cell = today_cells.last().cloned().unwrap_or(cell);
-    cell.send_keys("2").await.unwrap();
-    cell.send_keys(Key::Enter).await.unwrap();
+    let cell = today_cells.last().expect("today's cell").clone();
+    assert_eq!(cell.prop("value").await.unwrap().as_deref(), Some("1,5"), "the day's total in its cell");
+    cell.click().await.expect("into today's cell");
+    s.press("3,5").await;
+    s.press(Key::Enter).await;
     s.screenshot("week-grid").await;
 
     // The volunteer page shows 3,5 hours in the last four weeks.
@@ -641,4 +642,134 @@ async fn a_coordinator_saves_a_funder_report() {
     s.screenshot("report-period-refused").await;
     s.assert_accessible("reports with a refused period").await;
     s.quit().await;
+}
+
+/// A week of paper forms for five volunteers, typed into the week grid by keyboard only: Tab to
+/// the grid, durations and Enter, a slip corrected by typing a lower total over it, and undone
+/// with Ctrl+Z — at 1280 × 720 and at the window's minimum, 800 × 560. The keystrokes are counted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_types_a_week_of_hours_by_keyboard() {
+    let s = Session::start("week").await;
+    s.click("protect-skip").await;
+    s.click("setup-empty").await;
+    s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
+    s.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
+    let names = ["Anna de Vries", "Bram Jansen", "Chantal Bakker", "Dirk Visser", "Esra Yilmaz"];
+    for name in names {
+        s.click("nav-volunteers").await;
+        s.click("new-volunteer").await;
+        s.type_into("volunteer-name", name).await;
+        s.by_test_id("volunteer-programme").await.click().await.expect("tick the first programme");
+        s.click("volunteer-save").await;
+        s.wait_for_text("volunteer-title", name).await;
+    }
+
+    // Last week, so that all seven days are open whatever today is.
+    s.click("nav-hours").await;
+    s.by_test_id("week-grid").await;
+    let before = s.keystrokes();
+    while !focused_is(&s, "week-prev").await {
+        s.press(Key::Tab).await;
+        assert!(s.keystrokes() - before < 40, "Tab never reached 'Vorige week'");
+    }
+    s.press(Key::Enter).await;
+    while !focused_is(&s, "grid-cell").await {
+        s.press(Key::Tab).await;
+        assert!(s.keystrokes() - before < 60, "Tab never reached the grid");
+    }
+    let to_grid = s.keystrokes() - before;
+
+    // Each row: Monday 2, Wednesday 1,5, Friday 3, Saturday 1:30; Enter alone passes a day. After
+    // Sunday, Enter goes on to the next volunteer's Monday.
+    let typing = s.keystrokes();
+    for _ in names {
+        for keys in ["2\n", "\n", "1,5\n", "\n", "3\n", "1:30\n", "\n"] {
+            for key in keys.split_inclusive('\n') {
+                let text = key.trim_end_matches('\n');
+                if !text.is_empty() {
+                    s.press(text).await;
+                }
+                s.press(Key::Enter).await;
+                grid_settled(&s).await;
+            }
+        }
+    }
+    let per_twenty = s.keystrokes() - typing;
+    s.screenshot("week-typed").await;
+    s.assert_accessible("week grid, typed").await;
+
+    // Paged away and back: what the cells show is what was saved.
+    s.click("week-next").await;
+    s.click("week-prev").await;
+    let rows = s
+        .driver
+        .query(By::Css("[data-testid='week-grid'] tbody tr"))
+        .all_from_selector_required()
+        .await
+        .expect("grid rows");
+    assert_eq!(rows.len(), names.len());
+    for row in &rows {
+        let mut shown = Vec::new();
+        for cell in row.find_all(By::Css("[data-testid='grid-cell']")).await.unwrap() {
+            shown.push(cell.prop("value").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(shown, ["2", "", "1,5", "", "3", "1,5", ""], "{}", row.text().await.unwrap());
+    }
+
+    // At the minimum size: the first Monday was 1 hour, not 2. Typing 1 over it asks which entry
+    // goes ("Weghalen" has the focus); Enter takes the 2 hours away and saves 1.
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    let monday = s.find("[data-testid='week-grid'] [data-testid='grid-cell']").await;
+    monday.click().await.expect("into the first Monday");
+    let correcting = s.keystrokes();
+    s.press("1").await;
+    s.press(Key::Enter).await;
+    s.by_test_id("lower-day").await;
+    s.screenshot("week-lower-minimum").await;
+    s.assert_accessible("week grid, which entry goes").await;
+    s.press(Key::Enter).await;
+    s.wait_for_text("grid-undo", "van 1 uur terug naar 2 uur").await;
+    wait_for_value(&s, &monday, "1").await;
+    // Ctrl+Z in the grid puts the 2 hours back.
+    s.press(Key::Control + "z").await;
+    wait_for_value(&s, &monday, "2").await;
+    let correction = s.keystrokes() - correcting;
+    s.screenshot("week-undone-minimum").await;
+    s.assert_accessible("week grid at the minimum size").await;
+
+    eprintln!(
+        "[week] keystrokes: {to_grid} to reach the grid, {per_twenty} for 20 entries of 5 volunteers, {correction} to correct one and undo it"
+    );
+    s.quit().await;
+}
+
+/// Waits until no grid cell holds typing that is not saved yet (the save went through).
+async fn grid_settled(s: &Session) {
+    for _ in 0..100 {
+        let pending = s.driver.execute("return document.querySelector('.grid-typed') !== null", vec![]).await.unwrap();
+        if pending.json() == &serde_json::Value::Bool(false) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    s.screenshot("failed").await;
+    panic!("a grid cell kept its typing");
+}
+
+/// Waits until a field shows `expected`.
+async fn wait_for_value(s: &Session, field: &WebElement, expected: &str) {
+    for _ in 0..100 {
+        if field.prop("value").await.unwrap().as_deref() == Some(expected) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    s.screenshot("failed").await;
+    panic!("the field should show {expected:?}, shows {:?}", field.prop("value").await.unwrap());
+}
+
+/// Whether the element with the focus has this test id.
+async fn focused_is(s: &Session, id: &str) -> bool {
+    let focused = s.driver.active_element().await.expect("the focused element");
+    focused.attr("data-testid").await.unwrap().as_deref() == Some(id)
 }

@@ -98,6 +98,7 @@ pub struct Session {
     pub driver: WebDriver,
     pub name: &'static str,
     step: std::sync::atomic::AtomicU32,
+    keystrokes: std::sync::atomic::AtomicU32,
     display: String,
     _data_home: tempfile::TempDir,
     _driver_process: Terminated,
@@ -166,6 +167,7 @@ impl Session {
             driver,
             name,
             step: Default::default(),
+            keystrokes: Default::default(),
             display,
             _data_home: data_home,
             _driver_process: driver_process,
@@ -315,6 +317,21 @@ impl Session {
             eprintln!("[{}] axe on {screen}: {} ({}) {}", self.name, v["id"], v["impact"], v["nodes"]);
         }
         assert!(serious.is_empty(), "[{}] accessibility on {screen}: {serious:#?}", self.name);
+    }
+
+    /// Types into whatever has the focus, as a person at the keyboard does; every key counts in
+    /// [`Session::keystrokes`] (a chord such as Ctrl+Z as its two keys).
+    pub async fn press(&self, keys: impl Into<thirtyfour::common::keys::TypingData>) {
+        let keys = keys.into();
+        let count = keys.as_vec().iter().filter(|&&c| c != Key::Null.value()).count() as u32;
+        self.keystrokes.fetch_add(count, std::sync::atomic::Ordering::Relaxed);
+        let focused = self.driver.active_element().await.expect("the focused element");
+        focused.send_keys(keys).await.expect("typing");
+    }
+
+    /// How many keys [`Session::press`] has typed so far.
+    pub fn keystrokes(&self) -> u32 {
+        self.keystrokes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Ends the WebDriver session (closing the app), then stops tauri-driver and the display.

@@ -222,18 +222,18 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     b.click("protect-skip").await;
     b.click("setup-join").await;
     b.by_test_id("join-code").await;
-    press(&b, Key::Tab).await;
-    press(&b, "Laptop Bram").await;
-    press(&b, Key::Tab).await;
-    press(&b, Key::Down).await;
+    b.press(Key::Tab).await;
+    b.press("Laptop Bram").await;
+    b.press(Key::Tab).await;
+    b.press(Key::Down).await;
     assert!(b.by_test_id("join-place-server").await.is_selected().await.unwrap(), "the arrow chose the server");
-    press(&b, Key::Tab).await;
-    press(&b, cluster.url()).await;
-    press(&b, Key::Tab).await;
-    press(&b, code.clone()).await;
+    b.press(Key::Tab).await;
+    b.press(cluster.url()).await;
+    b.press(Key::Tab).await;
+    b.press(code.clone()).await;
     b.screenshot("join-filled").await;
     b.assert_accessible("first start: join through the server").await;
-    press(&b, Key::Enter).await;
+    b.press(Key::Enter).await;
     b.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
     b.screenshot("joined").await;
 
@@ -291,12 +291,6 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     b.assert_accessible("samenwerken, this laptop removed").await;
     b.quit().await;
     s.quit().await;
-}
-
-/// Types into whatever has the focus, as a person at the keyboard does.
-async fn press(s: &Session, keys: impl Into<thirtyfour::common::keys::TypingData>) {
-    let focused = s.driver.active_element().await.expect("the focused element");
-    focused.send_keys(keys).await.expect("typing");
 }
 
 /// Changes Anna's phone number in the window's volunteer form.

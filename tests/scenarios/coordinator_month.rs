@@ -1,7 +1,7 @@
 //! The story of a coordinator's month: add volunteers, type in a week of paper forms, correct a
 //! mistake, and read the totals on the volunteer page and the overview.
 
-use draagkracht_api::wire::{DayHoursChange, DayHoursInput, VolunteerFilter, VolunteerStatus};
+use draagkracht_api::wire::{DayHoursChange, DayHoursInput, SupportSettingsInput, VolunteerFilter, VolunteerStatus};
 use draagkracht_api::ErrorCode;
 use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
 
@@ -157,4 +157,41 @@ fn the_week_grid_sets_a_days_total() {
     let sure = DayHoursInput { confirm_long_day: Some(true), ..cell("12") };
     assert!(matches!(t.app.set_day_hours(&sure, today).unwrap(), DayHoursChange::Added { .. }));
     assert_eq!(day(&t), 720);
+}
+
+/// "Klopt dat?" asks above the branch's plausible day: 10 hours unless the branch set another.
+#[test]
+fn the_plausible_day_is_a_branch_setting() {
+    let mut t = TempApp::new();
+    let today = date(2025, 3, 31);
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.app.create_volunteer(&volunteer_input("Anna de Vries", "active", vec![admin]), today).unwrap();
+    let eleven = hours_input(anna.id, "03-03-2025", "11", admin, "support");
+    assert_eq!(t.app.log_hours(&eleven, today).unwrap_err().code, ErrorCode::LongDay);
+    let settings = t.app.support_settings().unwrap();
+    assert_eq!((settings.plausible_day_hours, settings.default_plausible_day_hours), (10, 10));
+
+    let input = |hours: &str| SupportSettingsInput {
+        vog_years: "3".into(),
+        per_hour_21_plus: "5,60".into(),
+        per_hour_under_21: "3,30".into(),
+        per_month: "210".into(),
+        per_year: "2100".into(),
+        plausible_day_hours: Some(hours.into()),
+    };
+    // A wrong value is refused at its field, with the other mistakes of the form, and changes nothing.
+    let wrong = t.app.set_support_settings(&SupportSettingsInput { vog_years: "0".into(), ..input("30") }, today);
+    let wrong = wrong.unwrap_err();
+    assert_eq!(wrong.field, Some(draagkracht_api::wire::Field::VogYears));
+    assert_eq!(wrong.also.unwrap()[0].field, draagkracht_api::wire::Field::PlausibleDayHours);
+    assert_eq!(t.app.support_settings().unwrap().plausible_day_hours, 10);
+
+    // A branch whose volunteers do long days out (a festival, a move) sets 12: 11 hours save at once.
+    assert_eq!(t.app.set_support_settings(&input("12"), today).unwrap().plausible_day_hours, 12);
+    t.app.log_hours(&eleven, today).unwrap();
+    let more = t.app.log_hours(&hours_input(anna.id, "03-03-2025", "2", admin, "support"), today).unwrap_err();
+    assert!(more.message.contains("meer dan 12 uur"), "{}", more.message);
+    // Left out, the setting stays.
+    let unchanged = SupportSettingsInput { plausible_day_hours: None, ..input("4") };
+    assert_eq!(t.app.set_support_settings(&unchanged, today).unwrap().plausible_day_hours, 12);
 }

@@ -135,6 +135,22 @@ fn hours_logged_on_one_laptop_are_seen_on_the_other() {
     assert_eq!(rows[0].minutes_last_four_weeks, 150, "Anna's 2,5 hours logged on the other laptop are here");
     assert_eq!(shared_state(&laptops[0]), shared_state(&laptops[1]));
 
+    // A branch setting travels too: the plausible day set on one laptop asks on the other.
+    let settings = draagkracht_api::wire::SupportSettingsInput {
+        vog_years: "3".into(),
+        per_hour_21_plus: "5,60".into(),
+        per_hour_under_21: "3,30".into(),
+        per_month: "210".into(),
+        per_year: "2100".into(),
+        plausible_day_hours: Some("6".into()),
+    };
+    laptops[0].app().set_support_settings(&settings, today).unwrap();
+    laptops[0].app().sync(Utc::now()).unwrap();
+    laptops[1].app().sync(Utc::now()).unwrap();
+    assert_eq!(laptops[1].app().support_settings().unwrap().plausible_day_hours, 6);
+    let seven = hours_input(anna.id, "27-11-2026", "7", admin, "support");
+    assert_eq!(laptops[1].app().log_hours(&seven, today).unwrap_err().code, draagkracht_api::ErrorCode::LongDay);
+
     let devices = laptops[0].app().sharing_status().unwrap().devices;
     assert_eq!(devices.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["Laptop Anna", "Laptop Bram"]);
     assert!(devices.iter().any(|d| d.this_laptop && d.name == "Laptop Anna"));

@@ -105,17 +105,24 @@ describe('formatEuro', () => {
     ]);
   });
 
-  it('uses a decimal point and comma groups in English', () => {
-    expect(formatEuro(560, 'en')).toBe('€ 5.60');
-    expect(formatEuro(210_000, 'en')).toBe('€ 2,100.00');
+  it('uses a decimal point and comma groups in English, the sign against the figure', () => {
+    expect(formatEuro(560, 'en')).toBe('€5.60');
+    expect(formatEuro(210_000, 'en')).toBe('€2,100.00');
+    expect(formatEuro(37_251_970, 'en')).toBe('€372,519.70');
+    expect(formatEuro(-1_250, 'en')).toBe('-€12.50');
   });
 
-  it('gives an editable amount the backend reads in both languages: comma, no grouping', () => {
-    check(euroForInput, [
+  it('gives an editable amount the backend reads: no grouping, a comma in Dutch and a point in English', () => {
+    check((c: number) => euroForInput(c), [
       [560, '5,60'],
       [210_000, '2100,00'],
       [7, '0,07'],
       [0, '0,00'],
+    ]);
+    check((c: number) => euroForInput(c, 'en'), [
+      [560, '5.60'],
+      [210_000, '2100.00'],
+      [7, '0.07'],
     ]);
   });
 });

@@ -191,23 +191,24 @@ export function formatCount(value: number, lang: Language = 'nl'): string {
 
 /**
  * Cents as euros, always with two decimals: 560 → `€ 5,60`, 210000 → `€ 2.100,00`. English uses a
- * decimal point and comma groups: `€ 5.60`, `€ 2,100.00`.
+ * decimal point and comma groups, the sign against the figure: `€5.60`, `€2,100.00`.
  */
 export function formatEuro(cents: number, lang: Language = 'nl'): string {
   const rounded = Math.round(cents);
   const whole = Math.floor(Math.abs(rounded) / 100);
   const fraction = String(Math.abs(rounded) % 100).padStart(2, '0');
-  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
-  return `${rounded < 0 ? '-' : ''}€ ${grouped(whole, group)}${decimal}${fraction}`;
+  const [group, decimal, sign] = lang === 'nl' ? ['.', ',', '€ '] : [',', '.', '€'];
+  return `${rounded < 0 ? '-' : ''}${sign}${grouped(whole, group)}${decimal}${fraction}`;
 }
 
 /**
- * Cents as an editable amount for a form field, the way the backend reads amounts in both
- * languages: a decimal comma, no thousands separator, no sign: 560 → `5,60`, 210000 → `2100,00`.
+ * Cents as an editable amount for a form field, without thousands separator or sign, the way the
+ * backend reads amounts: 560 → `5,60`, 210000 → `2100,00`; English `5.60`, `2100.00` (a point
+ * followed by two digits is a decimal point to the backend).
  */
-export function euroForInput(cents: number): string {
+export function euroForInput(cents: number, lang: Language = 'nl'): string {
   const rounded = Math.abs(Math.round(cents));
-  return `${Math.floor(rounded / 100)},${String(rounded % 100).padStart(2, '0')}`;
+  return `${Math.floor(rounded / 100)}${lang === 'nl' ? ',' : '.'}${String(rounded % 100).padStart(2, '0')}`;
 }
 
 /**

@@ -23,6 +23,8 @@ import type {
   RestoreFileInput,
   RecoveryCodeMade,
   DatabaseAccess,
+  DayHoursChange,
+  DayHoursInput,
   DryRun,
   EndMatchInput,
   ErasureReport,
@@ -134,6 +136,8 @@ export interface Backend {
   deleteHourEntry(id: HourEntryId): Promise<null>;
   /** The Monday-to-Sunday week holding `day` (ISO date). */
   weekGrid(day: string): Promise<WeekGrid>;
+  /** A week-grid cell: the day's new total (higher adds the difference; lower lists the day's entries). */
+  setDayHours(input: DayHoursInput): Promise<DayHoursChange>;
   /** The month holding that ISO date; `null` means this month. */
   monthOverview(day: string | null): Promise<MonthOverview>;
   /** Participants whose code or first name holds `search` (empty: all). */
@@ -308,6 +312,7 @@ export function toApiError(reason: unknown): ApiError {
       messageEn: reason.messageEn ?? reason.message,
       field: reason.field ?? null,
       reason: reason.reason ?? null,
+      ...(reason.also?.length ? { also: reason.also } : {}),
     };
   }
   const detail = reason instanceof Error ? reason.message : String(reason);
@@ -365,6 +370,7 @@ export const tauriBackend: Backend = {
   logHours: (input) => call('log_hours', { input }),
   deleteHourEntry: (id) => call('delete_hour_entry', { id }),
   weekGrid: (day) => call('week_grid', { day }),
+  setDayHours: (input) => call('set_day_hours', { input }),
   monthOverview: (day) => call('month_overview', { day }),
   listParticipants: (search) => call('list_participants', { search }),
   getParticipant: (id) => call('get_participant', { id }),

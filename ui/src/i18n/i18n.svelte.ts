@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDateLong,
   formatDecimal,
+  euroForInput,
   formatEuro,
   formatFileSize,
   formatHours,
@@ -70,9 +71,14 @@ export function percent(value: number): string {
   return formatPercent(value, current);
 }
 
-/** Cents as euros: `€ 5,60` (English `€ 5.60`). */
+/** Cents as euros: `€ 5,60` (English `€5.60`). */
 export function euro(cents: number): string {
   return formatEuro(cents, current);
+}
+
+/** Cents as an editable amount: `5,60` (English `5.60`). */
+export function euroInput(cents: number): string {
+  return euroForInput(cents, current);
 }
 
 /** A setting's number as an editable text: `1,5` (English `1.5`). */

@@ -44,7 +44,7 @@ describe('TextArea', () => {
   });
 
   it('points the field at the counter after its help and refusal, and says the count aloud only near the limit', async () => {
-    const { field, counter } = setup({ maxlength: 20, describedBy: 'x-help x-error' });
+    const { field, counter } = setup({ maxlength: 20, 'aria-describedby': 'x-help x-error' });
     expect(field.getAttribute('aria-describedby')).toBe('x-help x-error x-note-count');
     expect(counter.id).toBe('x-note-count');
     expect(counter.getAttribute('aria-live')).toBe('off');

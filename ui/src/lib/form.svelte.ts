@@ -10,12 +10,25 @@ export function localRefusal(field: Field | null, reason: RefusalCode, message: 
 }
 
 export class Refusal {
-  /** The backend's last refusal, or null after a success or a fresh try. */
-  failure = $state<ApiError | null>(null);
-  /** The refusal when it names one of this form's fields. */
-  readonly fieldError = $derived.by(() => (this.failure?.field && this.#inputs[this.failure.field] ? this.failure : null));
-  /** The refusal when it names no field here: shown at the top of the form. */
-  readonly generalError = $derived.by(() => (this.failure && !this.fieldError ? this.failure : null));
+  /**
+   * Every refusal of the last save, each as an error of its own: the backend's first, then the
+   * others it found in the same form (`also`), so that all show at once. Empty after a success.
+   */
+  #failures = $state<ApiError[]>([]);
+
+  /** The backend's last refusal (the first of several), or null after a success or a fresh try. */
+  get failure(): ApiError | null {
+    return this.#failures[0] ?? null;
+  }
+
+  set failure(error: ApiError | null) {
+    this.#failures = error ? [error, ...(error.also ?? []).map((o) => ({ ...error, ...o, also: undefined }))] : [];
+  }
+
+  /** The first refusal that names one of this form's fields: it gets the focus. */
+  readonly fieldError = $derived.by(() => this.#failures.find((f) => this.#placed(f)) ?? null);
+  /** The first refusal that names no field here: shown at the top of the form. */
+  readonly generalError = $derived.by(() => this.#failures.find((f) => !this.#placed(f)) ?? null);
 
   readonly #inputs: Partial<Record<Field, string>>;
   readonly #errorIdPrefix: string;
@@ -30,10 +43,13 @@ export class Refusal {
     this.#errorIdPrefix = errorIdPrefix;
   }
 
+  #placed(failure: ApiError): boolean {
+    return Boolean(failure.field && this.#inputs[failure.field]);
+  }
+
   /** The refusal if it belongs to (one of) these fields, for the field's FieldError. */
   errorFor(...fields: Field[]): ApiError | null {
-    const error = this.fieldError;
-    return error?.field && fields.includes(error.field) ? error : null;
+    return this.#failures.find((f) => f.field && fields.includes(f.field) && this.#placed(f)) ?? null;
   }
 
   /** The aria-describedby of a field: its help texts, plus its message while it is refused. */
@@ -44,26 +60,31 @@ export class Refusal {
 
   /** Forgets the refusal of `field` once it is edited: its message and aria-invalid go, another field's stay. */
   clear(field: Field): void {
-    if (this.failure?.field === field) this.failure = null;
+    this.#failures = this.#failures.filter((f) => f.field !== field);
   }
 
   /**
    * A form's `oninput`: the field typed in (or the fieldset around it) loses its refusal at once,
-   * instead of showing it until the next save.
+   * instead of showing it until the next save; the other fields keep theirs.
    */
   readonly edited = (event: Event): void => {
-    const refused = this.refusedInput();
-    if (refused && event.target instanceof Node && document.getElementById(refused)?.contains(event.target)) this.failure = null;
+    if (!(event.target instanceof Node)) return;
+    const target = event.target;
+    this.#failures = this.#failures.filter((f) => {
+      const input = f.field ? this.#inputs[f.field] : undefined;
+      return !(input && document.getElementById(input)?.contains(target));
+    });
   };
 
-  /** The element id of the refused field, if this form has it. */
+  /** The element id of the first refused field, if this form has it. */
   refusedInput(): string | undefined {
-    return this.failure?.field ? this.#inputs[this.failure.field] : undefined;
+    const field = this.fieldError?.field;
+    return field ? this.#inputs[field] : undefined;
   }
 
   /**
-   * Once the message is shown, focus the refused field; in a fieldset the first element matching
-   * `inside`, since a fieldset itself takes no focus. A refusal without a field here leaves it.
+   * Once the messages are shown, focus the first refused field; in a fieldset the first element
+   * matching `inside`, since a fieldset itself takes no focus. A refusal without a field here leaves it.
    */
   async focusRefused(inside = 'input'): Promise<void> {
     await tick();

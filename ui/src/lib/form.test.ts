@@ -97,3 +97,44 @@ describe('Refusal', () => {
     expect(form.generalError).not.toBeNull();
   });
 });
+
+describe('Refusal with several fields refused at once', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  function several(): ApiError {
+    return {
+      ...refused('name'),
+      also: [
+        { field: 'phone', reason: 'invalid_format', message: 'Te kort', messageEn: 'Too short' },
+        { field: 'startDate', reason: 'invalid_format', message: 'Geen datum', messageEn: 'No date' },
+        { field: 'kind', reason: 'unknown', message: 'Elders', messageEn: 'Elsewhere' },
+      ],
+    };
+  }
+
+  it('shows each at its own field, the first first, and one without a field here at the top', () => {
+    const form = new Refusal({ name: 'x-name', phone: 'x-phone', startDate: 'x-start' }, 'x-error-');
+    form.failure = several();
+    expect(form.fieldError?.field).toBe('name');
+    expect(form.refusedInput()).toBe('x-name');
+    expect(form.errorFor('phone')?.message).toBe('Te kort');
+    expect(form.errorFor('startDate')?.messageEn).toBe('No date');
+    expect(form.describedBy('phone')).toBe('x-error-phone');
+    expect(form.generalError?.message).toBe('Elders');
+  });
+
+  it('forgets only the field that is edited; the first left takes the focus', () => {
+    document.body.innerHTML = '<input id="x-name"><input id="x-phone"><input id="x-start">';
+    const form = new Refusal({ name: 'x-name', phone: 'x-phone', startDate: 'x-start' }, 'x-error-');
+    form.failure = several();
+    form.edited({ target: document.getElementById('x-name') } as unknown as Event);
+    expect(form.errorFor('name')).toBeNull();
+    expect(form.errorFor('phone')?.message).toBe('Te kort');
+    expect(form.refusedInput()).toBe('x-phone');
+    form.clear('phone');
+    expect(form.refusedInput()).toBe('x-start');
+    form.failure = null;
+    expect(form.errorFor('startDate')).toBeNull();
+    expect(form.generalError).toBeNull();
+  });
+});

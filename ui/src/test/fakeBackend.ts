@@ -76,7 +76,7 @@ import type {
 } from '../api/bindings';
 import { caseLevel } from '../features/cases/level';
 import { parseDate } from '../features/reports/period';
-import { addDays, formatCount, formatEuro, formatHours, isoWeek } from '../format';
+import { addDays, formatCount, formatEuro, formatHours, formatPercent, isoWeek } from '../format';
 
 /** A Wednesday: Thursday to Sunday of that week lie in the future. */
 export const TODAY = '2025-11-26';
@@ -202,7 +202,7 @@ export function entryFor(input: HourEntryInput, id = 'e-1'): HourEntry {
     volunteerName: volunteer?.name ?? '?',
     // The backend reads 24-11-2025 as well as 2025-11-24 and answers in ISO.
     date: input.date.replace(/^(\d\d)-(\d\d)-(\d{4})$/, '$3-$2-$1'),
-    minutes: Math.round(Number(input.duration.replace(',', '.')) * 60),
+    minutes: minutesOf(input.duration),
     programmeId: input.programmeId ?? '',
     programmeName: programme?.name ?? '?',
     kind: input.kind as HourEntry['kind'],
@@ -212,6 +212,66 @@ export function entryFor(input: HourEntryInput, id = 'e-1'): HourEntry {
     activityName: ACTIVITIES.find((a) => a.id === input.activityId)?.name ?? null,
     activityLevel: ACTIVITIES.find((a) => a.id === input.activityId)?.level ?? null,
   };
+}
+
+/** A duration as the backend reads the common forms: `1,5`, `1.5`, `1:30`, `90m`; NaN otherwise. */
+export function minutesOf(typed: string): number {
+  const text = typed.trim();
+  if (text === '') return 0;
+  const clock = /^(\d+):(\d\d)$/.exec(text);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  if (text.endsWith('m')) return Number(text.slice(0, -1));
+  return Math.round(Number(text.replace(',', '.')) * 60);
+}
+
+/**
+ * Hours kept per backend, as the store keeps them: entries per volunteer and day, so that the
+ * week grid's totals, a lower day's list and undo behave as in the app. Starts with WEEK's one hour.
+ */
+function hourCommands(): Pick<Backend, 'logHours' | 'deleteHourEntry' | 'weekGrid' | 'setDayHours'> {
+  let next = 1;
+  const entries: HourEntry[] = [
+    entryFor({ ...hoursInputFor('v-anna', '2025-11-24', '1', 'p-admin'), note: '' }, 'e-0'),
+  ];
+  const add = (input: HourEntryInput): HourEntry => {
+    const entry = entryFor(input, `e-${next++}`);
+    entries.push(entry);
+    return entry;
+  };
+  const onDay = (volunteerId: string, date: string) => entries.filter((e) => e.volunteerId === volunteerId && e.date === date);
+  const total = (list: HourEntry[]) => list.reduce((sum, e) => sum + e.minutes, 0);
+  return {
+    logHours: async (input) => add(input),
+    deleteHourEntry: async (id) => {
+      const at = entries.findIndex((e) => e.id === id);
+      if (at >= 0) entries.splice(at, 1);
+      return null;
+    },
+    weekGrid: async () => {
+      const week = structuredClone(WEEK);
+      for (const row of week.rows) row.minutes = week.days.map((date) => total(onDay(row.volunteerId, date)));
+      return week;
+    },
+    setDayHours: async (input) => {
+      const wanted = minutesOf(input.total);
+      if (Number.isNaN(wanted)) {
+        throw refusal({ field: 'duration', reason: 'invalid_format', message: `'${input.total}' is geen duur. Schrijf uren als 1,5 of 1:30, of minuten als 90m.` });
+      }
+      const day = onDay(input.volunteerId, input.date);
+      const logged = total(day);
+      if (wanted === logged) return { outcome: 'unchanged' };
+      if (wanted < logged) return { outcome: 'lower', entries: day, wanted };
+      const entry = add({
+        ...hoursInputFor(input.volunteerId, input.date, `${wanted - logged}m`, input.programmeId ?? ''),
+        kind: input.kind,
+      });
+      return { outcome: 'added', entry };
+    },
+  };
+}
+
+function hoursInputFor(volunteerId: string, date: string, duration: string, programmeId: string): HourEntryInput {
+  return { volunteerId, date, duration, programmeId, kind: 'support', note: '', matchId: null, activityId: null, confirmDuplicate: false };
 }
 
 /** A date as the backend answers it: `24-11-2025` becomes `2025-11-24`; empty stays empty. */
@@ -597,7 +657,7 @@ export function supportAfter(support: VolunteerSupport, input: SupportInput): Vo
           messageEn: `'${input.month.trim()}' is not a month. Write for example 03-2025.`,
         });
       }
-      const cents = Math.round(Number(input.amount.trim().replace(/\./g, '').replace(',', '.')) * 100);
+      const cents = Math.round(Number(euroText(input.amount)) * 100);
       if (!Number.isFinite(cents) || input.amount.trim() === '') {
         throw refusal({
           field: 'amount',
@@ -664,15 +724,28 @@ export function thresholdsAfter(input: ThresholdInput): ThresholdView[] {
   return list;
 }
 
+/**
+ * An amount as typed, as the backend reads it (`euro_text`): Dutch `1.105,50` and `105,50`, or
+ * `105.50` with a decimal point (one point followed by exactly two digits); other points separate
+ * thousands. A leading `€` and spaces are left out.
+ */
+export function euroText(typed: string): string {
+  const text = typed.trim().replace(/^€/, '').replace(/ /g, '');
+  if (text.includes(',')) return text.replace(/\./g, '').replace(',', '.');
+  return /^[^.]*\.\d\d$/.test(text) ? text : text.replace(/\./g, '');
+}
+
 const CAPS_2025 = { perHour21Plus: 560, perHourUnder21: 330, perMonth: 21000, perYear: 210000 };
 
 export const SUPPORT_SETTINGS: SupportSettings = {
   vogYears: 3,
   defaultVogYears: 3,
+  plausibleDayHours: 10,
+  defaultPlausibleDayHours: 10,
   caps: { ...CAPS_2025 },
   defaultCaps: { ...CAPS_2025 },
   capsSource: 'Belastingdienst, vrijwilligersvergoeding 2025: € 5,60 per uur (21+), € 3,30 (jonger), € 210 per maand, € 2.100 per jaar.',
-  capsSourceEn: 'Dutch tax authority, volunteer allowance 2025: € 5.60 an hour (21+), € 3.30 (younger), € 210 a month, € 2,100 a year.',
+  capsSourceEn: 'Dutch tax authority, volunteer allowance 2025: €5.60 an hour (21+), €3.30 (younger), €210 a month, €2,100 a year.',
 };
 
 /** What the backend answers to new settings: years 1 to 10, amounts in euros as typed. */
@@ -683,15 +756,20 @@ export function settingsAfter(input: SupportSettingsInput): SupportSettings {
   }
   const cents = (field: 'perHour21Plus' | 'perHourUnder21' | 'perMonth' | 'perYear') => {
     const typed = input[field].trim();
-    const value = Math.round(Number(typed.replace(/^€\s*/, '').replace(/\./g, '').replace(',', '.')) * 100);
+    const value = Math.round(Number(euroText(typed)) * 100);
     if (typed === '' || !Number.isFinite(value)) {
       throw refusal({ field, message: `'${typed}' is geen bedrag. Schrijf bijvoorbeeld 105,50.`, messageEn: `'${typed}' is not an amount. Write for example 105.50.` });
     }
     return value;
   };
+  const plausible = input.plausibleDayHours === undefined ? SUPPORT_SETTINGS.plausibleDayHours : Number(input.plausibleDayHours.trim());
+  if (!Number.isInteger(plausible) || plausible < 4 || plausible > 24) {
+    throw refusal({ field: 'plausibleDayHours', reason: 'not_allowed', message: `'${input.plausibleDayHours}': kies een heel aantal uren van 4 tot en met 24.` });
+  }
   return {
     ...structuredClone(SUPPORT_SETTINGS),
     vogYears: years,
+    plausibleDayHours: plausible,
     caps: { perHour21Plus: cents('perHour21Plus'), perHourUnder21: cents('perHourUnder21'), perMonth: cents('perMonth'), perYear: cents('perYear') },
   };
 }
@@ -1379,7 +1457,12 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
   if (to === null) {
     throw refusal({ field: 'to', message: `'${input.to}' is geen datum. Schrijf bijvoorbeeld 31-12-2025.`, messageEn: `'${input.to}' is not a date. Write for example 31-12-2025.` });
   }
-  const dutch = (iso: string) => iso.split('-').map(Number).reverse().join('-');
+  // A date as the report writes it: `1-3-2025`, English `1 Mar 2025`.
+  const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const dated = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return l === 'nl' ? `${d}-${m}-${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+  };
   if (from > TODAY) {
     throw refusal({
       field: 'from',
@@ -1399,6 +1482,9 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
   const funder = input.audience === 'funder';
   const count = (n: number) => (funder && n >= 1 && n <= 4 ? '<5' : formatCount(n, l));
   const hours = (minutes: number) => (funder ? formatCount(minutes / 60, l) : formatHours(minutes, l));
+  const levels = REPORT_LEVELS.reduce((sum, [, , n]) => sum + n, 0);
+  /** A level's share of the matches, hidden with its count when that is small (`12,5 %`, English `12.5%`). */
+  const share = (n: number) => (funder && n >= 1 && n <= 4 ? '<5' : formatPercent((n * 100) / levels, l));
   const programmes = REPORT_PROGRAMMES.filter((p) => input.programmeId === null || p.id === input.programmeId);
   const minutes = programmes.reduce((sum, p) => sum + p.minutes, 0);
   const volunteers = programmes.reduce((sum, p) => sum + p.volunteers, 0);
@@ -1424,11 +1510,11 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
       tables: [
         {
           title: tr('Koppelingen naar zwaarte van de casus', 'Matches by complexity of the case'),
-          columns: [tr('Zwaarte', 'Complexity'), tr('Koppelingen', 'Matches')],
-          rows: REPORT_LEVELS.map(([nl, en, n]) => [tr(nl, en), count(n)]),
-          total: [tr('Totaal', 'Total'), count(REPORT_LEVELS.reduce((sum, [, , n]) => sum + n, 0))],
+          columns: [tr('Zwaarte', 'Complexity'), tr('Koppelingen', 'Matches'), tr('Deel', 'Share')],
+          rows: REPORT_LEVELS.map(([nl, en, n]) => [tr(nl, en), count(n), share(n)]),
+          total: [tr('Totaal', 'Total'), count(levels), formatPercent(100, l)],
           note: tr('De laatste inschatting vóór het einde van de periode.', 'The latest assessment before the end of the period.'),
-          numeric: [false, true],
+          numeric: [false, true, true],
         },
       ],
     },
@@ -1453,7 +1539,7 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
     title: funder ? tr('Verantwoording vrijwilligerswerk', 'Volunteer work report') : tr('Intern overzicht vrijwilligerswerk', 'Internal volunteer work report'),
     branch: settings.branchName,
     scope,
-    period: `${dutch(from)} ${tr('t/m', 'to')} ${dutch(to)}`,
+    period: `${dated(from)} ${tr('t/m', 'to')} ${dated(to)}`,
     notes: [
       funder
         ? tr(
@@ -1472,21 +1558,20 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
   };
 }
 
-/** What `set_report_settings` answers: the rate read as euros (`14,06`), or a refusal at its field. */
+/** What `set_report_settings` answers: the rate read as euros (`14,06` or `14.06`), or a refusal at its field. */
 export function reportSettingsAfter(input: ReportSettingsInput): ReportSettings {
   if (input.branchName.trim() === '') {
     throw refusal({ field: 'branchName', reason: 'required', message: 'Vul de naam van de afdeling in.', messageEn: "Please fill in the branch's name." });
   }
-  const typed = input.hourRate.trim().replace(/^€\s*/, '');
-  if (!/^\d+(,\d{1,2})?$/.test(typed)) {
+  const euros = Number(euroText(input.hourRate));
+  if (input.hourRate.trim() === '' || !Number.isFinite(euros) || euros <= 0 || euros > 500) {
     throw refusal({
       field: 'hourRate',
       message: `'${input.hourRate.trim()}' is geen bedrag per uur. Schrijf bijvoorbeeld 14,06.`,
-      messageEn: `'${input.hourRate.trim()}' is not an hourly amount. Write for example 14,06.`,
+      messageEn: `'${input.hourRate.trim()}' is not an hourly amount. Write for example 14.06.`,
     });
   }
-  const [euros, cents = ''] = typed.split(',');
-  return { branchName: input.branchName.trim(), hourRateCents: Number(euros) * 100 + Number(cents.padEnd(2, '0')), hourRateSource: input.hourRateSource.trim() };
+  return { branchName: input.branchName.trim(), hourRateCents: Math.round(euros * 100), hourRateSource: input.hourRateSource.trim() };
 }
 
 /** The report commands; the settings are kept per backend, so a saved name shows in the next preview. */
@@ -1533,9 +1618,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     createVolunteer: async () => ({ ...DETAIL.volunteer, id: 'v-new' }),
     updateVolunteer: async (id) => ({ ...DETAIL.volunteer, id }),
     volunteerChoices: async () => CHOICES,
-    logHours: async (input) => entryFor(input),
-    deleteHourEntry: async () => null,
-    weekGrid: async () => structuredClone(WEEK),
+    ...hourCommands(),
     monthOverview: async () => MONTH,
     listParticipants: async () => PARTICIPANT_ROWS,
     getParticipant: async () => structuredClone(PARTICIPANT_DETAIL),

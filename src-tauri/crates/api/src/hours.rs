@@ -4,7 +4,7 @@
 use crate::wire::{DayHoursChange, DayHoursInput, HourEntry, HourEntryInput, VolunteerChoice, WeekGrid, WeekRow};
 use crate::{new_entry_id, ApiError, Draagkracht, ErrorCode};
 use chrono::{Days, NaiveDate, Utc};
-use draagkracht_core::duration::{in_hours, parse_day_total, PLAUSIBLE_DAY_HOURS};
+use draagkracht_core::duration::{in_hours, parse_day_total};
 use draagkracht_core::period::{week_number, DateRange};
 use draagkracht_core::{Field, HourEntryDraft, HourEntryId, Refusal, RefusalCode};
 use draagkracht_store::{activities, hour_entries, matches, programmes, volunteers};
@@ -121,7 +121,7 @@ impl Draagkracht {
             ));
         }
         if input.confirm_long_day != Some(true) {
-            let plausible = PLAUSIBLE_DAY_HOURS;
+            let plausible = self.plausible_day_hours()?;
             let day = hour_entries::minutes_on(conn, entry.volunteer, entry.date)? + entry.minutes.get();
             if day > plausible * 60 {
                 let (nl, en) = in_hours(i64::from(day));

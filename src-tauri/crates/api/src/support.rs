@@ -8,6 +8,7 @@ use crate::wire::{
 };
 use crate::{ApiError, Draagkracht};
 use chrono::{Datelike, Months, NaiveDate, Utc};
+use draagkracht_core::duration::{parse_plausible_day_hours, PLAUSIBLE_DAY_HOURS};
 use draagkracht_core::support::{
     past_date, strain_band, validate_allowance, validate_check_in, validate_note, validate_training, AllowanceCaps,
     CHECK_IN_STATEMENTS,
@@ -169,8 +170,17 @@ impl Draagkracht {
             caps,
             default_caps: AllowanceCaps::default(),
             caps_source: "Belastingdienst, vrijwilligersvergoeding 2025: € 5,60 per uur (21+), € 3,30 (jonger), € 210 per maand, € 2.100 per jaar.".into(),
-            caps_source_en: "Dutch tax authority, volunteer allowance 2025: € 5.60 an hour (21+), € 3.30 (younger), € 210 a month, € 2,100 a year.".into(),
+            caps_source_en: "Dutch tax authority, volunteer allowance 2025: €5.60 an hour (21+), €3.30 (younger), €210 a month, €2,100 a year.".into(),
+            plausible_day_hours: self.plausible_day_hours()?,
+            default_plausible_day_hours: PLAUSIBLE_DAY_HOURS,
         })
+    }
+
+    /// The branch's plausible day in hours, or the default.
+    pub(crate) fn plausible_day_hours(&self) -> Result<u32, ApiError> {
+        Ok(settings::get(self.db.conn(), settings::PLAUSIBLE_DAY_HOURS)?
+            .and_then(|h| parse_plausible_day_hours(&h).ok())
+            .unwrap_or(PLAUSIBLE_DAY_HOURS))
     }
 
     pub fn set_support_settings(
@@ -178,26 +188,37 @@ impl Draagkracht {
         input: &SupportSettingsInput,
         today: NaiveDate,
     ) -> Result<SupportSettings, ApiError> {
-        let years: u32 = input.vog_years.trim().parse().ok().filter(|y| (1..=10).contains(y)).ok_or_else(|| {
-            ApiError::from(Refusal::new(
+        // Every field on its own, so the form shows all its refusals at once.
+        let years = input.vog_years.trim().parse::<u32>().ok().filter(|y| (1..=10).contains(y)).ok_or_else(|| {
+            Refusal::new(
                 Field::VogYears,
                 RefusalCode::NotAllowed,
                 "Kies 1 tot en met 10 jaar.",
                 "Choose 1 to 10 years.",
-            ))
-        })?;
-        let cents = |field: Field, raw: &str| -> Result<u32, ApiError> {
-            validate_allowance("2025-01", raw).map(|(_, c)| c).map_err(|r| ApiError::from(Refusal { field, ..r }))
+            )
+        });
+        let cents = |field: Field, raw: &str| {
+            validate_allowance("2025-01", raw).map(|(_, c)| c).map_err(|r| Refusal { field, ..r })
         };
-        let caps = AllowanceCaps {
-            per_hour_21_plus: cents(Field::PerHour21Plus, &input.per_hour_21_plus)?,
-            per_hour_under_21: cents(Field::PerHourUnder21, &input.per_hour_under_21)?,
-            per_month: cents(Field::PerMonth, &input.per_month)?,
-            per_year: cents(Field::PerYear, &input.per_year)?,
-        };
+        let caps = [
+            cents(Field::PerHour21Plus, &input.per_hour_21_plus),
+            cents(Field::PerHourUnder21, &input.per_hour_under_21),
+            cents(Field::PerMonth, &input.per_month),
+            cents(Field::PerYear, &input.per_year),
+        ];
+        let plausible = input.plausible_day_hours.as_deref().map(parse_plausible_day_hours).transpose();
+        Refusal::all(
+            [years.as_ref().err(), plausible.as_ref().err()].into_iter().chain(caps.iter().map(|c| c.as_ref().err())),
+        )?;
+        let [per_hour_21_plus, per_hour_under_21, per_month, per_year] = caps.map(|c| c.unwrap_or_default());
+        let caps = AllowanceCaps { per_hour_21_plus, per_hour_under_21, per_month, per_year };
+        let (years, plausible) = (years?, plausible?);
         let json = serde_json::to_string(&caps).unwrap_or_default();
         self.db.write(|tx| {
             settings::set(tx, settings::VOG_YEARS, &years.to_string())?;
+            if let Some(hours) = plausible {
+                settings::set(tx, settings::PLAUSIBLE_DAY_HOURS, &hours.to_string())?;
+            }
             settings::set(tx, settings::ALLOWANCE_CAPS, &json).map_err(ApiError::from)
         })?;
         self.evaluate_all(today)?;

@@ -16,8 +16,21 @@ use serde::Serialize;
 pub const MAX_ENTRY_MINUTES: u32 = 24 * 60;
 
 /// Above this many hours on one day for one volunteer, saving asks first: a typing slip such as 23
-/// for 2,3 is likelier than a 23-hour day. (A branch setting for it is still to come.)
+/// for 2,3 is likelier than a 23-hour day. The default of the branch setting (see
+/// [`parse_plausible_day_hours`]).
 pub const PLAUSIBLE_DAY_HOURS: u32 = 10;
+
+/// The branch's plausible day as typed in its settings: whole hours, 4 to 24 (24 never asks).
+pub fn parse_plausible_day_hours(raw: &str) -> Result<u32, Refusal> {
+    raw.trim().parse().ok().filter(|h| (4..=24).contains(h)).ok_or_else(|| {
+        Refusal::new(
+            Field::PlausibleDayHours,
+            RefusalCode::NotAllowed,
+            format!("'{}': kies een heel aantal uren van 4 tot en met 24.", raw.trim()),
+            format!("'{}': choose a whole number of hours from 4 to 24.", raw.trim()),
+        )
+    })
+}
 
 /// A strictly positive number of minutes, at most one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -165,6 +178,16 @@ mod tests {
     fn check(input: &str, expected: Result<u32, RefusalCode>) {
         let got = parse_duration(input).map(Minutes::get).map_err(|r| r.code);
         assert_eq!(got, expected, "parsing {input:?}");
+    }
+
+    #[test]
+    fn a_plausible_day_is_whole_hours_from_4_to_24() {
+        assert_eq!(parse_plausible_day_hours(" 12 ").unwrap(), 12);
+        assert_eq!(parse_plausible_day_hours("4").unwrap(), 4);
+        assert_eq!(parse_plausible_day_hours("24").unwrap(), 24);
+        for wrong in ["3", "25", "10,5", "", "tien"] {
+            assert_eq!(parse_plausible_day_hours(wrong).unwrap_err().field, Field::PlausibleDayHours, "{wrong:?}");
+        }
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub enum Field {
     VogDate,
     RequiredTraining,
     VogYears,
+    PlausibleDayHours,
     PerHour21Plus,
     PerHourUnder21,
     PerMonth,

@@ -457,7 +457,10 @@ END;
     include_str!("migrations/0011_erasures.sql"),
     // 12: every laptop's key pair, for a new branch key when a laptop is removed.
     include_str!("migrations/0012_device_keys.sql"),
+    // 13: every laptop signs what it writes.
     include_str!("migrations/0013_device_signatures.sql"),
+    // 14: the plausible day is a branch setting, shared.
+    include_str!("migrations/0014_plausible_day.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

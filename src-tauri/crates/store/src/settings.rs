@@ -22,6 +22,8 @@ pub const BRANCH_NAME: &str = "branch_name";
 /// What an hour of volunteer work is valued at in reports, in cents, and the rate's source.
 pub const HOUR_RATE_CENTS: &str = "report_hour_rate_cents";
 pub const HOUR_RATE_SOURCE: &str = "report_hour_rate_source";
+/// Above this many hours in one day for one volunteer, saving hours asks "Klopt dat?" first.
+pub const PLAUSIBLE_DAY_HOURS: &str = "plausible_day_hours";
 /// Present when this laptop's snapshot at the shared place may still hold someone erased since.
 pub const SNAPSHOT_STALE: &str = "sync_snapshot_stale";
 

@@ -225,6 +225,7 @@ describe('agreements for the branch', () => {
 
     expect(backend.setSupportSettings).toHaveBeenCalledWith({
       vogYears: '5',
+      plausibleDayHours: '10',
       perHour21Plus: '5,75',
       perHourUnder21: '3,30',
       perMonth: '210,00',
@@ -256,5 +257,47 @@ describe('agreements for the branch', () => {
     expect((await screen.findByTestId('settings-error-perMonth')).textContent).toContain("'veel' is geen bedrag");
     expect(screen.queryByTestId('settings-error-vogYears')).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(field('cap-month')));
+  });
+
+  it('sets the plausible day, and shows every refused field at once, focusing the first', async () => {
+    const backend = fakeBackend({
+      setSupportSettings: async (input) => {
+        if (input.plausibleDayHours === '12') return { ...SUPPORT_SETTINGS, plausibleDayHours: 12 };
+        throw refusal({
+          field: 'vogYears',
+          reason: 'not_allowed',
+          message: 'Kies 1 tot en met 10 jaar.',
+          also: [
+            { field: 'plausibleDayHours', reason: 'not_allowed', message: "'30': kies een heel aantal uren van 4 tot en met 24.", messageEn: '' },
+            { field: 'perMonth', reason: 'invalid_format', message: "'veel' is geen bedrag.", messageEn: '' },
+          ],
+        });
+      },
+    });
+    setBackend(backend);
+    render(ProgrammesScreen);
+    await screen.findByTestId('plausible-day');
+    expect(field('plausible-day').value).toBe('10');
+    expect(screen.getByText(/Standaard 10 uur/)).toBeTruthy();
+
+    await userEvent.clear(field('plausible-day'));
+    await userEvent.type(field('plausible-day'), '30');
+    await userEvent.click(screen.getByTestId('support-settings-save'));
+
+    expect((await screen.findByTestId('settings-error-vogYears')).textContent).toContain('Kies 1 tot en met 10 jaar.');
+    expect(screen.getByTestId('settings-error-plausibleDayHours').textContent).toContain('van 4 tot en met 24');
+    expect(screen.getByTestId('settings-error-perMonth').textContent).toContain("'veel' is geen bedrag");
+    expect(field('plausible-day').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(field('vog-years')));
+
+    // Fixing one field takes its message away; the others stay until the next save.
+    await userEvent.clear(field('plausible-day'));
+    await userEvent.type(field('plausible-day'), '12');
+    expect(screen.queryByTestId('settings-error-plausibleDayHours')).toBeNull();
+    expect(screen.getByTestId('settings-error-perMonth')).toBeTruthy();
+    await userEvent.click(screen.getByTestId('support-settings-save'));
+    expect(await screen.findByTestId('support-settings-saved')).toBeTruthy();
+    expect(screen.queryByTestId('settings-error-vogYears')).toBeNull();
+    expect(field('plausible-day').value).toBe('12');
   });
 });

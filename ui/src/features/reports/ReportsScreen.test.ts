@@ -389,13 +389,27 @@ describe('report settings', () => {
 });
 
 describe('in English', () => {
-  it('shows the screen in English, the report still Dutch by default', async () => {
+  it('shows the screen in English, and by default an English report with English numbers', async () => {
     applyLanguage('en');
     const backend = await open();
 
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Reports');
     expect(screen.getByLabelText('For a funder (anonymous)')).toBe(element('report-audience-funder'));
-    expect(backend.previewReport).toHaveBeenCalledWith(LAST_YEAR);
+    expect(element<HTMLInputElement>('report-language-en').checked).toBe(true);
+    expect(backend.previewReport).toHaveBeenCalledWith({ ...LAST_YEAR, language: 'en' });
     expect(screen.getByTestId('report-span').textContent).toBe('From 01-01-2024 to 31-12-2024, both included.');
+    expect(screen.getByTestId('report-sheet').getAttribute('lang')).toBe('en');
+    expect(screen.getByTestId('report-title').textContent).toBe('Volunteer work report');
+    expect(screen.getAllByTestId('report-figure').map((figure) => figure.querySelector('dd')?.textContent)).toEqual(['16', '1,288', '<5', '€18,102.25']);
+  });
+
+  it('marks a Dutch report chosen in an English window as Dutch', async () => {
+    applyLanguage('en');
+    await open();
+
+    await userEvent.click(element('report-language-nl'));
+    await waitFor(() => expect(screen.getByTestId('report-title').textContent).toBe('Verantwoording vrijwilligerswerk'));
+    expect(screen.getByTestId('report-sheet').getAttribute('lang')).toBe('nl');
+    expect(screen.getByRole('heading', { level: 2, name: 'Preview' })).toBeTruthy();
   });
 });

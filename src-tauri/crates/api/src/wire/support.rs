@@ -118,6 +118,9 @@ pub struct SupportSettings {
     pub default_caps: draagkracht_core::support::AllowanceCaps,
     pub caps_source: String,
     pub caps_source_en: String,
+    /// Above this many hours in one day for one volunteer, saving asks "Klopt dat?" first.
+    pub plausible_day_hours: u32,
+    pub default_plausible_day_hours: u32,
 }
 
 /// As typed: years, and euro amounts such as `5,60`.
@@ -129,4 +132,8 @@ pub struct SupportSettingsInput {
     pub per_hour_under_21: String,
     pub per_month: String,
     pub per_year: String,
+    /// Whole hours, 4 to 24; left out, the setting stays as it is.
+    #[serde(default)]
+    #[ts(optional)]
+    pub plausible_day_hours: Option<String>,
 }

@@ -25,7 +25,7 @@ const fn shared(key: &'static [&'static str]) -> Sharing {
 /// The settings of the branch; the rest (language, the coordinator's name, set-up, the audit
 /// pause) belong to this laptop and its coordinator.
 pub const SHARED_SETTINGS: &str =
-    "{row}.key IN ('demo', 'vog_renewal_years', 'allowance_caps', 'branch_name', 'report_hour_rate_cents', 'report_hour_rate_source')";
+    "{row}.key IN ('demo', 'vog_renewal_years', 'allowance_caps', 'branch_name', 'report_hour_rate_cents', 'report_hour_rate_source', 'plausible_day_hours')";
 
 /// Every table, shared ones parents before children (a snapshot loads in this order).
 pub const TABLES: &[(&str, Sharing)] = &[
