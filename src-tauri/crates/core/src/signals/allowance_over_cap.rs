@@ -2,6 +2,7 @@
 //! volunteers of 21 and over, € 210 a month, € 2.100 a year — a yearly setting).
 
 use super::{Evidence, Figure, History, Severity, Signal, Thresholds};
+use crate::report::{Cell, Language};
 use crate::signals::RuleId;
 
 pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
@@ -15,16 +16,22 @@ pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
             *minutes > 0 && u64::from(*cents) * 60 > u64::from(caps.per_hour_21_plus) * u64::from(*minutes)
         })
         .max_by_key(|(m, ..)| *m);
-    let euro = |cents: u32| format!("€ {},{:02}", cents / 100, cents % 100);
+    // Amounts as the reports and the window write them, per language (€ 2.100,00 / €2,100.00).
+    let euro_nl = |cents: u32| Cell::Euros(i64::from(cents)).text(Language::Nl);
+    let euro_en = |cents: u32| Cell::Euros(i64::from(cents)).text(Language::En);
     let (nl, en, figure, cause) = if year_total > caps.per_year {
         let latest = h.allowances.iter().map(|(m, ..)| *m).max()?;
         (
             format!(
                 "Dit jaar {} vrijwilligersvergoeding; de grens is {} per jaar.",
-                euro(year_total),
-                euro(caps.per_year)
+                euro_nl(year_total),
+                euro_nl(caps.per_year)
             ),
-            format!("{} volunteer allowance this year; the cap is {} a year.", euro(year_total), euro(caps.per_year)),
+            format!(
+                "{} volunteer allowance this year; the cap is {} a year.",
+                euro_en(year_total),
+                euro_en(caps.per_year)
+            ),
             Figure {
                 label_nl: "vergoeding dit jaar (€)".into(),
                 label_en: "allowance this year (€)".into(),
@@ -38,14 +45,14 @@ pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
             format!(
                 "In {} {} vergoeding; de grens is {} per maand.",
                 month.format("%m-%Y"),
-                euro(*cents),
-                euro(caps.per_month)
+                euro_nl(*cents),
+                euro_nl(caps.per_month)
             ),
             format!(
                 "{} allowance in {}; the cap is {} a month.",
-                euro(*cents),
+                euro_en(*cents),
                 month.format("%m-%Y"),
-                euro(caps.per_month)
+                euro_en(caps.per_month)
             ),
             Figure {
                 label_nl: "vergoeding in de maand (€)".into(),
@@ -61,14 +68,14 @@ pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
             format!(
                 "In {} {} per uur vergoed; de grens is {} per uur.",
                 month.format("%m-%Y"),
-                euro(per_hour),
-                euro(caps.per_hour_21_plus)
+                euro_nl(per_hour),
+                euro_nl(caps.per_hour_21_plus)
             ),
             format!(
                 "{} an hour paid in {}; the cap is {} an hour.",
-                euro(per_hour),
+                euro_en(per_hour),
                 month.format("%m-%Y"),
-                euro(caps.per_hour_21_plus)
+                euro_en(caps.per_hour_21_plus)
             ),
             Figure {
                 label_nl: "vergoeding per uur (€)".into(),
@@ -111,7 +118,9 @@ mod tests {
         assert!(with(&[(1, 5_600, 600)]).is_none(), "exactly € 5,60 an hour");
         assert!(with(&[(1, 5_601, 600)]).is_some(), "over € 5,60 an hour");
         let year: Vec<_> = (1..=11).map(|m| (m, 19_100, 60 * 40)).collect();
-        assert!(with(&year).is_some(), "11 × € 191 = € 2.101 over the year");
+        let over = with(&year).expect("11 × € 191 = € 2.101 over the year");
+        assert_eq!(over.explanation_nl, "Dit jaar € 2.101,00 vrijwilligersvergoeding; de grens is € 2.100,00 per jaar.");
+        assert_eq!(over.explanation_en, "€2,101.00 volunteer allowance this year; the cap is €2,100.00 a year.");
         assert!(with(&year[..10]).is_none());
     }
 }
