@@ -106,6 +106,8 @@ fn a_case_from_match_to_referral() {
     // The list tells people apart by the programme and volunteer of their active matches.
     assert_eq!(rows[0].programmes.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Thuisadministratie"]);
     assert_eq!(rows[0].volunteers.iter().map(|v| v.id).collect::<Vec<_>>(), vec![anna.id]);
+    assert!(rows[0].last_match.is_none(), "an active match says enough");
+    assert_eq!(rows[0].registered, Some(chrono::Utc::now().date_naive()), "written today, by the clock");
     let page = t.app.volunteer(anna.id, today).unwrap();
     assert_eq!(page.matches.len(), 1);
     assert_eq!(t.app.volunteer_matches(bram.id, today).unwrap().len(), 0);
@@ -120,6 +122,9 @@ fn a_case_from_match_to_referral() {
     let after = t.app.participants("", today).unwrap();
     assert_eq!(after[0].level, None, "no active match, no level");
     assert!(after[0].programmes.is_empty() && after[0].volunteers.is_empty(), "only active matches count");
+    // Still told apart: by the latest ended match.
+    let last = after[0].last_match.as_ref().expect("the ended match");
+    assert_eq!((last.programme_name.as_str(), last.end_date), ("Thuisadministratie", date(2025, 6, 30)));
     assert!(t.app.check().unwrap().sound);
 }
 

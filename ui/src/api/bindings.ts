@@ -247,7 +247,15 @@ programmes: Array<ProgrammeRef>,
 /**
  * The volunteers of the active matches (each once).
  */
-volunteers: Array<VolunteerRef>, };
+volunteers: Array<VolunteerRef>, 
+/**
+ * Without an active match, the latest ended one: people with one name stay apart.
+ */
+lastMatch: PastMatch | null, 
+/**
+ * The day the participant was written into this branch's data.
+ */
+registered: string | null, };
 
 export type ParticipantDetail = { participant: Participant, matches: Array<Match>, 
 /**
@@ -258,6 +266,8 @@ assessments: Array<Assessment>, };
 export type VolunteerRef = { id: VolunteerId, name: string, };
 
 export type ProgrammeRef = { id: ProgrammeId, name: string, };
+
+export type PastMatch = { programmeName: string, endDate: string, };
 
 export type MatchInput = { participantId: ParticipantId | null, programmeId: ProgrammeId | null, volunteerIds: Array<VolunteerId>, startDate: string, 
 /**

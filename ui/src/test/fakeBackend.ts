@@ -287,6 +287,8 @@ export const PARTICIPANT_ROWS: ParticipantRow[] = [
     level: 'complex',
     programmes: [{ id: 'p-admin', name: 'Thuisadministratie' }],
     volunteers: [{ id: 'v-anna', name: 'Anna de Vries' }],
+    lastMatch: null,
+    registered: '2025-01-15',
   },
   {
     id: 'd-020',
@@ -301,8 +303,19 @@ export const PARTICIPANT_ROWS: ParticipantRow[] = [
       { id: 'v-anna', name: 'Anna de Vries' },
       { id: 'v-bram', name: 'Bram Jansen' },
     ],
+    lastMatch: null,
+    registered: '2025-03-02',
   },
-  { id: 'd-031', label: 'D-031', activeMatches: 0, level: null, programmes: [], volunteers: [] },
+  {
+    id: 'd-031',
+    label: 'D-031',
+    activeMatches: 0,
+    level: null,
+    programmes: [],
+    volunteers: [],
+    lastMatch: { programmeName: 'Maatje', endDate: '2025-06-30' },
+    registered: '2024-09-10',
+  },
 ];
 
 export const PARTICIPANT: Participant = {

@@ -65,6 +65,7 @@ pub fn typescript() -> String {
         ParticipantDetail::decl(&cfg),
         VolunteerRef::decl(&cfg),
         ProgrammeRef::decl(&cfg),
+        PastMatch::decl(&cfg),
         MatchInput::decl(&cfg),
         EndMatchInput::decl(&cfg),
         Match::decl(&cfg),

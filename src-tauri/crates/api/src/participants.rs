@@ -1,6 +1,8 @@
 //! Use cases for participants: the list (with the weight of their active cases), the page, add, edit.
 
-use crate::wire::{Participant, ParticipantDetail, ParticipantInput, ParticipantRow, ProgrammeRef, VolunteerRef};
+use crate::wire::{
+    Participant, ParticipantDetail, ParticipantInput, ParticipantRow, PastMatch, ProgrammeRef, VolunteerRef,
+};
 use crate::{ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
 use draagkracht_core::participant::ParticipantDraft;
@@ -56,6 +58,16 @@ impl Draagkracht {
                     active.iter().flat_map(|m| m.volunteers.iter().cloned()).collect();
                 volunteers.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
                 volunteers.dedup_by(|a, b| a.id == b.id);
+                let last_match = if active.is_empty() {
+                    matches
+                        .iter()
+                        .filter(|m| m.participant_id == p.id)
+                        .filter_map(|m| m.end_date.map(|end| (end, m)))
+                        .max_by_key(|(end, _)| *end)
+                        .map(|(end_date, m)| PastMatch { programme_name: m.programme_name.clone(), end_date })
+                } else {
+                    None
+                };
                 ParticipantRow {
                     id: p.id,
                     label: p.label,
@@ -63,6 +75,8 @@ impl Draagkracht {
                     level: active.iter().map(|m| m.level).max(),
                     programmes,
                     volunteers,
+                    last_match,
+                    registered: p.registered,
                 }
             })
             .collect();

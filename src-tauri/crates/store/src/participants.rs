@@ -16,6 +16,8 @@ pub struct ParticipantRecord {
     pub consent_date: Option<NaiveDate>,
     pub consent_by: Option<String>,
     pub consent_scope: Option<String>,
+    /// The day the participant was written into this branch's data.
+    pub registered: Option<NaiveDate>,
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<ParticipantRecord> {
@@ -26,12 +28,13 @@ fn from_row(r: &Row) -> rusqlite::Result<ParticipantRecord> {
         consent_date: r.get::<_, Option<String>>(3)?.as_deref().and_then(iso_date),
         consent_by: r.get(4)?,
         consent_scope: r.get(5)?,
+        registered: r.get::<_, String>(6)?.get(..10).and_then(iso_date),
     })
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<ParticipantRecord>, StoreError> {
     let mut stmt =
-        conn.prepare("SELECT id, label, contact, consent_date, consent_by, consent_scope FROM participants ORDER BY label COLLATE NOCASE, id")?;
+        conn.prepare("SELECT id, label, contact, consent_date, consent_by, consent_scope, created_at FROM participants ORDER BY label COLLATE NOCASE, id")?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -39,7 +42,7 @@ pub fn list(conn: &Connection) -> Result<Vec<ParticipantRecord>, StoreError> {
 pub fn get(conn: &Connection, id: ParticipantId) -> Result<Option<ParticipantRecord>, StoreError> {
     Ok(conn
         .query_row(
-            "SELECT id, label, contact, consent_date, consent_by, consent_scope FROM participants WHERE id = ?1",
+            "SELECT id, label, contact, consent_date, consent_by, consent_scope, created_at FROM participants WHERE id = ?1",
             [id.to_string()],
             from_row,
         )

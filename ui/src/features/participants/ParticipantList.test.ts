@@ -41,6 +41,9 @@ describe('participant list', () => {
     const rows = await screen.findAllByTestId('participant-row');
     expect(rows[1]!.querySelector('[data-testid="participant-programmes"]')?.textContent).toBe('Maatje, Thuisadministratie');
     expect(rows[1]!.querySelector('[data-testid="participant-volunteers"]')?.textContent).toBe('Anna de Vries, Bram Jansen');
+    // Without an active match: the latest ended one, and since when the participant is known.
+    expect(rows[2]!.querySelector('[data-testid="participant-programmes"]')?.textContent?.trim()).toBe('eerder Maatje, tot 30-06-2025');
+    expect(rows[2]!.querySelector('[data-testid="participant-registered"]')?.textContent).toBe('10-09-2024');
     const filter = screen.getByTestId('participant-programme') as HTMLSelectElement;
     expect([...filter.options].map((o) => o.textContent)).toEqual(['Alle projecten', 'Maatje', 'Thuisadministratie']);
 

@@ -50,6 +50,18 @@ pub struct ParticipantRow {
     pub programmes: Vec<ProgrammeRef>,
     /// The volunteers of the active matches (each once).
     pub volunteers: Vec<VolunteerRef>,
+    /// Without an active match, the latest ended one: people with one name stay apart.
+    pub last_match: Option<PastMatch>,
+    /// The day the participant was written into this branch's data.
+    pub registered: Option<NaiveDate>,
+}
+
+/// An ended match, by its programme and last day.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PastMatch {
+    pub programme_name: String,
+    pub end_date: NaiveDate,
 }
 
 /// A programme, named.

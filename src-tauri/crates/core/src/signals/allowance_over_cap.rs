@@ -119,7 +119,10 @@ mod tests {
         assert!(with(&[(1, 5_601, 600)]).is_some(), "over € 5,60 an hour");
         let year: Vec<_> = (1..=11).map(|m| (m, 19_100, 60 * 40)).collect();
         let over = with(&year).expect("11 × € 191 = € 2.101 over the year");
-        assert_eq!(over.explanation_nl, "Dit jaar € 2.101,00 vrijwilligersvergoeding; de grens is € 2.100,00 per jaar.");
+        assert_eq!(
+            over.explanation_nl,
+            "Dit jaar € 2.101,00 vrijwilligersvergoeding; de grens is € 2.100,00 per jaar."
+        );
         assert_eq!(over.explanation_en, "€2,101.00 volunteer allowance this year; the cap is €2,100.00 a year.");
         assert!(with(&year[..10]).is_none());
     }
