@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'unlock.submit': 'Open',
   'unlock.busy': 'Opening…',
   'unlock.forgot': 'Forgot your passphrase?',
+  'unlock.noRecovery':
+    'Forgot your passphrase? No recovery code was made for this data, so it cannot be opened without the passphrase. Calmly try the phrases you used before: capitals and spaces count.',
 
   'recover.title': 'Open with your recovery code',
   'recover.intro':

@@ -96,6 +96,8 @@ export const nl = {
   'unlock.submit': 'Openen',
   'unlock.busy': 'Bezig met openen…',
   'unlock.forgot': 'Wachtwoordzin vergeten?',
+  'unlock.noRecovery':
+    'Wachtwoordzin vergeten? Voor deze gegevens is geen herstelcode gemaakt, dus zonder de wachtwoordzin gaan ze niet open. Probeer rustig de zinnen die je eerder gebruikte: hoofdletters en spaties tellen mee.',
 
   'recover.title': 'Openen met je herstelcode',
   'recover.intro':

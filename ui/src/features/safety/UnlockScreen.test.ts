@@ -130,14 +130,16 @@ describe('forgotten passphrase', () => {
     await userEvent.click(screen.getByTestId('recover-submit'));
   }
 
-  it('offers no way round the passphrase when no recovery code was made', async () => {
+  it('offers no way round the passphrase when no recovery code was made, and says so plainly', async () => {
     const backend = fakeBackend({}, fakeVault({ state: 'locked' }));
     setBackend(backend);
     render(App);
     await screen.findByTestId('unlock-passphrase');
     expect(screen.queryByTestId('unlock-forgot')).toBeNull();
     expect(screen.queryByTestId('recover-code')).toBeNull();
-    expect(document.body.textContent).not.toContain('Wachtwoordzin vergeten?');
+    expect(screen.getByTestId('unlock-no-recovery').textContent).toContain(
+      'Voor deze gegevens is geen herstelcode gemaakt, dus zonder de wachtwoordzin gaan ze niet open.',
+    );
   });
 
   it('switches to the recovery form, and back to the passphrase', async () => {
