@@ -134,6 +134,10 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.click("nav-programmes").await;
     s.screenshot("programmes").await;
     s.assert_accessible("programmes").await;
+    // The branch's agreements, with the plausible day beside the VOG term.
+    s.scroll_to("branch-settings").await;
+    assert_eq!(s.by_test_id("plausible-day").await.prop("value").await.unwrap().as_deref(), Some("10"));
+    s.screenshot("branch-settings").await;
 
     // A participant with a history: the match page draws the complexity over time.
     s.click("nav-participants").await;
@@ -736,6 +740,15 @@ async fn a_coordinator_types_a_week_of_hours_by_keyboard() {
     let correction = s.keystrokes() - correcting;
     s.screenshot("week-undone-minimum").await;
     s.assert_accessible("week grid at the minimum size").await;
+
+    // In English: the same grid, its help and its undo in English, numbers written 1.5.
+    s.click("lang-en").await;
+    s.wait_for_text("grid-undo", "Undo:").await;
+    let cells = s.driver.query(By::Css("[data-testid='grid-cell']")).all_from_selector_required().await.unwrap();
+    assert_eq!(cells[2].prop("value").await.unwrap().as_deref(), Some("1.5"), "an English decimal point");
+    s.screenshot("week-english-minimum").await;
+    s.assert_accessible("week grid in English").await;
+    s.click("lang-nl").await;
 
     eprintln!(
         "[week] keystrokes: {to_grid} to reach the grid, {per_twenty} for 20 entries of 5 volunteers, {correction} to correct one and undo it"

@@ -597,7 +597,7 @@ export const en: Record<MessageKey, string> = {
   'participants.colMatches': 'Active matches',
   'participants.colLevel': 'Complexity',
   'participants.colRegistered': 'In Draagkracht since',
-  'participants.earlier': 'earlier {programme}, until {date}',
+  'participants.earlier': 'earlier {programme}, until',
   'participants.noMatchYet': 'no match yet',
   'participants.noLevel': 'no active match',
   'participants.countOne': '1 participant',

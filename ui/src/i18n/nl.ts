@@ -602,7 +602,7 @@ export const nl = {
   'participants.colMatches': 'Actieve koppelingen',
   'participants.colLevel': 'Zwaarte',
   'participants.colRegistered': 'In Draagkracht sinds',
-  'participants.earlier': 'eerder {programme}, tot {date}',
+  'participants.earlier': 'eerder {programme}, tot',
   'participants.noMatchYet': 'nog geen koppeling',
   'participants.noLevel': 'geen actieve koppeling',
   'participants.countOne': '1 deelnemer',
