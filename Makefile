@@ -18,7 +18,18 @@ APT_TEST := xvfb xauth webkit2gtk-driver strace poppler-utils postgresql
 
 APP := $(CARGO_TARGET_DIR)/debug/draagkracht
 
-.PHONY: run test bench setup setup-build setup-test ui build lint clean-data
+# Packages: the Tauri bundler (the CLI from ui/node_modules) makes .deb and .rpm here; AppImage,
+# Windows and macOS installers are made by .github/workflows/release.yml. The version is the
+# workspace's, in Cargo.toml, and nowhere else.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+BUNDLE := $(CARGO_TARGET_DIR)/release/bundle
+DEB := $(BUNDLE)/deb/Draagkracht_$(VERSION)_amd64.deb
+RPM := $(BUNDLE)/rpm/Draagkracht-$(VERSION)-1.x86_64.rpm
+APT_PACKAGE := rpm appstream desktop-file-utils
+# The licences of every crate and npm package in the build, shown offline in "Over Draagkracht".
+LICENCES := ui/public/third-party-licences.json
+
+.PHONY: run test bench package package-test setup setup-build setup-test ui build lint clean-data
 
 run: setup-build build
 	$(APP)
@@ -40,6 +51,23 @@ bench: setup-build ui
 		"$$(awk "BEGIN { printf \"%.1f\", $$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht) / 1048576 }")" \
 		"$$(stat -c %s $(CARGO_TARGET_DIR)/release/draagkracht-cli)"
 
+# Release packages for Linux, with the time it took.
+package: setup-build $(LICENCES)
+	@start=$$(date +%s); \
+	(cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci) && \
+	./packaging/repack-deb.sh $(DEB) && \
+	printf 'make package: %s s\n' "$$(( $$(date +%s) - start ))"
+	@ls -l $(DEB) $(RPM)
+
+# The packages checked and the .deb installed, started under Xvfb and removed (needs root).
+package-test: package setup-test
+	@missing=$$(for p in $(APT_PACKAGE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	$(SUDO) env PATH="$$PATH" CARGO_TARGET_DIR="$(CARGO_TARGET_DIR)" ./packaging/check-packages.sh $(VERSION) $(DEB) $(RPM)
+
 setup: setup-build setup-test
 
 setup-build:
@@ -59,8 +87,16 @@ setup-test:
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 	@command -v cargo-deny >/dev/null || cargo install cargo-deny --locked
 
-ui:
+ui: $(LICENCES)
 	npm --prefix ui run build
+
+# Made again when a dependency changes: cargo-about reads the crates' own licence files (for this
+# machine's target), packaging/licences.mjs adds the npm packages of the window and writes the JSON.
+$(LICENCES): Cargo.lock ui/package-lock.json packaging/about.toml packaging/licences.mjs
+	@command -v cargo-about >/dev/null || cargo install cargo-about --locked --features cli
+	cargo about generate --format json -c packaging/about.toml -m src-tauri/Cargo.toml --locked --offline \
+		--target $$(rustc -vV | sed -n 's/^host: //p') -o $(CARGO_TARGET_DIR)/cargo-about.json
+	node packaging/licences.mjs $(CARGO_TARGET_DIR)/cargo-about.json $@
 
 # The whole workspace, binaries and test targets, with the same feature set every time.
 build: ui

@@ -45,6 +45,8 @@ const COMMANDS: &[&str] = &[
     "delete_hour_entry",
     "week_grid",
     "set_day_hours",
+    "about",
+    "open_folder",
     "month_overview",
     "branch_trend",
     "volunteer_load",
@@ -91,8 +93,30 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // "Over Draagkracht" shows the day this build was made: SOURCE_DATE_EPOCH when a release
+    // sets it (a reproducible build), else the clock.
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let seconds = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+    });
+    println!("cargo:rustc-env=DRAAGKRACHT_BUILD_DATE={}", iso_date(seconds.div_euclid(86_400)));
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri build step");
+}
+
+/// The civil date of a day number since 1970-01-01 (Howard Hinnant's days_from_civil, inverted),
+/// so the build step needs no date crate.
+fn iso_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -11,6 +11,11 @@ mod window_size;
 use tauri::Manager;
 
 fn main() {
+    // `draagkracht --version`: the workspace version, the one every package carries; no window.
+    if std::env::args().skip(1).any(|a| a == "--version" || a == "-V") {
+        println!("Draagkracht {}", env!("CARGO_PKG_VERSION"));
+        return;
+    }
     tauri::Builder::default()
         // First, as the plugin asks: a second start hands over to the running window and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -20,6 +25,8 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        // Opens Draagkracht's own folders (commands::about); the window gets none of its commands.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             window_size::fit_main_window(app);
             let state = state::AppState::open_in(app.path().app_data_dir());
@@ -69,6 +76,8 @@ fn main() {
             commands::hours::delete_hour_entry,
             commands::hours::week_grid,
             commands::hours::set_day_hours,
+            commands::about::about,
+            commands::about::open_folder,
             commands::overview::month_overview,
             commands::overview::branch_trend,
             commands::overview::volunteer_load,

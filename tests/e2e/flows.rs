@@ -139,6 +139,18 @@ async fn a_newcomer_explores_the_demo_branch() {
     assert_eq!(s.by_test_id("plausible-day").await.prop("value").await.unwrap().as_deref(), Some("10"));
     s.screenshot("branch-settings").await;
 
+    // Over Draagkracht: the version, where the data is, and every licence inside, offline.
+    s.click("nav-about").await;
+    s.wait_for_text("about-version", env!("CARGO_PKG_VERSION")).await;
+    s.wait_for_text("about-licence", "EUPL-1.2").await;
+    s.wait_for_text("licence-counts", "Rust").await;
+    s.type_into("licence-filter", "rusqlite").await;
+    s.wait_for_text("licence-table", "rusqlite").await;
+    s.find("[data-testid='licence-text-toggle']").await.click().await.expect("show the licence text");
+    s.wait_for_text("licence-text", "Permission is hereby granted").await;
+    s.screenshot("about").await;
+    s.assert_accessible("over draagkracht").await;
+
     // A participant with a history: the match page draws the complexity over time.
     s.click("nav-participants").await;
     // The list tells people apart by programme and volunteer, and filters by programme.

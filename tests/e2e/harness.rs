@@ -334,6 +334,14 @@ impl Session {
         self.keystrokes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// Ends the session like [`Session::quit`] but hands back the data directory, to look at what
+    /// the app left there.
+    pub async fn quit_keeping_data(self) -> tempfile::TempDir {
+        let Session { driver, _data_home, .. } = self;
+        let _ = driver.quit().await;
+        _data_home
+    }
+
     /// Ends the WebDriver session (closing the app), then stops tauri-driver and the display.
     pub async fn quit(self) {
         let Session { driver, .. } = self;

@@ -8,5 +8,6 @@
 
 mod flows;
 mod harness;
+mod installed;
 mod offline;
 mod sharing;

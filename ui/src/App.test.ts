@@ -5,7 +5,7 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { setBackend } from './api/backend';
 import { applyLanguage } from './i18n/i18n.svelte';
@@ -13,6 +13,12 @@ import { navigate, type Route } from './routing.svelte';
 import type { ImportOutcome } from './api/bindings';
 import { dryRunFor, fakeBackend, fakeVault, MATCH_DETAIL, PROBLEMS, SPREADSHEET, STATUS } from './test/fakeBackend';
 import { clickNav } from './test/nav';
+
+// Over Draagkracht reads the build's list of third-party licences; here, a small one.
+vi.mock('./features/about/licences', async () => {
+  const { LICENCES } = await import('./test/fakeLicences');
+  return { loadLicences: vi.fn(async () => structuredClone(LICENCES)) };
+});
 
 async function axeViolations(): Promise<string[]> {
   const result = await axe.run(document.body, {
@@ -44,6 +50,7 @@ describe('app', () => {
       ['nav-privacy', 'Privacy'],
       ['nav-data', 'Gegevens'],
       ['nav-sharing', 'Samenwerken'],
+      ['nav-about', 'Over Draagkracht'],
       ['nav-overview', 'Overzicht'],
     ];
     for (const [testid, heading] of visits) {
@@ -53,7 +60,7 @@ describe('app', () => {
       // A link under Beheer closes it; Beheer is marked while its screen is open.
       expect(screen.getByTestId('nav-manage').getAttribute('aria-expanded')).toBe('false');
       expect(screen.getByTestId('nav-manage').classList.contains('app-nav-toggle-current')).toBe(
-        ['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data'].includes(testid),
+        ['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about'].includes(testid),
       );
     }
     expect(screen.getByRole('banner')).toBeTruthy();
@@ -61,7 +68,8 @@ describe('app', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; then
-    // Rapportages and Samenwerken, and under Beheer Projecten, Veiligheid, Privacy and Gegevens.
+    // Rapportages and Samenwerken, and under Beheer Projecten, Veiligheid, Privacy, Gegevens and
+    // Over Draagkracht.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -75,9 +83,10 @@ describe('app', () => {
       'nav-safety',
       'nav-privacy',
       'nav-data',
+      'nav-about',
     ]);
     const manage = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(manage).toEqual(['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data']);
+    expect(manage).toEqual(['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -154,6 +163,7 @@ describe('app', () => {
     ['data', { name: 'data' }, 'import-choose'],
     ['sharing, not yet', { name: 'sharing' }, 'sharing-name'],
     ['reports', { name: 'reports' }, 'report-table'],
+    ['about', { name: 'about' }, 'licence-row'],
   ];
 
   for (const [label, route, ready] of screens) {

@@ -27,7 +27,9 @@ export type Route =
   /** Getting data in and out: a spreadsheet import, and everything to or from another laptop. */
   | { name: 'data' }
   /** Several coordinators sharing the branch: the shared folder, syncing, laptops, "Twee versies". */
-  | { name: 'sharing' };
+  | { name: 'sharing' }
+  /** Over Draagkracht: version, build date, where the data is, the licence and third-party licences. */
+  | { name: 'about' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -65,6 +67,8 @@ export function parseHash(hash: string): Route {
       return { name: 'data' };
     case 'sharing':
       return { name: 'sharing' };
+    case 'about':
+      return { name: 'about' };
     default:
       return { name: 'attention' };
   }
@@ -111,6 +115,8 @@ export function hrefFor(route: Route): string {
       return '#/data';
     case 'sharing':
       return '#/sharing';
+    case 'about':
+      return '#/about';
   }
 }
 

@@ -27,6 +27,7 @@ describe('routing', () => {
       { name: 'privacy' },
       { name: 'data' },
       { name: 'sharing' },
+      { name: 'about' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -47,5 +48,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'reports' })).toBe('#/reports');
     expect(parseHash('#/sharing')).toEqual({ name: 'sharing' });
     expect(hrefFor({ name: 'sharing' })).toBe('#/sharing');
+    expect(parseHash('#/about')).toEqual({ name: 'about' });
+    expect(hrefFor({ name: 'about' })).toBe('#/about');
   });
 });

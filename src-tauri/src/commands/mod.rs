@@ -2,6 +2,7 @@
 //! use case of the api crate on the open database, return its wire output or its `ApiError`.
 //! They are `async` so that Tauri runs them off the window's main thread.
 
+pub mod about;
 pub mod activities;
 pub mod cases;
 pub mod data;

@@ -5,6 +5,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
+  AboutInfo,
   Activity,
   ActivityId,
   ActivityInput,
@@ -208,6 +209,10 @@ export interface Backend {
   backupSettings(): Promise<BackupSettings>;
   /** A folder for the second copy of every backup; `null` switches it off. */
   setBackupLocation(path: string | null): Promise<BackupSettings>;
+  /** "Over Draagkracht": the version, the day of the build, where the data and backups are, the licence. */
+  about(): Promise<AboutInfo>;
+  /** Opens one of Draagkracht's own folders (the database's, the backups') in the system's file manager. */
+  openFolder(path: string): Promise<null>;
   /** The native open dialog for one file of these kinds; `null` when cancelled. */
   chooseOpenFile(filters: FileFilter[]): Promise<string | null>;
   /** A spreadsheet's columns with samples and guesses; `sheet` `null` reads the first sheet. */
@@ -414,6 +419,8 @@ export const tauriBackend: Backend = {
   auditLog: (limit) => call('audit_log', { limit }),
   backupSettings: () => call('backup_settings'),
   setBackupLocation: (path) => call('set_backup_location', { path }),
+  about: () => call('about'),
+  openFolder: (path) => call('open_folder', { path }),
   chooseOpenFile: (filters) => dialog(() => open({ multiple: false, directory: false, filters })),
   readSheet: (path, sheet) => call('read_sheet', { path, sheet }),
   dryRunImport: (input) => call('dry_run_import', { input }),

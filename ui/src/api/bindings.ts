@@ -586,6 +586,24 @@ export type BackupSettings = { secondLocation: string | null,
  */
 lastCopyProblem: string | null, };
 
+export type AboutInfo = { version: string, 
+/**
+ * The day this build was made, ISO (`2026-12-05`).
+ */
+buildDate: string, 
+/**
+ * The database file, when one is open or chosen.
+ */
+databasePath: string | null, 
+/**
+ * The folder of the automatic backups.
+ */
+backupFolder: string | null, 
+/**
+ * The second backup place the coordinator chose, if any.
+ */
+secondBackupFolder: string | null, licence: string, };
+
 export type PersonRef = { "kind": "volunteer", "id": VolunteerId } | { "kind": "participant", "id": ParticipantId };
 
 export type ExportPersonInput = { person: PersonRef, 

@@ -16,15 +16,17 @@
 // without one fails 'visits every route the app has'.
 import { configure, getConfig, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
 import { setBackend, type Backend } from '../api/backend';
 import type { Language } from '../api/bindings';
+import { loadLicences, type ThirdPartyLicences } from '../features/about/licences';
 import { keepSharing } from '../features/sharing/status.svelte';
 import { navigate, type Route } from '../routing.svelte';
 import routingSource from '../routing.svelte.ts?raw';
 import shellSource from '../features/shell/Shell.svelte?raw';
 import {
+  ABOUT,
   dryRunFor,
   fakeBackend,
   fakeSharing,
@@ -33,9 +35,11 @@ import {
   SPREADSHEET,
   STATUS,
   sharingBranch,
+  USB_FOLDER,
   type FakeSharing,
   type FakeVault,
 } from '../test/fakeBackend';
+import { LICENCES } from '../test/fakeLicences';
 import { applyLanguage } from './i18n.svelte';
 import { en } from './en';
 import { nl } from './nl';
@@ -52,9 +56,14 @@ type Visit = {
   sharing?: FakeSharing;
   /** The database is open but not set up yet: the demo-or-empty choice. */
   notSetUp?: true;
+  /** The build's list of third-party licences (Over Draagkracht); `null`: the build has none. */
+  licences?: ThirdPartyLicences | null;
   /** What the coordinator does before the text is read: open a form, get a refusal, … */
   act?: () => Promise<void>;
 };
+
+// Over Draagkracht reads the build's list of third-party licences; each visit says which.
+vi.mock('../features/about/licences', () => ({ loadLicences: vi.fn() }));
 
 /** Clicks the first (or `index`th) element with `testid`, once it is there. */
 async function click(testid: string, index = 0) {
@@ -256,6 +265,48 @@ const VISITS: Visit[] = [
       await click('import-all');
       await screen.findByTestId('import-all-yes');
     },
+  },
+  // Over Draagkracht: the version, the folders, the licence and the software of others.
+  { label: 'about', route: { name: 'about' }, ready: 'licence-row', act: async () => void (await screen.findByTestId('about-version')) },
+  {
+    label: 'about with a second place, a search, a licence text and a folder that would not open',
+    route: { name: 'about' },
+    ready: 'licence-row',
+    overrides: {
+      about: async () => ({ ...ABOUT, secondBackupFolder: USB_FOLDER }),
+      openFolder: async () => {
+        throw {
+          code: 'storage',
+          message: 'De map kon niet worden geopend. Je vindt hem ook zelf.',
+          messageEn: 'The folder could not be opened. You can also find it yourself.',
+          field: 'path',
+          reason: null,
+        };
+      },
+    },
+    act: async () => {
+      await userEvent.type(screen.getByTestId('licence-filter'), 'apache');
+      await click('licence-text-toggle');
+      await screen.findByTestId('licence-text');
+      await click('about-open-second');
+      await screen.findByTestId('about-open-failure');
+    },
+  },
+  {
+    label: 'about, nothing found',
+    route: { name: 'about' },
+    ready: 'licence-row',
+    act: async () => {
+      await userEvent.type(screen.getByTestId('licence-filter'), 'gpl');
+      await screen.findByTestId('licences-none');
+    },
+  },
+  {
+    label: 'about without the list of the software of others',
+    route: { name: 'about' },
+    ready: 'licences-missing',
+    licences: null,
+    act: async () => void (await screen.findByTestId('about-version')),
   },
   // Before the app: first start, set-up, locked, damaged, cannot start.
   {
@@ -506,8 +557,9 @@ const ENGLISH_WORD = wordsIn([
 
 /** What is wrong with `text` in a Dutch window, or `null`: English numbers and English words. */
 function problemInDutch(text: string): string | null {
-  // An English decimal point: 1.5, 34.50 (a Dutch thousands group has three digits: 1.250).
-  if (/(?<![\d.,])\d+\.\d{1,2}(?![\d.])/.test(text)) return 'an English decimal point';
+  // An English decimal point: 1.5, 34.50 (a Dutch thousands group has three digits: 1.250); not
+  // the version in a licence's name (EUPL-1.2, Apache-2.0), which is the same in every language.
+  if (/(?<![\d.,]|[A-Za-z]-)\d+\.\d{1,2}(?![\d.])/.test(text)) return 'an English decimal point';
   // English thousands: 26,495, €372,519.70.
   if (/(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/.test(text)) return 'English thousands';
   if (/\d%/.test(text)) return 'no space before %';
@@ -533,6 +585,7 @@ function findings(language: Language): string[] {
 async function show(visit: Visit, language: Language) {
   const status = { ...STATUS, language, demo: true, ...(visit.notSetUp ? { setUp: false } : {}) };
   setBackend(fakeBackend({ appStatus: async () => status, ...visit.overrides }, visit.vault ?? fakeVault(), visit.sharing ?? fakeSharing()));
+  vi.mocked(loadLicences).mockResolvedValue(visit.licences === undefined ? structuredClone(LICENCES) : visit.licences);
   // The screens before the database is open speak the language the window had.
   applyLanguage(language);
   if (visit.route) navigate(visit.route);
@@ -610,10 +663,10 @@ describe('every screen in Dutch', () => {
   }
 
   it('knows an English number, an unspaced percentage and an English word when it sees one', () => {
-    for (const english of ['1.5 uur', '26,495', '€372,519.70', '€ 372,519.70', '17%', 'Save', 'Kies the file', 'Lock']) {
+    for (const english of ['1.5 uur', '26,495', '€372,519.70', '€ 372,519.70', '17%', 'Save', 'Kies the file', 'Lock', 'min -1.5 uur']) {
       expect(problemInDutch(english), english).not.toBeNull();
     }
-    for (const dutch of ['1,5 uur', '26.495', '€ 372.519,70', '0,125', '17\u00a0%', '24,5 %', '31-12-2025', '16:15', 'Week 48']) {
+    for (const dutch of ['1,5 uur', '26.495', '€ 372.519,70', '0,125', '17\u00a0%', '24,5 %', '31-12-2025', '16:15', 'Week 48', 'onder de EUPL-1.2', 'MIT OR Apache-2.0']) {
       expect(problemInDutch(dutch), dutch).toBeNull();
     }
   });

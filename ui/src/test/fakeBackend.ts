@@ -3,6 +3,7 @@
 import { vi, type Mock } from 'vitest';
 import type { Backend } from '../api/backend';
 import type {
+  AboutInfo,
   AccessState,
   Activity,
   ActivityInput,
@@ -1213,6 +1214,19 @@ export const USB_BACKUP: FakeBackup = (() => {
 /** The folder the fake's save dialog puts the suggested file name in. */
 export const DOCUMENTS = '/home/marieke/Documenten';
 
+/** Where the app keeps its data on Linux, as "Over Draagkracht" shows it. */
+export const DATA_FOLDER = '/home/anna/.local/share/nl.draagkracht.app';
+
+/** What "Over Draagkracht" shows: this build, its data and backups (no second place), its licence. */
+export const ABOUT: AboutInfo = {
+  version: '0.1.0',
+  buildDate: '2026-12-05',
+  databasePath: `${DATA_FOLDER}/draagkracht.sqlite`,
+  backupFolder: `${DATA_FOLDER}/backups`,
+  secondBackupFolder: null,
+  licence: 'EUPL-1.2',
+};
+
 /** What the backend answers after an export to `path`: the HTML copy beside it, with the same name. */
 export function exportedTo(path: string, records = 14): ExportedPerson {
   return { jsonPath: path, htmlPath: `${path.replace(/\.json$/i, '')}.html`, records };
@@ -1697,6 +1711,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     exportPerson: async (input) => exportedTo(input.path),
     erasePerson: async () => structuredClone(ERASURE),
     auditLog: async (limit) => structuredClone(AUDIT.slice(0, limit)),
+    about: async () => structuredClone(ABOUT),
+    openFolder: async () => null,
     ...overrides,
   };
   const mocked = {} as Record<string, Mock>;

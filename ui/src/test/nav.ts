@@ -1,6 +1,6 @@
 // Going to a screen through the header menu as a person does: the links under Beheer (Projecten,
-// Veiligheid, Privacy, Gegevens) are hidden until Beheer is opened. The end-to-end harness
-// (tests/e2e/harness.rs, `Session::click`) does the same for the real window.
+// Veiligheid, Privacy, Gegevens, Over Draagkracht) are hidden until Beheer is opened. The
+// end-to-end harness (tests/e2e/harness.rs, `Session::click`) does the same for the real window.
 import { screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 

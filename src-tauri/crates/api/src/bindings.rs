@@ -122,6 +122,7 @@ pub fn typescript() -> String {
         RecoverInput::decl(&cfg),
         RestoreFileInput::decl(&cfg),
         BackupSettings::decl(&cfg),
+        AboutInfo::decl(&cfg),
         PersonRef::decl(&cfg),
         ExportPersonInput::decl(&cfg),
         ExportedPerson::decl(&cfg),

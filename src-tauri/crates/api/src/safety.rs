@@ -492,6 +492,17 @@ impl Gate {
         }));
     }
 
+    /// Where the data lives: the database file, the automatic backups, and the second backup place
+    /// (read when the database is open; a locked one does not say).
+    pub fn places(&self) -> (PathBuf, PathBuf, Option<PathBuf>) {
+        let second = self
+            .open
+            .as_ref()
+            .and_then(|app| settings::get(app.db.conn(), SECOND_LOCATION).ok().flatten())
+            .map(PathBuf::from);
+        (self.path.clone(), self.backups.clone(), second)
+    }
+
     /// The second backup location (a USB stick), and why the last copy there failed.
     pub fn backup_settings(&mut self) -> Result<BackupSettings, ApiError> {
         self.settle_backup();

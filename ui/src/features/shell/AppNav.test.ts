@@ -50,6 +50,7 @@ describe('header menu', () => {
       ['nav-safety', 'Veiligheid', '#/safety'],
       ['nav-privacy', 'Privacy', '#/privacy'],
       ['nav-data', 'Gegevens', '#/data'],
+      ['nav-about', 'Over Draagkracht', '#/about'],
     ]);
 
     // A disclosure: a button that says whether its list is shown, and which list that is.
@@ -106,8 +107,8 @@ describe('header menu', () => {
     expect(document.activeElement).toBe(toggle());
     expect(isOpen()).toBe(true);
 
-    for (let i = 0; i < 4; i++) await userEvent.tab();
-    expect(document.activeElement).toBe(screen.getByTestId('nav-data'));
+    for (let i = 0; i < 5; i++) await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByTestId('nav-about'));
     expect(isOpen()).toBe(true);
     await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByTestId('lang-nl'));

@@ -1,6 +1,6 @@
 // The header menu's sections: the daily screens as links of their own, the screens a coordinator
-// opens now and then (Projecten, Veiligheid, Privacy, Gegevens) under one Beheer button, so the
-// Dutch menu fits one line beside the name and the language switch at 1280 pixels.
+// opens now and then (Projecten, Veiligheid, Privacy, Gegevens, Over Draagkracht) under one Beheer
+// button, so the Dutch menu fits one line beside the name and the language switch at 1280 pixels.
 import type { MessageKey } from '../../i18n/i18n.svelte';
 import type { Route } from '../../routing.svelte';
 
@@ -15,7 +15,8 @@ export type Section =
   | 'safety'
   | 'privacy'
   | 'data'
-  | 'sharing';
+  | 'sharing'
+  | 'about';
 
 export interface NavItem {
   section: Section;
@@ -40,6 +41,7 @@ export const MANAGE: NavItem[] = [
   { section: 'safety', label: 'nav.safety', to: { name: 'safety' } },
   { section: 'privacy', label: 'nav.privacy', to: { name: 'privacy' } },
   { section: 'data', label: 'nav.data', to: { name: 'data' } },
+  { section: 'about', label: 'nav.about', to: { name: 'about' } },
 ];
 
 /** The section a route belongs to: the menu marks it as the current page. */
@@ -76,5 +78,7 @@ export function sectionOf(r: Route): Section {
       return 'data';
     case 'sharing':
       return 'sharing';
+    case 'about':
+      return 'about';
   }
 }

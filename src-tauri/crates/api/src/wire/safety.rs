@@ -135,3 +135,19 @@ pub struct BackupSettings {
     /// Why the last copy to the second location failed (the stick was not there), if it did.
     pub last_copy_problem: Option<String>,
 }
+
+/// "Over Draagkracht": which version runs, and where its data is.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AboutInfo {
+    pub version: String,
+    /// The day this build was made, ISO (`2026-12-05`).
+    pub build_date: String,
+    /// The database file, when one is open or chosen.
+    pub database_path: Option<String>,
+    /// The folder of the automatic backups.
+    pub backup_folder: Option<String>,
+    /// The second backup place the coordinator chose, if any.
+    pub second_backup_folder: Option<String>,
+    pub licence: String,
+}
