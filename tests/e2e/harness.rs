@@ -109,24 +109,29 @@ pub struct Session {
 impl Session {
     /// Starts the app with a fresh data directory (a first start).
     pub async fn start(name: &'static str) -> Session {
+        Session::start_with(name, tempfile::tempdir().expect("temp data dir")).await
+    }
+
+    /// Starts the app on a data directory prepared beforehand (an existing database).
+    pub async fn start_with(name: &'static str, data_home: tempfile::TempDir) -> Session {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
         let (display, display_guard) = display();
-        Session::launch(name, display, display_guard, Some(turn)).await
+        Session::launch(name, data_home, display, display_guard, Some(turn)).await
     }
 
     /// Starts a second app, a colleague's laptop, with its own data directory in its own window on
     /// the same display (the turn and the display stay with the first session).
     pub async fn start_beside(&self, name: &'static str) -> Session {
-        Session::launch(name, self.display.clone(), None, None).await
+        Session::launch(name, tempfile::tempdir().expect("temp data dir"), self.display.clone(), None, None).await
     }
 
     async fn launch(
         name: &'static str,
+        data_home: tempfile::TempDir,
         display: String,
         display_guard: Option<Terminated>,
         turn: Option<std::sync::MutexGuard<'static, ()>>,
     ) -> Session {
-        let data_home = tempfile::tempdir().expect("temp data dir");
         let (port, native_port) = free_ports();
         let tauri_driver = std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| "tauri-driver".into());
         let child = Command::new(&tauri_driver)

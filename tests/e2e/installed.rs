@@ -1,10 +1,12 @@
 //! The app as a coordinator gets it: installed from the .deb. Run by `make package-test` (as root,
 //! after `apt-get install ./draagkracht_…deb`), with `DRAAGKRACHT_APP=/usr/bin/draagkracht`; ignored
-//! otherwise, since it removes the package it tests.
+//! otherwise, since it removes the package it tests. And the figures of a release build's start
+//! (`make bench`).
 
 use crate::harness::Session;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 /// The installed binary reaches the first-start screen, makes a database, and removing the package
 /// leaves that database alone.
@@ -54,4 +56,92 @@ fn databases_in(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     found
+}
+
+/// A bare Tauri 2 window under Xvfb on this machine kind, as measured in shared/TOOLCHAIN.md ("The
+/// running app"): its process tree's resident and proportional memory, MiB.
+const BARE_TAURI_RSS_MIB: f64 = 440.0;
+const BARE_TAURI_PSS_MIB: f64 = 270.0;
+
+/// Cold start to the first screen with the demo branch (median of 5), and the idle memory of the
+/// whole process tree (the app and WebKit's processes) against a bare Tauri window. Figures, not a
+/// pass/fail: `make bench` runs it on the release build and prints them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: run by `make bench` on the release build"]
+async fn start_figures() {
+    let app = PathBuf::from(std::env::var("DRAAGKRACHT_APP").expect("DRAAGKRACHT_APP: the release binary"));
+    let cli = app.with_file_name("draagkracht-cli");
+    let demo = tempfile::tempdir().unwrap();
+    let demo_db = demo.path().join("draagkracht.sqlite");
+    let made = Command::new(&cli).args(["demo", "--db"]).arg(&demo_db).output().expect("draagkracht-cli demo");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+
+    let mut starts = Vec::new();
+    let mut memory = (0.0, 0.0);
+    for run in 0..5 {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("nl.draagkracht.app");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(&demo_db, dir.join("draagkracht.sqlite")).unwrap();
+        let start = Instant::now();
+        let s = Session::start_with("start", home).await;
+        s.find("[data-testid='attention-row']").await;
+        starts.push(start.elapsed());
+        if run == 4 {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            memory = tree_memory_mib(&app);
+            s.screenshot("demo-first-screen").await;
+        }
+        s.quit().await;
+    }
+    starts.sort();
+    let median = starts[2];
+    let (rss, pss) = memory;
+    eprintln!(
+        "[start] cold start to the demo's first screen (WebDriver session included): median {:.2} s of {:?}",
+        median.as_secs_f64(),
+        starts.iter().map(|d| format!("{:.2}", d.as_secs_f64())).collect::<Vec<_>>()
+    );
+    eprintln!(
+        "[start] idle memory of the process tree: {rss:.0} MiB RSS ({:.2} × a bare Tauri window's {BARE_TAURI_RSS_MIB}), {pss:.0} MiB PSS ({:.2} × {BARE_TAURI_PSS_MIB})",
+        rss / BARE_TAURI_RSS_MIB,
+        pss / BARE_TAURI_PSS_MIB
+    );
+}
+
+/// RSS and PSS (MiB) of the running app and every process under it (WebKit's web and network
+/// processes).
+fn tree_memory_mib(app: &Path) -> (f64, f64) {
+    let procs: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let after = stat.rsplit_once(") ")?.1;
+            let ppid = after.split_whitespace().nth(1)?.parse().ok()?;
+            let exe =
+                std::fs::read_link(format!("/proc/{pid}/exe")).map(|p| p.display().to_string()).unwrap_or_default();
+            Some((pid, ppid, exe))
+        })
+        .collect();
+    let root = procs.iter().find(|(_, _, exe)| Path::new(exe) == app).expect("the app's process").0;
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(procs.iter().filter(|(_, ppid, _)| *ppid == parent).map(|(pid, ..)| *pid));
+        i += 1;
+    }
+    let kib = |pid: u32, file: &str, key: &str| -> f64 {
+        std::fs::read_to_string(format!("/proc/{pid}/{file}"))
+            .unwrap_or_default()
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    let rss: f64 = tree.iter().map(|&p| kib(p, "status", "VmRSS:")).sum();
+    let pss: f64 = tree.iter().map(|&p| kib(p, "smaps_rollup", "Pss:")).sum();
+    (rss / 1024.0, pss / 1024.0)
 }
