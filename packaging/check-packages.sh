@@ -42,5 +42,5 @@ desktop-file-validate "$work/usr/share/applications/Draagkracht.desktop"
 echo "== installed"
 apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 dpkg -s draagkracht | grep -E '^(Version|Installed-Size):'
-DRAAGKRACHT_APP=/usr/bin/draagkracht cargo test -p draagkracht-tests --test e2e installed -- --ignored
+DRAAGKRACHT_APP=/usr/bin/draagkracht cargo test -p draagkracht-tests --test e2e installed::the_installed_package -- --ignored
 echo "package check: passed"

@@ -34,6 +34,23 @@ async fn the_installed_package_starts_and_its_removal_keeps_the_data() {
     let databases = databases_in(data.path());
     assert!(!databases.is_empty(), "the app made its database under {}", data.path().display());
 
+    // A database from a newer Draagkracht is refused, said plainly, and left as it was.
+    let newer = tempfile::tempdir().unwrap();
+    let dir = newer.path().join("nl.draagkracht.app");
+    std::fs::create_dir_all(&dir).unwrap();
+    let newer_db = dir.join("draagkracht.sqlite");
+    let conn = draagkracht_store::Connection::open(&newer_db).unwrap();
+    conn.execute_batch("CREATE TABLE later (x); PRAGMA user_version = 999;").unwrap();
+    drop(conn);
+    let bytes = std::fs::read(&newer_db).unwrap();
+    let s = Session::start_with("installed-newer", newer).await;
+    s.wait_for_text("app-failure", "nieuwere versie van Draagkracht").await;
+    s.screenshot("newer-database").await;
+    s.assert_accessible("installed: a newer database").await;
+    let newer = s.quit_keeping_data().await;
+    let after = std::fs::read(newer.path().join("nl.draagkracht.app").join("draagkracht.sqlite")).unwrap();
+    assert!(after == bytes, "the newer database is left untouched");
+
     let removed =
         Command::new("apt-get").args(["remove", "-y", "-qq", "draagkracht"]).status().expect("apt-get remove");
     assert!(removed.success(), "the package is removed");

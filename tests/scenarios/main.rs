@@ -11,3 +11,4 @@ mod safety;
 mod sharing;
 mod signals;
 mod spreadsheets;
+mod upgrades;

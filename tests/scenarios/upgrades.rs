@@ -1,0 +1,131 @@
+//! Upgrades never lose data. `tests/fixtures/schema-N/` holds databases as an earlier released
+//! version left them — plain and encrypted — with what that version said about them: every record
+//! (its export), the open signals on a fixed day and the reports of a fixed half year. Opening a
+//! copy with this version makes a backup first, migrates, and must keep every record and give the
+//! same signals and reports. Made with that version's CLI (see the fixture folder's README).
+
+use draagkracht_api::wire::{AccessState, BackupKind, Language, ReportAudience, ReportFormat, ReportInput};
+use draagkracht_api::{Draagkracht, Gate};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const PASSPHRASE: &str = "fiets lamp oktober wolk";
+
+fn fixture(schema: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(format!("schema-{schema}"))
+}
+
+/// A copy of a fixture database (with its key file) in a fresh folder, as a coordinator's laptop has it.
+fn copy_of(schema: u32, name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture(schema);
+    for entry in std::fs::read_dir(&from).unwrap().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(name) {
+            std::fs::copy(entry.path(), dir.path().join(file.replacen(name, "draagkracht", 1))).unwrap();
+        }
+    }
+    let path = dir.path().join("draagkracht.sqlite");
+    (dir, path)
+}
+
+/// The rows of each table in an export file.
+fn tables(export: &Value) -> Vec<(String, Vec<Value>)> {
+    let tables = export["tables"].as_object().expect("an export's tables");
+    tables.iter().map(|(t, rows)| (t.clone(), rows.as_array().cloned().unwrap_or_default())).collect()
+}
+
+/// Whether `new` holds every field of `old` with the same value (a later schema may add fields).
+fn keeps(new: &Value, old: &Value) -> bool {
+    old.as_object().unwrap().iter().all(|(k, v)| new.get(k) == Some(v))
+}
+
+/// Tables the app itself writes to as it opens and works (its own log, the signals it keeps
+/// current): their old rows must still be there, by id, but may have moved on.
+const LIVING: &[&str] = &["signals", "signal_events", "audit_log", "settings"];
+
+/// (rule, volunteer, severity, explanation) of every open signal.
+fn signals(list: &Value) -> BTreeSet<(String, String, String, String)> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let field = |k: &str| s[k].as_str().unwrap_or_default().to_string();
+            (field("rule"), field("volunteerId"), field("severity"), field("explanation"))
+        })
+        .collect()
+}
+
+fn check_upgrade(schema: u32, name: &str, passphrase: Option<&str>) {
+    let (dir, path) = copy_of(schema, name);
+    let mut gate = Gate::new(&path);
+    if let Some(p) = passphrase {
+        assert_eq!(gate.access().state, AccessState::Locked);
+        gate.unlock(p).unwrap();
+    }
+    assert_eq!(gate.access().state, AccessState::Open, "{name}: {:?}", gate.access().problem);
+    let before = gate.backups().into_iter().find(|b| b.kind == BackupKind::BeforeMigration);
+    assert!(before.is_some_and(|b| b.size_bytes > 0), "{name}: a backup before the migration");
+    let app: &mut Draagkracht = gate.app().unwrap();
+    let report = app.check().unwrap();
+    assert!(report.sound, "{name}: {report:?}");
+    assert_eq!(report.schema_version, draagkracht_store::SCHEMA_VERSION, "{name}: migrated");
+
+    // Every record is still there.
+    let old: Value = serde_json::from_slice(&std::fs::read(fixture(schema).join("records.json")).unwrap()).unwrap();
+    let out = dir.path().join("now.json");
+    app.export_all(&out).unwrap();
+    let now: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let now_tables = tables(&now);
+    let old_tables = tables(&old);
+    assert_eq!(old_tables.iter().map(|(_, rows)| rows.len()).sum::<usize>(), 1237, "the fixture's records");
+    for (table, rows) in old_tables {
+        let kept = &now_tables.iter().find(|(t, _)| *t == table).unwrap_or_else(|| panic!("{name}: {table} is gone")).1;
+        for row in &rows {
+            let found = if LIVING.contains(&table.as_str()) {
+                let key = if table == "settings" { "key" } else { "id" };
+                kept.iter().any(|k| k.get(key) == row.get(key))
+            } else {
+                kept.iter().any(|k| keeps(k, row))
+            };
+            assert!(found, "{name}: a row of {table} from schema {schema} is missing or changed: {row}");
+        }
+    }
+
+    // The same open signals on the fixture's day.
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    app.evaluate_all(today).unwrap();
+    let open: Vec<_> = app.attention_list(today).unwrap().into_iter().flat_map(|r| r.signals).collect();
+    let then: Value = serde_json::from_slice(&std::fs::read(fixture(schema).join("signals.json")).unwrap()).unwrap();
+    assert!(signals(&then).len() >= 3, "the fixture has signals to compare");
+    assert_eq!(signals(&serde_json::to_value(&open).unwrap()), signals(&then), "{name}: the signals on {today}");
+
+    // The same reports of the first half of 2025, for a funder and internal.
+    let made = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    for (audience, file) in
+        [(ReportAudience::Internal, "report-internal.csv"), (ReportAudience::Funder, "report-funder.csv")]
+    {
+        let input = ReportInput {
+            from: "2025-01-01".into(),
+            to: "2025-06-30".into(),
+            programme_id: None,
+            audience,
+            language: Language::Nl,
+        };
+        let csv =
+            draagkracht_api::render_report(&app.report_document(&input, made).unwrap(), ReportFormat::CsvRfc).unwrap();
+        let then = std::fs::read_to_string(fixture(schema).join(file)).unwrap();
+        assert_eq!(String::from_utf8(csv).unwrap(), then, "{name}: {file}");
+    }
+}
+
+#[test]
+fn a_plain_database_of_schema_8_opens_migrated_with_everything_in_it() {
+    check_upgrade(8, "plain", None);
+}
+
+#[test]
+fn an_encrypted_database_of_schema_8_opens_migrated_with_everything_in_it() {
+    check_upgrade(8, "encrypted", Some(PASSPHRASE));
+}
