@@ -114,19 +114,26 @@ impl Session {
 
     /// Starts the app on a data directory prepared beforehand (an existing database).
     pub async fn start_with(name: &'static str, data_home: tempfile::TempDir) -> Session {
+        Session::start_binary(name, app_binary(), data_home).await
+    }
+
+    /// Starts another Tauri binary (a bare window, for comparison) the same way.
+    pub async fn start_binary(name: &'static str, binary: PathBuf, data_home: tempfile::TempDir) -> Session {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
         let (display, display_guard) = display();
-        Session::launch(name, data_home, display, display_guard, Some(turn)).await
+        Session::launch(name, binary, data_home, display, display_guard, Some(turn)).await
     }
 
     /// Starts a second app, a colleague's laptop, with its own data directory in its own window on
     /// the same display (the turn and the display stay with the first session).
     pub async fn start_beside(&self, name: &'static str) -> Session {
-        Session::launch(name, tempfile::tempdir().expect("temp data dir"), self.display.clone(), None, None).await
+        let data_home = tempfile::tempdir().expect("temp data dir");
+        Session::launch(name, app_binary(), data_home, self.display.clone(), None, None).await
     }
 
     async fn launch(
         name: &'static str,
+        binary: PathBuf,
         data_home: tempfile::TempDir,
         display: String,
         display_guard: Option<Terminated>,
@@ -153,7 +160,7 @@ impl Session {
         assert!(wait_for_port(port, Duration::from_secs(15)), "tauri-driver did not listen on {port}");
 
         let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), json!({ "application": app_binary() }));
+        caps.insert("tauri:options".into(), json!({ "application": binary }));
         // tauri-driver listens before WebKitWebDriver behind it does: now and then the first
         // request is dropped. Retry a few times rather than fail the flow.
         let mut attempt = 0;
