@@ -174,6 +174,15 @@ fn tree_memory_mib(app: &Path) -> (f64, f64) {
             .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
             .unwrap_or(0.0)
     };
+    for &pid in &tree {
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        eprintln!(
+            "[start]   {:<18} {:>5.0} MiB RSS {:>5.0} MiB PSS",
+            name.trim(),
+            kib(pid, "status", "VmRSS:") / 1024.0,
+            kib(pid, "smaps_rollup", "Pss:") / 1024.0
+        );
+    }
     let rss: f64 = tree.iter().map(|&p| kib(p, "status", "VmRSS:")).sum();
     let pss: f64 = tree.iter().map(|&p| kib(p, "smaps_rollup", "Pss:")).sum();
     (rss / 1024.0, pss / 1024.0)
