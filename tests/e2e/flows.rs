@@ -150,6 +150,28 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.wait_for_text("licence-text", "Permission is hereby granted").await;
     s.screenshot("about").await;
     s.assert_accessible("over draagkracht").await;
+    // In English at the minimum size, by keyboard: Tab from the heading reaches "Open folder".
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    s.click("lang-en").await;
+    s.wait_for_text("about-licence", "free software").await;
+    s.find("h1").await.click().await.expect("the heading");
+    let mut tabs = 0;
+    loop {
+        s.press(Key::Tab).await;
+        tabs += 1;
+        let focused = s.driver.active_element().await.unwrap();
+        if focused.attr("data-testid").await.unwrap().as_deref() == Some("about-open-database") {
+            break;
+        }
+        assert!(tabs < 20, "Tab never reached 'Open folder'");
+    }
+    s.screenshot("about-english-minimum").await;
+    s.assert_accessible("about, in English at the minimum size").await;
+    s.click("nav-participants").await;
+    s.wait_for_text("participant-programmes", "").await;
+    s.screenshot("participants-english-minimum").await;
+    s.click("lang-nl").await;
+    s.driver.set_window_rect(0, 0, 1200, 800).await.expect("back to the usual size");
 
     // A participant with a history: the match page draws the complexity over time.
     s.click("nav-participants").await;
