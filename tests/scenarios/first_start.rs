@@ -27,7 +27,9 @@ fn a_new_database_asks_first_and_then_remembers_the_choice() {
 #[test]
 fn the_demo_branch_is_realistic_marked_and_sound() {
     let mut t = TempApp::new();
-    let today = date(2026, 11, 28);
+    // The demo is generated up to the day it is made, so its figures vary a little from day to day:
+    // this test pins one.
+    let today = date(2026, 12, 5);
     let status = t.app.set_up(SetupChoice::Demo, today).unwrap();
     assert!(status.set_up && status.demo);
     let all = t.app.volunteers(&VolunteerFilter::default(), today).unwrap();
@@ -54,7 +56,9 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     let detail = t.app.volunteer(volunteer.id, today).unwrap();
     assert!(!detail.matches.is_empty(), "a volunteer with hours has matches");
 
-    // Every rule fires for some volunteers, and most volunteers need no attention.
+    // Every rule fires for some volunteers, and the branch looks like a plausible one: at most one
+    // in five volunteers with a warning or an alert (the UvH's 2018 figure for volunteers pushed
+    // beyond their competence).
     let attention = t.app.attention_list(today).unwrap();
     for rule in RuleId::ALL {
         assert!(
@@ -67,9 +71,28 @@ fn the_demo_branch_is_realistic_marked_and_sound() {
     let working = all.iter().filter(|v| matches!(v.status, VolunteerStatus::Active | VolunteerStatus::Resting)).count();
     assert!(attention.len() * 2 < working, "{} of {working} volunteers have a signal", attention.len());
     assert!(
-        alerts_or_warnings * 5 < working * 2,
-        "{alerts_or_warnings} of {working} volunteers have warnings or alerts"
+        alerts_or_warnings * 5 <= all.len(),
+        "{alerts_or_warnings} of {} volunteers have warnings or alerts",
+        all.len()
     );
+    // Signals follow the status: a break is meant to be quiet, and an applicant's VOG is a to-do.
+    let status_of: std::collections::HashMap<_, _> = all.iter().map(|v| (v.id, v.status)).collect();
+    for row in &attention {
+        let status = status_of[&row.volunteer_id];
+        for s in &row.signals {
+            assert!(
+                !(status == VolunteerStatus::Resting && s.rule == RuleId::GoneQuiet),
+                "{} is on a break and gone quiet",
+                row.volunteer_name
+            );
+            assert!(
+                !(matches!(status, VolunteerStatus::Registered | VolunteerStatus::Intake)
+                    && s.rule == RuleId::CredentialExpired),
+                "{} is an applicant with an expired VOG",
+                row.volunteer_name
+            );
+        }
+    }
     assert!(alerts * 8 < working, "{alerts} of {working} volunteers have an alert");
 
     // The branch's years: more hours and heavier cases as the years go by.

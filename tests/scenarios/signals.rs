@@ -221,3 +221,107 @@ fn support_records_feed_the_credential_check_in_and_allowance_rules() {
     t.app.record_support(anna.id, &training, today).unwrap();
     assert!(!rules(&mut t).contains(&(RuleId::CredentialExpired, Severity::Warning)), "names match regardless of case");
 }
+
+/// A match in a programme, starting on `start` (dd-mm-yyyy).
+fn a_match(
+    t: &mut TempApp,
+    label: &str,
+    programme: draagkracht_api::wire::ProgrammeId,
+    volunteer: draagkracht_api::wire::VolunteerId,
+    start: &str,
+    today: chrono::NaiveDate,
+) -> draagkracht_api::wire::MatchId {
+    let p = t.app.create_participant(&ParticipantInput { label: label.into(), ..Default::default() }, today).unwrap();
+    let input = MatchInput {
+        participant_id: Some(p.id),
+        programme_id: Some(programme),
+        volunteer_ids: vec![volunteer],
+        start_date: start.into(),
+        expected_end_date: String::new(),
+        one_to_one_at_home: false,
+    };
+    t.app.create_match(&input, today).unwrap().id
+}
+
+/// Maatje comes first and holds intervision to every 12 weeks; grief support to every 6. Sanne is in
+/// both: her grief match is judged by the grief norm, and the explanation says whose norm it is.
+#[test]
+fn a_volunteer_in_two_programmes_is_held_to_the_norm_of_each() {
+    use draagkracht_api::wire::SupportInput;
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let (maatje, rouw) = (t.programme("Maatje"), t.programme("Steun bij verlies en rouw"));
+    let sanne = t.ready_volunteer("Sanne", vec![maatje, rouw], today);
+    a_match(&mut t, "M-1", maatje, sanne.id, "06-01-2025", today);
+    t.app.log_hours(&hours_input(sanne.id, "27-06-2025", "2", maatje, "support"), today).unwrap();
+    let intervision = |t: &mut TempApp, day: &str| {
+        let input = SupportInput::Supervision {
+            date: day.into(),
+            kind: draagkracht_core::support::SupervisionKind::Intervision,
+            note: String::new(),
+        };
+        t.app.record_support(sanne.id, &input, today).unwrap();
+    };
+    // 43 days ago: within Maatje's 12 weeks, so nothing yet — she has no grief match.
+    intervision(&mut t, "18-05-2025");
+    assert!(live(&mut t, today).is_empty(), "{:?}", live(&mut t, today));
+
+    a_match(&mut t, "R-1", rouw, sanne.id, "01-03-2025", today);
+    let rows = t.app.attention_list(today).unwrap();
+    let signal = &rows[0].signals[0];
+    assert_eq!(signal.rule, RuleId::NoSupervision);
+    assert_eq!(
+        signal.explanation,
+        "43 dagen geen intervisie of supervisie (laatste op 18-05-2025), terwijl er koppelingen lopen. \
+         De norm van Steun bij verlies en rouw is elke 6 weken (42 dagen)."
+    );
+    // A day later in May: exactly at the grief norm, no signal.
+    intervision(&mut t, "19-05-2025");
+    assert!(live(&mut t, today).is_empty());
+}
+
+/// The window's list: grouped by what to do, counted, and what opened since the last look is new.
+#[test]
+fn the_attention_list_is_grouped_by_what_to_do_and_marks_what_is_new() {
+    use draagkracht_api::wire::ActionGroup;
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
+    for day in ["09-06-2025", "16-06-2025", "23-06-2025", "27-06-2025"] {
+        t.app.log_hours(&hours_input(anna.id, day, "8", admin, "support"), today).unwrap();
+    }
+    let overview = t.app.attention_overview(today).unwrap();
+    assert_eq!(overview.groups.iter().map(|g| g.group).collect::<Vec<_>>(), ActionGroup::ALL);
+    assert!(overview.looked_before.is_none(), "the first look");
+    let talk = &overview.groups[1];
+    assert_eq!((talk.rows.len(), talk.new_count), (1, 0), "nothing is new at the first look");
+    assert!(overview.groups[0].rows.is_empty() && overview.groups[2].rows.is_empty());
+
+    // Anna's case turns complex; Bram has no VOG. She is in two groups, each with its own signal.
+    let m = a_match(&mut t, "D-1", admin, anna.id, "01-06-2025", today);
+    let complex = AssessmentInput {
+        date: "25-06-2025".into(),
+        domains: vec![LifeDomain::Money, LifeDomain::Housing, LifeDomain::Health],
+        solvable_within_year: false,
+        markers: vec![],
+        zrm: None,
+        note: String::new(),
+    };
+    t.app.assess_case(m, &complex, today).unwrap();
+    t.app.create_volunteer(&draagkracht_tests::volunteer_input("Bram", "active", vec![admin]), today).unwrap();
+    t.app.evaluate_all(today).unwrap(); // as the next day's evaluation would
+    let overview = t.app.attention_overview(today).unwrap();
+    let names = |g: usize| overview.groups[g].rows.iter().map(|r| r.volunteer_name.clone()).collect::<Vec<_>>();
+    assert_eq!((names(0), names(1), names(2)), (vec!["Anna".into()], vec!["Anna".into()], vec!["Bram".into()]));
+    let refer = &overview.groups[0].rows[0];
+    assert_eq!(refer.signals.iter().map(|s| s.rule).collect::<Vec<_>>(), vec![RuleId::ComplexWithoutProfessional]);
+    assert_eq!(refer.new_signals, vec![refer.signals[0].id], "opened after the first look");
+    assert_eq!([overview.groups[0].new_count, overview.groups[1].new_count, overview.groups[2].new_count], [1, 0, 1]);
+
+    // A new session (the app opened again) remembers the last look: what opened before it is not new.
+    let mut again = draagkracht_api::Draagkracht::open(&t.db_path()).unwrap();
+    let overview = again.attention_overview(today).unwrap();
+    assert!(overview.looked_before.is_some());
+    assert!(overview.groups.iter().all(|g| g.new_count == 0));
+}

@@ -385,11 +385,37 @@ explanation: string, explanationEn: string,
  */
 evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | null, closedOn: string | null, resolution: Resolution | null, resolutionNote: string | null, };
 
+export type ActionGroup = "refer" | "talk" | "papers";
+
 export type AttentionRow = { volunteerId: VolunteerId, volunteerName: string, 
 /**
  * The most severe of their live signals.
  */
-severity: Severity, signals: Array<SignalView>, };
+severity: Severity, signals: Array<SignalView>, 
+/**
+ * Those of `signals` that opened since the coordinator last looked (on the grouped list only).
+ */
+newSignals: Array<SignalId>, };
+
+export type AttentionGroup = { group: ActionGroup, 
+/**
+ * One row per volunteer with that group's signals, the most severe first.
+ */
+rows: Array<AttentionRow>, 
+/**
+ * Signals in this group that are new since the coordinator last looked.
+ */
+newCount: number, };
+
+export type AttentionOverview = { 
+/**
+ * Every group in its order, also an empty one (its count says "nothing to do").
+ */
+groups: Array<AttentionGroup>, 
+/**
+ * When the coordinator looked before this session (RFC 3339); `None` the first time.
+ */
+lookedBefore: string | null, };
 
 export type WeekLoad = { weekStart: string, weekNumber: number, 
 /**

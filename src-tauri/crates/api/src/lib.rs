@@ -50,6 +50,9 @@ pub struct Draagkracht {
     key: Option<DbKey>,
     /// The day's branch figures for the signal rules, computed once a day.
     branch_cache: Option<(chrono::NaiveDate, draagkracht_core::signals::BranchFigures)>,
+    /// Since when a signal counts as new on the attention list: the coordinator's look before this
+    /// session or, the first time ever, this session's first look. Set on the session's first look.
+    new_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Why the last sync with the shared place failed, until one succeeds (the header says it).
     sync_failure: Option<ApiError>,
 }
@@ -84,7 +87,7 @@ impl Draagkracht {
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
             draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
         })?;
-        Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None, sync_failure: None })
+        Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None, new_since: None, sync_failure: None })
     }
 
     pub fn path(&self) -> &Path {

@@ -6,17 +6,20 @@
 //! ([`Draagkracht::refresh_signals`], called on start and whenever the window asks for the list).
 
 use crate::wire::{
-    AttentionRow, HourEntry, SignalAction, SignalActionInput, SignalDetail, SignalEvent, SignalView, ThresholdInput,
-    ThresholdView, WeekLoad,
+    AttentionGroup, AttentionOverview, AttentionRow, HourEntry, SignalAction, SignalActionInput, SignalDetail,
+    SignalEvent, SignalView, ThresholdInput, ThresholdView, WeekLoad,
 };
 use crate::{ApiError, Draagkracht};
-use chrono::{Datelike, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use draagkracht_core::complexity::{case_level, CaseLevel};
 use draagkracht_core::period::{week_number, week_start, DateRange};
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
-use draagkracht_core::signals::{evaluate, BranchFigures, EntryFact, History, MatchFact, ThresholdKey, Thresholds};
+use draagkracht_core::signals::{
+    evaluate, BranchFigures, EntryFact, History, MatchFact, Norms, ThresholdKey, Thresholds,
+};
 use draagkracht_core::{
-    Field, HourKind, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    ActionGroup, Field, HourKind, MatchId, ProgrammeId, Refusal, RefusalCode, SignalId, SignalStatus, VolunteerId,
+    VolunteerStatus,
 };
 use draagkracht_store::assessments::AssessmentRecord;
 use draagkracht_store::signals::{self, SignalRecord};
@@ -26,6 +29,10 @@ use uuid::Uuid;
 
 /// The setting that remembers the day everyone was last evaluated.
 const EVALUATED_ON: &str = "signals_evaluated_on";
+/// The settings that remember when this laptop's coordinator looked at the attention list: the
+/// latest look, and the last one before this session.
+const LOOKED_AT: &str = "attention_looked_at";
+const LOOKED_BEFORE: &str = "attention_looked_before";
 /// How far back the rules look (12 full weeks and the current one, with room to spare).
 const HISTORY_DAYS: u64 = 100;
 
@@ -82,6 +89,22 @@ impl Draagkracht {
             }
         }
         Ok(out)
+    }
+
+    /// Every programme's thresholds with its name, and the branch's own: what the rules judge by.
+    fn norms(&self) -> Result<Norms, ApiError> {
+        let conn = self.db.conn();
+        let all_programmes = programmes::list(conn)?;
+        let (vog_years, caps) = self.support_policy()?;
+        let max_months = all_programmes.iter().filter_map(|p| p.max_months.map(|m| (p.id, m))).collect();
+        let mut norms = Norms::new(Thresholds { max_months, vog_years, caps, ..Thresholds::default() });
+        let mut per_programme = self.thresholds()?;
+        for p in all_programmes {
+            if let Some(t) = per_programme.remove(&p.id) {
+                norms.insert(p.id, p.name, t);
+            }
+        }
+        Ok(norms)
     }
 
     /// The thresholds of one programme, as the settings screen shows them.
@@ -141,7 +164,7 @@ impl Draagkracht {
     fn evaluate_scope(&mut self, only: Option<VolunteerId>, today: NaiveDate) -> Result<(), ApiError> {
         let rules = match only {
             Some(_) => self.rule_settings(today)?,
-            None => RuleSettings { per_programme: self.thresholds()?, branch: None },
+            None => RuleSettings { norms: self.norms()?, branch: None },
         };
         let planned = plan(self.db.conn(), only, &rules, today)?;
         self.branch_cache = Some((today, planned.branch));
@@ -154,7 +177,7 @@ impl Draagkracht {
     /// The thresholds per programme and the day's branch figures: what [`plan`] compares with when
     /// it evaluates one volunteer.
     pub(crate) fn rule_settings(&mut self, today: NaiveDate) -> Result<RuleSettings, ApiError> {
-        Ok(RuleSettings { per_programme: self.thresholds()?, branch: Some(self.branch_figures_of(today)?) })
+        Ok(RuleSettings { norms: self.norms()?, branch: Some(self.branch_figures_of(today)?) })
     }
     /// The benchmark's yardstick: one SQL aggregate pass over the entries the evaluation reads.
     #[doc(hidden)]
@@ -218,6 +241,7 @@ impl Draagkracht {
                         volunteer_name: s.volunteer_name.clone(),
                         severity: s.severity,
                         signals: vec![s.into()],
+                        new_signals: Vec::new(),
                     });
                 }
             }
@@ -229,6 +253,56 @@ impl Draagkracht {
             (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
         });
         Ok(rows)
+    }
+
+    /// The attention list grouped by what to do (refer, talk this week, papers): a volunteer is in
+    /// each group they have signals in, with that group's signals. Signals that opened since the
+    /// coordinator's previous session are marked new.
+    pub fn attention_overview(&mut self, today: NaiveDate) -> Result<AttentionOverview, ApiError> {
+        let rows = self.attention_list(today)?;
+        // Signals are new when made after the coordinator's last look before this session (or,
+        // the first time ever, after this session's first look). Every look is recorded.
+        let now = Utc::now();
+        let previous = settings::get(self.db.conn(), LOOKED_AT)?;
+        let (new_since, looked_before) = match self.new_since {
+            Some(since) => (since, settings::get(self.db.conn(), LOOKED_BEFORE)?),
+            None => {
+                let since = previous
+                    .as_deref()
+                    .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
+                    .map_or(now, |d| d.with_timezone(&Utc));
+                self.new_since = Some(since);
+                let before = previous.clone().unwrap_or_default();
+                self.db.write(|tx| settings::set(tx, LOOKED_BEFORE, &before).map_err(ApiError::from))?;
+                (since, previous)
+            }
+        };
+        self.db.write(|tx| settings::set(tx, LOOKED_AT, &now.to_rfc3339()).map_err(ApiError::from))?;
+        let looked_before = looked_before.filter(|text| !text.is_empty());
+        let created: HashMap<SignalId, DateTime<Utc>> = signals::live_created_at(self.db.conn())?.into_iter().collect();
+        let is_new = |id: &SignalId| created.get(id).is_some_and(|at| *at > new_since);
+        let groups = ActionGroup::ALL
+            .into_iter()
+            .map(|group| {
+                let rows: Vec<AttentionRow> = rows
+                    .iter()
+                    .filter_map(|row| {
+                        let signals: Vec<SignalView> =
+                            row.signals.iter().filter(|s| s.rule.action() == group).cloned().collect();
+                        let severity = signals.iter().map(|s| s.severity).max()?;
+                        let new_signals = signals.iter().map(|s| s.id).filter(|id| is_new(id)).collect();
+                        Some(AttentionRow { severity, signals, new_signals, ..row.clone() })
+                    })
+                    .collect();
+                let mut rows = rows;
+                rows.sort_by_cached_key(|r| {
+                    (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
+                });
+                let new_count = rows.iter().map(|r| r.new_signals.len() as u32).sum();
+                AttentionGroup { group, rows, new_count }
+            })
+            .collect();
+        Ok(AttentionOverview { groups, looked_before })
     }
 
     /// A volunteer's signals, newest first: the history on the volunteer page.
@@ -417,7 +491,7 @@ impl Draagkracht {
 
 /// What the rules compare with, prepared once per evaluation.
 pub(crate) struct RuleSettings {
-    per_programme: HashMap<ProgrammeId, Thresholds>,
+    norms: Norms,
     /// `None` when evaluating everyone: [`plan`] derives them from what it reads.
     branch: Option<BranchFigures>,
 }
@@ -482,6 +556,7 @@ pub(crate) fn plan(
             at_home: m.at_home,
             level,
             level_since: latest.map(|a| a.date),
+            levels: history.iter().map(|a| (a.date, case_level(Some(&a.assessment)))).collect(),
             professional_involved: involved.contains(&m.match_id),
             acute_since,
             last_referral: referred.get(&m.match_id).copied(),
@@ -498,8 +573,9 @@ pub(crate) fn plan(
         trained.entry(v).or_default().insert(name);
     }
     let required: HashMap<ProgrammeId, String> = facts::required_trainings(conn)?.into_iter().collect();
+    let memberships = facts::programme_memberships(conn, only)?;
     let mut missing: HashMap<VolunteerId, Vec<String>> = HashMap::new();
-    for (v, p) in facts::programme_memberships(conn, only)? {
+    for &(v, p) in &memberships {
         if let Some(training) = required.get(&p) {
             if !trained.get(&v).is_some_and(|t| t.contains(&training.to_lowercase())) {
                 missing.entry(v).or_default().push(training.clone());
@@ -522,10 +598,6 @@ pub(crate) fn plan(
         stored.entry(v).or_default().push(s);
     }
 
-    let fallback = Thresholds {
-        max_months: rules.per_programme.values().next().map(|t| t.max_months.clone()).unwrap_or_default(),
-        ..Thresholds::default()
-    };
     let everyone = facts::volunteers(conn, only)?;
     let branch = match &rules.branch {
         Some(known) => known.clone(),
@@ -544,11 +616,19 @@ pub(crate) fn plan(
         }
     };
     let mut changes = Vec::new();
+    let mut programmes_of: HashMap<VolunteerId, Vec<ProgrammeId>> = HashMap::new();
+    for (v, p) in memberships {
+        programmes_of.entry(v).or_default().push(p);
+    }
     for (id, status, agreed, vog, main) in everyone {
+        // Their main programme first, then the others.
+        let mut programmes = programmes_of.remove(&id).unwrap_or_default();
+        programmes.sort_by_key(|p| Some(*p) != main);
         let history = History {
             volunteer: id,
+            status,
             agreed_minutes_per_week: agreed,
-            main_programme: main,
+            programmes,
             entries: entries.remove(&id).unwrap_or_default(),
             matches: matches_of.remove(&id).unwrap_or_default(),
             last_supervision: supervision.get(&id).copied(),
@@ -557,10 +637,8 @@ pub(crate) fn plan(
             missing_trainings: missing.remove(&id).unwrap_or_default(),
             allowances: allowances.remove(&id).unwrap_or_default(),
         };
-        // The volunteer's own (first) programme sets the thresholds; someone who stopped needs
-        // no attention any more, so their live signals clear.
-        let t = main.and_then(|p| rules.per_programme.get(&p)).unwrap_or(&fallback);
-        let fresh = if status == VolunteerStatus::Stopped { Vec::new() } else { evaluate(&history, &branch, t, today) };
+        // Someone who stopped raises nothing, so their live signals clear.
+        let fresh = evaluate(&history, &branch, &rules.norms, today);
         let theirs = stored.remove(&id).unwrap_or_default();
         let live: HashMap<SignalId, SignalStatus> = theirs.iter().map(|s| (s.id, s.status)).collect();
         for change in reconcile(&theirs, fresh, today) {

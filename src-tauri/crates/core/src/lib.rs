@@ -40,5 +40,5 @@ pub use professional::ProfessionalKind;
 pub use programme::{ProgrammeDraft, ValidProgramme};
 pub use refusal::{Field, Refusal, RefusalCode};
 pub use signals::lifecycle::{Resolution, SignalStatus};
-pub use signals::{RuleId, Severity};
+pub use signals::{ActionGroup, RuleId, Severity};
 pub use volunteer::{ValidVolunteer, VolunteerDraft, VolunteerStatus};

@@ -12,6 +12,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// How long a check-in counts (DOMAIN.md: 3 months by default); an older one no longer raises a signal.
+pub const CHECK_IN_VALID_MONTHS: u32 = 3;
+
 /// The check-in statements, answered yes or no together with the coordinator.
 pub const CHECK_IN_STATEMENTS: [(&str, &str); 12] = [
     ("Ik denk vaak aan mijn deelnemer als ik vrij ben.", "I often think about my participant in my own time."),

@@ -41,7 +41,7 @@ impl DemoCase {
 }
 
 /// Typical match lengths in months per default programme (DOMAIN.md), with some running over.
-const LENGTH_MONTHS: [(u32, u32); 5] = [(4, 15), (6, 30), (6, 48), (4, 14), (6, 36)];
+const LENGTH_MONTHS: [(u32, u32); 5] = [(4, 14), (6, 28), (6, 48), (4, 14), (6, 36)];
 const AT_HOME_SHARE: [f64; 5] = [0.5, 0.8, 0.95, 0.7, 0.9];
 
 const END_REASONS: [&str; 5] = [
@@ -165,7 +165,7 @@ fn assess(rng: &mut ChaCha8Rng, case: &mut DemoCase, today: NaiveDate, (first, l
         let assessment = Assessment { domains, solvable_within_year: !becomes_complex, markers, zrm: None };
         let level = case_level(Some(&assessment));
         case.assessments.push((AssessmentId(id_at(rng, day)), ValidAssessment { date: day, assessment }));
-        if level != CaseLevel::Normal && case.involvements.is_empty() && rng.gen_bool(0.8) {
+        if level != CaseLevel::Normal && case.involvements.is_empty() && rng.gen_bool(0.88) {
             let from = (day + Days::new(rng.gen_range(7..45))).min(today);
             let kind = *[
                 ProfessionalKind::Wijkteam,

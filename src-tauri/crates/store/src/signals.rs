@@ -114,6 +114,17 @@ pub fn live_without_evidence(conn: &Connection) -> Result<Vec<SignalRecord>, Sto
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// When each live signal was made: what the attention list compares with the coordinator's last look.
+pub fn live_created_at(conn: &Connection) -> Result<Vec<(SignalId, DateTime<Utc>)>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, created_at FROM signals WHERE status IN ('open', 'acknowledged', 'snoozed')")?;
+    let rows = stmt.query_map([], |r| {
+        let at = parsed(r, 1, |t| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc)))?;
+        Ok((parsed(r, 0, SignalId::parse)?, at))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Every signal (for the CLI and reports).
 pub fn all(conn: &Connection) -> Result<Vec<SignalRecord>, StoreError> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY s.opened_on, s.id"))?;

@@ -17,9 +17,9 @@ mod support;
 pub use cases::*;
 pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
-    ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind, InvolvementId,
-    LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, RefusalCode,
-    Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind,
+    InvolvementId, LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId,
+    RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 pub use import::*;
 pub use load::*;

@@ -3,7 +3,9 @@
 use super::{HourEntry, Match};
 use chrono::NaiveDate;
 use draagkracht_core::signals::{Evidence, ThresholdKey};
-use draagkracht_core::{MatchId, ProgrammeId, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId};
+use draagkracht_core::{
+    ActionGroup, MatchId, ProgrammeId, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId,
+};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,6 +42,28 @@ pub struct AttentionRow {
     /// The most severe of their live signals.
     pub severity: Severity,
     pub signals: Vec<SignalView>,
+    /// Those of `signals` that opened since the coordinator last looked (on the grouped list only).
+    pub new_signals: Vec<SignalId>,
+}
+
+/// The attention list grouped by what to do, each group with its count.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttentionOverview {
+    /// Every group in its order, also an empty one (its count says "nothing to do").
+    pub groups: Vec<AttentionGroup>,
+    /// When the coordinator looked before this session (RFC 3339); `None` the first time.
+    pub looked_before: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttentionGroup {
+    pub group: ActionGroup,
+    /// One row per volunteer with that group's signals, the most severe first.
+    pub rows: Vec<AttentionRow>,
+    /// Signals in this group that are new since the coordinator last looked.
+    pub new_count: u32,
 }
 
 /// Hours in one week, for the 12-week chart beside a signal.

@@ -1,11 +1,16 @@
 //! Credential expired: a certificate of conduct (VOG) missing or older than the renewal policy
-//! (default 3 years), or a training one of their programmes requires not done.
+//! (default 3 years), or a training one of their programmes requires not done. Not for an applicant
+//! in registration or intake: arranging the VOG and the training is what the intake is for.
 
 use super::{Evidence, History, Severity, Signal, Thresholds};
 use crate::signals::RuleId;
+use crate::volunteer::VolunteerStatus;
 use chrono::{Months, NaiveDate};
 
 pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Signal> {
+    if matches!(h.status, VolunteerStatus::Registered | VolunteerStatus::Intake) {
+        return None;
+    }
     let mut nl = Vec::new();
     let mut en = Vec::new();
     let mut cause = today;
@@ -64,5 +69,20 @@ mod tests {
         h.vog_date = Some(day(1, 1));
         h.missing_trainings = vec!["Basistraining thuisadministratie".into()];
         assert!(check(&h, &t, today()).unwrap().explanation_nl.contains("Basistraining"));
+    }
+
+    #[test]
+    fn an_applicant_has_a_vog_to_request_not_an_expired_one() {
+        let mut h = history(4);
+        h.vog_date = None;
+        for (status, fires) in [
+            (VolunteerStatus::Registered, false),
+            (VolunteerStatus::Intake, false),
+            (VolunteerStatus::Active, true),
+            (VolunteerStatus::Resting, true),
+        ] {
+            h.status = status;
+            assert_eq!(check(&h, &Thresholds::default(), today()).is_some(), fires, "{status:?}");
+        }
     }
 }

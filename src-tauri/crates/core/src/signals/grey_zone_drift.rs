@@ -1,20 +1,25 @@
 //! Grey-zone drift: grey-zone activities 3 times or more, or 25 % of the hours or more, in the last
-//! 28 days.
+//! 28 days. The strictest norms of the volunteer's programmes decide.
 
-use super::{last_four_weeks, Evidence, Figure, History, Severity, Signal, Thresholds};
+use super::norms::named;
+use super::{last_four_weeks, Evidence, Figure, History, Norms, Severity, Signal};
 use crate::activity::ActivityLevel;
 use crate::signals::RuleId;
 use chrono::NaiveDate;
 
-pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Signal> {
+pub(super) fn check(h: &History, norms: &Norms, today: NaiveDate) -> Option<Signal> {
+    let programmes = h.all_programmes();
+    let count = norms.strictest(programmes.iter().copied(), |t| t.grey_zone_count);
+    let share_norm = norms.strictest(programmes.iter().copied(), |t| t.grey_zone_share);
     let (total, entries) = last_four_weeks(h, today);
     let grey: Vec<_> = entries.iter().filter(|e| matches!(&e.activity, Some((_, ActivityLevel::Grey)))).collect();
     let grey_minutes: u32 = grey.iter().map(|e| e.minutes).sum();
     let share = if total == 0 { 0.0 } else { f64::from(grey_minutes) / f64::from(total) };
-    if grey.is_empty() || (grey.len() < t.grey_zone_count && share < t.grey_zone_share) {
+    if grey.is_empty() || (grey.len() < count.value && share < share_norm.value) {
         return None;
     }
     let percent = (share * 100.0).round();
+    let (which_nl, which_en) = named(&[&count.programme, &share_norm.programme]);
     Some(Signal {
         rule: RuleId::GreyZoneDrift,
         volunteer: h.volunteer,
@@ -28,22 +33,22 @@ pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Sig
                     label_nl: "keer grijs gebied".into(),
                     label_en: "times in the grey zone".into(),
                     value: grey.len() as f64,
-                    threshold: t.grey_zone_count as f64,
+                    threshold: count.value as f64,
                 },
                 Figure {
                     label_nl: "deel van de uren (%)".into(),
                     label_en: "share of the hours (%)".into(),
                     value: percent,
-                    threshold: t.grey_zone_share * 100.0,
+                    threshold: share_norm.value * 100.0,
                 },
             ],
         },
         explanation_nl: format!(
-            "In de afgelopen 4 weken {} keer werk in het grijze gebied ({percent} % van de uren). Bespreek of dat zo moet blijven.",
+            "In de afgelopen 4 weken {} keer werk in het grijze gebied ({percent} % van de uren). Bespreek of dat zo moet blijven.{which_nl}",
             grey.len()
         ),
         explanation_en: format!(
-            "{} times grey-zone work in the last 4 weeks ({percent} % of the hours). Talk about whether it should stay that way.",
+            "{} times grey-zone work in the last 4 weeks ({percent} % of the hours). Talk about whether it should stay that way.{which_en}",
             grey.len()
         ),
         cause_date: grey.iter().map(|e| e.date).max().unwrap_or(today),
@@ -63,7 +68,7 @@ mod tests {
             h.entries.push(e);
         }
         h.entries.push(entry(99, day(6, 25), plain));
-        check(&h, &Thresholds::default(), today())
+        check(&h, &norms(), today())
     }
 
     #[test]

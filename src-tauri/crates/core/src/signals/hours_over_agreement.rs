@@ -1,24 +1,31 @@
 //! Hours over agreement: more hours in the last 28 days than 1.5 × the agreed weekly hours × 4
-//! (warning), or 2 × (alert). No agreement, no signal.
+//! (warning), or 2 × (alert). No agreement, no signal. The strictest multiples of the volunteer's
+//! programmes decide.
 
-use super::{hours_en, hours_nl, last_four_weeks, Evidence, Figure, History, Severity, Signal, Thresholds};
+use super::norms::named;
+use super::{hours_en, hours_nl, last_four_weeks, Evidence, Figure, History, Norms, Severity, Signal};
 use crate::signals::RuleId;
 use chrono::NaiveDate;
 
-pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Signal> {
+pub(super) fn check(h: &History, norms: &Norms, today: NaiveDate) -> Option<Signal> {
     if h.agreed_minutes_per_week == 0 {
         return None;
     }
     let (minutes, entries) = last_four_weeks(h, today);
     let agreed = f64::from(h.agreed_minutes_per_week) * 4.0;
     let ratio = f64::from(minutes) / agreed;
-    let (severity, multiple) = if ratio > t.over_agreement_alert {
-        (Severity::Alert, t.over_agreement_alert)
-    } else if ratio > t.over_agreement_warning {
-        (Severity::Warning, t.over_agreement_warning)
+    let programmes = h.all_programmes();
+    let warning = norms.strictest(programmes.iter().copied(), |t| t.over_agreement_warning);
+    let alert = norms.strictest(programmes.iter().copied(), |t| t.over_agreement_alert);
+    let (severity, norm) = if ratio > alert.value {
+        (Severity::Alert, &alert)
+    } else if ratio > warning.value {
+        (Severity::Warning, &warning)
     } else {
         return None;
     };
+    let multiple = norm.value;
+    let (which_nl, which_en) = named(&[&norm.programme]);
     let weekly = f64::from(h.agreed_minutes_per_week);
     let (nl, en) = how_much(ratio);
     Some(Signal {
@@ -37,12 +44,12 @@ pub(super) fn check(h: &History, t: &Thresholds, today: NaiveDate) -> Option<Sig
             }],
         },
         explanation_nl: format!(
-            "In de afgelopen 4 weken {} uur, afgesproken {} uur per week — {nl}.",
+            "In de afgelopen 4 weken {} uur, afgesproken {} uur per week — {nl}.{which_nl}",
             hours_nl(f64::from(minutes)),
             hours_nl(weekly)
         ),
         explanation_en: format!(
-            "{} hours in the last 4 weeks, {} hours a week agreed — {en}.",
+            "{} hours in the last 4 weeks, {} hours a week agreed — {en}.{which_en}",
             hours_en(f64::from(minutes)),
             hours_en(weekly)
         ),
@@ -72,7 +79,7 @@ mod tests {
     fn check_minutes(minutes: u32) -> Option<Severity> {
         let mut h = history(4);
         h.entries.push(entry(1, day(6, 20), minutes));
-        check(&h, &Thresholds::default(), today()).map(|s| s.severity)
+        check(&h, &norms(), today()).map(|s| s.severity)
     }
 
     #[test]
@@ -87,7 +94,7 @@ mod tests {
     fn explains_in_words_a_volunteer_understands() {
         let mut h = history(4);
         h.entries.push(entry(1, day(6, 20), 31 * 60));
-        let s = check(&h, &Thresholds::default(), today()).unwrap();
+        let s = check(&h, &norms(), today()).unwrap();
         assert_eq!(
             s.explanation_nl,
             "In de afgelopen 4 weken 31 uur, afgesproken 4 uur per week — bijna twee keer zoveel."
@@ -103,7 +110,7 @@ mod tests {
         let mut training = entry(2, day(6, 20), 40 * 60);
         training.kind = crate::hours::HourKind::Training;
         h.entries.push(training);
-        assert!(check(&h, &Thresholds::default(), today()).is_none());
-        assert!(check(&history(0), &Thresholds::default(), today()).is_none(), "no agreement, no signal");
+        assert!(check(&h, &norms(), today()).is_none());
+        assert!(check(&history(0), &norms(), today()).is_none(), "no agreement, no signal");
     }
 }

@@ -15,6 +15,7 @@ mod grey_zone_drift;
 mod hours_over_agreement;
 pub mod lifecycle;
 mod no_supervision;
+mod norms;
 mod professional_task;
 mod rising_load;
 mod strain_check_in;
@@ -22,12 +23,14 @@ mod thresholds;
 mod trajectory_too_long;
 mod weighted_caseload;
 
+pub use norms::{Norm, Norms};
 pub use thresholds::{ThresholdInfo, ThresholdKey, Thresholds};
 
 use crate::activity::ActivityLevel;
 use crate::complexity::CaseLevel;
 use crate::hours::HourKind;
 use crate::ids::{HourEntryId, MatchId, ProgrammeId, VolunteerId};
+use crate::volunteer::VolunteerStatus;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -92,6 +95,40 @@ impl RuleId {
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
+
+    /// What the coordinator does about it: the attention list is grouped by this.
+    pub fn action(self) -> ActionGroup {
+        match self {
+            Self::ComplexWithoutProfessional | Self::AcuteCase | Self::ProfessionalTask => ActionGroup::Refer,
+            Self::CredentialExpired | Self::AllowanceOverCap => ActionGroup::Papers,
+            Self::HoursOverAgreement
+            | Self::FrontlineLoad
+            | Self::GreyZoneDrift
+            | Self::WeightedCaseload
+            | Self::RisingLoad
+            | Self::TrajectoryTooLong
+            | Self::NoSupervision
+            | Self::StrainCheckIn
+            | Self::GoneQuiet => ActionGroup::Talk,
+        }
+    }
+}
+
+/// What to do about a signal, the attention list's groups in their order: a professional's work to
+/// hand over first, then the conversations of this week, then the administration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionGroup {
+    /// Doorverwijzen: a professional's work, a crisis, a complex case without a professional.
+    Refer,
+    /// Deze week spreken: the load, the work itself, how it is going.
+    Talk,
+    /// Administratie: VOG, training, allowance.
+    Papers,
+}
+
+impl ActionGroup {
+    pub const ALL: [ActionGroup; 3] = [Self::Refer, Self::Talk, Self::Papers];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -176,6 +213,8 @@ pub struct MatchFact {
     /// The date of the assessment that gave the current level.
     pub level_since: Option<NaiveDate>,
     pub professional_involved: bool,
+    /// The case's levels over time: (assessment date, level), oldest first.
+    pub levels: Vec<(NaiveDate, CaseLevel)>,
     /// When the case became acute (the date of the assessment that made it so).
     pub acute_since: Option<NaiveDate>,
     /// The latest referral logged for the match.
@@ -186,15 +225,26 @@ impl MatchFact {
     pub fn is_active(&self) -> bool {
         self.end.is_none()
     }
+
+    /// Whether the match ran on `day`.
+    pub fn runs_on(&self, day: NaiveDate) -> bool {
+        self.start <= day && self.end.is_none_or(|end| day < end)
+    }
+
+    /// The case's level on `day`: that of the latest assessment up to then (normal before any).
+    pub fn level_on(&self, day: NaiveDate) -> CaseLevel {
+        self.levels.iter().take_while(|(date, _)| *date <= day).last().map_or(CaseLevel::Normal, |(_, l)| *l)
+    }
 }
 
 /// Everything the rules know about one volunteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     pub volunteer: VolunteerId,
+    pub status: VolunteerStatus,
     pub agreed_minutes_per_week: u32,
-    /// The programme whose thresholds apply to the volunteer's load (their first).
-    pub main_programme: Option<ProgrammeId>,
+    /// The volunteer's programmes (their first is their main one).
+    pub programmes: Vec<ProgrammeId>,
     /// Entries of (at least) the last 12 weeks.
     pub entries: Vec<EntryFact>,
     pub matches: Vec<MatchFact>,
@@ -208,6 +258,30 @@ pub struct History {
     pub missing_trainings: Vec<String>,
     /// Allowance paid this year: (first day of the month, cents, work minutes logged that month).
     pub allowances: Vec<(NaiveDate, u32, u32)>,
+}
+
+impl History {
+    /// The volunteer's programmes and those of their active matches: whose norms apply to their load.
+    pub fn all_programmes(&self) -> Vec<ProgrammeId> {
+        let mut out = self.programmes.clone();
+        for m in self.matches.iter().filter(|m| m.is_active()) {
+            if !out.contains(&m.programme) {
+                out.push(m.programme);
+            }
+        }
+        out
+    }
+
+    /// The programmes of the active matches that pass `filter`.
+    pub fn programmes_of_active(&self, filter: impl Fn(&MatchFact) -> bool) -> Vec<ProgrammeId> {
+        let mut out = Vec::new();
+        for m in self.matches.iter().filter(|m| m.is_active() && filter(m)) {
+            if !out.contains(&m.programme) {
+                out.push(m.programme);
+            }
+        }
+        out
+    }
 }
 
 /// Branch-wide figures some rules compare with.
@@ -242,23 +316,26 @@ impl BranchFigures {
     }
 }
 
-/// All signals for one volunteer as of `today`.
-pub fn evaluate(history: &History, branch: &BranchFigures, thresholds: &Thresholds, today: NaiveDate) -> Vec<Signal> {
+/// All signals for one volunteer as of `today`. Someone who stopped raises nothing.
+pub fn evaluate(history: &History, branch: &BranchFigures, norms: &Norms, today: NaiveDate) -> Vec<Signal> {
+    if history.status == VolunteerStatus::Stopped {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    out.extend(hours_over_agreement::check(history, thresholds, today));
-    out.extend(frontline_load::check(history, branch, thresholds, today));
+    out.extend(hours_over_agreement::check(history, norms, today));
+    out.extend(frontline_load::check(history, branch, norms, today));
     out.extend(complex_without_professional::check(history));
     out.extend(acute_case::check(history));
     out.extend(professional_task::check(history, today));
-    out.extend(grey_zone_drift::check(history, thresholds, today));
-    out.extend(weighted_caseload::check(history, thresholds));
-    out.extend(rising_load::check(history, thresholds, today));
-    out.extend(trajectory_too_long::check(history, thresholds, today));
-    out.extend(no_supervision::check(history, thresholds, today));
-    out.extend(strain_check_in::check(history));
-    out.extend(credential_expired::check(history, thresholds, today));
-    out.extend(allowance_over_cap::check(history, thresholds));
-    out.extend(gone_quiet::check(history, thresholds, today));
+    out.extend(grey_zone_drift::check(history, norms, today));
+    out.extend(weighted_caseload::check(history, norms));
+    out.extend(rising_load::check(history, norms, today));
+    out.extend(trajectory_too_long::check(history, norms.branch(), today));
+    out.extend(no_supervision::check(history, norms, today));
+    out.extend(strain_check_in::check(history, today));
+    out.extend(credential_expired::check(history, norms.branch(), today));
+    out.extend(allowance_over_cap::check(history, norms.branch()));
+    out.extend(gone_quiet::check(history, norms, today));
     out
 }
 
@@ -300,8 +377,9 @@ pub(crate) mod testing {
     pub fn history(agreed_hours: u32) -> History {
         History {
             volunteer: VolunteerId(Uuid::from_u128(9)),
+            status: VolunteerStatus::Active,
             agreed_minutes_per_week: agreed_hours * 60,
-            main_programme: Some(programme()),
+            programmes: vec![programme()],
             entries: Vec::new(),
             matches: Vec::new(),
             last_supervision: Some(day(6, 1)),
@@ -334,10 +412,23 @@ pub(crate) mod testing {
             at_home: false,
             level,
             level_since: Some(day(5, 1)),
+            levels: vec![(day(5, 1), level)],
             professional_involved: false,
             acute_since: (level == CaseLevel::Acute).then(|| day(6, 1)),
             last_referral: None,
         }
+    }
+
+    /// The default norms with one programme, "Maatje".
+    pub fn norms() -> Norms {
+        norms_with(Thresholds::default())
+    }
+
+    /// One programme, "Maatje", with these thresholds.
+    pub fn norms_with(t: Thresholds) -> Norms {
+        let mut n = Norms::new(t.clone());
+        n.insert(programme(), "Maatje", t);
+        n
     }
 
     pub fn rules(signals: &[Signal]) -> Vec<(RuleId, Severity)> {
@@ -360,7 +451,7 @@ mod tests {
 
     #[test]
     fn a_heavy_history_fires_several_rules_and_a_healthy_one_none() {
-        let t = Thresholds::default();
+        let t = norms();
         let branch = BranchFigures { median_minutes: vec![(programme(), 8.0 * 60.0)] };
         let mut healthy = history(4);
         healthy.matches.push(a_match(1, CaseLevel::Normal));
@@ -389,7 +480,7 @@ mod tests {
 
     #[test]
     fn adding_hours_never_lowers_the_hours_signal() {
-        let t = Thresholds::default();
+        let t = norms();
         let severity = |minutes: u32| {
             let mut h = history(4);
             h.entries.push(entry(1, day(6, 20), minutes));

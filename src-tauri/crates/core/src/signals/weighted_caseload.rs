@@ -1,14 +1,18 @@
 //! Weighted caseload: the sum of the active cases' weights (normal 1, complex 2, acute 3) above 4.
+//! The strictest limit of the volunteer's programmes decides.
 
-use super::{Evidence, Figure, History, Severity, Signal, Thresholds};
+use super::norms::named;
+use super::{Evidence, Figure, History, Norms, Severity, Signal};
 use crate::signals::RuleId;
 
-pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
+pub(super) fn check(h: &History, norms: &Norms) -> Option<Signal> {
     let active: Vec<_> = h.matches.iter().filter(|m| m.is_active()).collect();
     let weight: u32 = active.iter().map(|m| m.level.weight()).sum();
-    if weight <= t.caseload_weight {
+    let limit = norms.strictest(h.all_programmes(), |t| t.caseload_weight);
+    if weight <= limit.value {
         return None;
     }
+    let (which_nl, which_en) = named(&[&limit.programme]);
     Some(Signal {
         rule: RuleId::WeightedCaseload,
         volunteer: h.volunteer,
@@ -20,19 +24,19 @@ pub(super) fn check(h: &History, t: &Thresholds) -> Option<Signal> {
                 label_nl: "gewogen aantal koppelingen".into(),
                 label_en: "weighted caseload".into(),
                 value: f64::from(weight),
-                threshold: f64::from(t.caseload_weight),
+                threshold: f64::from(limit.value),
             }],
             ..Default::default()
         },
         explanation_nl: format!(
-            "{} koppelingen tegelijk, samen zo zwaar als {weight} gewone. Dat is meer dan {} en veel om te dragen.",
+            "{} koppelingen tegelijk, samen zo zwaar als {weight} gewone. Dat is meer dan {} en veel om te dragen.{which_nl}",
             active.len(),
-            t.caseload_weight
+            limit.value
         ),
         explanation_en: format!(
-            "{} matches at once, together as heavy as {weight} ordinary ones. That is more than {} and a lot to carry.",
+            "{} matches at once, together as heavy as {weight} ordinary ones. That is more than {} and a lot to carry.{which_en}",
             active.len(),
-            t.caseload_weight
+            limit.value
         ),
         cause_date: active.iter().map(|m| m.level_since.unwrap_or(m.start).max(m.start)).max().unwrap_or_default(),
     })
@@ -49,7 +53,7 @@ mod tests {
         for (i, l) in levels.iter().enumerate() {
             h.matches.push(a_match(i as u128, *l));
         }
-        check(&h, &Thresholds::default())
+        check(&h, &norms())
     }
 
     #[test]
