@@ -11,7 +11,7 @@ import { setBackend } from './api/backend';
 import { applyLanguage } from './i18n/i18n.svelte';
 import { navigate, type Route } from './routing.svelte';
 import type { ImportOutcome } from './api/bindings';
-import { dryRunFor, fakeBackend, fakeVault, MATCH_DETAIL, PROBLEMS, SPREADSHEET, STATUS } from './test/fakeBackend';
+import { MATCH_DETAIL, PROBLEMS, SPREADSHEET, STATUS, dryRunFor, fakeBackend, fakeVault, overviewOf } from './test/fakeBackend';
 import { clickNav } from './test/nav';
 
 // Over Draagkracht reads the build's list of third-party licences; here, a small one.
@@ -111,7 +111,8 @@ describe('app', () => {
     const rows = await screen.findAllByTestId('attention-row');
     expect(screen.getByTestId('nav-attention').getAttribute('aria-current')).toBe('page');
 
-    await userEvent.click(rows[0]!.querySelector('th')!);
+    // The second row: Anna in "Deze week spreken", her hours.
+    await userEvent.click(rows[1]!.querySelector('th')!);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('signal-title')));
     expect(location.hash).toBe('#/signals/s-hours');
     expect(screen.getByTestId('nav-attention').getAttribute('aria-current')).toBe('page');
@@ -202,7 +203,7 @@ describe('app', () => {
   });
 
   it('the empty attention list and the signal forms: no axe violations', async () => {
-    setBackend(fakeBackend({ attentionList: async () => [] }));
+    setBackend(fakeBackend({ attentionList: async () => overviewOf([]) }));
     navigate({ name: 'attention' });
     const { unmount } = render(App);
     await screen.findByTestId('attention-empty');

@@ -3,15 +3,16 @@
 
 use crate::state::{today, AppState};
 use draagkracht_api::wire::{
-    AttentionRow, ProgrammeId, SignalActionInput, SignalDetail, SignalId, SignalView, ThresholdInput, ThresholdView,
-    VolunteerId,
+    AttentionOverview, ProgrammeId, SignalActionInput, SignalDetail, SignalId, SignalView, ThresholdInput,
+    ThresholdView, VolunteerId,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
 
+/// The attention list, grouped by what to do.
 #[tauri::command]
-pub async fn attention_list(state: State<'_, AppState>) -> Result<Vec<AttentionRow>, ApiError> {
-    state.with(|app| app.attention_list(today()))
+pub async fn attention_list(state: State<'_, AppState>) -> Result<AttentionOverview, ApiError> {
+    state.with(|app| app.attention_overview(today()))
 }
 
 #[tauri::command]

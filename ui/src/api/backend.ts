@@ -12,7 +12,7 @@ import type {
   ApiError,
   AppStatus,
   AssessmentInput,
-  AttentionRow,
+  AttentionOverview,
   AuditRow,
   BackupInfo,
   BackupSettings,
@@ -163,7 +163,8 @@ export interface Backend {
   volunteerMatches(volunteerId: VolunteerId): Promise<Match[]>;
   caseVocabulary(): Promise<CaseVocabulary>;
   /** Volunteers with live signals, most severe first (snoozed ones wait); re-evaluates everyone once a day. */
-  attentionList(): Promise<AttentionRow[]>;
+  /** The attention list, grouped by what to do. */
+  attentionList(): Promise<AttentionOverview>;
   /** One signal with its evidence, the last weeks' hours and its history. */
   getSignal(id: SignalId): Promise<SignalDetail>;
   /** Acknowledge, resolve, snooze or reopen; answers the signal as it is afterwards. */

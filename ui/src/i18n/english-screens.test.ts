@@ -25,20 +25,7 @@ import { keepSharing } from '../features/sharing/status.svelte';
 import { navigate, type Route } from '../routing.svelte';
 import routingSource from '../routing.svelte.ts?raw';
 import shellSource from '../features/shell/Shell.svelte?raw';
-import {
-  ABOUT,
-  dryRunFor,
-  fakeBackend,
-  fakeSharing,
-  fakeVault,
-  PROBLEMS,
-  SPREADSHEET,
-  STATUS,
-  sharingBranch,
-  USB_FOLDER,
-  type FakeSharing,
-  type FakeVault,
-} from '../test/fakeBackend';
+import { ABOUT, PROBLEMS, SPREADSHEET, STATUS, USB_FOLDER, dryRunFor, fakeBackend, fakeSharing, fakeVault, overviewOf, sharingBranch, type FakeSharing, type FakeVault } from '../test/fakeBackend';
 import { LICENCES } from '../test/fakeLicences';
 import { applyLanguage } from './i18n.svelte';
 import { en } from './en';
@@ -73,7 +60,7 @@ async function click(testid: string, index = 0) {
 const VISITS: Visit[] = [
   // Aandacht nodig and the signals.
   { label: 'attention list', route: { name: 'attention' }, ready: 'attention-row' },
-  { label: 'attention list, empty', route: { name: 'attention' }, ready: 'attention-empty', overrides: { attentionList: async () => [] } },
+  { label: 'attention list, empty', route: { name: 'attention' }, ready: 'attention-empty', overrides: { attentionList: async () => overviewOf([]) } },
   { label: 'signal page', route: { name: 'signal', id: 's-hours' }, ready: 'signal-chart' },
   {
     label: 'signal page, resolve form refused',

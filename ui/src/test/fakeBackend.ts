@@ -10,6 +10,8 @@ import type {
   ApiError,
   AppStatus,
   Assessment,
+  ActionGroup,
+  AttentionOverview,
   AttentionRow,
   AuditRow,
   BackupInfo,
@@ -57,6 +59,8 @@ import type {
   SignalStatus,
   SignalView,
   SheetPreview,
+  Severity,
+  RuleId,
   StrainBand,
   SupportInput,
   SupportSettings,
@@ -492,10 +496,44 @@ export const QUIET_SIGNAL: SignalView = {
 
 /** As the backend sorts it: the most severe first. */
 export const ATTENTION: AttentionRow[] = [
-  { volunteerId: 'v-anna', volunteerName: 'Anna de Vries', severity: 'alert', signals: [SIGNAL, CASE_SIGNAL] },
-  { volunteerId: 'v-bram', volunteerName: 'Bram Jansen', severity: 'warning', signals: [GREY_SIGNAL] },
-  { volunteerId: 'v-carla', volunteerName: 'Carla Bakker', severity: 'info', signals: [QUIET_SIGNAL] },
+  { volunteerId: 'v-anna', volunteerName: 'Anna de Vries', severity: 'alert', signals: [SIGNAL, CASE_SIGNAL], newSignals: [] },
+  { volunteerId: 'v-bram', volunteerName: 'Bram Jansen', severity: 'warning', signals: [GREY_SIGNAL], newSignals: [] },
+  { volunteerId: 'v-carla', volunteerName: 'Carla Bakker', severity: 'info', signals: [QUIET_SIGNAL], newSignals: [] },
 ];
+
+/** What to do about each rule, as core's `RuleId::action` says. */
+const ACTION_OF: Record<RuleId, ActionGroup> = {
+  hours_over_agreement: 'talk',
+  frontline_load: 'talk',
+  complex_without_professional: 'refer',
+  acute_case: 'refer',
+  professional_task: 'refer',
+  grey_zone_drift: 'talk',
+  weighted_caseload: 'talk',
+  rising_load: 'talk',
+  trajectory_too_long: 'talk',
+  no_supervision: 'talk',
+  strain_check_in: 'talk',
+  credential_expired: 'papers',
+  allowance_over_cap: 'papers',
+  gone_quiet: 'talk',
+};
+
+const SEVERITY_ORDER: Severity[] = ['info', 'warning', 'alert'];
+
+/** The grouped list the backend makes of these rows; `newIds` opened since the last look. */
+export function overviewOf(rows: AttentionRow[], newIds: string[] = [], lookedBefore: string | null = null): AttentionOverview {
+  const groups = (['refer', 'talk', 'papers'] as ActionGroup[]).map((group) => {
+    const inGroup = rows.flatMap((row) => {
+      const signals = row.signals.filter((s) => ACTION_OF[s.rule] === group);
+      if (signals.length === 0) return [];
+      const severity = signals.map((s) => s.severity).sort((a, b) => SEVERITY_ORDER.indexOf(b) - SEVERITY_ORDER.indexOf(a))[0]!;
+      return [{ ...row, severity, signals, newSignals: signals.map((s) => s.id).filter((id) => newIds.includes(id)) }];
+    });
+    return { group, rows: inGroup, newCount: inGroup.reduce((n, r) => n + r.newSignals.length, 0) };
+  });
+  return { groups, lookedBefore };
+}
 
 /** Hours per week from 1 September (week 36) to this week (48, still running), oldest first. */
 const WEEK_MINUTES = [180, 240, 210, 240, 300, 240, 270, 360, 420, 480, 540, 600, 120];
@@ -1693,7 +1731,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     updateActivity: async (id, input) => ({ id, ...savedActivity(input) }),
     volunteerMatches: async () => [MATCH],
     caseVocabulary: async () => VOCABULARY,
-    attentionList: async () => structuredClone(ATTENTION),
+    attentionList: async () => overviewOf(structuredClone(ATTENTION)),
     getSignal: async (id) => structuredClone(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL),
     actOnSignal: async (id, input) => actedOn(id === CASE_SIGNAL.id ? CASE_SIGNAL_DETAIL : SIGNAL_DETAIL, input),
     volunteerSignals: async () => structuredClone(VOLUNTEER_SIGNALS),

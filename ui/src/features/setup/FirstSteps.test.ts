@@ -12,7 +12,7 @@ import type { Backend } from '../../api/backend';
 import type { VolunteerRow } from '../../api/bindings';
 import { applyLanguage } from '../../i18n/i18n.svelte';
 import { navigate } from '../../routing.svelte';
-import { fakeBackend, fakeVault, PRIVACY, STATUS, USB_FOLDER, withRecoveryCode, type FakeVault } from '../../test/fakeBackend';
+import { PRIVACY, STATUS, USB_FOLDER, fakeBackend, fakeVault, overviewOf, type FakeVault, withRecoveryCode } from '../../test/fakeBackend';
 
 const ANNA: VolunteerRow = {
   id: 'v-anna',
@@ -39,7 +39,7 @@ function fresh(vault: FakeVault = fakeVault(), overrides: Partial<Backend> = {})
         setUp = true;
         return { ...STATUS, demo: choice === 'demo' };
       },
-      attentionList: async () => [],
+      attentionList: async () => overviewOf([]),
       privacySettings: async () => ({ ...structuredClone(PRIVACY), coordinatorName: name }),
       setCoordinatorName: async (typed) => {
         name = typed.trim();
@@ -124,7 +124,7 @@ describe('first steps on the start screen', () => {
     expect(screen.queryByTestId('first-steps')).toBeNull();
     app.unmount();
 
-    setBackend(fakeBackend({ attentionList: async () => [] }));
+    setBackend(fakeBackend({ attentionList: async () => overviewOf([]) }));
     navigate({ name: 'attention' });
     render(App);
     await screen.findByTestId('attention-empty');
