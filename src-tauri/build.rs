@@ -55,6 +55,7 @@ const COMMANDS: &[&str] = &[
     "create_participant",
     "update_participant",
     "create_match",
+    "match_room",
     "get_match",
     "end_match",
     "volunteer_matches",

@@ -86,6 +86,7 @@ fn main() {
             commands::participants::create_participant,
             commands::participants::update_participant,
             commands::cases::create_match,
+            commands::cases::match_room,
             commands::cases::get_match,
             commands::cases::end_match,
             commands::cases::volunteer_matches,

@@ -170,6 +170,12 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.click("nav-participants").await;
     s.wait_for_text("participant-programmes", "").await;
     s.screenshot("participants-english-minimum").await;
+    // The attention list, grouped, in English at the minimum size.
+    s.click("nav-attention").await;
+    s.find("[data-testid='attention-row']").await;
+    s.wait_for_text("attention-summary-talk", "Talk this week").await;
+    s.screenshot("attention-english-minimum").await;
+    s.assert_accessible("attention list, in English at the minimum size").await;
     s.click("lang-nl").await;
     s.driver.set_window_rect(0, 0, 1200, 800).await.expect("back to the usual size");
 
@@ -193,6 +199,21 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.by_test_id("complexity-chart").await;
     s.screenshot("match").await;
     s.assert_accessible("demo match").await;
+
+    // From the participant, a new match: who has room comes first, each with why.
+    s.driver.back().await.expect("back to the participant");
+    s.by_test_id("participant-title").await;
+    s.click("new-match").await;
+    s.choose("match-programme", "Maatje").await;
+    s.wait_for_text("match-suggestions", "Ruimte:").await;
+    s.screenshot("match-suggestions").await;
+    s.assert_accessible("match form with suggestions").await;
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    s.click("lang-en").await;
+    s.wait_for_text("match-suggestions", "Room:").await;
+    s.screenshot("match-suggestions-english-minimum").await;
+    s.click("lang-nl").await;
+    s.driver.set_window_rect(0, 0, 1200, 800).await.expect("back to the usual size");
     s.quit().await;
 }
 

@@ -7,6 +7,7 @@ mod interchange;
 mod privacy;
 mod refusals;
 mod reports;
+mod room;
 mod safety;
 mod sharing;
 mod signals;

@@ -3,7 +3,7 @@
 use crate::state::{today, AppState};
 use draagkracht_api::wire::{
     AssessmentInput, CaseVocabulary, EndMatchInput, InvolvementId, InvolvementInput, Match, MatchDetail, MatchId,
-    MatchInput, ReferralId, ReferralInput, VolunteerId,
+    MatchInput, ProgrammeId, ReferralId, ReferralInput, VolunteerId, VolunteerRoom,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -11,6 +11,12 @@ use tauri::State;
 #[tauri::command]
 pub async fn create_match(state: State<'_, AppState>, input: MatchInput) -> Result<Match, ApiError> {
     state.with(|app| app.create_match(&input, today()))
+}
+
+/// Who in a programme has room for one more match, the most room first, each with why.
+#[tauri::command]
+pub async fn match_room(state: State<'_, AppState>, programme_id: ProgrammeId) -> Result<Vec<VolunteerRoom>, ApiError> {
+    state.with(|app| app.match_room(programme_id, today()))
 }
 
 #[tauri::command]

@@ -19,10 +19,6 @@ import type {
   BranchTrend,
   CaseVocabulary,
   ChangePassphraseInput,
-  MakeRecoveryCodeInput,
-  RecoverInput,
-  RestoreFileInput,
-  RecoveryCodeMade,
   DatabaseAccess,
   DayHoursChange,
   DayHoursInput,
@@ -30,8 +26,8 @@ import type {
   EndMatchInput,
   ErasureReport,
   ErrorCode,
-  ExportedPerson,
   ExportPersonInput,
+  ExportedPerson,
   HourEntry,
   HourEntryId,
   HourEntryInput,
@@ -44,6 +40,7 @@ import type {
   JoinProgress,
   JoinReport,
   Language,
+  MakeRecoveryCodeInput,
   MappingInput,
   Match,
   MatchDetail,
@@ -61,6 +58,8 @@ import type {
   Programme,
   ProgrammeId,
   ProgrammeInput,
+  RecoverInput,
+  RecoveryCodeMade,
   ReferralId,
   ReferralInput,
   ReportFormat,
@@ -69,6 +68,7 @@ import type {
   ReportSaved,
   ReportSettings,
   ReportSettingsInput,
+  RestoreFileInput,
   RestoreInput,
   RetentionInput,
   RetentionRow,
@@ -93,6 +93,7 @@ import type {
   VolunteerId,
   VolunteerInput,
   VolunteerLoad,
+  VolunteerRoom,
   VolunteerRow,
   VolunteerSupport,
   WeekGrid,
@@ -147,6 +148,8 @@ export interface Backend {
   createParticipant(input: ParticipantInput): Promise<Participant>;
   updateParticipant(id: ParticipantId, input: ParticipantInput): Promise<Participant>;
   createMatch(input: MatchInput): Promise<Match>;
+  /** Who in a programme has room for one more match, the most room first, each with why. */
+  matchRoom(programmeId: ProgrammeId): Promise<VolunteerRoom[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
   endMatch(id: MatchId, input: EndMatchInput): Promise<MatchDetail>;
   /** A new dated assessment; earlier ones stay as history. */
@@ -383,6 +386,7 @@ export const tauriBackend: Backend = {
   createParticipant: (input) => call('create_participant', { input }),
   updateParticipant: (id, input) => call('update_participant', { id, input }),
   createMatch: (input) => call('create_match', { input }),
+  matchRoom: (programmeId) => call('match_room', { programmeId }),
   getMatch: (id) => call('get_match', { id }),
   endMatch: (id, input) => call('end_match', { id, input }),
   assessCase: (matchId, input) => call('assess_case', { matchId, input }),

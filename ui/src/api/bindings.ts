@@ -263,7 +263,11 @@ export type ParticipantDetail = { participant: Participant, matches: Array<Match
  */
 assessments: Array<Assessment>, };
 
-export type VolunteerRef = { id: VolunteerId, name: string, };
+export type VolunteerRef = { id: VolunteerId, name: string, 
+/**
+ * Matched although the app said they had no room: the reason it gave then.
+ */
+withoutRoom: string | null, };
 
 export type ProgrammeRef = { id: ProgrammeId, name: string, };
 
@@ -386,6 +390,8 @@ explanation: string, explanationEn: string,
 evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | null, closedOn: string | null, resolution: Resolution | null, resolutionNote: string | null, };
 
 export type ActionGroup = "refer" | "talk" | "papers";
+
+export type VolunteerRoom = { volunteerId: VolunteerId, volunteerName: string, hasRoom: boolean, reason: string, reasonEn: string, };
 
 export type AttentionRow = { volunteerId: VolunteerId, volunteerName: string, 
 /**

@@ -1,8 +1,8 @@
 //! Benchmark: signals at national scale. On the demo generator's national set (20,000 volunteers,
 //! 5 years; built once and kept in the target directory) it prints: a full re-evaluation against
 //! one SQL aggregate pass over the same entries (target ≤ 3 s and ≤ 2 ×), saving one hour entry with
-//! its volunteer's signals updated (median, target ≤ 5 ms), and the attention list (median, target
-//! ≤ 50 ms). Set `DRAAGKRACHT_BENCH_VOLUNTEERS` for a smaller set.
+//! its volunteer's signals updated (median, target ≤ 5 ms), the grouped attention list and the
+//! suggestions for a new match in the largest programme (medians, targets ≤ 50 ms). Set `DRAAGKRACHT_BENCH_VOLUNTEERS` for a smaller set.
 
 use chrono::Days;
 use draagkracht_api::wire::{HourEntryInput, VolunteerFilter, VolunteerStatus};
@@ -92,4 +92,21 @@ fn main() {
         .collect();
     let rows = app.attention_list(today).expect("attention list").len();
     println!("  grouped attention list ({rows} volunteers): {:>6.1} ms median (target <= 50 ms)", ms(median(lists)));
+
+    // Room for a new match in the largest programme (Thuisadministratie, the first).
+    let programme = app.programmes().expect("programmes")[0].id;
+    let rooms: Vec<_> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            app.match_room(programme, today).expect("match room");
+            t.elapsed()
+        })
+        .collect();
+    let suggested = app.match_room(programme, today).expect("match room");
+    let with_room = suggested.iter().filter(|r| r.has_room).count();
+    println!(
+        "  match suggestions ({} volunteers, {with_room} with room): {:>6.1} ms median (target <= 50 ms)",
+        suggested.len(),
+        ms(median(rooms))
+    );
 }

@@ -89,6 +89,7 @@ pub fn typescript() -> String {
         draagkracht_core::signals::Evidence::decl(&cfg),
         SignalView::decl(&cfg),
         ActionGroup::decl(&cfg),
+        VolunteerRoom::decl(&cfg),
         AttentionRow::decl(&cfg),
         AttentionGroup::decl(&cfg),
         AttentionOverview::decl(&cfg),

@@ -91,7 +91,14 @@ impl Draagkracht {
                 participant_label: m.participant_label,
                 programme_id: m.programme_id,
                 programme_name: m.programme_name,
-                volunteers: m.volunteers.into_iter().map(|(id, name)| VolunteerRef { id, name }).collect(),
+                volunteers: m
+                    .volunteers
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let without_room = m.without_room.iter().find(|(v, _)| *v == id).map(|(_, why)| why.clone());
+                        VolunteerRef { id, name, without_room }
+                    })
+                    .collect(),
                 start_date: m.start_date,
                 expected_end_date: m.expected_end_date,
                 end_date: m.end_date,
@@ -176,8 +183,9 @@ impl Draagkracht {
                 ));
             }
         }
+        let without_room = self.without_room(valid.programme, &valid.volunteers, today)?;
         let id = MatchId(Uuid::now_v7());
-        self.db.write(|tx| matches::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| matches::insert(tx, id, &valid, &without_room, Utc::now()).map_err(ApiError::from))?;
         Ok(self.changed(id, today)?.the_match)
     }
 

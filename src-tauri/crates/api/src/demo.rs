@@ -32,7 +32,7 @@ impl Draagkracht {
                 // Registered when their match began, as in a branch that has kept them for years.
                 let registered = case.valid.start_date.and_hms_opt(9, 0, 0).map_or(now, |t| t.and_utc()).min(now);
                 participants::insert(tx, case.participant_id, &case.participant, registered)?;
-                matches::insert(tx, case.id, &case.valid, now)?;
+                matches::insert(tx, case.id, &case.valid, &[], now)?;
                 if let Some((end, reason)) = &case.end {
                     matches::end(tx, case.id, *end, reason, now)?;
                 }

@@ -163,7 +163,7 @@ impl Draagkracht {
                 match row {
                     Row::Volunteer(v) => volunteers::insert(tx, new_volunteer_id(), v, now)?,
                     Row::Participant(p) => participants::insert(tx, ParticipantId(Uuid::now_v7()), p, now)?,
-                    Row::Match(m) => matches::insert(tx, MatchId(Uuid::now_v7()), m, now)?,
+                    Row::Match(m) => matches::insert(tx, MatchId(Uuid::now_v7()), m, &[], now)?,
                     Row::Entry(e) => hour_entries::insert(tx, new_entry_id(), e, now)?,
                 }
                 if i % 2_000 == 0 || i + 1 == plan.rows.len() {

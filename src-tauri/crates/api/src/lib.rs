@@ -21,6 +21,7 @@ mod participants;
 mod privacy;
 mod programmes;
 mod reports;
+mod room;
 pub mod safety;
 mod setup;
 pub mod sharing;

@@ -62,7 +62,7 @@ impl From<SignalRecord> for SignalView {
 impl Draagkracht {
     /// The thresholds per programme: DOMAIN.md's defaults, what the coordinator changed, and every
     /// programme's maximum match length.
-    fn thresholds(&self) -> Result<HashMap<ProgrammeId, Thresholds>, ApiError> {
+    pub(crate) fn thresholds(&self) -> Result<HashMap<ProgrammeId, Thresholds>, ApiError> {
         let conn = self.db.conn();
         let all_programmes = programmes::list(conn)?;
         let max_months: Vec<_> = all_programmes.iter().filter_map(|p| p.max_months.map(|m| (p.id, m))).collect();

@@ -19,6 +19,7 @@ pub mod professional;
 pub mod programme;
 pub mod refusal;
 pub mod report;
+pub mod room;
 pub mod signals;
 pub mod support;
 pub mod suppression;

@@ -94,6 +94,26 @@ pub fn all(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The latest assessment of each running match of a programme's volunteers (the matches can be of
+/// any programme: a volunteer's whole caseload counts).
+pub fn latest_of_running_matches_of_members(
+    conn: &Connection,
+    programme: draagkracht_core::ProgrammeId,
+) -> Result<Vec<AssessmentRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE id IN (
+             SELECT (SELECT a.id FROM assessments a WHERE a.match_id = m.id
+                     ORDER BY a.date DESC, a.created_at DESC, a.id DESC LIMIT 1)
+             FROM matches m
+             WHERE m.end_date IS NULL AND m.id IN (
+                 SELECT mv.match_id FROM volunteer_programmes vp
+                 JOIN match_volunteers mv ON mv.volunteer_id = vp.volunteer_id
+                 WHERE vp.programme_id = ?1))"
+    ))?;
+    let rows = stmt.query_map([programme.to_string()], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The latest assessment of every match that has one, in one pass.
 pub fn latest_per_match(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
     let mut stmt = conn.prepare(&format!(

@@ -17,6 +17,8 @@ pub struct MatchRecord {
     pub programme_name: String,
     /// (id, name), by name.
     pub volunteers: Vec<(VolunteerId, String)>,
+    /// Volunteers matched although they had no room, with the reason the app gave then.
+    pub without_room: Vec<(VolunteerId, String)>,
     pub start_date: NaiveDate,
     pub expected_end_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -55,6 +57,7 @@ fn from_row(r: &Row) -> rusqlite::Result<MatchRecord> {
         programme_id: parsed(r, 3, ProgrammeId::parse)?,
         programme_name: r.get(4)?,
         volunteers: Vec::new(),
+        without_room: Vec::new(),
         start_date: parsed(r, 5, iso_date)?,
         expected_end_date: optional_date(6)?,
         end_date: optional_date(7)?,
@@ -65,13 +68,15 @@ fn from_row(r: &Row) -> rusqlite::Result<MatchRecord> {
 
 fn with_volunteers(conn: &Connection, mut records: Vec<MatchRecord>) -> Result<Vec<MatchRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT v.id, v.name FROM match_volunteers mv JOIN volunteers v ON v.id = mv.volunteer_id
+        "SELECT v.id, v.name, mv.without_room FROM match_volunteers mv JOIN volunteers v ON v.id = mv.volunteer_id
          WHERE mv.match_id = ?1 ORDER BY v.name COLLATE NOCASE",
     )?;
     for m in &mut records {
-        m.volunteers = stmt
-            .query_map([m.id.to_string()], |r| Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?)))?
+        let rows: Vec<(VolunteerId, String, Option<String>)> = stmt
+            .query_map([m.id.to_string()], |r| Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
+        m.without_room = rows.iter().filter_map(|(v, _, why)| Some((*v, why.clone()?))).collect();
+        m.volunteers = rows.into_iter().map(|(v, name, _)| (v, name)).collect();
     }
     Ok(records)
 }
@@ -101,7 +106,15 @@ pub fn all(conn: &Connection) -> Result<Vec<MatchRecord>, StoreError> {
     with_volunteers(conn, rows)
 }
 
-pub fn insert(tx: &Transaction, id: MatchId, m: &ValidMatch, now: DateTime<Utc>) -> Result<(), StoreError> {
+/// A new match. `without_room` holds, for a volunteer chosen although they had no room, the reason
+/// the app gave.
+pub fn insert(
+    tx: &Transaction,
+    id: MatchId,
+    m: &ValidMatch,
+    without_room: &[(VolunteerId, String)],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     tx.prepare_cached(
         "INSERT INTO matches (id, participant_id, programme_id, start_date, expected_end_date, one_to_one_at_home,
                               created_at, updated_at)
@@ -116,9 +129,11 @@ pub fn insert(tx: &Transaction, id: MatchId, m: &ValidMatch, now: DateTime<Utc>)
         m.one_to_one_at_home,
         now.to_rfc3339()
     ])?;
-    let mut stmt = tx.prepare_cached("INSERT INTO match_volunteers (match_id, volunteer_id) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO match_volunteers (match_id, volunteer_id, without_room) VALUES (?1, ?2, ?3)")?;
     for v in &m.volunteers {
-        stmt.execute([id.to_string(), v.to_string()])?;
+        let reason = without_room.iter().find(|(w, _)| w == v).map(|(_, r)| r.as_str());
+        stmt.execute(params![id.to_string(), v.to_string(), reason])?;
     }
     Ok(())
 }
@@ -220,7 +235,7 @@ mod tests {
                 expected_end_date: Some(d(12, 31)),
                 one_to_one_at_home: true,
             };
-            insert(tx, m, &valid, now)
+            insert(tx, m, &valid, &[], now)
         })
         .unwrap();
 

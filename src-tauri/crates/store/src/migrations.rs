@@ -461,6 +461,8 @@ END;
     include_str!("migrations/0013_device_signatures.sql"),
     // 14: the plausible day is a branch setting, shared.
     include_str!("migrations/0014_plausible_day.sql"),
+    // 15: a volunteer matched without room keeps the reason the app gave.
+    include_str!("migrations/0015_matched_without_room.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

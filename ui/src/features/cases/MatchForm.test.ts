@@ -141,4 +141,39 @@ describe('match form', () => {
     await waitFor(() => expect(document.activeElement).toBe(boxes()[0]));
     expect((screen.getByTestId('match-programme') as HTMLSelectElement).value).toBe('p-admin');
   });
+
+  it('suggests volunteers with room first, each with why, and warns when someone without room is ticked', async () => {
+    const backend = fakeBackend({
+      listVolunteers: async () => VOLUNTEERS,
+      matchRoom: async () => [
+        { volunteerId: 'v-carla', volunteerName: 'Carla Smit', hasRoom: true, reason: 'Ruimte: nog geen koppeling, 0 van 16 uur in 4 weken.', reasonEn: 'Room: no match yet, 0 of 16 hours in 4 weeks.' },
+        { volunteerId: 'v-bram', volunteerName: 'Bram Jansen', hasRoom: false, reason: 'Geen ruimte: met rust.', reasonEn: 'No room: on a break.' },
+      ],
+    });
+    setBackend(backend);
+    render(MatchForm, { participantId: 'd-017', volunteerId: null, today: TODAY });
+    await screen.findByTestId('match-programme');
+    expect(screen.queryByTestId('match-suggestions')).toBeNull();
+
+    await userEvent.selectOptions(screen.getByTestId('match-programme'), 'p-buddy');
+    const suggestions = await screen.findByTestId('match-suggestions');
+    expect(backend.matchRoom).toHaveBeenCalledWith('p-buddy');
+    expect(within(suggestions).getAllByRole('checkbox')).toHaveLength(1);
+    expect(screen.getByRole('list', { name: 'Voorgesteld: met ruimte voor nog een koppeling, de meeste ruimte eerst' })).toBe(suggestions);
+    // The reason is the checkbox's description, for a screen reader too.
+    expect(box('Carla Smit').getAttribute('aria-describedby')).toBe('mf-room-v-carla');
+    expect(document.getElementById('mf-room-v-carla')?.textContent).toBe('Ruimte: nog geen koppeling, 0 van 16 uur in 4 weken.');
+    expect(screen.queryByTestId('match-no-room')).toBeNull();
+
+    await userEvent.click(box('Bram Jansen'));
+    const warning = screen.getByTestId('match-no-room');
+    expect(warning.textContent).toContain('Bram Jansen: Geen ruimte: met rust.');
+    expect(warning.textContent).toContain('Je kunt toch koppelen.');
+    // Allowed: the match is saved with him.
+    await userEvent.click(screen.getByTestId('match-save'));
+    expect(backend.createMatch).toHaveBeenCalledWith(expect.objectContaining({ volunteerIds: ['v-bram'] }));
+
+    applyLanguage('en');
+    await waitFor(() => expect(screen.getByTestId('match-no-room').textContent).toContain('Bram Jansen: No room: on a break.'));
+  });
 });

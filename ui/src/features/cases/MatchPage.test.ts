@@ -65,6 +65,15 @@ describe('match page', () => {
     expect(screen.getByTestId('match-no-professional').textContent).toContain('Deze casus is complex en er is nu geen professional bij betrokken');
   });
 
+  it('says who was matched without room, with the reason the app gave', async () => {
+    const volunteers = [{ id: 'v-anna', name: 'Anna de Vries', withoutRoom: 'Geen ruimte: VOG verlopen.' }];
+    setBackend(fakeBackend({ getMatch: async () => detail({}, { volunteers }) }));
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    expect((await screen.findByTestId('match-without-room')).textContent).toBe(
+      'Anna de Vries is gekoppeld terwijl er geen ruimte was. Geen ruimte: VOG verlopen.',
+    );
+  });
+
   it('says it more urgently for an acute case, and not at all once a professional is involved', async () => {
     setBackend(fakeBackend({ getMatch: async () => detail({}, { level: 'acute' }) }));
     const { unmount } = render(MatchPage, { id: 'm-1', today: TODAY });

@@ -86,6 +86,19 @@ pub struct ParticipantDetail {
 pub struct VolunteerRef {
     pub id: VolunteerId,
     pub name: String,
+    /// Matched although the app said they had no room: the reason it gave then.
+    pub without_room: Option<String>,
+}
+
+/// Whether a volunteer has room for one more match in a programme, and why, in one line.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VolunteerRoom {
+    pub volunteer_id: VolunteerId,
+    pub volunteer_name: String,
+    pub has_room: bool,
+    pub reason: String,
+    pub reason_en: String,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

@@ -1,0 +1,94 @@
+//! Room for a new match: which volunteers of a programme can take on one more participant, ranked,
+//! each with its reason in one line (`core::room` decides; this reads the facts in a few indexed
+//! queries). A volunteer chosen without room is allowed; `create_match` records the reason.
+
+use crate::wire::VolunteerRoom;
+use crate::{ApiError, Draagkracht};
+use chrono::NaiveDate;
+use draagkracht_core::complexity::case_level;
+use draagkracht_core::period::DateRange;
+use draagkracht_core::room::{rank, Candidate, Limits, Room};
+use draagkracht_core::signals::Thresholds;
+use draagkracht_core::{ProgrammeId, VolunteerId};
+use draagkracht_store::{assessments, facts, programmes};
+use std::collections::HashMap;
+
+impl Draagkracht {
+    /// Every volunteer of the programme (who has not stopped): those with room first, the most room
+    /// first; then those without, each with why.
+    pub fn match_room(&self, programme: ProgrammeId, today: NaiveDate) -> Result<Vec<VolunteerRoom>, ApiError> {
+        Ok(self.rooms(programme, today)?.into_iter().map(VolunteerRoom::from).collect())
+    }
+
+    /// The reason for each of `chosen` who has no room in `programme`, to record with the match.
+    pub(crate) fn without_room(
+        &self,
+        programme: ProgrammeId,
+        chosen: &[VolunteerId],
+        today: NaiveDate,
+    ) -> Result<Vec<(VolunteerId, String)>, ApiError> {
+        let rooms = self.rooms(programme, today)?;
+        Ok(chosen
+            .iter()
+            .filter_map(|v| {
+                // Someone outside the programme is not judged by its limits.
+                let room = rooms.iter().find(|r| r.volunteer == *v)?;
+                (!room.has_room).then(|| (*v, room.reason_nl.clone()))
+            })
+            .collect())
+    }
+
+    fn rooms(&self, programme: ProgrammeId, today: NaiveDate) -> Result<Vec<Room>, ApiError> {
+        let conn = self.db.conn();
+        let record =
+            programmes::get(conn, programme)?.ok_or_else(|| ApiError::not_found("Dit project", "This programme"))?;
+        let caseload_weight =
+            self.thresholds()?.get(&programme).map_or(Thresholds::default().caseload_weight, |t| t.caseload_weight);
+        let (vog_years, _) = self.support_policy()?;
+        let since = DateRange::last_four_weeks(today).first;
+        let training = record.required_training.as_deref();
+
+        let level_of: HashMap<_, _> = assessments::latest_of_running_matches_of_members(conn, programme)?
+            .into_iter()
+            .map(|a| (a.match_id, case_level(Some(&a.assessment))))
+            .collect();
+        let mut caseload: HashMap<VolunteerId, (u32, usize)> = HashMap::new();
+        for (volunteer, m) in facts::running_matches_of_members(conn, programme)? {
+            let weight = level_of.get(&m).copied().unwrap_or_else(|| case_level(None)).weight();
+            let entry = caseload.entry(volunteer).or_default();
+            entry.0 += weight;
+            entry.1 += 1;
+        }
+        let candidates: Vec<Candidate> = facts::programme_room(conn, programme, since, training)?
+            .into_iter()
+            .map(|row| {
+                let (caseload_weight, running_matches) = caseload.get(&row.volunteer).copied().unwrap_or_default();
+                Candidate {
+                    volunteer: row.volunteer,
+                    name: row.name,
+                    status: row.status,
+                    agreed_minutes_per_week: row.agreed_minutes_per_week,
+                    minutes_last_four_weeks: row.minutes,
+                    caseload_weight,
+                    running_matches,
+                    vog_date: row.vog_date,
+                    training_missing: (!row.trained).then(|| training.unwrap_or_default().to_string()),
+                    open_alerts: row.open_alerts,
+                }
+            })
+            .collect();
+        Ok(rank(&candidates, Limits { caseload_weight, vog_years }, today))
+    }
+}
+
+impl From<Room> for VolunteerRoom {
+    fn from(r: Room) -> Self {
+        Self {
+            volunteer_id: r.volunteer,
+            volunteer_name: r.name,
+            has_room: r.has_room,
+            reason: r.reason_nl,
+            reason_en: r.reason_en,
+        }
+    }
+}
