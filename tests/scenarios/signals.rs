@@ -319,6 +319,12 @@ fn the_attention_list_is_grouped_by_what_to_do_and_marks_what_is_new() {
     assert_eq!(refer.new_signals, vec![refer.signals[0].id], "opened after the first look");
     assert_eq!([overview.groups[0].new_count, overview.groups[1].new_count, overview.groups[2].new_count], [1, 0, 1]);
 
+    // The signal page says how to take it up: a professional first for a complex case.
+    let detail = t.app.signal(refer.signals[0].id, today).unwrap();
+    assert_eq!(detail.guide.agreements[0], Resolution::ProfessionalEngaged);
+    assert_eq!(detail.guide.questions.len(), 3);
+    assert!(detail.guide.why.contains("complexe situatie"), "{}", detail.guide.why);
+
     // A new session (the app opened again) remembers the last look: what opened before it is not new.
     let mut again = draagkracht_api::Draagkracht::open(&t.db_path()).unwrap();
     let overview = again.attention_overview(today).unwrap();

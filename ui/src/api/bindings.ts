@@ -369,7 +369,7 @@ export type Severity = "info" | "warning" | "alert";
 
 export type SignalStatus = "open" | "acknowledged" | "snoozed" | "resolved" | "cleared";
 
-export type Resolution = "conversation" | "professional_engaged" | "task_handed_over" | "hours_reduced" | "match_ended" | "other";
+export type Resolution = "conversation" | "professional_engaged" | "task_handed_over" | "hours_reduced" | "match_ended" | "second_volunteer" | "break" | "training" | "other";
 
 export type Figure = { labelNl: string, labelEn: string, value: number, threshold: number, };
 
@@ -431,6 +431,12 @@ minutes: number, };
 
 export type SignalEvent = { onDate: string, fromStatus: SignalStatus | null, toStatus: SignalStatus, resolution: Resolution | null, note: string | null, };
 
+export type ConversationGuide = { why: string, whyEn: string, questions: Array<string>, questionsEn: Array<string>, professional: string, professionalEn: string, 
+/**
+ * What can be agreed, the likeliest first: the resolve form offers these first.
+ */
+agreements: Array<Resolution>, };
+
 export type SignalDetail = { signal: SignalView, 
 /**
  * The evidence entries themselves.
@@ -447,7 +453,11 @@ weeks: Array<WeekLoad>, agreedMinutesPerWeek: number,
 /**
  * Every status change, oldest first.
  */
-history: Array<SignalEvent>, };
+history: Array<SignalEvent>, 
+/**
+ * How to take it up: the rule's conversation guide.
+ */
+guide: ConversationGuide, };
 
 export type SignalAction = "acknowledge" | "resolve" | "snooze" | "reopen";
 

@@ -234,6 +234,9 @@ export const en: Record<MessageKey, string> = {
   'resolution.task_handed_over': 'handed the task over',
   'resolution.hours_reduced': 'reduced the hours',
   'resolution.match_ended': 'ended the match',
+  'resolution.second_volunteer': 'added a second volunteer',
+  'resolution.break': 'agreed a break',
+  'resolution.training': 'agreed a training',
   'resolution.other': 'something else',
 
   'attention.title': 'Needs attention',
@@ -293,6 +296,10 @@ export const en: Record<MessageKey, string> = {
   'signal.resolution': 'What you did',
   'signal.resolutionNote': 'Note',
   'signal.actions': 'What will you do about it?',
+  'signal.guide': 'How to take it up',
+  'signal.guideAsk': 'You could ask',
+  'signal.guideAgree': 'What you can agree',
+  'signal.guideProfessional': 'When a professional should come in',
   'signal.actionsHelp':
     'Seen: you know about it, and the signal stays on the list. Deal with it: you have done something about it. Look at it later: the signal leaves the list until the day you choose.',
   'signal.acknowledge': 'Seen',

@@ -238,6 +238,9 @@ export const nl = {
   'resolution.task_handed_over': 'taak overgedragen',
   'resolution.hours_reduced': 'uren afgeschaald',
   'resolution.match_ended': 'koppeling beëindigd',
+  'resolution.second_volunteer': 'tweede vrijwilliger erbij',
+  'resolution.break': 'rust afgesproken',
+  'resolution.training': 'training afgesproken',
   'resolution.other': 'anders',
 
   'attention.title': 'Aandacht nodig',
@@ -297,6 +300,10 @@ export const nl = {
   'signal.resolution': 'Wat je hebt gedaan',
   'signal.resolutionNote': 'Notitie',
   'signal.actions': 'Wat doe je ermee?',
+  'signal.guide': 'Zo pak je het op',
+  'signal.guideAsk': 'Vraag bijvoorbeeld',
+  'signal.guideAgree': 'Wat je kunt afspreken',
+  'signal.guideProfessional': 'Wanneer een professional erbij moet',
   'signal.actionsHelp':
     'Gezien: je weet ervan, en het signaal blijft op de lijst. Afhandelen: je hebt er iets aan gedaan. Later bekijken: het signaal gaat van de lijst tot de dag die je kiest.',
   'signal.acknowledge': 'Gezien',

@@ -580,6 +580,15 @@ export const SIGNAL_DETAIL: SignalDetail = {
   })),
   agreedMinutesPerWeek: 240,
   history: [{ onDate: '2025-11-24', fromStatus: null, toStatus: 'open', resolution: null, note: null }],
+  guide: {
+    why: 'Meer uren dan afgesproken is vaak het eerste teken dat iemand te veel op zich neemt.',
+    whyEn: 'More hours than agreed is often the first sign that someone is taking on too much.',
+    questions: ['Hoe komt het dat het meer uren zijn geworden?', 'Voelt het nog goed, of wordt het te veel?', 'Wat zou je willen laten vallen of delen?'],
+    questionsEn: ['How did it become more hours?', 'Does it still feel right, or is it getting too much?', 'What would you like to drop or share?'],
+    professional: 'Als de uren komen door taken die bij een professional horen.',
+    professionalEn: 'When the hours come from tasks that belong with a professional.',
+    agreements: ['hours_reduced', 'second_volunteer', 'break', 'conversation'],
+  },
 };
 
 export const CASE_SIGNAL_DETAIL: SignalDetail = { ...SIGNAL_DETAIL, signal: CASE_SIGNAL, entries: [], matches: [MATCH] };

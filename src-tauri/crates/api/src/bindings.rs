@@ -95,6 +95,7 @@ pub fn typescript() -> String {
         AttentionOverview::decl(&cfg),
         WeekLoad::decl(&cfg),
         SignalEvent::decl(&cfg),
+        ConversationGuide::decl(&cfg),
         SignalDetail::decl(&cfg),
         SignalAction::decl(&cfg),
         SignalActionInput::decl(&cfg),

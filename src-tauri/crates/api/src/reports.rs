@@ -143,7 +143,7 @@ impl Draagkracht {
             referrals: reports::referral_kinds(conn, range, programme)?,
             signals: reports::signal_dates(conn, range, programme)?
                 .into_iter()
-                .map(|(opened_on, resolved_on)| SignalFact { opened_on, resolved_on })
+                .map(|(opened_on, resolved_on, resolution)| SignalFact { opened_on, resolved_on, resolution })
                 .collect(),
             years,
             hour_rate_cents: settings.hour_rate_cents,

@@ -11,7 +11,7 @@ use crate::db::{iso_date, parsed};
 use crate::StoreError;
 use chrono::Datelike;
 use chrono::NaiveDate;
-use draagkracht_core::{ActivityLevel, DateRange, MatchId, ParticipantId, ProfessionalKind, ProgrammeId};
+use draagkracht_core::{ActivityLevel, DateRange, MatchId, ParticipantId, ProfessionalKind, ProgrammeId, Resolution};
 use rusqlite::{Connection, Row};
 use std::collections::BTreeMap;
 
@@ -140,9 +140,9 @@ pub fn signal_dates(
     conn: &Connection,
     range: DateRange,
     programme: Option<ProgrammeId>,
-) -> Result<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>)>, StoreError> {
+) -> Result<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>, Option<Resolution>)>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END FROM signals s
+        "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END, s.resolution FROM signals s
          WHERE (s.opened_on BETWEEN ?1 AND ?2 OR (s.status = 'resolved' AND s.closed_on BETWEEN ?1 AND ?2))
            AND (?3 IS NULL
                 OR (SELECT m.programme_id FROM matches m WHERE m.id = s.subject_match_id) = ?3
@@ -151,7 +151,12 @@ pub fn signal_dates(
     )?;
     let rows = stmt.query_map(params_of(range, programme), |r| {
         let closed: Option<String> = r.get(1)?;
-        Ok((parsed(r, 0, iso_date)?, closed.as_deref().and_then(iso_date)))
+        let resolution: Option<String> = r.get(2)?;
+        Ok((
+            parsed(r, 0, iso_date)?,
+            closed.as_deref().and_then(iso_date),
+            resolution.as_deref().and_then(Resolution::parse),
+        ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -172,6 +172,23 @@ describe('signal page', () => {
   });
 });
 
+describe('conversation guide', () => {
+  it('says why it matters, what to ask, what can be agreed and when a professional should come in', async () => {
+    setBackend(fakeBackend());
+    render(SignalPage, { id: 's-hours', today: TODAY });
+    const guide = await screen.findByTestId('signal-guide');
+    expect(within(guide).getByRole('heading', { level: 2 }).textContent).toBe('Zo pak je het op');
+    expect(within(guide).getByTestId('guide-why').textContent).toBe(SIGNAL_DETAIL.guide.why);
+    expect(within(guide).getAllByRole('listitem').map((li) => li.textContent)).toEqual(SIGNAL_DETAIL.guide.questions);
+    expect(within(guide).getByTestId('guide-agree').textContent).toBe(
+      'uren afgeschaald, tweede vrijwilliger erbij, rust afgesproken, gesprek gevoerd',
+    );
+    applyLanguage('en');
+    await waitFor(() => expect(within(guide).getByTestId('guide-professional').textContent).toBe(SIGNAL_DETAIL.guide.professionalEn));
+    expect(within(guide).getAllByRole('listitem')[0]!.textContent).toBe('How did it become more hours?');
+  });
+});
+
 describe('signal actions', () => {
   it('marks an open signal as seen, then shows the new status and history', async () => {
     const backend = fakeBackend();
@@ -194,7 +211,7 @@ describe('signal actions', () => {
     render(SignalPage, { id: 's-hours', today: TODAY });
 
     await userEvent.click(await screen.findByTestId('signal-resolve'));
-    expect(screen.getAllByTestId('resolution-option')).toHaveLength(6);
+    expect(screen.getAllByTestId('resolution-option')).toHaveLength(9);
     expect((screen.getByTestId('resolution-date') as HTMLInputElement).value).toBe('26-11-2025');
     await userEvent.click(screen.getByTestId('resolution-save'));
 
@@ -214,11 +231,15 @@ describe('signal actions', () => {
     render(SignalPage, { id: 's-hours', today: TODAY });
 
     await userEvent.click(await screen.findByTestId('signal-resolve'));
+    // The guide's agreements for hours over the agreement first, then the rest, "anders" last.
     expect(screen.getAllByTestId('resolution-option').map((r) => r.closest('label')?.textContent?.trim())).toEqual([
+      'uren afgeschaald',
+      'tweede vrijwilliger erbij',
+      'rust afgesproken',
       'gesprek gevoerd',
       'professional ingeschakeld',
       'taak overgedragen',
-      'uren afgeschaald',
+      'training afgesproken',
       'koppeling beëindigd',
       'anders',
     ]);

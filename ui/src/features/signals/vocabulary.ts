@@ -5,15 +5,23 @@
 import type { Figure, Resolution, SignalStatus, SignalView } from '../../api/bindings';
 import { lang } from '../../i18n/i18n.svelte';
 
-/** In the order the resolve form offers them; "anders" last. */
+/** Every resolution, in the order the resolve form offers those a guide does not put first; "anders" last. */
 export const RESOLUTIONS: readonly Resolution[] = [
   'conversation',
   'professional_engaged',
   'task_handed_over',
   'hours_reduced',
+  'second_volunteer',
+  'break',
+  'training',
   'match_ended',
   'other',
 ];
+
+/** The resolutions in the order the resolve form offers them: the guide's agreements first. */
+export function resolutionsFor(agreements: readonly Resolution[]): Resolution[] {
+  return [...agreements, ...RESOLUTIONS.filter((r) => !agreements.includes(r))];
+}
 
 /** Still asking for attention, or waiting to: the statuses an action can start from. */
 export function isLive(status: SignalStatus): boolean {

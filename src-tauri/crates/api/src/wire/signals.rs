@@ -100,6 +100,38 @@ pub struct SignalDetail {
     pub agreed_minutes_per_week: u32,
     /// Every status change, oldest first.
     pub history: Vec<SignalEvent>,
+    /// How to take it up: the rule's conversation guide.
+    pub guide: ConversationGuide,
+}
+
+/// A rule's conversation guide (DOMAIN.md), in Dutch and English, and what can be agreed.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationGuide {
+    pub why: String,
+    pub why_en: String,
+    pub questions: Vec<String>,
+    pub questions_en: Vec<String>,
+    pub professional: String,
+    pub professional_en: String,
+    /// What can be agreed, the likeliest first: the resolve form offers these first.
+    pub agreements: Vec<Resolution>,
+}
+
+impl ConversationGuide {
+    pub fn of(rule: RuleId) -> Self {
+        use draagkracht_core::signals::guides::{agreements, guide};
+        let (nl, en) = guide(rule);
+        Self {
+            why: nl.why.into(),
+            why_en: en.why.into(),
+            questions: nl.questions.iter().map(|q| q.to_string()).collect(),
+            questions_en: en.questions.iter().map(|q| q.to_string()).collect(),
+            professional: nl.professional.into(),
+            professional_en: en.professional.into(),
+            agreements: agreements(rule).to_vec(),
+        }
+    }
 }
 
 /// What the coordinator does with a signal.

@@ -375,18 +375,30 @@ impl Builder<'_> {
             total: Some(vec![Cell::Text(self.t("Totaal", "Total")), total]),
             note: None,
         };
+        let signal_rows = {
+            let mut rows = vec![
+                vec![Cell::Text(self.t("Nieuwe signalen", "Signals raised")), self.count(f.signals_raised)],
+                vec![Cell::Text(self.t("Afgehandeld", "Resolved")), self.count(f.signals_resolved)],
+            ];
+            // How they were resolved: only what was done at least once.
+            for (resolution, n) in f.resolved_by.iter().filter(|(_, n)| *n > 0) {
+                let (nl, en) = resolution.label();
+                rows.push(vec![
+                    Cell::Text(self.t(&format!("  waarvan {nl}"), &format!("  of which {en}"))),
+                    self.count(*n),
+                ]);
+            }
+            rows.push(vec![
+                Cell::Text(self.t("Mediane tijd tot afhandeling (dagen)", "Median time to resolve (days)")),
+                self.median(f.median_days_to_resolve, f.signals_resolved),
+            ]);
+            rows
+        };
         let signals = Table {
             key: self.t("Signalen", "Signals"),
             title: self.t("Signalen over de belasting van vrijwilligers", "Signals about volunteers' load"),
             columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
-            rows: vec![
-                vec![Cell::Text(self.t("Nieuwe signalen", "Signals raised")), self.count(f.signals_raised)],
-                vec![Cell::Text(self.t("Afgehandeld", "Resolved")), self.count(f.signals_resolved)],
-                vec![
-                    Cell::Text(self.t("Mediane tijd tot afhandeling (dagen)", "Median time to resolve (days)")),
-                    self.median(f.median_days_to_resolve, f.signals_resolved),
-                ],
-            ],
+            rows: signal_rows,
             total: None,
             note: Some(self.t(
                 "Een signaal: een vrijwilliger krijgt meer of zwaarder werk dan past bij vrijwilligerswerk, en de coördinator bespreekt het.",

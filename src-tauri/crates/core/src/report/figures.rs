@@ -43,6 +43,8 @@ pub struct SignalFact {
     pub opened_on: NaiveDate,
     /// Set when the signal was resolved (by the coordinator, not cleared by itself).
     pub resolved_on: Option<NaiveDate>,
+    /// What the coordinator did about it.
+    pub resolution: Option<crate::signals::lifecycle::Resolution>,
 }
 
 /// One earlier (or the current) calendar year, for the trend.
@@ -133,6 +135,8 @@ pub struct ReportFigures {
     pub referrals: Vec<(ProfessionalKind, u32)>,
     pub signals_raised: u32,
     pub signals_resolved: u32,
+    /// The signals resolved in the period by what was done, in `Resolution::ALL` order, zeros included.
+    pub resolved_by: Vec<(crate::signals::lifecycle::Resolution, u32)>,
     /// The median days from opening to resolution of the signals resolved in the period.
     pub median_days_to_resolve: Option<f64>,
     pub years: Vec<YearFacts>,
@@ -231,6 +235,10 @@ impl ReportFacts {
             referrals,
             signals_raised: self.signals.iter().filter(|s| range.contains(s.opened_on)).count() as u32,
             signals_resolved: resolved.len() as u32,
+            resolved_by: crate::signals::lifecycle::Resolution::ALL
+                .into_iter()
+                .map(|r| (r, resolved.iter().filter(|s| s.resolution == Some(r)).count() as u32))
+                .collect(),
             median_days_to_resolve: median(&mut resolve_days),
             years: self.years,
             hour_rate_cents: self.hour_rate_cents,
@@ -292,9 +300,13 @@ pub(crate) mod tests {
             ],
             referrals: vec![ProfessionalKind::DebtHelp, ProfessionalKind::DebtHelp, ProfessionalKind::Gp],
             signals: vec![
-                SignalFact { opened_on: d(2025, 1, 5), resolved_on: Some(d(2025, 1, 15)) },
-                SignalFact { opened_on: d(2024, 12, 20), resolved_on: Some(d(2025, 1, 19)) },
-                SignalFact { opened_on: d(2025, 3, 1), resolved_on: None },
+                SignalFact {
+                    opened_on: d(2025, 1, 5),
+                    resolved_on: Some(d(2025, 1, 15)),
+                    resolution: Some(crate::signals::lifecycle::Resolution::SecondVolunteer),
+                },
+                SignalFact { opened_on: d(2024, 12, 20), resolved_on: Some(d(2025, 1, 19)), resolution: None },
+                SignalFact { opened_on: d(2025, 3, 1), resolved_on: None, resolution: None },
             ],
             years: vec![],
             hour_rate_cents: 1406,
@@ -320,6 +332,23 @@ pub(crate) mod tests {
         assert_eq!((f.signals_raised, f.signals_resolved), (2, 2), "raised in the period; resolved in it");
         // Resolved after 10 and 30 days.
         assert_eq!(f.median_days_to_resolve, Some(20.0));
+        // How: one with a second volunteer, one without a recorded choice.
+        use crate::signals::lifecycle::Resolution;
+        let how: Vec<_> = f.resolved_by.iter().filter(|(_, n)| *n > 0).collect();
+        assert_eq!(how, [&(Resolution::SecondVolunteer, 1)]);
+        let internal = crate::report::build(
+            &f,
+            crate::report::Audience::Internal,
+            crate::report::Language::Nl,
+            &crate::report::Cover { branch: "B".into(), programme: None, made_on: d(2025, 4, 2) },
+        );
+        let signals =
+            internal.sections.iter().flat_map(|s| &s.tables).find(|t| t.key == "Signalen").expect("the signals table");
+        assert!(signals
+            .rows
+            .iter()
+            .any(|r| r[0] == crate::report::Cell::Text("  waarvan tweede vrijwilliger erbij".into())
+                && r[1] == crate::report::Cell::Count(1)));
         // 18 hours × € 14,06 (the report values the hours as it shows them).
         let cover = crate::report::Cover { branch: "B".into(), programme: None, made_on: d(2025, 4, 2) };
         let doc = crate::report::build(&f, crate::report::Audience::Internal, crate::report::Language::Nl, &cover);

@@ -61,17 +61,26 @@ pub enum Resolution {
     HoursReduced,
     /// Koppeling beëindigd.
     MatchEnded,
+    /// Een tweede vrijwilliger erbij.
+    SecondVolunteer,
+    /// Rust afgesproken.
+    Break,
+    /// Training afgesproken.
+    Training,
     /// Anders.
     Other,
 }
 
 impl Resolution {
-    pub const ALL: [Resolution; 6] = [
+    pub const ALL: [Resolution; 9] = [
         Self::Conversation,
         Self::ProfessionalEngaged,
         Self::TaskHandedOver,
         Self::HoursReduced,
         Self::MatchEnded,
+        Self::SecondVolunteer,
+        Self::Break,
+        Self::Training,
         Self::Other,
     ];
 
@@ -82,12 +91,30 @@ impl Resolution {
             Self::TaskHandedOver => "task_handed_over",
             Self::HoursReduced => "hours_reduced",
             Self::MatchEnded => "match_ended",
+            Self::SecondVolunteer => "second_volunteer",
+            Self::Break => "break",
+            Self::Training => "training",
             Self::Other => "other",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// How a report names it: (Dutch, English), as the window does.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Conversation => ("gesprek gevoerd", "had a conversation"),
+            Self::ProfessionalEngaged => ("professional ingeschakeld", "brought in a professional"),
+            Self::TaskHandedOver => ("taak overgedragen", "handed the task over"),
+            Self::HoursReduced => ("uren afgeschaald", "reduced the hours"),
+            Self::MatchEnded => ("koppeling beëindigd", "ended the match"),
+            Self::SecondVolunteer => ("tweede vrijwilliger erbij", "added a second volunteer"),
+            Self::Break => ("rust afgesproken", "agreed a break"),
+            Self::Training => ("training afgesproken", "agreed a training"),
+            Self::Other => ("anders", "something else"),
+        }
     }
 }
 

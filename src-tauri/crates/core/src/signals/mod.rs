@@ -12,6 +12,7 @@ mod credential_expired;
 mod frontline_load;
 mod gone_quiet;
 mod grey_zone_drift;
+pub mod guides;
 mod hours_over_agreement;
 pub mod lifecycle;
 mod no_supervision;
