@@ -70,6 +70,8 @@ const COMMANDS: &[&str] = &[
     "update_activity",
     "attention_list",
     "get_signal",
+    "signal_guides",
+    "set_signal_guide",
     "act_on_signal",
     "volunteer_signals",
     "list_thresholds",

@@ -101,6 +101,8 @@ fn main() {
             commands::activities::update_activity,
             commands::signals::attention_list,
             commands::signals::get_signal,
+            commands::signals::signal_guides,
+            commands::signals::set_signal_guide,
             commands::signals::act_on_signal,
             commands::signals::volunteer_signals,
             commands::signals::list_thresholds,

@@ -331,3 +331,41 @@ fn the_attention_list_is_grouped_by_what_to_do_and_marks_what_is_new() {
     assert!(overview.looked_before.is_some());
     assert!(overview.groups.iter().all(|g| g.new_count == 0));
 }
+
+/// The branch rewrites a guide: the signal page shows its words; a bad guide is refused field by
+/// field and changes nothing; three empty fields bring the default back.
+#[test]
+fn a_branch_writes_its_own_conversation_guide() {
+    use draagkracht_api::wire::{Field, GuideInput};
+    let mut t = TempApp::new();
+    let default = t.app.signal_guides().unwrap();
+    assert_eq!(default.len(), RuleId::ALL.len());
+    assert!(default.iter().all(|g| !g.guide.edited));
+
+    let bad =
+        GuideInput { rule: RuleId::GoneQuiet, why: " ".into(), questions: String::new(), professional: "x".into() };
+    let refused = t.app.set_signal_guide(&bad).unwrap_err();
+    assert_eq!(refused.field, Some(Field::Why));
+    assert_eq!(
+        refused.also.as_ref().map(|a| a.iter().map(|r| r.field).collect::<Vec<_>>()),
+        Some(vec![Field::Questions])
+    );
+    assert!(t.app.signal_guides().unwrap().iter().all(|g| !g.guide.edited), "nothing kept");
+
+    let own = GuideInput {
+        rule: RuleId::GoneQuiet,
+        why: "Bij ons bellen we binnen een week.".into(),
+        questions: "Hoe gaat het?\nZie je de deelnemer nog?".into(),
+        professional: "Als de deelnemer alleen zit.".into(),
+    };
+    let after = t.app.set_signal_guide(&own).unwrap();
+    let quiet = after.iter().find(|g| g.rule == RuleId::GoneQuiet).unwrap();
+    assert!(quiet.guide.edited);
+    assert_eq!(quiet.guide.questions, ["Hoe gaat het?", "Zie je de deelnemer nog?"]);
+    assert_eq!(quiet.guide.why_en, quiet.guide.why, "the branch's words in both languages");
+    assert_eq!(quiet.guide.agreements[0], Resolution::Conversation, "what can be agreed stays");
+
+    let empty = GuideInput { why: String::new(), questions: String::new(), professional: String::new(), ..own };
+    let back = t.app.set_signal_guide(&empty).unwrap();
+    assert!(!back.iter().find(|g| g.rule == RuleId::GoneQuiet).unwrap().guide.edited);
+}

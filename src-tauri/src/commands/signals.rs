@@ -3,8 +3,8 @@
 
 use crate::state::{today, AppState};
 use draagkracht_api::wire::{
-    AttentionOverview, ProgrammeId, SignalActionInput, SignalDetail, SignalId, SignalView, ThresholdInput,
-    ThresholdView, VolunteerId,
+    AttentionOverview, GuideInput, ProgrammeId, RuleGuide, SignalActionInput, SignalDetail, SignalId, SignalView,
+    ThresholdInput, ThresholdView, VolunteerId,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -13,6 +13,17 @@ use tauri::State;
 #[tauri::command]
 pub async fn attention_list(state: State<'_, AppState>) -> Result<AttentionOverview, ApiError> {
     state.with(|app| app.attention_overview(today()))
+}
+
+/// Every rule's conversation guide: the default or the branch's own wording.
+#[tauri::command]
+pub async fn signal_guides(state: State<'_, AppState>) -> Result<Vec<RuleGuide>, ApiError> {
+    state.with(|app| app.signal_guides())
+}
+
+#[tauri::command]
+pub async fn set_signal_guide(state: State<'_, AppState>, input: GuideInput) -> Result<Vec<RuleGuide>, ApiError> {
+    state.with(|app| app.set_signal_guide(&input))
 }
 
 #[tauri::command]

@@ -28,6 +28,7 @@ import type {
   ErrorCode,
   ExportPersonInput,
   ExportedPerson,
+  GuideInput,
   HourEntry,
   HourEntryId,
   HourEntryInput,
@@ -72,6 +73,7 @@ import type {
   RestoreInput,
   RetentionInput,
   RetentionRow,
+  RuleGuide,
   SetupChoice,
   SharingStatus,
   SheetPreview,
@@ -150,6 +152,9 @@ export interface Backend {
   createMatch(input: MatchInput): Promise<Match>;
   /** Who in a programme has room for one more match, the most room first, each with why. */
   matchRoom(programmeId: ProgrammeId): Promise<VolunteerRoom[]>;
+  /** Every signal rule's conversation guide: the default or the branch's own wording. */
+  signalGuides(): Promise<RuleGuide[]>;
+  setSignalGuide(input: GuideInput): Promise<RuleGuide[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
   endMatch(id: MatchId, input: EndMatchInput): Promise<MatchDetail>;
   /** A new dated assessment; earlier ones stay as history. */
@@ -387,6 +392,8 @@ export const tauriBackend: Backend = {
   updateParticipant: (id, input) => call('update_participant', { id, input }),
   createMatch: (input) => call('create_match', { input }),
   matchRoom: (programmeId) => call('match_room', { programmeId }),
+  signalGuides: () => call('signal_guides'),
+  setSignalGuide: (input) => call('set_signal_guide', { input }),
   getMatch: (id) => call('get_match', { id }),
   endMatch: (id, input) => call('end_match', { id, input }),
   assessCase: (matchId, input) => call('assess_case', { matchId, input }),

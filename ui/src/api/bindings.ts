@@ -16,7 +16,7 @@ export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_
 
 export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -435,7 +435,15 @@ export type ConversationGuide = { why: string, whyEn: string, questions: Array<s
 /**
  * What can be agreed, the likeliest first: the resolve form offers these first.
  */
-agreements: Array<Resolution>, };
+agreements: Array<Resolution>, 
+/**
+ * The branch's own wording (then the same in both languages) rather than the default.
+ */
+edited: boolean, };
+
+export type RuleGuide = { rule: RuleId, guide: ConversationGuide, };
+
+export type GuideInput = { rule: RuleId, why: string, questions: string, professional: string, };
 
 export type SignalDetail = { signal: SignalView, 
 /**

@@ -11,6 +11,7 @@ import type {
   AppStatus,
   Assessment,
   ActionGroup,
+  RuleGuide,
   AttentionOverview,
   AttentionRow,
   AuditRow,
@@ -535,6 +536,36 @@ export function overviewOf(rows: AttentionRow[], newIds: string[] = [], lookedBe
   return { groups, lookedBefore };
 }
 
+/** Two rules' guides as the backend gives them by default. */
+export const RULE_GUIDES: RuleGuide[] = [
+  {
+    rule: 'hours_over_agreement',
+    guide: {
+      why: 'Meer uren dan afgesproken is vaak het eerste teken dat iemand te veel op zich neemt.',
+      whyEn: 'More hours than agreed is often the first sign that someone is taking on too much.',
+      questions: ['Hoe komt het dat het meer uren zijn geworden?', 'Voelt het nog goed?'],
+      questionsEn: ['How did it become more hours?', 'Does it still feel right?'],
+      professional: 'Als de uren komen door taken die bij een professional horen.',
+      professionalEn: 'When the hours come from tasks that belong with a professional.',
+      agreements: ['hours_reduced', 'conversation'],
+      edited: false,
+    },
+  },
+  {
+    rule: 'gone_quiet',
+    guide: {
+      why: 'Stil worden kan betekenen dat het goed gaat.',
+      whyEn: 'Going quiet can mean all is well.',
+      questions: ['Hoe gaat het met de koppeling?'],
+      questionsEn: ['How is the match going?'],
+      professional: 'Als de deelnemer zonder hulp lijkt te zitten.',
+      professionalEn: 'When the participant seems to be left without help.',
+      agreements: ['conversation'],
+      edited: false,
+    },
+  },
+];
+
 /** Hours per week from 1 September (week 36) to this week (48, still running), oldest first. */
 const WEEK_MINUTES = [180, 240, 210, 240, 300, 240, 270, 360, 420, 480, 540, 600, 120];
 
@@ -588,6 +619,7 @@ export const SIGNAL_DETAIL: SignalDetail = {
     professional: 'Als de uren komen door taken die bij een professional horen.',
     professionalEn: 'When the hours come from tasks that belong with a professional.',
     agreements: ['hours_reduced', 'second_volunteer', 'break', 'conversation'],
+    edited: false,
   },
 };
 
@@ -1700,6 +1732,27 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     updateParticipant: async (id, input) => ({ id, ...savedParticipant(input) }),
     createMatch: async (input) => matchFor(input),
     matchRoom: async () => [],
+    signalGuides: async () => structuredClone(RULE_GUIDES),
+    setSignalGuide: async (input) =>
+      RULE_GUIDES.map((g) =>
+        g.rule !== input.rule
+          ? structuredClone(g)
+          : input.why === ''
+            ? structuredClone(g)
+            : {
+                rule: g.rule,
+                guide: {
+                  ...g.guide,
+                  why: input.why,
+                  whyEn: input.why,
+                  questions: input.questions.split('\n'),
+                  questionsEn: input.questions.split('\n'),
+                  professional: input.professional,
+                  professionalEn: input.professional,
+                  edited: true,
+                },
+              },
+      ),
     getMatch: async () => structuredClone(MATCH_DETAIL),
     endMatch: async (_id, input) => {
       const detail = structuredClone(MATCH_DETAIL);

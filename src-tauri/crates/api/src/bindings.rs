@@ -96,6 +96,8 @@ pub fn typescript() -> String {
         WeekLoad::decl(&cfg),
         SignalEvent::decl(&cfg),
         ConversationGuide::decl(&cfg),
+        RuleGuide::decl(&cfg),
+        GuideInput::decl(&cfg),
         SignalDetail::decl(&cfg),
         SignalAction::decl(&cfg),
         SignalActionInput::decl(&cfg),

@@ -11,6 +11,7 @@ mod cases;
 mod demo;
 mod destination;
 pub mod error;
+mod guides;
 mod health;
 mod hours;
 mod import;

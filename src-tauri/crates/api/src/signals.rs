@@ -6,8 +6,8 @@
 //! ([`Draagkracht::refresh_signals`], called on start and whenever the window asks for the list).
 
 use crate::wire::{
-    AttentionGroup, AttentionOverview, AttentionRow, ConversationGuide, HourEntry, SignalAction, SignalActionInput,
-    SignalDetail, SignalEvent, SignalView, ThresholdInput, ThresholdView, WeekLoad,
+    AttentionGroup, AttentionOverview, AttentionRow, HourEntry, SignalAction, SignalActionInput, SignalDetail,
+    SignalEvent, SignalView, ThresholdInput, ThresholdView, WeekLoad,
 };
 use crate::{ApiError, Draagkracht};
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
@@ -340,7 +340,7 @@ impl Draagkracht {
             })
             .collect();
         Ok(SignalDetail {
-            guide: ConversationGuide::of(record.rule),
+            guide: self.guide_of(record.rule)?,
             signal: record.into(),
             entries,
             matches: evidence_matches,

@@ -73,6 +73,12 @@ pub enum Field {
     BranchName,
     HourRate,
     HourRateSource,
+    /// A conversation guide's "why it matters".
+    Why,
+    /// A conversation guide's questions, one per line.
+    Questions,
+    /// A conversation guide's "when a professional should come in".
+    WhenProfessional,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -37,6 +37,7 @@ pub const TABLES: &[&str] = &[
     "check_ins",
     "allowances",
     "signal_thresholds",
+    "signal_guides",
     "signals",
     "signal_events",
     "signal_acts",

@@ -463,6 +463,8 @@ END;
     include_str!("migrations/0014_plausible_day.sql"),
     // 15: a volunteer matched without room keeps the reason the app gave.
     include_str!("migrations/0015_matched_without_room.sql"),
+    // 16: a branch's own conversation guides, shared.
+    include_str!("migrations/0016_signal_guides.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

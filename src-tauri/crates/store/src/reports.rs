@@ -420,12 +420,25 @@ mod tests {
         .unwrap();
         let d = |m, day| chrono::NaiveDate::from_ymd_opt(2025, m, day).unwrap();
         let q1 = DateRange { first: d(1, 1), last: d(3, 31) };
-        let mut all = signal_dates(c, q1, None).unwrap();
-        all.sort();
-        assert_eq!(all, vec![(d(2, 1), Some(d(2, 11))), (d(3, 1), None)], "a cleared signal from before is neither");
-        let a = signal_dates(c, q1, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a1")).unwrap();
+        c.execute("UPDATE signals SET resolution = 'professional_engaged' WHERE id = 's1'", []).unwrap();
+        let dates = |programme: Option<ProgrammeId>| {
+            let mut list: Vec<_> =
+                signal_dates(c, q1, programme).unwrap().into_iter().map(|(o, r, _)| (o, r)).collect();
+            list.sort();
+            list
+        };
+        assert_eq!(
+            dates(None),
+            vec![(d(2, 1), Some(d(2, 11))), (d(3, 1), None)],
+            "a cleared signal from before is neither"
+        );
+        let a = dates(ProgrammeId::parse("00000000-0000-0000-0000-0000000000a1"));
         assert_eq!(a, vec![(d(3, 1), None)], "the volunteer's own signal counts for their programme");
         let b = signal_dates(c, q1, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2")).unwrap();
-        assert_eq!(b, vec![(d(2, 1), Some(d(2, 11)))], "the signal about the match counts for the match's programme");
+        assert_eq!(
+            b,
+            vec![(d(2, 1), Some(d(2, 11)), Some(Resolution::ProfessionalEngaged))],
+            "the match's programme, and how"
+        );
     }
 }

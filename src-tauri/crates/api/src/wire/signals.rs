@@ -116,11 +116,27 @@ pub struct ConversationGuide {
     pub professional_en: String,
     /// What can be agreed, the likeliest first: the resolve form offers these first.
     pub agreements: Vec<Resolution>,
+    /// The branch's own wording (then the same in both languages) rather than the default.
+    pub edited: bool,
 }
 
 impl ConversationGuide {
-    pub fn of(rule: RuleId) -> Self {
+    /// The default guide, or the branch's own wording of it.
+    pub fn of(rule: RuleId, branch: Option<&draagkracht_core::signals::guides::BranchGuide>) -> Self {
         use draagkracht_core::signals::guides::{agreements, guide};
+        let agreements = agreements(rule).to_vec();
+        if let Some(own) = branch {
+            return Self {
+                why: own.why.clone(),
+                why_en: own.why.clone(),
+                questions: own.questions.clone(),
+                questions_en: own.questions.clone(),
+                professional: own.professional.clone(),
+                professional_en: own.professional.clone(),
+                agreements,
+                edited: true,
+            };
+        }
         let (nl, en) = guide(rule);
         Self {
             why: nl.why.into(),
@@ -129,9 +145,29 @@ impl ConversationGuide {
             questions_en: en.questions.iter().map(|q| q.to_string()).collect(),
             professional: nl.professional.into(),
             professional_en: en.professional.into(),
-            agreements: agreements(rule).to_vec(),
+            agreements,
+            edited: false,
         }
     }
+}
+
+/// Every rule's guide, for the settings screen.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleGuide {
+    pub rule: RuleId,
+    pub guide: ConversationGuide,
+}
+
+/// A branch's own wording of a rule's guide, as typed (questions one per line). Empty `why`,
+/// `questions` and `professional` together go back to the default.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GuideInput {
+    pub rule: RuleId,
+    pub why: String,
+    pub questions: String,
+    pub professional: String,
 }
 
 /// What the coordinator does with a signal.

@@ -4,6 +4,7 @@
 
 use super::lifecycle::Resolution;
 use super::RuleId;
+use crate::refusal::{required_text, Field, Refusal, RefusalCode};
 
 /// The guide of one rule, in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,6 +190,72 @@ pub fn guide(rule: RuleId) -> (Guide, Guide) {
     }
 }
 
+/// A branch's own wording of a rule's guide, as the coordinator typed it (questions one per line).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GuideDraft {
+    pub why: String,
+    pub questions: String,
+    pub professional: String,
+}
+
+/// A branch's own guide, checked: it replaces the default in both languages (the branch's words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BranchGuide {
+    pub why: String,
+    pub questions: Vec<String>,
+    pub professional: String,
+}
+
+/// At most this many questions: a guide is a prompt, not a protocol.
+pub const MAX_QUESTIONS: usize = 6;
+
+impl GuideDraft {
+    /// Every field checked at once: "why" and "when a professional" filled in, one to six questions.
+    pub fn validate(&self) -> Result<BranchGuide, Refusal> {
+        let why = required_text(Field::Why, "waarom het ertoe doet", "why it matters", &self.why, 400);
+        let professional = required_text(
+            Field::WhenProfessional,
+            "wanneer een professional erbij moet",
+            "when a professional should come in",
+            &self.professional,
+            400,
+        );
+        let questions = self.questions();
+        Refusal::all([why.as_ref().err(), questions.as_ref().err(), professional.as_ref().err()])?;
+        Ok(BranchGuide { why: why?, questions: questions?, professional: professional? })
+    }
+
+    fn questions(&self) -> Result<Vec<String>, Refusal> {
+        let lines: Vec<String> =
+            self.questions.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        if lines.is_empty() {
+            return Err(Refusal::new(
+                Field::Questions,
+                RefusalCode::Required,
+                "Schrijf minstens één vraag, één per regel.",
+                "Write at least one question, one per line.",
+            ));
+        }
+        if lines.len() > MAX_QUESTIONS {
+            return Err(Refusal::new(
+                Field::Questions,
+                RefusalCode::TooLarge,
+                format!("{} vragen is te veel; houd het bij hoogstens {MAX_QUESTIONS}.", lines.len()),
+                format!("{} questions is too many; keep to {MAX_QUESTIONS} at most.", lines.len()),
+            ));
+        }
+        if let Some((i, long)) = lines.iter().enumerate().find(|(_, l)| l.chars().count() > 200) {
+            return Err(Refusal::new(
+                Field::Questions,
+                RefusalCode::TooLong,
+                format!("Vraag {} is te lang: {} tekens, maximaal 200.", i + 1, long.chars().count()),
+                format!("Question {} is too long: {} characters, at most 200.", i + 1, long.chars().count()),
+            ));
+        }
+        Ok(lines)
+    }
+}
+
 /// What can be agreed after a signal of this rule, the likeliest first — what the resolve form
 /// offers first. `Other` is always possible.
 pub fn agreements(rule: RuleId) -> &'static [Resolution] {
@@ -228,5 +295,26 @@ mod tests {
             assert_ne!(nl.why, en.why, "{rule:?} is translated");
             assert!(!agreements(rule).is_empty() && !agreements(rule).contains(&Resolution::Other), "{rule:?}");
         }
+    }
+
+    #[test]
+    fn a_branch_guide_is_checked_field_by_field_all_at_once() {
+        let draft = GuideDraft {
+            why: "  Omdat het ertoe doet. ".into(),
+            questions: "Hoe gaat het?\n\n  Wat heb je nodig?  \n".into(),
+            professional: "Bij twijfel.".into(),
+        };
+        let g = draft.validate().unwrap();
+        assert_eq!(g.why, "Omdat het ertoe doet.");
+        assert_eq!(g.questions, ["Hoe gaat het?", "Wat heb je nodig?"], "blank lines and spaces go");
+        let empty = GuideDraft::default().validate().unwrap_err();
+        assert_eq!(empty.field, Field::Why);
+        assert_eq!(empty.also.iter().map(|r| r.field).collect::<Vec<_>>(), [Field::Questions, Field::WhenProfessional]);
+        for (n, ok) in [(6, true), (7, false)] {
+            let many = GuideDraft { questions: "Vraag?\n".repeat(n), ..draft.clone() };
+            assert_eq!(many.validate().is_ok(), ok, "{n} questions");
+        }
+        let long = GuideDraft { questions: format!("Kort?\n{}", "a".repeat(201)), ..draft.clone() };
+        assert!(long.validate().unwrap_err().nl.starts_with("Vraag 2 is te lang"));
     }
 }

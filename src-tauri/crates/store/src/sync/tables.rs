@@ -41,6 +41,7 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("involvements", shared(ID)),
     ("referrals", shared(ID)),
     ("signal_thresholds", shared(&["programme_id", "key"])),
+    ("signal_guides", shared(&["rule"])),
     ("trainings", shared(ID)),
     ("supervision_contacts", shared(ID)),
     ("check_ins", shared(ID)),
