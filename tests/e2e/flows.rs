@@ -138,6 +138,12 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.scroll_to("branch-settings").await;
     assert_eq!(s.by_test_id("plausible-day").await.prop("value").await.unwrap().as_deref(), Some("10"));
     s.screenshot("branch-settings").await;
+    // The branch's conversation guides: one opened, as a coordinator rewrites it.
+    s.scroll_to("signal-guides").await;
+    s.find("[data-testid='guide-toggle']").await.click().await.expect("open the first guide");
+    s.by_test_id("guide-form").await;
+    s.screenshot("signal-guides").await;
+    s.assert_accessible("conversation guides").await;
 
     // Over Draagkracht: the version, where the data is, and every licence inside, offline.
     s.click("nav-about").await;
@@ -339,7 +345,10 @@ async fn a_coordinator_resolves_a_signal_from_the_attention_list() {
     s.by_test_id("signal-explanation").await;
     s.by_test_id("signal-chart").await;
     s.by_test_id("signal-history").await;
+    s.by_test_id("signal-guide").await;
     s.screenshot("signal").await;
+    s.scroll_to("signal-guide").await;
+    s.screenshot("signal-guide").await;
     s.assert_accessible("signal page").await;
     assert!(!severity.is_empty());
 
