@@ -105,10 +105,9 @@ pub fn latest_of_running_matches_of_members(
              SELECT (SELECT a.id FROM assessments a WHERE a.match_id = m.id
                      ORDER BY a.date DESC, a.created_at DESC, a.id DESC LIMIT 1)
              FROM matches m
-             WHERE m.end_date IS NULL AND m.id IN (
-                 SELECT mv.match_id FROM volunteer_programmes vp
-                 JOIN match_volunteers mv ON mv.volunteer_id = vp.volunteer_id
-                 WHERE vp.programme_id = ?1))"
+             JOIN match_volunteers mv ON mv.match_id = m.id
+             JOIN volunteer_programmes vp ON vp.volunteer_id = mv.volunteer_id AND vp.programme_id = ?1
+             WHERE m.end_date IS NULL)"
     ))?;
     let rows = stmt.query_map([programme.to_string()], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -157,12 +157,13 @@ pub fn running_matches_of_members(
     conn: &Connection,
     programme: ProgrammeId,
 ) -> Result<Vec<(VolunteerId, MatchId)>, StoreError> {
+    // From the running matches (their own index) rather than from the members' whole history.
     let mut stmt = conn.prepare_cached(
-        "SELECT mv.volunteer_id, mv.match_id
-         FROM volunteer_programmes vp
-         JOIN match_volunteers mv ON mv.volunteer_id = vp.volunteer_id
-         JOIN matches m ON m.id = mv.match_id
-         WHERE vp.programme_id = ?1 AND m.end_date IS NULL",
+        "SELECT mv.volunteer_id, m.id
+         FROM matches m
+         JOIN match_volunteers mv ON mv.match_id = m.id
+         JOIN volunteer_programmes vp ON vp.volunteer_id = mv.volunteer_id AND vp.programme_id = ?1
+         WHERE m.end_date IS NULL",
     )?;
     let rows = stmt.query_map([programme.to_string()], |r| {
         Ok((parsed(r, 0, VolunteerId::parse)?, parsed(r, 1, MatchId::parse)?))

@@ -465,6 +465,8 @@ END;
     include_str!("migrations/0015_matched_without_room.sql"),
     // 16: a branch's own conversation guides, shared.
     include_str!("migrations/0016_signal_guides.sql"),
+    // 17: indexes for the room for a new match at national scale.
+    include_str!("migrations/0017_room_indexes.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.
