@@ -48,13 +48,9 @@ impl Draagkracht {
         let since = DateRange::last_four_weeks(today).first;
         let training = record.required_training.as_deref();
 
-        let level_of: HashMap<_, _> = assessments::latest_of_running_matches_of_members(conn, programme)?
-            .into_iter()
-            .map(|a| (a.match_id, case_level(Some(&a.assessment))))
-            .collect();
         let mut caseload: HashMap<VolunteerId, (u32, usize)> = HashMap::new();
-        for (volunteer, m) in facts::running_matches_of_members(conn, programme)? {
-            let weight = level_of.get(&m).copied().unwrap_or_else(|| case_level(None)).weight();
+        for (volunteer, _, latest) in assessments::running_caseload_of_members(conn, programme)? {
+            let weight = case_level(latest.as_ref().map(|a| &a.assessment)).weight();
             let entry = caseload.entry(volunteer).or_default();
             entry.0 += weight;
             entry.1 += 1;

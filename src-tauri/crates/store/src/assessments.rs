@@ -94,22 +94,33 @@ pub fn all(conn: &Connection) -> Result<Vec<AssessmentRecord>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The latest assessment of each running match of a programme's volunteers (the matches can be of
-/// any programme: a volunteer's whole caseload counts).
-pub fn latest_of_running_matches_of_members(
+/// Every running match of a programme's volunteers (the matches can be of any programme: a
+/// volunteer's whole caseload counts), with its latest assessment: (volunteer, match, assessment).
+/// One pass from the running matches' own index.
+pub fn running_caseload_of_members(
     conn: &Connection,
     programme: draagkracht_core::ProgrammeId,
-) -> Result<Vec<AssessmentRecord>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE id IN (
-             SELECT (SELECT a.id FROM assessments a WHERE a.match_id = m.id
-                     ORDER BY a.date DESC, a.created_at DESC, a.id DESC LIMIT 1)
-             FROM matches m
-             JOIN match_volunteers mv ON mv.match_id = m.id
-             JOIN volunteer_programmes vp ON vp.volunteer_id = mv.volunteer_id AND vp.programme_id = ?1
-             WHERE m.end_date IS NULL)"
-    ))?;
-    let rows = stmt.query_map([programme.to_string()], from_row)?;
+) -> Result<Vec<(draagkracht_core::VolunteerId, MatchId, Option<AssessmentRecord>)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        // From the running matches (migration 17's partial index), never through every member's
+        // whole history, which the planner would otherwise pick.
+        "SELECT a.id, a.match_id, a.date, a.domains, a.solvable_within_year, a.markers, a.zrm_scored_by,
+                a.zrm_scored_on, a.zrm_scores, a.note, mv.volunteer_id, m.id
+         FROM matches m INDEXED BY matches_running
+         JOIN match_volunteers mv ON mv.match_id = m.id
+         JOIN volunteer_programmes vp ON vp.volunteer_id = mv.volunteer_id AND vp.programme_id = ?1
+         LEFT JOIN assessments a ON a.id = (SELECT l.id FROM assessments l WHERE l.match_id = m.id
+                                            ORDER BY l.date DESC, l.created_at DESC, l.id DESC LIMIT 1)
+         WHERE m.end_date IS NULL",
+    )?;
+    let rows = stmt.query_map([programme.to_string()], |r| {
+        let assessed: Option<String> = r.get(0)?;
+        Ok((
+            parsed(r, 10, draagkracht_core::VolunteerId::parse)?,
+            parsed(r, 11, MatchId::parse)?,
+            assessed.map(|_| from_row(r)).transpose()?,
+        ))
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

@@ -152,25 +152,6 @@ pub fn programme_room(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The running matches of a programme's volunteers (of any programme): (volunteer, match).
-pub fn running_matches_of_members(
-    conn: &Connection,
-    programme: ProgrammeId,
-) -> Result<Vec<(VolunteerId, MatchId)>, StoreError> {
-    // From the running matches (their own index) rather than from the members' whole history.
-    let mut stmt = conn.prepare_cached(
-        "SELECT mv.volunteer_id, m.id
-         FROM matches m
-         JOIN match_volunteers mv ON mv.match_id = m.id
-         JOIN volunteer_programmes vp ON vp.volunteer_id = mv.volunteer_id AND vp.programme_id = ?1
-         WHERE m.end_date IS NULL",
-    )?;
-    let rows = stmt.query_map([programme.to_string()], |r| {
-        Ok((parsed(r, 0, VolunteerId::parse)?, parsed(r, 1, MatchId::parse)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 /// A volunteer's place in an open match (the rules look at open matches only).
 pub struct MembershipRow {
     pub volunteer: VolunteerId,
