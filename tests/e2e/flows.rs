@@ -232,6 +232,21 @@ async fn a_professional_task_is_flagged_and_referred() {
     s.click("setup-empty").await;
     s.find("[data-testid='attention-count'], [data-testid='attention-empty']").await;
 
+    // The sociale kaart: the debt help this branch refers to.
+    s.click("nav-directory").await;
+    s.by_test_id("directory-empty").await;
+    s.click("new-organisation").await;
+    s.type_into("org-name", "Schuldhulp Noord").await;
+    let kinds = s.driver.query(By::Css("[data-testid='org-kind']")).all_from_selector_required().await.expect("kinds");
+    kinds[1].click().await.expect("tick Schuldhulpverlening");
+    s.type_into("org-contact", "010-1234567").await;
+    s.screenshot("organisation-form").await;
+    s.assert_accessible("organisation form").await;
+    s.click("org-save").await;
+    s.wait_for_text("directory-count", "1 organisatie").await;
+    s.screenshot("directory").await;
+    s.assert_accessible("sociale kaart").await;
+
     // A volunteer in Thuisadministratie.
     s.click("nav-volunteers").await;
     s.click("new-volunteer").await;
@@ -309,7 +324,11 @@ async fn a_professional_task_is_flagged_and_referred() {
     // The referral, offered right there.
     s.click("offer-referral").await;
     s.choose("referral-kind", "Schuldhulp").await;
+    // The sociale kaart offers the debt help; choosing it fills in to whom and shows the contact.
+    s.choose("referral-organisation", "Schuldhulp Noord").await;
+    s.wait_for_text("referral-organisation-contact", "010-1234567").await;
     s.screenshot("referral-form").await;
+    s.assert_accessible("referral form with the sociale kaart").await;
     s.click("referral-save").await;
     s.by_test_id("referral-logged").await;
     s.screenshot("referral-logged").await;
@@ -323,6 +342,7 @@ async fn a_professional_task_is_flagged_and_referred() {
         .await
         .expect("open the match");
     s.wait_for_text("referrals", "Contact met deurwaarder").await;
+    s.wait_for_text("referrals", "Schuldhulp Noord").await;
     s.screenshot("match-with-referral").await;
     s.quit().await;
 }

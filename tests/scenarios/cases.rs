@@ -183,3 +183,66 @@ fn hours_for_the_wrong_match_or_activity_are_refused() {
         Some(vec![4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 1])
     );
 }
+
+/// The sociale kaart: organisations kept by hand, a bad one refused field by field and nothing kept,
+/// and a referral form that offers those fitting the kind and the case's life domains.
+#[test]
+fn the_sociale_kaart_offers_the_organisations_that_fit_a_referral() {
+    use draagkracht_api::wire::{Field, OrganisationInput};
+    let mut t = TempApp::new();
+    let today = date(2025, 6, 30);
+    let refused = t
+        .app
+        .save_organisation(None, &OrganisationInput { kinds: vec!["schuldhulp".into()], ..Default::default() })
+        .unwrap_err();
+    assert_eq!(refused.field, Some(Field::Name));
+    assert_eq!(refused.also.as_ref().map(|a| a[0].field), Some(Field::ProfessionalKind));
+    assert!(t.app.organisations().unwrap().is_empty(), "nothing kept");
+
+    let org = |name: &str, kinds: &[&str], domains: &[&str]| OrganisationInput {
+        name: name.into(),
+        kinds: kinds.iter().map(|k| k.to_string()).collect(),
+        domains: domains.iter().map(|d| d.to_string()).collect(),
+        contact: "010-1234567".into(),
+        ..Default::default()
+    };
+    t.app.save_organisation(None, &org("Schuldhulp Noord", &["debt_help"], &["money"])).unwrap();
+    t.app.save_organisation(None, &org("Huurteam", &["debt_help"], &["housing"])).unwrap();
+    let list = t.app.save_organisation(None, &org("Wijkteam Noord", &["wijkteam", "debt_help"], &[])).unwrap();
+    assert_eq!(
+        list.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(),
+        ["Huurteam", "Schuldhulp Noord", "Wijkteam Noord"]
+    );
+
+    // A case with money and health problems: debt help that works on money, or on every domain.
+    let admin = t.programme("Thuisadministratie");
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
+    let p = t.app.create_participant(&ParticipantInput { label: "D-1".into(), ..Default::default() }, today).unwrap();
+    let input = MatchInput {
+        participant_id: Some(p.id),
+        programme_id: Some(admin),
+        volunteer_ids: vec![anna.id],
+        start_date: "01-05-2025".into(),
+        expected_end_date: String::new(),
+        one_to_one_at_home: false,
+    };
+    let m = t.app.create_match(&input, today).unwrap();
+    let assessment = AssessmentInput {
+        date: "10-06-2025".into(),
+        domains: vec![LifeDomain::Money, LifeDomain::Health],
+        solvable_within_year: true,
+        markers: vec![],
+        zrm: None,
+        note: String::new(),
+    };
+    t.app.assess_case(m.id, &assessment, today).unwrap();
+    let names = |kind| t.app.organisations_for(m.id, kind).unwrap().into_iter().map(|o| o.name).collect::<Vec<_>>();
+    assert_eq!(names(draagkracht_api::wire::ProfessionalKind::DebtHelp), ["Schuldhulp Noord", "Wijkteam Noord"]);
+    assert_eq!(names(draagkracht_api::wire::ProfessionalKind::Gp), Vec::<String>::new());
+
+    // Changed and removed.
+    let id = t.app.organisations().unwrap()[0].id;
+    let changed = t.app.save_organisation(Some(id), &org("Huurteam Noord", &["debt_help"], &["housing"])).unwrap();
+    assert_eq!(changed[0].name, "Huurteam Noord");
+    assert_eq!(t.app.remove_organisation(id).unwrap().len(), 2);
+}

@@ -45,6 +45,7 @@ describe('app', () => {
       ['nav-participants', 'Deelnemers'],
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
+      ['nav-directory', 'Sociale kaart'],
       ['nav-reports', 'Rapportages'],
       ['nav-safety', 'Veiligheid'],
       ['nav-privacy', 'Privacy'],
@@ -60,7 +61,7 @@ describe('app', () => {
       // A link under Beheer closes it; Beheer is marked while its screen is open.
       expect(screen.getByTestId('nav-manage').getAttribute('aria-expanded')).toBe('false');
       expect(screen.getByTestId('nav-manage').classList.contains('app-nav-toggle-current')).toBe(
-        ['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about'].includes(testid),
+        ['nav-programmes', 'nav-directory', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about'].includes(testid),
       );
     }
     expect(screen.getByRole('banner')).toBeTruthy();
@@ -68,8 +69,8 @@ describe('app', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; then
-    // Rapportages and Samenwerken, and under Beheer Projecten, Veiligheid, Privacy, Gegevens and
-    // Over Draagkracht.
+    // Rapportages and Samenwerken, and under Beheer Projecten, Sociale kaart, Veiligheid, Privacy,
+    // Gegevens and Over Draagkracht.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -80,13 +81,14 @@ describe('app', () => {
       'nav-reports',
       'nav-sharing',
       'nav-programmes',
+      'nav-directory',
       'nav-safety',
       'nav-privacy',
       'nav-data',
       'nav-about',
     ]);
     const manage = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(manage).toEqual(['nav-programmes', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
+    expect(manage).toEqual(['nav-programmes', 'nav-directory', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {

@@ -29,6 +29,7 @@ export type Route =
   /** Several coordinators sharing the branch: the shared folder, syncing, laptops, "Twee versies". */
   | { name: 'sharing' }
   /** Over Draagkracht: version, build date, where the data is, the licence and third-party licences. */
+  | { name: 'directory' }
   | { name: 'about' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
@@ -67,6 +68,8 @@ export function parseHash(hash: string): Route {
       return { name: 'data' };
     case 'sharing':
       return { name: 'sharing' };
+    case 'directory':
+      return { name: 'directory' };
     case 'about':
       return { name: 'about' };
     default:
@@ -115,6 +118,8 @@ export function hrefFor(route: Route): string {
       return '#/data';
     case 'sharing':
       return '#/sharing';
+    case 'directory':
+      return '#/directory';
     case 'about':
       return '#/about';
   }

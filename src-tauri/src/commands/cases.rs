@@ -3,7 +3,8 @@
 use crate::state::{today, AppState};
 use draagkracht_api::wire::{
     AssessmentInput, CaseVocabulary, EndMatchInput, InvolvementId, InvolvementInput, Match, MatchDetail, MatchId,
-    MatchInput, ProgrammeId, ReferralId, ReferralInput, VolunteerId, VolunteerRoom,
+    MatchInput, Organisation, OrganisationId, OrganisationInput, ProfessionalKind, ProgrammeId, ReferralId,
+    ReferralInput, VolunteerId, VolunteerRoom,
 };
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -17,6 +18,40 @@ pub async fn create_match(state: State<'_, AppState>, input: MatchInput) -> Resu
 #[tauri::command]
 pub async fn match_room(state: State<'_, AppState>, programme_id: ProgrammeId) -> Result<Vec<VolunteerRoom>, ApiError> {
     state.with(|app| app.match_room(programme_id, today()))
+}
+
+/// The sociale kaart, by name.
+#[tauri::command]
+pub async fn organisations(state: State<'_, AppState>) -> Result<Vec<Organisation>, ApiError> {
+    state.with(|app| app.organisations())
+}
+
+/// Adds (`id` none) or changes an organisation; answers with the whole map.
+#[tauri::command]
+pub async fn save_organisation(
+    state: State<'_, AppState>,
+    id: Option<OrganisationId>,
+    input: OrganisationInput,
+) -> Result<Vec<Organisation>, ApiError> {
+    state.with(|app| app.save_organisation(id, &input))
+}
+
+#[tauri::command]
+pub async fn remove_organisation(
+    state: State<'_, AppState>,
+    id: OrganisationId,
+) -> Result<Vec<Organisation>, ApiError> {
+    state.with(|app| app.remove_organisation(id))
+}
+
+/// The organisations that fit a referral of `kind` from this match.
+#[tauri::command]
+pub async fn organisations_for(
+    state: State<'_, AppState>,
+    match_id: MatchId,
+    kind: ProfessionalKind,
+) -> Result<Vec<Organisation>, ApiError> {
+    state.with(|app| app.organisations_for(match_id, kind))
 }
 
 #[tauri::command]

@@ -49,6 +49,9 @@ import type {
   MatchInput,
   MonthOverview,
   NewDatabaseInput,
+  Organisation,
+  OrganisationId,
+  OrganisationInput,
   Participant,
   ParticipantDetail,
   ParticipantId,
@@ -56,6 +59,7 @@ import type {
   ParticipantRow,
   PersonRef,
   PrivacySettings,
+  ProfessionalKind,
   Programme,
   ProgrammeId,
   ProgrammeInput,
@@ -155,6 +159,13 @@ export interface Backend {
   /** Every signal rule's conversation guide: the default or the branch's own wording. */
   signalGuides(): Promise<RuleGuide[]>;
   setSignalGuide(input: GuideInput): Promise<RuleGuide[]>;
+  /** The sociale kaart, by name. */
+  organisations(): Promise<Organisation[]>;
+  /** Adds (`id` null) or changes an organisation; answers with the whole map. */
+  saveOrganisation(id: OrganisationId | null, input: OrganisationInput): Promise<Organisation[]>;
+  removeOrganisation(id: OrganisationId): Promise<Organisation[]>;
+  /** The organisations that fit a referral of `kind` from this match. */
+  organisationsFor(matchId: MatchId, kind: ProfessionalKind): Promise<Organisation[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
   endMatch(id: MatchId, input: EndMatchInput): Promise<MatchDetail>;
   /** A new dated assessment; earlier ones stay as history. */
@@ -394,6 +405,10 @@ export const tauriBackend: Backend = {
   matchRoom: (programmeId) => call('match_room', { programmeId }),
   signalGuides: () => call('signal_guides'),
   setSignalGuide: (input) => call('set_signal_guide', { input }),
+  organisations: () => call('organisations'),
+  saveOrganisation: (id, input) => call('save_organisation', { id, input }),
+  removeOrganisation: (id) => call('remove_organisation', { id }),
+  organisationsFor: (matchId, kind) => call('organisations_for', { matchId, kind }),
   getMatch: (id) => call('get_match', { id }),
   endMatch: (id, input) => call('end_match', { id, input }),
   assessCase: (matchId, input) => call('assess_case', { matchId, input }),

@@ -16,7 +16,7 @@ export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_
 
 export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -392,6 +392,24 @@ evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | 
 export type ActionGroup = "refer" | "talk" | "papers";
 
 export type VolunteerRoom = { volunteerId: VolunteerId, volunteerName: string, hasRoom: boolean, reason: string, reasonEn: string, };
+
+export type OrganisationId = string;
+
+export type Organisation = { id: OrganisationId, name: string, 
+/**
+ * What they do.
+ */
+what: string | null, 
+/**
+ * The kinds of referral they take.
+ */
+kinds: Array<ProfessionalKind>, 
+/**
+ * The life domains they work on; empty: every domain.
+ */
+domains: Array<LifeDomain>, contact: string | null, openingHours: string | null, notes: string | null, };
+
+export type OrganisationInput = { name: string, what: string, kinds: Array<string>, domains: Array<string>, contact: string, openingHours: string, notes: string, };
 
 export type AttentionRow = { volunteerId: VolunteerId, volunteerName: string, 
 /**

@@ -253,6 +253,16 @@ const VISITS: Visit[] = [
       await screen.findByTestId('import-all-yes');
     },
   },
+  // The sociale kaart, with its form open.
+  {
+    label: 'local directory with the form',
+    route: { name: 'directory' },
+    ready: 'organisation-row',
+    act: async () => {
+      await click('new-organisation');
+      await screen.findByTestId('organisation-form');
+    },
+  },
   // Over Draagkracht: the version, the folders, the licence and the software of others.
   { label: 'about', route: { name: 'about' }, ready: 'licence-row', act: async () => void (await screen.findByTestId('about-version')) },
   {

@@ -11,6 +11,9 @@ import type {
   AppStatus,
   Assessment,
   ActionGroup,
+  Organisation,
+  LifeDomain,
+  ProfessionalKind,
   RuleGuide,
   AttentionOverview,
   AttentionRow,
@@ -535,6 +538,21 @@ export function overviewOf(rows: AttentionRow[], newIds: string[] = [], lookedBe
   });
   return { groups, lookedBefore };
 }
+
+/** The sociale kaart: the debt help and the district team. */
+export const ORGANISATIONS: Organisation[] = [
+  {
+    id: 'o-debt',
+    name: 'Schuldhulp Noord',
+    what: 'Schuldhulp, gratis',
+    kinds: ['debt_help'],
+    domains: ['money'],
+    contact: '010-1234567',
+    openingHours: 'ma–vr 9–17',
+    notes: null,
+  },
+  { id: 'o-team', name: 'Wijkteam Noord', what: null, kinds: ['wijkteam'], domains: [], contact: 'wijkteam@example.nl', openingHours: null, notes: null },
+];
 
 /** Two rules' guides as the backend gives them by default. */
 export const RULE_GUIDES: RuleGuide[] = [
@@ -1732,6 +1750,22 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     updateParticipant: async (id, input) => ({ id, ...savedParticipant(input) }),
     createMatch: async (input) => matchFor(input),
     matchRoom: async () => [],
+    organisations: async () => structuredClone(ORGANISATIONS),
+    saveOrganisation: async (id, input) => {
+      const saved: Organisation = {
+        id: id ?? 'o-new',
+        name: input.name.trim(),
+        what: input.what || null,
+        kinds: input.kinds as ProfessionalKind[],
+        domains: input.domains as LifeDomain[],
+        contact: input.contact || null,
+        openingHours: input.openingHours || null,
+        notes: input.notes || null,
+      };
+      return [...ORGANISATIONS.filter((o) => o.id !== id), saved].sort((a, b) => a.name.localeCompare(b.name));
+    },
+    removeOrganisation: async (id) => ORGANISATIONS.filter((o) => o.id !== id),
+    organisationsFor: async (_matchId, kind) => ORGANISATIONS.filter((o) => o.kinds.includes(kind)),
     signalGuides: async () => structuredClone(RULE_GUIDES),
     setSignalGuide: async (input) =>
       RULE_GUIDES.map((g) =>

@@ -10,6 +10,7 @@ pub mod bindings;
 mod cases;
 mod demo;
 mod destination;
+mod directory;
 pub mod error;
 mod guides;
 mod health;

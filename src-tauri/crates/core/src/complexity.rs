@@ -36,6 +36,23 @@ pub enum LifeDomain {
 impl LifeDomain {
     pub const ALL: [LifeDomain; 7] =
         [Self::Parenting, Self::Relationships, Self::Health, Self::Money, Self::Housing, Self::Language, Self::Daytime];
+
+    /// The wire and storage name (`money`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Parenting => "parenting",
+            Self::Relationships => "relationships",
+            Self::Health => "health",
+            Self::Money => "money",
+            Self::Housing => "housing",
+            Self::Language => "language",
+            Self::Daytime => "daytime",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == text)
+    }
 }
 
 /// Crisis markers: any one makes a case acute.

@@ -67,6 +67,10 @@ typed_id!(
     ActivityId
 );
 typed_id!(
+    /// An organisation on the branch's sociale kaart.
+    OrganisationId
+);
+typed_id!(
     /// One signal about a volunteer.
     SignalId
 );

@@ -8,6 +8,7 @@
 pub mod activity;
 pub mod backup;
 pub mod complexity;
+pub mod directory;
 pub mod duration;
 pub mod hours;
 pub mod ids;
@@ -32,8 +33,8 @@ pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
 pub use ids::{
-    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, ParticipantId, ProgrammeId, ReferralId, SignalId,
-    VolunteerId,
+    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, OrganisationId, ParticipantId, ProgrammeId,
+    ReferralId, SignalId, VolunteerId,
 };
 pub use matching::MatchStatus;
 pub use period::DateRange;

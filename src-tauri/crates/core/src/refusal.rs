@@ -79,6 +79,10 @@ pub enum Field {
     Questions,
     /// A conversation guide's "when a professional should come in".
     WhenProfessional,
+    /// The life domains an organisation of the sociale kaart works on.
+    Domains,
+    /// An organisation's opening hours.
+    OpeningHours,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

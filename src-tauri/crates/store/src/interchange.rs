@@ -31,6 +31,7 @@ pub const TABLES: &[&str] = &[
     "assessments",
     "involvements",
     "referrals",
+    "organisations",
     "hour_entries",
     "trainings",
     "supervision_contacts",

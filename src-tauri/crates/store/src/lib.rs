@@ -18,6 +18,7 @@ pub mod interchange;
 pub mod involvements;
 pub mod matches;
 mod migrations;
+pub mod organisations;
 pub mod participants;
 pub mod privacy;
 pub mod programmes;

@@ -467,6 +467,8 @@ END;
     include_str!("migrations/0016_signal_guides.sql"),
     // 17: indexes for the room for a new match at national scale.
     include_str!("migrations/0017_room_indexes.sql"),
+    // 18: the sociale kaart, shared.
+    include_str!("migrations/0018_organisations.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -285,6 +285,25 @@ describe('referrals', () => {
     expect(screen.getByTestId('referral-saved').textContent).toContain('naar Schuldhulpverlening is vastgelegd');
   });
 
+  it('offers the sociale kaart’s organisations that fit the kind, and logs the referral with the one chosen', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    await screen.findByTestId('referral-save');
+    expect(screen.queryByTestId('referral-organisation')).toBeNull();
+
+    await userEvent.selectOptions(screen.getByTestId('referral-kind'), 'debt_help');
+    const choice = await screen.findByTestId('referral-organisation');
+    expect(backend.organisationsFor).toHaveBeenCalledWith('m-1', 'debt_help');
+    expect(Array.from((choice as HTMLSelectElement).options).map((o) => o.textContent)).toEqual(['Kies een organisatie', 'Schuldhulp Noord']);
+    await userEvent.selectOptions(choice, 'o-debt');
+    expect((screen.getByTestId('referral-name') as HTMLInputElement).value).toBe('Schuldhulp Noord');
+    expect(screen.getByTestId('referral-organisation-contact').textContent?.trim()).toBe('Schuldhulp, gratis · 010-1234567 · ma–vr 9–17');
+    await userEvent.type(screen.getByTestId('referral-reason'), 'Deurwaarder aan de deur');
+    await userEvent.click(screen.getByTestId('referral-save'));
+    expect(backend.logReferral).toHaveBeenCalledWith('m-1', expect.objectContaining({ toKind: 'debt_help', toName: 'Schuldhulp Noord' }));
+  });
+
   it('fills in the outcome later', async () => {
     const backend = fakeBackend({ getMatch: async () => detail({ referrals: [REFERRAL] }) });
     setBackend(backend);

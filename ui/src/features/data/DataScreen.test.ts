@@ -88,7 +88,7 @@ describe('data screen', () => {
     expect(location.hash).toBe('#/data');
     expect(screen.getByTestId('nav-data').getAttribute('aria-current')).toBe('page');
     const order = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(2, 4)).toEqual(['nav-privacy', 'nav-data']);
+    expect(order.slice(3, 5)).toEqual(['nav-privacy', 'nav-data']);
     expect(screen.getByRole('heading', { level: 2, name: 'Een spreadsheet inlezen' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Alles naar een andere laptop' })).toBeTruthy();
   });

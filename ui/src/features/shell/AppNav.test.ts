@@ -47,6 +47,7 @@ describe('header menu', () => {
     ]);
     expect(Array.from(list().querySelectorAll('a')).map((a) => [a.dataset.testid, a.textContent, a.getAttribute('href')])).toEqual([
       ['nav-programmes', 'Projecten', '#/programmes'],
+      ['nav-directory', 'Sociale kaart', '#/directory'],
       ['nav-safety', 'Veiligheid', '#/safety'],
       ['nav-privacy', 'Privacy', '#/privacy'],
       ['nav-data', 'Gegevens', '#/data'],
@@ -74,7 +75,7 @@ describe('header menu', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByTestId('nav-programmes'));
     await userEvent.tab();
-    expect(document.activeElement).toBe(screen.getByTestId('nav-safety'));
+    expect(document.activeElement).toBe(screen.getByTestId('nav-directory'));
 
     await userEvent.keyboard('{Escape}');
     expect(isOpen()).toBe(false);
@@ -107,7 +108,7 @@ describe('header menu', () => {
     expect(document.activeElement).toBe(toggle());
     expect(isOpen()).toBe(true);
 
-    for (let i = 0; i < 5; i++) await userEvent.tab();
+    for (let i = 0; i < 6; i++) await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByTestId('nav-about'));
     expect(isOpen()).toBe(true);
     await userEvent.tab();

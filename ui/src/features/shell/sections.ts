@@ -16,6 +16,7 @@ export type Section =
   | 'privacy'
   | 'data'
   | 'sharing'
+  | 'directory'
   | 'about';
 
 export interface NavItem {
@@ -38,6 +39,7 @@ export const DAILY: NavItem[] = [
 /** The links under Beheer. */
 export const MANAGE: NavItem[] = [
   { section: 'programmes', label: 'nav.programmes', to: { name: 'programmes' } },
+  { section: 'directory', label: 'nav.directory', to: { name: 'directory' } },
   { section: 'safety', label: 'nav.safety', to: { name: 'safety' } },
   { section: 'privacy', label: 'nav.privacy', to: { name: 'privacy' } },
   { section: 'data', label: 'nav.data', to: { name: 'data' } },
@@ -78,6 +80,8 @@ export function sectionOf(r: Route): Section {
       return 'data';
     case 'sharing':
       return 'sharing';
+    case 'directory':
+      return 'directory';
     case 'about':
       return 'about';
   }

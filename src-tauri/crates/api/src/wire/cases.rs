@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use draagkracht_core::{
     ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, InvolvementId, LifeDomain, MatchId, MatchStatus,
-    ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
+    OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -88,6 +88,36 @@ pub struct VolunteerRef {
     pub name: String,
     /// Matched although the app said they had no room: the reason it gave then.
     pub without_room: Option<String>,
+}
+
+/// An organisation on the branch's sociale kaart.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub name: String,
+    /// What they do.
+    pub what: Option<String>,
+    /// The kinds of referral they take.
+    pub kinds: Vec<ProfessionalKind>,
+    /// The life domains they work on; empty: every domain.
+    pub domains: Vec<LifeDomain>,
+    pub contact: Option<String>,
+    pub opening_hours: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// An organisation as typed (kinds and domains by their wire names).
+#[derive(Debug, Clone, Deserialize, TS, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisationInput {
+    pub name: String,
+    pub what: String,
+    pub kinds: Vec<String>,
+    pub domains: Vec<String>,
+    pub contact: String,
+    pub opening_hours: String,
+    pub notes: String,
 }
 
 /// Whether a volunteer has room for one more match in a programme, and why, in one line.

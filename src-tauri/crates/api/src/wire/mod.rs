@@ -18,8 +18,8 @@ pub use cases::*;
 pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
     ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind,
-    InvolvementId, LifeDomain, MatchId, MatchStatus, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId,
-    RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    InvolvementId, LifeDomain, MatchId, MatchStatus, OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId,
+    ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
 };
 pub use import::*;
 pub use load::*;

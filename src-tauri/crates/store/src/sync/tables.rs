@@ -40,6 +40,7 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("assessments", shared(ID)),
     ("involvements", shared(ID)),
     ("referrals", shared(ID)),
+    ("organisations", shared(ID)),
     ("signal_thresholds", shared(&["programme_id", "key"])),
     ("signal_guides", shared(&["rule"])),
     ("trainings", shared(ID)),
