@@ -826,7 +826,7 @@ export const en: Record<MessageKey, string> = {
   'directory.new': 'Add organisation',
   'directory.newHeading': 'New organisation',
   'directory.editHeading': 'Change {name}',
-  'directory.editLabel': 'Change {name}',
+  'directory.editLabel': 'Edit {name}',
   'directory.name': 'Name',
   'directory.what': 'What they do',
   'directory.kinds': 'Kinds of referral',

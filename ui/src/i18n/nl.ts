@@ -833,7 +833,7 @@ export const nl = {
   'directory.new': 'Organisatie toevoegen',
   'directory.newHeading': 'Nieuwe organisatie',
   'directory.editHeading': '{name} wijzigen',
-  'directory.editLabel': '{name} wijzigen',
+  'directory.editLabel': '{name} bewerken',
   'directory.name': 'Naam',
   'directory.what': 'Wat ze doen',
   'directory.kinds': 'Soorten verwijzing',
