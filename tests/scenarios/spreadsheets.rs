@@ -192,3 +192,64 @@ fn participants_then_matches_come_in_from_their_own_sheets() {
     assert_eq!(matches[0].programme_id, maatje);
     assert_eq!(t.app.dry_run_import(&input, today).unwrap().existing, 1, "the match is not added twice");
 }
+
+/// The sociale kaart from an .xlsx: kinds and domains in words; a row with an unknown kind is named
+/// and nothing comes in; fixed, everything does, and a second import adds nothing.
+#[test]
+fn the_sociale_kaart_comes_in_from_a_spreadsheet_all_or_nothing() {
+    let mut t = TempApp::new();
+    let path = t.dir.path().join("sociale kaart.xlsx");
+    let write = |kinds_of_second: &str| {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, header) in
+            ["Organisatie", "Aanbod", "Verwijzingen", "Levensgebieden", "Contact", "Openingstijden"].iter().enumerate()
+        {
+            sheet.write_string(0, col as u16, *header).unwrap();
+        }
+        let rows = [
+            ["Schuldhulp Noord", "Gratis schuldhulp", "Schuldhulpverlening", "Geldzaken", "010-1234567", "ma–vr 9–17"],
+            ["Wijkteam Noord", "", kinds_of_second, "", "wijkteam@example.nl", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                sheet.write_string(r as u32 + 1, c as u16, *value).unwrap();
+            }
+        }
+        book.save(&path).unwrap();
+    };
+    write("Wijkteam; advocaat");
+    let preview = t.app.read_sheet(&path.display().to_string(), None).unwrap();
+    assert_eq!(preview.guessed_kind, ImportKind::Organisations);
+    let fields: Vec<_> = preview.columns.iter().map(|c| c.guess).collect();
+    assert_eq!(
+        fields,
+        [
+            TargetField::OrganisationName,
+            TargetField::What,
+            TargetField::ReferralKinds,
+            TargetField::Domains,
+            TargetField::Contact,
+            TargetField::OpeningHours
+        ]
+    );
+    let input = mapping(&t, &path, ImportKind::Organisations);
+    let dry = t.app.dry_run_import(&input, date(2025, 6, 30)).unwrap();
+    assert_eq!(dry.problems.len(), 1);
+    assert_eq!((dry.problems[0].row, dry.problems[0].column.as_str()), (3, "Verwijzingen"));
+    assert_eq!(dry.problems[0].reason, "'advocaat' is geen soort verwijzing die Draagkracht kent.");
+    assert!(t.app.run_import(&input, date(2025, 6, 30), |_| {}).is_err());
+    assert!(t.app.organisations().unwrap().is_empty(), "nothing came in");
+
+    write("Wijkteam, Huisarts");
+    let outcome = t.app.run_import(&input, date(2025, 6, 30), |_| {}).unwrap();
+    assert_eq!(outcome.added, 2);
+    let map = t.app.organisations().unwrap();
+    assert_eq!(map[0].name, "Schuldhulp Noord");
+    assert_eq!(map[0].domains, [draagkracht_api::wire::LifeDomain::Money]);
+    assert_eq!(
+        map[1].kinds,
+        [draagkracht_api::wire::ProfessionalKind::Wijkteam, draagkracht_api::wire::ProfessionalKind::Gp]
+    );
+    assert_eq!(t.app.run_import(&input, date(2025, 6, 30), |_| {}).unwrap().added, 0, "already there");
+}

@@ -1157,6 +1157,7 @@ export const en: Record<MessageKey, string> = {
   'importKind.participants': 'Participants',
   'importKind.matches': 'Matches',
   'importKind.hour_entries': 'Hours',
+  'importKind.organisations': 'Local directory (organisations)',
 
   'targetField.ignore': 'Do not import',
   'targetField.volunteer_name': 'Volunteer name',
@@ -1174,6 +1175,11 @@ export const en: Record<MessageKey, string> = {
   'targetField.duration': 'Number of hours',
   'targetField.kind': 'Kind of hours',
   'targetField.note': 'Note',
+  'targetField.organisation_name': 'Organisation name',
+  'targetField.what': 'What they do',
+  'targetField.referral_kinds': 'Kinds of referral',
+  'targetField.domains': 'Life domains',
+  'targetField.opening_hours': 'Opening hours',
 
   'dryRun.heading': 'Result of the check',
   'dryRun.summary': '{read}, {add}, {existing}, {skipped}.',

@@ -1167,6 +1167,7 @@ export const nl = {
   'importKind.participants': 'Deelnemers',
   'importKind.matches': 'Koppelingen',
   'importKind.hour_entries': 'Uren',
+  'importKind.organisations': 'Sociale kaart (organisaties)',
 
   'targetField.ignore': 'Niet inlezen',
   'targetField.volunteer_name': 'Naam vrijwilliger',
@@ -1184,6 +1185,11 @@ export const nl = {
   'targetField.duration': 'Aantal uren',
   'targetField.kind': 'Soort uren',
   'targetField.note': 'Notitie',
+  'targetField.organisation_name': 'Naam organisatie',
+  'targetField.what': 'Wat ze doen',
+  'targetField.referral_kinds': 'Soorten verwijzing',
+  'targetField.domains': 'Levensgebieden',
+  'targetField.opening_hours': 'Openingstijden',
 
   'dryRun.heading': 'Uitkomst van de controle',
   'dryRun.summary': '{read}, {add}, {existing}, {skipped}.',

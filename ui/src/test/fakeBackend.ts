@@ -1481,6 +1481,7 @@ const REQUIRED: Record<ImportKind, TargetField[]> = {
   participants: ['participant_label'],
   matches: ['participant_label', 'volunteer_name', 'programme', 'start_date'],
   hour_entries: ['volunteer_name', 'date', 'duration'],
+  organisations: ['organisation_name', 'referral_kinds'],
 };
 
 /**

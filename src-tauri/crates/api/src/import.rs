@@ -11,13 +11,17 @@ use crate::wire::{
 };
 use crate::{new_entry_id, new_volunteer_id, ApiError, Draagkracht, ErrorCode};
 use chrono::{NaiveDate, Utc};
+use draagkracht_core::directory::{domain_from_text, kind_from_text, list_items, OrganisationDraft, ValidOrganisation};
 use draagkracht_core::hours::{HourEntryDraft, NewHourEntry};
 use draagkracht_core::import::{cell_date, cell_duration_text, guess_field, guess_kind, header_row, left_out, Cell};
 use draagkracht_core::matching::{MatchDraft, ValidMatch};
 use draagkracht_core::participant::{ParticipantDraft, ValidParticipant};
 use draagkracht_core::volunteer::{ValidVolunteer, VolunteerDraft};
+use draagkracht_core::OrganisationId;
 use draagkracht_core::{Field, MatchId, ParticipantId, ProgrammeId, Refusal, VolunteerId};
-use draagkracht_store::{hour_entries, matches, participants, privacy, programmes, settings, volunteers};
+use draagkracht_store::{
+    hour_entries, matches, organisations, participants, privacy, programmes, settings, volunteers,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use uuid::Uuid;
@@ -28,6 +32,7 @@ enum Row {
     Participant(ValidParticipant),
     Match(ValidMatch),
     Entry(NewHourEntry),
+    Organisation(ValidOrganisation),
 }
 
 /// A dry run and the rows it would write.
@@ -68,7 +73,19 @@ fn kind_code(text: &str) -> String {
 }
 
 /// The spreadsheet field a refusal concerns.
-fn target_of(field: Field) -> TargetField {
+fn target_of(kind: ImportKind, field: Field) -> TargetField {
+    if kind == ImportKind::Organisations {
+        return match field {
+            Field::Name => TargetField::OrganisationName,
+            Field::Description => TargetField::What,
+            Field::ProfessionalKind => TargetField::ReferralKinds,
+            Field::Domains => TargetField::Domains,
+            Field::Contact => TargetField::Contact,
+            Field::OpeningHours => TargetField::OpeningHours,
+            Field::Note => TargetField::Note,
+            _ => TargetField::Ignore,
+        };
+    }
     match field {
         Field::Name | Field::Volunteer | Field::Volunteers => TargetField::VolunteerName,
         Field::Email => TargetField::Email,
@@ -165,6 +182,9 @@ impl Draagkracht {
                     Row::Participant(p) => participants::insert(tx, ParticipantId(Uuid::now_v7()), p, now)?,
                     Row::Match(m) => matches::insert(tx, MatchId(Uuid::now_v7()), m, &[], now)?,
                     Row::Entry(e) => hour_entries::insert(tx, new_entry_id(), e, now)?,
+                    Row::Organisation(o) => {
+                        organisations::save(tx, OrganisationId(Uuid::now_v7()), o, true, now)?;
+                    }
                 }
                 if i % 2_000 == 0 || i + 1 == plan.rows.len() {
                     progress(ImportProgress { done: i as u32 + 1, total });
@@ -265,7 +285,7 @@ impl Draagkracht {
             };
             let outcome: Result<Option<(String, Row)>, (TargetField, String, String)> = (|| {
                 let dated = |field| date(field).map_err(|(nl, en)| (field, nl, en));
-                let refused = |r: Refusal| (target_of(r.field), r.nl, r.en);
+                let refused = |r: Refusal| (target_of(input.kind, r.field), r.nl, r.en);
                 match input.kind {
                     ImportKind::Volunteers => {
                         let programmes = lookups.programmes_named(&text(TargetField::Programme)).map_err(|name| {
@@ -289,6 +309,48 @@ impl Draagkracht {
                         let key = name_key(&valid.name);
                         Ok((!lookups.volunteers.contains_key(&key))
                             .then(|| (format!("v:{key}"), Row::Volunteer(valid))))
+                    }
+                    ImportKind::Organisations => {
+                        // Kinds and domains as the sheet words them; an unknown one is named.
+                        let words = |field: TargetField, read: fn(&str) -> Option<&'static str>, nl: &str, en: &str| {
+                            let written = text(field);
+                            list_items(&written)
+                                .map(|item| {
+                                    read(item).map(str::to_string).ok_or_else(|| {
+                                        (
+                                            field,
+                                            format!("'{item}' is geen {nl} die Draagkracht kent."),
+                                            format!("'{item}' is not a {en} Draagkracht knows."),
+                                        )
+                                    })
+                                })
+                                .collect::<Result<Vec<String>, Problem>>()
+                        };
+                        let kinds = words(
+                            TargetField::ReferralKinds,
+                            |t| kind_from_text(t).map(|k| k.as_str()),
+                            "soort verwijzing",
+                            "kind of referral",
+                        )?;
+                        let domains = words(
+                            TargetField::Domains,
+                            |t| domain_from_text(t).map(|d| d.as_str()),
+                            "levensgebied",
+                            "life domain",
+                        )?;
+                        let draft = OrganisationDraft {
+                            name: text(TargetField::OrganisationName),
+                            what: text(TargetField::What),
+                            kinds,
+                            domains,
+                            contact: text(TargetField::Contact),
+                            opening_hours: text(TargetField::OpeningHours),
+                            notes: text(TargetField::Note),
+                        };
+                        let valid = draft.validate().map_err(refused)?;
+                        let key = name_key(&valid.name);
+                        Ok((!lookups.organisations.contains(&key))
+                            .then(|| (format!("o:{key}"), Row::Organisation(valid))))
                     }
                     ImportKind::Participants => {
                         let draft = ParticipantDraft {
@@ -392,6 +454,8 @@ fn field_label(field: TargetField) -> &'static str {
         TargetField::Date => "Datum",
         TargetField::Duration => "Uren",
         TargetField::StartDate => "Startdatum",
+        TargetField::OrganisationName => "Organisatie",
+        TargetField::ReferralKinds => "Verwijzingen",
         _ => "Kolom",
     }
 }
@@ -403,6 +467,8 @@ struct Lookups {
     programmes: HashMap<String, ProgrammeId>,
     participants: HashMap<String, Vec<ParticipantId>>,
     matches: HashSet<(ParticipantId, ProgrammeId, NaiveDate)>,
+    /// The sociale kaart's organisations, by name.
+    organisations: HashSet<String>,
     /// Identity keys of the entries an import may repeat (entries older than three years are
     /// refused anyway).
     entries: HashSet<String>,
@@ -430,7 +496,9 @@ impl Lookups {
         } else {
             HashSet::new()
         };
+        let organisations = organisations::list(conn)?.into_iter().map(|o| name_key(&o.organisation.name)).collect();
         Ok(Self {
+            organisations,
             entries,
             volunteers: volunteers_by_name,
             main_programme,

@@ -106,6 +106,44 @@ impl OrganisationDraft {
     }
 }
 
+/// A kind of referral as a sheet writes it: the wire name, or the Dutch or English word.
+pub fn kind_from_text(text: &str) -> Option<ProfessionalKind> {
+    use ProfessionalKind::*;
+    let t = text.trim().to_lowercase();
+    ProfessionalKind::parse(&t).or(match t.as_str() {
+        "wijkteam" | "sociaal wijkteam" | "district team" => Some(Wijkteam),
+        "schuldhulp" | "schuldhulpverlening" | "schuldhulpverlener" | "debt help" => Some(DebtHelp),
+        "sociaal raadslieden" | "sociaal raadsman" | "sociaal raadsvrouw" | "raadslieden" | "social counsel" => {
+            Some(SocialCounsel)
+        }
+        "huisarts" | "gp" | "general practitioner" => Some(Gp),
+        "ggz" | "geestelijke gezondheidszorg" | "mental health" => Some(MentalHealth),
+        "anders" | "overig" | "other" => Some(Other),
+        _ => None,
+    })
+}
+
+/// A life domain as a sheet writes it: the wire name, or the Dutch or English word.
+pub fn domain_from_text(text: &str) -> Option<LifeDomain> {
+    use LifeDomain::*;
+    let t = text.trim().to_lowercase();
+    LifeDomain::parse(&t).or(match t.as_str() {
+        "opvoeding" => Some(Parenting),
+        "relaties" | "relatie" => Some(Relationships),
+        "gezondheid" => Some(Health),
+        "geld" | "geldzaken" | "financiën" | "financien" | "schulden" => Some(Money),
+        "wonen" | "huisvesting" => Some(Housing),
+        "taal" => Some(Language),
+        "dagbesteding" | "werk" => Some(Daytime),
+        _ => None,
+    })
+}
+
+/// Splits a sheet's list cell ("Schuldhulp, Wijkteam"; "Geld / Wonen") into its items.
+pub fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '/', '\n']).map(str::trim).filter(|s| !s.is_empty())
+}
+
 /// Whether an organisation fits a referral of `kind` for a case with problems on `case_domains`:
 /// it takes that kind, and (when it names domains and the case has any) shares a domain with it.
 pub fn fits(
@@ -145,6 +183,19 @@ mod tests {
             .unwrap_err();
         assert_eq!(bad.field, Field::Name);
         assert_eq!(bad.also.iter().map(|r| r.field).collect::<Vec<_>>(), [Field::ProfessionalKind, Field::Domains]);
+    }
+
+    #[test]
+    fn a_sheet_writes_kinds_and_domains_in_words() {
+        let kinds: Vec<_> = list_items("Schuldhulpverlening; wijkteam, GGZ").map(kind_from_text).collect();
+        assert_eq!(
+            kinds,
+            [Some(ProfessionalKind::DebtHelp), Some(ProfessionalKind::Wijkteam), Some(ProfessionalKind::MentalHealth)]
+        );
+        assert_eq!(kind_from_text("debt_help"), Some(ProfessionalKind::DebtHelp));
+        assert_eq!(kind_from_text("advocaat"), None);
+        let domains: Vec<_> = list_items("Geldzaken / Wonen").map(domain_from_text).collect();
+        assert_eq!(domains, [Some(LifeDomain::Money), Some(LifeDomain::Housing)]);
     }
 
     #[test]

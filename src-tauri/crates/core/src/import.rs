@@ -15,6 +15,8 @@ pub enum ImportKind {
     Participants,
     Matches,
     HourEntries,
+    /// The sociale kaart.
+    Organisations,
 }
 
 /// Where a column goes.
@@ -42,6 +44,15 @@ pub enum TargetField {
     /// Support, meeting, travel, training.
     Kind,
     Note,
+    /// An organisation's name (sociale kaart).
+    OrganisationName,
+    /// What an organisation does.
+    What,
+    /// The kinds of referral an organisation takes, as a list ("Schuldhulp, Wijkteam").
+    ReferralKinds,
+    /// The life domains an organisation works on, as a list ("Geldzaken; Wonen").
+    Domains,
+    OpeningHours,
 }
 
 impl ImportKind {
@@ -53,6 +64,7 @@ impl ImportKind {
             Self::Participants => &[ParticipantLabel, Contact, ConsentDate],
             Self::Matches => &[ParticipantLabel, VolunteerName, Programme, StartDate, ExpectedEndDate],
             Self::HourEntries => &[VolunteerName, Date, Duration, Programme, Kind, Note],
+            Self::Organisations => &[OrganisationName, What, ReferralKinds, Domains, Contact, OpeningHours, Note],
         }
     }
 
@@ -64,6 +76,7 @@ impl ImportKind {
             Self::Participants => &[ParticipantLabel],
             Self::Matches => &[ParticipantLabel, VolunteerName, Programme, StartDate],
             Self::HourEntries => &[VolunteerName, Date, Duration],
+            Self::Organisations => &[OrganisationName, ReferralKinds],
         }
     }
 }
@@ -132,6 +145,16 @@ pub fn guess_field(header: &str) -> TargetField {
         Email
     } else if has(&["telefoon", "tel", "telefoonnummer", "mobiel", "phone", "gsm"]) {
         Phone
+    } else if has(&["organisatie", "instantie", "organisation", "organization"]) {
+        OrganisationName
+    } else if has(&["verwijzing", "verwijzingen", "referral", "referrals"]) {
+        ReferralKinds
+    } else if has(&["levensgebied", "levensgebieden", "domein", "domeinen", "domains"]) {
+        Domains
+    } else if starts(&["openingstijd", "opening", "geopend", "bereikbaar"]) {
+        OpeningHours
+    } else if has(&["aanbod", "wat", "what", "diensten"]) {
+        What
     } else if has(&["deelnemer", "deelnemers", "cliënt", "client", "hulpvrager", "code", "participant"]) {
         ParticipantLabel
     } else if has(&["contact", "adres", "address"]) {
@@ -177,7 +200,9 @@ pub fn guess_field(header: &str) -> TargetField {
 pub fn guess_kind(fields: &[TargetField]) -> ImportKind {
     use TargetField::*;
     let has = |f| fields.contains(&f);
-    if has(Duration) || (has(Date) && has(VolunteerName)) {
+    if has(OrganisationName) {
+        ImportKind::Organisations
+    } else if has(Duration) || (has(Date) && has(VolunteerName)) {
         ImportKind::HourEntries
     } else if has(ParticipantLabel) && has(VolunteerName) {
         ImportKind::Matches

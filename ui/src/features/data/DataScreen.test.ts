@@ -110,7 +110,7 @@ describe('data screen', () => {
     expect(select('import-sheet').value).toBe('Vrijwilligers');
     expect(options(select('import-sheet'))).toEqual(['Vrijwilligers', 'Uren']);
     expect(select('import-kind').value).toBe('volunteers');
-    expect(options(select('import-kind'))).toEqual(['Vrijwilligers', 'Deelnemers', 'Koppelingen', 'Uren']);
+    expect(options(select('import-kind'))).toEqual(['Vrijwilligers', 'Deelnemers', 'Koppelingen', 'Uren', 'Sociale kaart (organisaties)']);
 
     // The file's columns on the left, with their letter and at most three values.
     expect(rows).toHaveLength(8);
@@ -359,7 +359,7 @@ describe('data screen', () => {
     await userEvent.type(await screen.findByLabelText('Or paste the path to the file'), `${SPREADSHEET}{Enter}`);
     await screen.findAllByTestId('mapping-row');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Data');
-    expect(options(select('import-kind'))).toEqual(['Volunteers', 'Participants', 'Matches', 'Hours']);
+    expect(options(select('import-kind'))).toEqual(['Volunteers', 'Participants', 'Matches', 'Hours', 'Local directory (organisations)']);
     expect(options(fields()[0]!)[0]).toBe('Do not import');
 
     await userEvent.click(screen.getByTestId('import-dry-run'));

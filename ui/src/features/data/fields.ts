@@ -3,7 +3,7 @@
 import type { ColumnMapping, ImportKind, SourceColumn, TargetField } from '../../api/bindings';
 
 /** The kinds, in the order the choice lists them. */
-export const KINDS: ImportKind[] = ['volunteers', 'participants', 'matches', 'hour_entries'];
+export const KINDS: ImportKind[] = ['volunteers', 'participants', 'matches', 'hour_entries', 'organisations'];
 
 /** The fields a column can go to, per kind. */
 export const FIELDS: Record<ImportKind, TargetField[]> = {
@@ -11,6 +11,7 @@ export const FIELDS: Record<ImportKind, TargetField[]> = {
   participants: ['participant_label', 'contact', 'consent_date'],
   matches: ['participant_label', 'volunteer_name', 'programme', 'start_date', 'expected_end_date'],
   hour_entries: ['volunteer_name', 'date', 'duration', 'programme', 'kind', 'note'],
+  organisations: ['organisation_name', 'what', 'referral_kinds', 'domains', 'contact', 'opening_hours', 'note'],
 };
 
 /** The choices for a column of a sheet of this kind: "Niet inlezen" first, then the kind's fields. */
