@@ -182,6 +182,17 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.wait_for_text("attention-summary-talk", "Talk this week").await;
     s.screenshot("attention-english-minimum").await;
     s.assert_accessible("attention list, in English at the minimum size").await;
+    // The sociale kaart and the conversation guides, in English at the minimum size.
+    s.click("nav-directory").await;
+    s.click("new-organisation").await;
+    s.by_test_id("organisation-form").await;
+    s.screenshot("directory-english-minimum").await;
+    s.assert_accessible("local directory, in English at the minimum size").await;
+    s.click("nav-programmes").await;
+    s.scroll_to("signal-guides").await;
+    s.find("[data-testid='guide-toggle']").await.click().await.expect("open the first guide");
+    s.by_test_id("guide-form").await;
+    s.screenshot("guides-english-minimum").await;
     s.click("lang-nl").await;
     s.driver.set_window_rect(0, 0, 1200, 800).await.expect("back to the usual size");
 

@@ -249,9 +249,7 @@ impl Draagkracht {
         for row in &mut rows {
             row.signals.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         }
-        rows.sort_by_cached_key(|r| {
-            (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
-        });
+        sort_most_urgent_first(&mut rows);
         Ok(rows)
     }
 
@@ -284,7 +282,7 @@ impl Draagkracht {
         let groups = ActionGroup::ALL
             .into_iter()
             .map(|group| {
-                let rows: Vec<AttentionRow> = rows
+                let mut rows: Vec<AttentionRow> = rows
                     .iter()
                     .filter_map(|row| {
                         let signals: Vec<SignalView> =
@@ -294,10 +292,7 @@ impl Draagkracht {
                         Some(AttentionRow { severity, signals, new_signals, ..row.clone() })
                     })
                     .collect();
-                let mut rows = rows;
-                rows.sort_by_cached_key(|r| {
-                    (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
-                });
+                sort_most_urgent_first(&mut rows);
                 let new_count = rows.iter().map(|r| r.new_signals.len() as u32).sum();
                 AttentionGroup { group, rows, new_count }
             })
@@ -671,6 +666,13 @@ pub(crate) fn apply(
         }
     }
     Ok(())
+}
+
+/// The attention list's order: the most severe first, then the most signals, then by name.
+fn sort_most_urgent_first(rows: &mut [AttentionRow]) {
+    rows.sort_by_cached_key(|r| {
+        (std::cmp::Reverse(r.severity), std::cmp::Reverse(r.signals.len()), r.volunteer_name.to_lowercase())
+    });
 }
 
 fn not_found() -> ApiError {
