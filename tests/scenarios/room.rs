@@ -2,10 +2,30 @@
 //! documented order (spare caseload weight, then spare hours, then fewer matches, then name), each
 //! with its reason; choosing someone without room is allowed and recorded with the match.
 
+use chrono::NaiveDate;
 use draagkracht_api::wire::{
-    AssessmentInput, InvolvementInput, LifeDomain, Match, MatchInput, ParticipantInput, ProgrammeId, VolunteerId,
+    AssessmentInput, CrisisMarker, EndMatchInput, InvolvementInput, LifeDomain, Match, MatchInput, ParticipantInput,
+    ProgrammeId, VolunteerId, VolunteerRoom,
 };
 use draagkracht_tests::{date, hours_input, volunteer_input, TempApp};
+
+/// The room as the window gets it (from the loads the evaluation kept), checked against the room
+/// computed from the entries and assessments themselves.
+fn room(t: &TempApp, programme: ProgrammeId, today: NaiveDate) -> Vec<VolunteerRoom> {
+    let kept = t.app.match_room(programme, today).unwrap();
+    let live = t.app.match_room_computed_live(programme, today).unwrap();
+    let show = |rooms: &[VolunteerRoom]| {
+        rooms.iter().map(|r| format!("{} {}", r.volunteer_name, r.reason)).collect::<Vec<_>>()
+    };
+    assert_eq!(show(&kept), show(&live), "the kept loads are those computed from the records");
+    kept
+}
+
+/// How many volunteers have a load kept for `day`.
+fn kept_loads(t: &TempApp, day: &str) -> i64 {
+    let db = draagkracht_store::open(&t.db_path()).unwrap();
+    db.conn().query_row("SELECT count(*) FROM volunteer_load WHERE as_of = ?1", [day], |r| r.get(0)).unwrap()
+}
 
 fn match_with(t: &mut TempApp, label: &str, programme: ProgrammeId, volunteers: Vec<VolunteerId>) -> Match {
     let today = date(2025, 6, 30);
@@ -74,7 +94,8 @@ fn exactly_the_volunteers_with_room_are_suggested_in_order_and_a_choice_without_
         }
     }
 
-    let rooms = t.app.match_room(admin, today).unwrap();
+    let rooms = room(&t, admin, today);
+    assert_eq!(kept_loads(&t, "2025-06-30"), 8, "every volunteer's load is kept by the evaluation");
     let seen: Vec<_> = rooms.iter().map(|r| (r.volunteer_name.as_str(), r.has_room)).collect();
     assert_eq!(
         seen,
@@ -96,7 +117,7 @@ fn exactly_the_volunteers_with_room_are_suggested_in_order_and_a_choice_without_
 
     // Dirk takes one more ordinary case: weight 4, the limit — from then on he has no room.
     match_with(&mut t, "D-3", admin, vec![dirk.id]);
-    let dirk_room = t.app.match_room(admin, today).unwrap().into_iter().find(|r| r.volunteer_id == dirk.id).unwrap();
+    let dirk_room = room(&t, admin, today).into_iter().find(|r| r.volunteer_id == dirk.id).unwrap();
     assert!(!dirk_room.has_room);
     assert_eq!(dirk_room.reason, "Geen ruimte: koppelingen wegen al 4 van de 4.");
 
@@ -105,7 +126,32 @@ fn exactly_the_volunteers_with_room_are_suggested_in_order_and_a_choice_without_
     let by_name = |name: &str| chosen.volunteers.iter().find(|v| v.name == name).unwrap().without_room.clone();
     assert_eq!(by_name("Emma").as_deref(), Some("Geen ruimte: 17 uur in 4 weken, afgesproken 16."));
     assert_eq!(by_name("Lies"), None);
+    let emma_en = chosen.volunteers.iter().find(|v| v.name == "Emma").unwrap().without_room_en.clone();
+    assert_eq!(emma_en.as_deref(), Some("No room: 17 hours in 4 weeks, 16 agreed."));
     let detail = t.app.match_detail(chosen.id, today).unwrap();
     assert!(detail.the_match.volunteers.iter().any(|v| v.without_room.is_some()), "still there when read again");
     let _ = fleur;
+
+    // Every kind of change keeps the loads current: an entry taken back, a new assessment, a match
+    // ended, a volunteer taken off a match.
+    let entry = t.app.log_hours(&hours_input(lies.id, "28-06-2025", "4", admin, "support"), today).unwrap();
+    room(&t, admin, today);
+    t.app.delete_hour_entry(entry.id, today).unwrap();
+    room(&t, admin, today);
+    let acute = AssessmentInput { markers: vec![CrisisMarker::AcuteDebt], date: "29-06-2025".into(), ..complex };
+    t.app.assess_case(heavy.id, &acute, today).unwrap();
+    room(&t, admin, today);
+    t.app
+        .end_match(heavy.id, &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into() }, today)
+        .unwrap();
+    let after = room(&t, admin, today);
+    assert!(after.iter().any(|r| r.volunteer_name == "Dirk" && r.has_room), "his heaviest case ended: room again");
+
+    // The next day nothing is kept yet: the room is computed from the records until the day's
+    // evaluation, and then kept again.
+    let tomorrow = date(2025, 7, 1);
+    room(&t, admin, tomorrow);
+    t.app.refresh_signals(tomorrow).unwrap();
+    assert_eq!(kept_loads(&t, "2025-07-01"), 8);
+    room(&t, admin, tomorrow);
 }

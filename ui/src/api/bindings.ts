@@ -267,7 +267,7 @@ export type VolunteerRef = { id: VolunteerId, name: string,
 /**
  * Matched although the app said they had no room: the reason it gave then.
  */
-withoutRoom: string | null, };
+withoutRoom: string | null, withoutRoomEn: string | null, };
 
 export type ProgrammeRef = { id: ProgrammeId, name: string, };
 

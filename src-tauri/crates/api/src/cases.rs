@@ -95,8 +95,13 @@ impl Draagkracht {
                     .volunteers
                     .into_iter()
                     .map(|(id, name)| {
-                        let without_room = m.without_room.iter().find(|(v, _)| *v == id).map(|(_, why)| why.clone());
-                        VolunteerRef { id, name, without_room }
+                        let why = m.without_room.iter().find(|(v, _)| *v == id).map(|(_, why)| why);
+                        VolunteerRef {
+                            id,
+                            name,
+                            without_room: why.map(|w| w.nl.clone()),
+                            without_room_en: why.map(|w| w.en.clone()),
+                        }
                     })
                     .collect(),
                 start_date: m.start_date,

@@ -140,7 +140,7 @@ impl Draagkracht {
         self.db.write(|tx| {
             hour_entries::insert(tx, id, &entry, Utc::now())?;
             let planned = crate::signals::plan(tx, Some(entry.volunteer), &rules, today)?;
-            crate::signals::apply(tx, &planned.changes, today)
+            crate::signals::apply(tx, &planned, today)
         })?;
         self.hour_entry(id)
     }

@@ -13,6 +13,7 @@ use crate::{ApiError, Draagkracht};
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use draagkracht_core::complexity::{case_level, CaseLevel};
 use draagkracht_core::period::{week_number, week_start, DateRange};
+use draagkracht_core::room::Load;
 use draagkracht_core::signals::lifecycle::{reconcile, Change};
 use draagkracht_core::signals::{
     evaluate, BranchFigures, EntryFact, History, MatchFact, Norms, ThresholdKey, Thresholds,
@@ -23,7 +24,7 @@ use draagkracht_core::{
 };
 use draagkracht_store::assessments::AssessmentRecord;
 use draagkracht_store::signals::{self, SignalRecord};
-use draagkracht_store::{facts, hour_entries, programmes, settings, thresholds, volunteers};
+use draagkracht_store::{facts, hour_entries, programmes, settings, thresholds, volunteer_load, volunteers};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -167,11 +168,9 @@ impl Draagkracht {
             None => RuleSettings { norms: self.norms()?, branch: None },
         };
         let planned = plan(self.db.conn(), only, &rules, today)?;
+        self.db.write(|tx| apply(tx, &planned, today))?;
         self.branch_cache = Some((today, planned.branch));
-        if planned.changes.is_empty() {
-            return Ok(());
-        }
-        self.db.write(|tx| apply(tx, &planned.changes, today))
+        Ok(())
     }
 
     /// The thresholds per programme and the day's branch figures: what [`plan`] compares with when
@@ -496,6 +495,8 @@ pub(crate) struct RuleSettings {
 pub(crate) struct Planned {
     pub changes: Vec<(Change<SignalId>, SignalStatus)>,
     pub branch: BranchFigures,
+    /// Each evaluated volunteer's load, kept for the room for a new match.
+    pub loads: Vec<(VolunteerId, Load)>,
 }
 
 /// The changes a fresh evaluation of one volunteer (or everyone) makes to the stored signals, read
@@ -612,6 +613,7 @@ pub(crate) fn plan(
         }
     };
     let mut changes = Vec::new();
+    let mut loads = Vec::with_capacity(everyone.len());
     let mut programmes_of: HashMap<VolunteerId, Vec<ProgrammeId>> = HashMap::new();
     for (v, p) in memberships {
         programmes_of.entry(v).or_default().push(p);
@@ -633,6 +635,7 @@ pub(crate) fn plan(
             missing_trainings: missing.remove(&id).unwrap_or_default(),
             allowances: allowances.remove(&id).unwrap_or_default(),
         };
+        loads.push((id, Load::of(&history, today)));
         // Someone who stopped raises nothing, so their live signals clear.
         let fresh = evaluate(&history, &branch, &rules.norms, today);
         let theirs = stored.remove(&id).unwrap_or_default();
@@ -645,17 +648,14 @@ pub(crate) fn plan(
             changes.push((change, from));
         }
     }
-    Ok(Planned { changes, branch })
+    Ok(Planned { changes, branch, loads })
 }
 
 /// Carries the planned changes out.
-pub(crate) fn apply(
-    tx: &draagkracht_store::Transaction,
-    changes: &[(Change<SignalId>, SignalStatus)],
-    today: NaiveDate,
-) -> Result<(), ApiError> {
+pub(crate) fn apply(tx: &draagkracht_store::Transaction, planned: &Planned, today: NaiveDate) -> Result<(), ApiError> {
     let now = Utc::now();
-    for (change, from) in changes {
+    volunteer_load::keep(tx, today, &planned.loads)?;
+    for (change, from) in &planned.changes {
         match change {
             Change::Open(s) => signals::open(tx, SignalId(Uuid::now_v7()), s, today, now)?,
             Change::Refresh(id, s) => signals::refresh(tx, *id, s, None, now)?,

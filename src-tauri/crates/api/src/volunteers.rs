@@ -5,7 +5,8 @@ use crate::wire::{HourEntry, HourTotals, Volunteer, VolunteerDetail, VolunteerFi
 use crate::{new_volunteer_id, ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
 use draagkracht_core::{DateRange, Field, Refusal, RefusalCode, VolunteerDraft, VolunteerId, VolunteerStatus};
-use draagkracht_store::{hour_entries, programmes, volunteers};
+use draagkracht_core::room::Load;
+use draagkracht_store::{hour_entries, programmes, volunteer_load, volunteers};
 
 /// How many entries the volunteer page lists.
 const RECENT_ENTRIES: u32 = 20;
@@ -105,7 +106,12 @@ impl Draagkracht {
         let valid = draft(input).validate(today, None)?;
         self.check_programmes_exist(&valid.programmes)?;
         let id = new_volunteer_id();
-        self.db.write(|tx| volunteers::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| {
+            volunteers::insert(tx, id, &valid, Utc::now())?;
+            // No entries and no matches yet: their load for the room is nothing, known without
+            // an evaluation (their signals wait for their first change or the next day's).
+            volunteer_load::keep(tx, today, &[(id, Load::default())]).map_err(ApiError::from)
+        })?;
         self.volunteer_record(id)
     }
 

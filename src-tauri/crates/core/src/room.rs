@@ -12,10 +12,44 @@
 //! Those with room are ranked by how much room they have: spare caseload weight first (the heavier
 //! burden), then spare hours, then fewer running matches, then name.
 
+use crate::hours::HourKind;
 use crate::ids::VolunteerId;
+use crate::period::DateRange;
+use crate::signals::History;
 use crate::volunteer::VolunteerStatus;
 use chrono::{Months, NaiveDate};
 use std::cmp::Reverse;
+
+/// The part of a volunteer's room that moves with every entry, match and assessment. The signal
+/// evaluation computes it from the history it already holds and the store keeps it until any of
+/// its parts changes, so the room of a whole programme is one row per volunteer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Load {
+    /// Minutes of work (training apart) in the 28 days up to today.
+    pub work_minutes_four_weeks: u32,
+    /// The weights of their running matches (normal 1, complex 2, acute 3).
+    pub caseload_weight: u32,
+    pub running_matches: usize,
+}
+
+impl Load {
+    /// The load as of `today`, from the same history the rules judge (its entries reach back
+    /// further than four weeks; its matches are the running ones).
+    pub fn of(history: &History, today: NaiveDate) -> Self {
+        let window = DateRange::last_four_weeks(today);
+        let running: Vec<_> = history.matches.iter().filter(|m| m.is_active()).collect();
+        Self {
+            work_minutes_four_weeks: history
+                .entries
+                .iter()
+                .filter(|e| window.contains(e.date) && e.kind != HourKind::Training)
+                .map(|e| e.minutes)
+                .sum(),
+            caseload_weight: running.iter().map(|m| m.level.weight()).sum(),
+            running_matches: running.len(),
+        }
+    }
+}
 
 /// What is known about one volunteer of the programme.
 #[derive(Debug, Clone, PartialEq)]

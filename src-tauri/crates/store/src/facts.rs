@@ -7,6 +7,8 @@
 use crate::db::{iso_date, parsed};
 use crate::StoreError;
 use chrono::NaiveDate;
+use draagkracht_core::period::DateRange;
+use draagkracht_core::room::Load;
 use draagkracht_core::signals::lifecycle::{SignalStatus, Stored};
 use draagkracht_core::{
     ActivityLevel, HourEntryId, HourKind, MatchId, ProgrammeId, RuleId, SignalId, VolunteerId, VolunteerStatus,
@@ -110,45 +112,74 @@ pub struct RoomRow {
     pub status: VolunteerStatus,
     pub agreed_minutes_per_week: u32,
     pub vog_date: Option<NaiveDate>,
-    /// Work minutes (training apart) from `since` on.
-    pub minutes: u32,
+    /// Their load as the evaluation computed it on `today` (migration 19), when it is still there.
+    pub load: Option<Load>,
     /// Open or acknowledged alerts.
     pub open_alerts: usize,
     /// Whether they did `training` (always true without one).
     pub trained: bool,
 }
 
-/// Every volunteer of a programme who has not stopped, with their hours since `since`, their open
-/// alerts and whether they did the programme's training — each through an indexed look-up per
+/// Every volunteer of a programme who has not stopped, with their kept load of `today`, their
+/// open alerts and whether they did the programme's training — a handful of indexed look-ups per
 /// volunteer, so a programme of thousands stays within milliseconds.
 pub fn programme_room(
     conn: &Connection,
     programme: ProgrammeId,
-    since: NaiveDate,
+    today: NaiveDate,
     training: Option<&str>,
 ) -> Result<Vec<RoomRow>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, v.name, v.status, v.agreed_minutes_per_week, v.vog_date,
-                (SELECT coalesce(sum(h.minutes), 0) FROM hour_entries h
-                 WHERE h.volunteer_id = v.id AND h.date >= ?2 AND h.kind <> 'training'),
+                l.work_minutes_four_weeks, l.caseload_weight, l.running_matches,
                 (SELECT count(*) FROM signals s
                  WHERE s.volunteer_id = v.id AND s.severity = 'alert' AND s.status IN ('open', 'acknowledged')),
                 ?3 IS NULL OR EXISTS (SELECT 1 FROM trainings t WHERE t.volunteer_id = v.id AND lower(t.name) = lower(?3))
          FROM volunteer_programmes vp JOIN volunteers v ON v.id = vp.volunteer_id
+         LEFT JOIN volunteer_load l ON l.volunteer_id = v.id AND l.as_of = ?2
          WHERE vp.programme_id = ?1 AND v.status <> 'stopped'",
     )?;
-    let rows = stmt.query_map(params![programme.to_string(), since.to_string(), training], |r| {
+    let rows = stmt.query_map(params![programme.to_string(), today.to_string(), training], |r| {
+        let kept: Option<u32> = r.get(5)?;
         Ok(RoomRow {
             volunteer: parsed(r, 0, VolunteerId::parse)?,
             name: r.get(1)?,
             status: parsed(r, 2, VolunteerStatus::parse)?,
             agreed_minutes_per_week: r.get(3)?,
             vog_date: optional_date(r, 4)?,
-            minutes: r.get(5)?,
-            open_alerts: r.get::<_, i64>(6)? as usize,
-            trained: r.get(7)?,
+            load: match kept {
+                Some(work_minutes_four_weeks) => Some(Load {
+                    work_minutes_four_weeks,
+                    caseload_weight: r.get(6)?,
+                    running_matches: r.get::<_, i64>(7)? as usize,
+                }),
+                None => None,
+            },
+            open_alerts: r.get::<_, i64>(8)? as usize,
+            trained: r.get(9)?,
         })
     })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The work minutes (training apart) in `window` of every volunteer of a programme who has not
+/// stopped: the live half of a load, for those whose kept load is missing.
+pub fn programme_work_minutes(
+    conn: &Connection,
+    programme: ProgrammeId,
+    window: DateRange,
+) -> Result<Vec<(VolunteerId, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id,
+                (SELECT coalesce(sum(h.minutes), 0) FROM hour_entries h
+                 WHERE h.volunteer_id = v.id AND h.date BETWEEN ?2 AND ?3 AND h.kind <> 'training')
+         FROM volunteer_programmes vp JOIN volunteers v ON v.id = vp.volunteer_id
+         WHERE vp.programme_id = ?1 AND v.status <> 'stopped'",
+    )?;
+    let rows = stmt
+        .query_map(params![programme.to_string(), window.first.to_string(), window.last.to_string()], |r| {
+            Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?))
+        })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

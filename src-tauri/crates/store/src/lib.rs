@@ -30,6 +30,7 @@ pub mod signals;
 pub mod support;
 pub mod sync;
 pub mod thresholds;
+pub mod volunteer_load;
 pub mod volunteers;
 
 pub use crypt::{DbKey, KdfFile, KdfParams};

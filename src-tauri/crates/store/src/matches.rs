@@ -18,12 +18,19 @@ pub struct MatchRecord {
     /// (id, name), by name.
     pub volunteers: Vec<(VolunteerId, String)>,
     /// Volunteers matched although they had no room, with the reason the app gave then.
-    pub without_room: Vec<(VolunteerId, String)>,
+    pub without_room: Vec<(VolunteerId, WithoutRoom)>,
     pub start_date: NaiveDate,
     pub expected_end_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub end_reason: Option<String>,
     pub one_to_one_at_home: bool,
+}
+
+/// Why a volunteer had no room when they were matched, as the app said it in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutRoom {
+    pub nl: String,
+    pub en: String,
 }
 
 impl MatchRecord {
@@ -68,15 +75,24 @@ fn from_row(r: &Row) -> rusqlite::Result<MatchRecord> {
 
 fn with_volunteers(conn: &Connection, mut records: Vec<MatchRecord>) -> Result<Vec<MatchRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT v.id, v.name, mv.without_room FROM match_volunteers mv JOIN volunteers v ON v.id = mv.volunteer_id
+        "SELECT v.id, v.name, mv.without_room, mv.without_room_en FROM match_volunteers mv JOIN volunteers v ON v.id = mv.volunteer_id
          WHERE mv.match_id = ?1 ORDER BY v.name COLLATE NOCASE",
     )?;
     for m in &mut records {
-        let rows: Vec<(VolunteerId, String, Option<String>)> = stmt
-            .query_map([m.id.to_string()], |r| Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?, r.get(2)?)))?
+        let rows: Vec<(VolunteerId, String, Option<String>, Option<String>)> = stmt
+            .query_map([m.id.to_string()], |r| {
+                Ok((parsed(r, 0, VolunteerId::parse)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
             .collect::<Result<_, _>>()?;
-        m.without_room = rows.iter().filter_map(|(v, _, why)| Some((*v, why.clone()?))).collect();
-        m.volunteers = rows.into_iter().map(|(v, name, _)| (v, name)).collect();
+        m.without_room = rows
+            .iter()
+            .filter_map(|(v, _, nl, en)| {
+                let nl = nl.clone()?;
+                // A match from before migration 20 has the Dutch only.
+                Some((*v, WithoutRoom { en: en.clone().unwrap_or_else(|| nl.clone()), nl }))
+            })
+            .collect();
+        m.volunteers = rows.into_iter().map(|(v, name, _, _)| (v, name)).collect();
     }
     Ok(records)
 }
@@ -112,7 +128,7 @@ pub fn insert(
     tx: &Transaction,
     id: MatchId,
     m: &ValidMatch,
-    without_room: &[(VolunteerId, String)],
+    without_room: &[(VolunteerId, WithoutRoom)],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     tx.prepare_cached(
@@ -129,11 +145,12 @@ pub fn insert(
         m.one_to_one_at_home,
         now.to_rfc3339()
     ])?;
-    let mut stmt =
-        tx.prepare_cached("INSERT INTO match_volunteers (match_id, volunteer_id, without_room) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO match_volunteers (match_id, volunteer_id, without_room, without_room_en) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     for v in &m.volunteers {
-        let reason = without_room.iter().find(|(w, _)| w == v).map(|(_, r)| r.as_str());
-        stmt.execute(params![id.to_string(), v.to_string(), reason])?;
+        let reason = without_room.iter().find(|(w, _)| w == v).map(|(_, r)| r);
+        stmt.execute(params![id.to_string(), v.to_string(), reason.map(|r| &r.nl), reason.map(|r| &r.en)])?;
     }
     Ok(())
 }

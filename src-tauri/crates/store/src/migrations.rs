@@ -469,6 +469,10 @@ END;
     include_str!("migrations/0017_room_indexes.sql"),
     // 18: the sociale kaart, shared.
     include_str!("migrations/0018_organisations.sql"),
+    // 19: each volunteer's load as the evaluation computed it, local, dropped on change.
+    include_str!("migrations/0019_volunteer_load.sql"),
+    // 20: the reason someone had no room, in English too.
+    include_str!("migrations/0020_without_room_in_english.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -66,12 +66,21 @@ describe('match page', () => {
   });
 
   it('says who was matched without room, with the reason the app gave', async () => {
-    const volunteers = [{ id: 'v-anna', name: 'Anna de Vries', withoutRoom: 'Geen ruimte: VOG verlopen.' }];
+    const volunteers = [{ id: 'v-anna', name: 'Anna de Vries', withoutRoom: 'Geen ruimte: VOG verlopen.', withoutRoomEn: 'No room: VOG expired.' }];
     setBackend(fakeBackend({ getMatch: async () => detail({}, { volunteers }) }));
     render(MatchPage, { id: 'm-1', today: TODAY });
     expect((await screen.findByTestId('match-without-room')).textContent).toBe(
       'Anna de Vries is gekoppeld terwijl er geen ruimte was. Geen ruimte: VOG verlopen.',
     );
+  });
+
+  it('gives that reason in English when the window is in English', async () => {
+    applyLanguage('en');
+    const volunteers = [{ id: 'v-anna', name: 'Anna de Vries', withoutRoom: 'Geen ruimte: VOG verlopen.', withoutRoomEn: 'No room: VOG expired.' }];
+    setBackend(fakeBackend({ getMatch: async () => detail({}, { volunteers }) }));
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    expect((await screen.findByTestId('match-without-room')).textContent).toContain('No room: VOG expired.');
+    applyLanguage('nl');
   });
 
   it('says it more urgently for an acute case, and not at all once a professional is involved', async () => {

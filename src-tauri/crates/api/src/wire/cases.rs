@@ -88,6 +88,7 @@ pub struct VolunteerRef {
     pub name: String,
     /// Matched although the app said they had no room: the reason it gave then.
     pub without_room: Option<String>,
+    pub without_room_en: Option<String>,
 }
 
 /// An organisation on the branch's sociale kaart.

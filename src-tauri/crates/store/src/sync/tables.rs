@@ -59,6 +59,10 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("volunteer_month_minutes", Local("derived: kept by triggers from hour_entries")),
     ("programme_month_minutes", Local("derived: kept by triggers from hour_entries")),
     ("volunteer_programme_months", Local("derived: kept by triggers from hour_entries")),
+    (
+        "volunteer_load",
+        Local("derived: the load the signal evaluation computed, dropped by triggers when what it is made of changes"),
+    ),
     ("audit_log", Local("what this laptop's coordinator did, written by triggers")),
     ("sync_self", Local("this laptop's place in the branch")),
     ("sync_keys", Local("the branch keys, never sent")),
