@@ -4,8 +4,8 @@
 use crate::wire::{HourEntry, HourTotals, Volunteer, VolunteerDetail, VolunteerFilter, VolunteerInput, VolunteerRow};
 use crate::{new_volunteer_id, ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
-use draagkracht_core::{DateRange, Field, Refusal, RefusalCode, VolunteerDraft, VolunteerId, VolunteerStatus};
 use draagkracht_core::room::Load;
+use draagkracht_core::{DateRange, Field, Refusal, RefusalCode, VolunteerDraft, VolunteerId, VolunteerStatus};
 use draagkracht_store::{hour_entries, programmes, volunteer_load, volunteers};
 
 /// How many entries the volunteer page lists.
