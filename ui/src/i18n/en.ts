@@ -308,6 +308,7 @@ export const en: Record<MessageKey, string> = {
   'guides.saved': 'Saved.',
   'guides.reset': 'The default text is back.',
   'signal.guide': 'How to take it up',
+  'signal.guideOwn': 'In your branch\'s own words, as written there.',
   'signal.guideAsk': 'You could ask',
   'signal.guideAgree': 'What you can agree',
   'signal.guideProfessional': 'When a professional should come in',

@@ -312,6 +312,7 @@ export const nl = {
   'guides.saved': 'Opgeslagen.',
   'guides.reset': 'De standaardtekst staat weer.',
   'signal.guide': 'Zo pak je het op',
+  'signal.guideOwn': 'In de woorden van je afdeling.',
   'signal.guideAsk': 'Vraag bijvoorbeeld',
   'signal.guideAgree': 'Wat je kunt afspreken',
   'signal.guideProfessional': 'Wanneer een professional erbij moet',

@@ -186,6 +186,19 @@ describe('conversation guide', () => {
     applyLanguage('en');
     await waitFor(() => expect(within(guide).getByTestId('guide-professional').textContent).toBe(SIGNAL_DETAIL.guide.professionalEn));
     expect(within(guide).getAllByRole('listitem')[0]!.textContent).toBe('How did it become more hours?');
+    expect(within(guide).queryByTestId('guide-own')).toBeNull();
+    applyLanguage('nl');
+  });
+
+  it("says when the guide is in the branch's own words, which an English window shows as written", async () => {
+    const own = 'Bij ons bel je eerst de vrijwilliger.';
+    const guide = { ...SIGNAL_DETAIL.guide, why: own, whyEn: own, edited: true };
+    setBackend(fakeBackend({ getSignal: async () => ({ ...SIGNAL_DETAIL, guide }) }));
+    applyLanguage('en');
+    render(SignalPage, { id: 's-hours', today: TODAY });
+    expect((await screen.findByTestId('guide-own')).textContent).toBe("In your branch's own words, as written there.");
+    expect(screen.getByTestId('guide-why').textContent).toBe(own);
+    applyLanguage('nl');
   });
 });
 
