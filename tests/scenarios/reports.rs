@@ -4,7 +4,7 @@
 
 use draagkracht_api::wire::{
     AssessmentInput, EndMatchInput, LifeDomain, MatchInput, ParticipantInput, PersonRef, ReferralInput, ReportAudience,
-    ReportFormat, ReportInput,
+    ReportFormat, ReportInput, SetupChoice,
 };
 use draagkracht_api::{DemoParams, Draagkracht};
 use draagkracht_core::report::{Cell, ReportDocument, Table};
@@ -293,4 +293,44 @@ fn an_erased_volunteer_is_gone_from_a_later_report_and_the_counts_stay() {
     assert!(!csv.contains("Vrijwilliger7"), "the erased name is in no later report");
     assert!(csv.contains("Vrijwilliger1"), "the others still are");
     assert_eq!(table(&before, "Vrijwilligers"), table(&after, "Vrijwilligers"), "the counts and hours stay");
+}
+
+/// Issue 15: in the demo's funder report the acute cases are "<5" in most years, which used to hide
+/// the complex ones with them and stop the chart at the last year where both showed — while the
+/// cover gave the share. Complex and acute together now stand in the table, the trend and the
+/// chart, and the three tell the cover's story.
+#[test]
+fn the_demo_funder_report_shows_cases_getting_heavier_where_a_level_alone_is_too_small() {
+    let mut t = TempApp::new();
+    let today = date(2026, 12, 5);
+    t.app.set_up(SetupChoice::Demo, today).unwrap();
+    let doc = t.app.report_document(&input("2025-01-01", "2025-12-31", ReportAudience::Funder), today).unwrap();
+    let cover = &doc.key_figures.iter().find(|k| k.label == "Aandeel complexe of acute casussen").unwrap().value;
+    let Cell::Percent(share) = cover else { panic!("the cover shows the share: {cover:?}") };
+
+    let levels = table(&doc, "Zwaarte");
+    let together_row = levels.rows.iter().find(|r| r[0] == Cell::Text("Complex of acuut, samen".into())).unwrap();
+    assert_eq!(&together_row[2], cover, "the period's table");
+    let trend = table(&doc, "Door de jaren");
+    let column = trend.columns.iter().position(|c| c == "Complex of acuut").unwrap();
+    let last = trend.rows.last().unwrap();
+    assert_eq!((&last[0], &last[column]), (&Cell::Text("2025".into()), cover), "the trend's last year");
+    assert!(
+        trend.rows.iter().any(|r| r[4] == Cell::Hidden || r[5] == Cell::Small),
+        "the demo has years where complex or acute alone is too small to show: {:?}",
+        trend.rows
+    );
+
+    let section = doc.sections.iter().find(|s| s.title == "Door de jaren").unwrap();
+    let chart = section.charts.iter().find(|c| c.title == "Complexe en acute casussen door de jaren").unwrap();
+    let together = &chart.series[0];
+    assert_eq!(together.name, "Complex of acuut");
+    // The chart draws what the table shows; the history starts in December 2021, a month too small
+    // to show, and from then on there is a point every year.
+    for (row, value) in trend.rows.iter().zip(&together.values) {
+        assert_eq!(matches!(row[column], Cell::Percent(_)), !value.is_nan(), "{row:?}");
+    }
+    assert!(together.values.iter().skip(1).all(|v| !v.is_nan()), "a point every year: {:?}", together.values);
+    assert_eq!(*together.values.last().unwrap(), (share * 10.0).round() / 10.0, "the chart ends where the cover is");
+    assert!(together.values[1] < *together.values.last().unwrap(), "heavier over the years: {:?}", together.values);
 }

@@ -175,15 +175,23 @@ impl Builder<'_> {
         (cells, total)
     }
 
-    /// The share of complex and acute cases together. Complex plus acute is the total minus the
-    /// normal cases, so the share says no more than the levels table as long as that shows both;
-    /// when it hides the normal cases (or the total), the share would give them away.
-    fn heavy_share(&self, normal: u32, complex: u32, acute: u32) -> Cell {
+    /// Complex and acute cases together: (count cell, share cell). Where one of the two levels is
+    /// too small to show, the pair still is — the report's main message (situations keep getting
+    /// heavier) must not disappear behind a small acute count. Complex plus acute is the total
+    /// minus the normal cases, so it says no more than the levels line as long as that shows both;
+    /// when it hides the normal cases (or the total), the pair would give them away and is hidden.
+    fn heavy(&self, normal: u32, complex: u32, acute: u32) -> (Cell, Cell) {
+        let heavy = complex + acute;
         let (cells, total) = self.levels(normal, complex, acute);
-        if !matches!((&cells[0].0, &total), (Cell::Count(_), Cell::Count(_))) {
-            return Cell::Hidden;
+        if self.anonymous && !matches!((&cells[0].0, &total), (Cell::Count(_), Cell::Count(_))) {
+            return (Cell::Hidden, Cell::Hidden);
         }
-        self.percent_of(complex + acute, normal + complex + acute)
+        (self.count(heavy), self.percent_of(heavy, normal + heavy))
+    }
+
+    /// The share of complex and acute cases together (the cover's figure).
+    fn heavy_share(&self, normal: u32, complex: u32, acute: u32) -> Cell {
+        self.heavy(normal, complex, acute).1
     }
 
     /// Hours × the rate, from the hours as shown (rounded for a funder), so that the value in the
@@ -307,11 +315,17 @@ impl Builder<'_> {
         let f = self.f;
         let (level_cells, total) = self.levels(f.normal_matches, f.complex_matches, f.acute_matches);
         let names = [self.t("Normaal", "Normal"), self.t("Complex", "Complex"), self.t("Acuut", "Acute")];
-        let rows = names
+        let mut rows: Vec<Vec<Cell>> = names
             .into_iter()
             .zip(level_cells)
             .map(|(name, (count, share))| vec![Cell::Text(name), count, share])
             .collect();
+        let (heavy, heavy_share) = self.heavy(f.normal_matches, f.complex_matches, f.acute_matches);
+        rows.push(vec![
+            Cell::Text(self.t("Complex of acuut, samen", "Complex or acute, together")),
+            heavy,
+            heavy_share,
+        ]);
         let cases = Table {
             key: self.t("Zwaarte", "Complexity"),
             title: self.t("Koppelingen naar zwaarte van de casus", "Matches by complexity of the case"),
@@ -319,8 +333,8 @@ impl Builder<'_> {
             rows,
             total: Some(vec![Cell::Text(self.t("Totaal", "Total")), total, Cell::Empty]),
             note: Some(self.t(
-                "Complex: problemen op 3 of meer levensgebieden die niet binnen een jaar op te lossen zijn. Acuut: een crisissignaal (bijvoorbeeld een dreigende uithuiszetting).",
-                "Complex: problems in 3 or more life domains that cannot be solved within a year. Acute: a crisis marker (an imminent eviction, for example).",
+                "Complex: problemen op 3 of meer levensgebieden die niet binnen een jaar op te lossen zijn. Acuut: een crisissignaal (bijvoorbeeld een dreigende uithuiszetting). Het totaal telt normaal, complex en acuut; de regel 'samen' telt complex en acuut nog eens samen.",
+                "Complex: problems in 3 or more life domains that cannot be solved within a year. Acute: a crisis marker (an imminent eviction, for example). The total counts normal, complex and acute; the line 'together' counts complex and acute once more, together.",
             )),
         };
         let lm = f.level_minutes;
@@ -458,6 +472,7 @@ impl Builder<'_> {
                     matches.clone(),
                     cells[1].1.clone(),
                     cells[2].1.clone(),
+                    self.heavy_share(y.matches - y.complex - y.acute, y.complex, y.acute),
                     self.hours(y.grey_minutes),
                     self.hours(y.professional_minutes),
                 ]
@@ -473,6 +488,7 @@ impl Builder<'_> {
                 self.t("Koppelingen", "Matches"),
                 self.t("Complex", "Complex"),
                 self.t("Acuut", "Acute"),
+                self.t("Complex of acuut", "Complex or acute"),
                 self.t("Uren grijs gebied", "Grey-zone hours"),
                 self.t("Uren professional", "Professional hours"),
             ],
@@ -486,8 +502,8 @@ impl Builder<'_> {
                 if self.anonymous {
                     note.push(' ');
                     note.push_str(&self.t(
-                        "Waar een aandeel verborgen is, heeft de grafiek geen punt.",
-                        "Where a share is hidden, the chart has no point.",
+                        "Waar een aandeel verborgen is, heeft de grafiek geen punt. Is complex of acuut apart te klein om te tonen, dan staat het samen onder 'Complex of acuut'.",
+                        "Where a share is hidden, the chart has no point. Where complex or acute alone is too small to show, the two stand together under 'Complex or acute'.",
                     ));
                 }
                 note
@@ -516,6 +532,15 @@ impl Builder<'_> {
             kind: ChartKind::Lines,
             categories: categories.clone(),
             series: vec![
+                // The pair first: the line the cover's share belongs to, drawn even where a level
+                // alone is too small to show.
+                Series {
+                    name: self.t("Complex of acuut", "Complex or acute"),
+                    values: years
+                        .iter()
+                        .map(|y| share(&self.heavy_share(y.matches - y.complex - y.acute, y.complex, y.acute)))
+                        .collect(),
+                },
                 Series {
                     name: self.t("Complex", "Complex"),
                     values: levels.iter().map(|(c, _)| share(&c[1].1)).collect(),
@@ -627,7 +652,8 @@ mod tests {
         assert!(doc.sections.iter().all(|s| s.title != "Per vrijwilliger"), "no names for a funder");
         let levels = table(&doc, "Zwaarte");
         // 2 normal, 1 complex, 1 acute of 4: all small, the total too.
-        assert!(levels.rows.iter().all(|r| r[1] == Cell::Small), "{:?}", levels.rows);
+        assert!(levels.rows.iter().take(3).all(|r| r[1] == Cell::Small), "{:?}", levels.rows);
+        assert_eq!(levels.rows[3][1], Cell::Hidden, "complex or acute together would give the normal cases away");
         assert_eq!(levels.total.as_ref().unwrap()[1], Cell::Small);
         let referrals = table(&doc, "Verwijzingen");
         assert_eq!(referrals.rows.len(), 4, "GP and mental health are folded into one line");
@@ -663,6 +689,25 @@ mod tests {
     }
 
     #[test]
+    fn a_small_acute_count_does_not_hide_that_cases_got_heavier() {
+        use crate::report::figures::YearFacts;
+        let mut facts = quarter();
+        let year = |year, matches, complex, acute| YearFacts { year, matches, complex, acute, ..Default::default() };
+        // 26 normal, 12 complex, 2 acute: the 2 is "<5" and takes the 12 with it — but together
+        // they are 14 of 40, which the normal cases and the total give anyway.
+        facts.years = vec![year(2023, 40, 12, 2), year(2024, 50, 15, 3)];
+        let doc = build(&facts.figures(), Audience::Funder, Language::Nl, &cover());
+        let trend = table(&doc, "Door de jaren");
+        let column = trend.columns.iter().position(|c| c == "Complex of acuut").unwrap();
+        assert_eq!((&trend.rows[0][4], &trend.rows[0][5]), (&Cell::Hidden, &Cell::Small));
+        assert_eq!(trend.rows[0][column], Cell::Percent(35.0));
+        assert_eq!(trend.rows[1][column], Cell::Percent(36.0));
+        let chart = &doc.sections.iter().find(|s| s.title == "Door de jaren").unwrap().charts[0];
+        assert_eq!(chart.series[0].values, vec![35.0, 36.0], "the line goes on where complex alone is hidden");
+        assert!(chart.series[1].values.iter().all(|v| v.is_nan()));
+    }
+
+    #[test]
     fn shares_and_charts_of_a_funder_report_give_no_small_count_away() {
         use crate::report::figures::YearFacts;
         let mut facts = quarter();
@@ -675,8 +720,13 @@ mod tests {
         assert_eq!((&trend.rows[0][4], &trend.rows[0][5]), (&Cell::Small, &Cell::Percent(0.0)));
         assert_eq!(trend.rows[1][0], Cell::Text("2025 (t/m 31-3)".into()), "the last year says it is not whole");
         let chart = &doc.sections.iter().find(|s| s.title == "Door de jaren").unwrap().charts[0];
-        assert!(chart.series[0].values[0].is_nan(), "the chart leaves a gap where the table hides a share");
-        assert_eq!(chart.series[0].values[1], 25.0);
+        assert_eq!(chart.series[1].name, "Complex");
+        assert!(chart.series[1].values[0].is_nan(), "the chart leaves a gap where the table hides a share");
+        assert_eq!(chart.series[1].values[1], 25.0);
+        // Complex or acute together hides with them here: 3 of 20 would give the "<5" away.
+        assert_eq!(chart.series[0].name, "Complex of acuut");
+        assert!(chart.series[0].values[0].is_nan());
+        assert_eq!(chart.series[0].values[1], 45.0);
         // The cover's share of complex or acute cases hides with the normal cases: with the total
         // shown it would give them away.
         assert_eq!(doc.key_figures[3].value, Cell::Hidden, "2 normal, 1 complex, 1 acute this quarter");
