@@ -334,3 +334,39 @@ fn the_demo_funder_report_shows_cases_getting_heavier_where_a_level_alone_is_too
     assert_eq!(*together.values.last().unwrap(), (share * 10.0).round() / 10.0, "the chart ends where the cover is");
     assert!(together.values[1] < *together.values.last().unwrap(), "heavier over the years: {:?}", together.values);
 }
+
+/// Issue 15: "gestopt" counts everyone whose status became "gestopt" in the period — also a
+/// volunteer who never logged an hour — by the day the status changed; one who came back is not.
+#[test]
+fn everyone_who_stopped_in_the_period_counts_as_stopped_also_without_hours() {
+    let mut t = TempApp::new();
+    let admin = t.programme("Thuisadministratie");
+    let january = date(2025, 1, 20);
+    let anna = t.ready_volunteer("Anna", vec![admin], january); // never logs an hour
+    let bram = t.ready_volunteer("Bram", vec![admin], january);
+    let carla = t.ready_volunteer("Carla", vec![admin], january);
+    t.app.log_hours(&hours_input(bram.id, "15-01-2025", "2", admin, "support"), january).unwrap();
+    let stop = |t: &mut TempApp, id, name: &str, status: &str, day| {
+        let mut input = volunteer_input(name, status, vec![admin]);
+        input.start_date = "01-01-2025".into();
+        t.app.update_volunteer(id, &input, day).unwrap()
+    };
+    let march = date(2025, 3, 10);
+    let stopped = stop(&mut t, anna.id, "Anna", "stopped", march);
+    assert_eq!(stopped.stopped_on, Some(march), "the day the status changed");
+    stop(&mut t, bram.id, "Bram", "stopped", march);
+    // Stopping again later keeps the first day; coming back clears it.
+    assert_eq!(stop(&mut t, anna.id, "Anna", "stopped", date(2025, 3, 20)).stopped_on, Some(march));
+    stop(&mut t, carla.id, "Carla", "stopped", march);
+    assert_eq!(stop(&mut t, carla.id, "Carla", "registered", date(2025, 3, 12)).stopped_on, None);
+
+    let today = date(2025, 4, 15);
+    let q1 = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Internal), today).unwrap();
+    assert_eq!(value(table(&q1, "Vrijwilligers"), "Gestopt"), &Cell::Count(2), "Anna without hours, and Bram");
+    let january_only = t.app.report_document(&input("1-1-2025", "31-1-2025", ReportAudience::Internal), today).unwrap();
+    assert_eq!(
+        value(table(&january_only, "Vrijwilligers"), "Gestopt"),
+        &Cell::Count(0),
+        "Bram's last hours were in January, but he stopped in March"
+    );
+}

@@ -56,7 +56,11 @@ export type ProgrammeInput = { name: string, description: string,
  */
 maxMonths: string, active: boolean, };
 
-export type Volunteer = { id: VolunteerId, name: string, email: string | null, phone: string | null, status: VolunteerStatus, startDate: string, agreedMinutesPerWeek: number, programmeIds: Array<ProgrammeId>, };
+export type Volunteer = { id: VolunteerId, name: string, email: string | null, phone: string | null, status: VolunteerStatus, startDate: string, agreedMinutesPerWeek: number, programmeIds: Array<ProgrammeId>, 
+/**
+ * The day their status became "gestopt".
+ */
+stoppedOn: string | null, };
 
 export type VolunteerInput = { name: string, email: string, phone: string, 
 /**

@@ -453,6 +453,7 @@ export const en: Record<MessageKey, string> = {
   'volunteer.email': 'E-mail',
   'volunteer.phone': 'Phone',
   'volunteer.status': 'Status',
+  'volunteer.stoppedOn': 'since {date}',
   'volunteer.startDate': 'Started on',
   'volunteer.agreed': 'Agreed per week',
   'volunteer.notAgreed': 'nothing agreed',

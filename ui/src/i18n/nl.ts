@@ -458,6 +458,7 @@ export const nl = {
   'volunteer.email': 'E-mail',
   'volunteer.phone': 'Telefoon',
   'volunteer.status': 'Status',
+  'volunteer.stoppedOn': 'sinds {date}',
   'volunteer.startDate': 'Begonnen op',
   'volunteer.agreed': 'Afgesproken per week',
   'volunteer.notAgreed': 'niets afgesproken',

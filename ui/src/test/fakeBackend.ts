@@ -133,6 +133,7 @@ export const DETAIL: VolunteerDetail = {
     startDate: '2024-03-01',
     agreedMinutesPerWeek: 240,
     programmeIds: ['p-admin'],
+    stoppedOn: null,
   },
   programmeNames: ['Thuisadministratie'],
   totals: { lastFourWeeks: 270, thisMonth: 90, thisYear: 1500, trainingThisYear: 120 },

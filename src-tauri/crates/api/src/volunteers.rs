@@ -22,6 +22,7 @@ impl From<volunteers::VolunteerRecord> for Volunteer {
             start_date: v.start_date,
             agreed_minutes_per_week: v.agreed_minutes_per_week,
             programme_ids: v.programmes,
+            stopped_on: v.stopped_on,
         }
     }
 }
@@ -125,7 +126,7 @@ impl Draagkracht {
             .ok_or_else(|| ApiError::not_found("Deze vrijwilliger", "This volunteer"))?;
         let valid = draft(input).validate(today, Some(current.status))?;
         self.check_programmes_exist(&valid.programmes)?;
-        self.db.write(|tx| volunteers::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| volunteers::update(tx, id, &valid, today, Utc::now()).map_err(ApiError::from))?;
         self.evaluate_volunteer(id, today)?;
         self.volunteer_record(id)
     }

@@ -473,6 +473,8 @@ END;
     include_str!("migrations/0019_volunteer_load.sql"),
     // 20: the reason someone had no room, in English too.
     include_str!("migrations/0020_without_room_in_english.sql"),
+    // 21: the day a volunteer stopped, shared.
+    include_str!("migrations/0021_stopped_on.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.
@@ -521,6 +523,40 @@ mod upgrade_tests {
                  VALUES ('h1', 'v1', 'p1', '2025-02-03', 90, 'support', 'x');",
         )
         .unwrap();
+    }
+
+    #[test]
+    fn volunteers_who_stopped_before_21_get_the_day_of_their_last_hours() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        super::create_at_version(&path, 20).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO programmes (id, seed_key, name, created_at, updated_at) VALUES ('p1', NULL, 'Maatje', 'x', 'x');
+             INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at) VALUES
+                 ('v1', 'Anna', 'stopped', '2024-01-01', 'x', 'x'),
+                 ('v2', 'Bram', 'stopped', '2024-01-01', 'x', 'x'),
+                 ('v3', 'Carla', 'active', '2024-01-01', 'x', 'x');
+             INSERT INTO hour_entries (id, volunteer_id, programme_id, date, minutes, kind, created_at) VALUES
+                 ('h1', 'v1', 'p1', '2024-05-02', 60, 'support', 'x'),
+                 ('h2', 'v1', 'p1', '2024-06-03', 60, 'support', 'x'),
+                 ('h3', 'v3', 'p1', '2024-06-03', 60, 'support', 'x');",
+        )
+        .unwrap();
+        drop(conn);
+        let db = crate::open(&path).expect("upgrade");
+        let stopped_on = |id: &str| -> Option<String> {
+            db.conn().query_row("SELECT stopped_on FROM volunteers WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(stopped_on("v1").as_deref(), Some("2024-06-03"), "the day of the last hours");
+        assert_eq!(stopped_on("v2"), None, "no hours: no day to give");
+        assert_eq!(stopped_on("v3"), None, "still active");
+        let changed: i64 =
+            db.conn().query_row("SELECT count(*) FROM audit_log WHERE action = 'changed'", [], |r| r.get(0)).unwrap();
+        assert_eq!(changed, 0, "nobody changed a volunteer");
+        let paused: i64 =
+            db.conn().query_row("SELECT count(*) FROM settings WHERE key = 'audit_paused'", [], |r| r.get(0)).unwrap();
+        assert_eq!(paused, 0, "the audit runs again");
     }
 
     #[test]

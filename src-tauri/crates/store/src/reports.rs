@@ -109,10 +109,14 @@ pub fn headcounts(
         p.clone(),
         |r| r.get(0),
     )?;
+    // Everyone who stopped in the period (migration 21 keeps the day); one who stopped without a
+    // day kept counts by their last hours, as before.
     let stopped = conn.query_row(
         "SELECT count(*) FROM volunteers v WHERE v.status = 'stopped'
-           AND (SELECT max(h.date) FROM hour_entries h
-                WHERE h.volunteer_id = v.id AND (?3 IS NULL OR h.programme_id = ?3)) BETWEEN ?1 AND ?2",
+           AND coalesce(v.stopped_on, (SELECT max(h.date) FROM hour_entries h WHERE h.volunteer_id = v.id)) BETWEEN ?1 AND ?2
+           AND (?3 IS NULL
+                OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND vp.programme_id = ?3)
+                OR EXISTS (SELECT 1 FROM hour_entries h WHERE h.volunteer_id = v.id AND h.programme_id = ?3))",
         p,
         |r| r.get(0),
     )?;

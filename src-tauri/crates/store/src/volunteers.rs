@@ -16,6 +16,8 @@ pub struct VolunteerRecord {
     pub start_date: NaiveDate,
     pub agreed_minutes_per_week: u32,
     pub programmes: Vec<ProgrammeId>,
+    /// Set when their status became "gestopt" (migration 21).
+    pub stopped_on: Option<NaiveDate>,
 }
 
 /// A volunteer as the list shows them.
@@ -44,12 +46,13 @@ fn from_row(row: &Row) -> rusqlite::Result<VolunteerRecord> {
         start_date: parsed(row, 5, iso_date)?,
         agreed_minutes_per_week: row.get(6)?,
         programmes: Vec::new(),
+        stopped_on: row.get::<_, Option<String>>(7)?.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
     })
 }
 
 pub fn get(conn: &Connection, id: VolunteerId) -> Result<Option<VolunteerRecord>, StoreError> {
     let Some(mut record) = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM volunteers WHERE id = ?1"), [id.to_string()], from_row)
+        .query_row(&format!("SELECT {COLUMNS}, stopped_on FROM volunteers WHERE id = ?1"), [id.to_string()], from_row)
         .optional()?
     else {
         return Ok(None);
@@ -129,11 +132,21 @@ pub fn insert(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTi
     set_programmes(tx, id, &v.programmes)
 }
 
-/// Returns false when there is no such volunteer.
-pub fn update(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTime<Utc>) -> Result<bool, StoreError> {
+/// Returns false when there is no such volunteer. A status that becomes "gestopt" sets the stop
+/// date to `today` (one already stopped keeps theirs); any other status clears it.
+pub fn update(
+    tx: &Transaction,
+    id: VolunteerId,
+    v: &ValidVolunteer,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     let changed = tx.execute(
         "UPDATE volunteers SET name = ?2, email = ?3, phone = ?4, status = ?5, start_date = ?6,
-                agreed_minutes_per_week = ?7, updated_at = ?8
+                agreed_minutes_per_week = ?7, updated_at = ?8,
+                stopped_on = CASE WHEN ?5 <> 'stopped' THEN NULL
+                                  WHEN status = 'stopped' THEN stopped_on
+                                  ELSE ?9 END
          WHERE id = ?1",
         params![
             id.to_string(),
@@ -143,7 +156,8 @@ pub fn update(tx: &Transaction, id: VolunteerId, v: &ValidVolunteer, now: DateTi
             v.status.as_str(),
             v.start_date.to_string(),
             v.agreed_minutes_per_week,
-            now.to_rfc3339()
+            now.to_rfc3339(),
+            today.to_string()
         ],
     )?;
     if changed == 0 {
@@ -264,10 +278,10 @@ mod tests {
         assert_eq!(back.programmes, vec![progs[0], progs[2]]);
 
         let changed = ValidVolunteer { status: VolunteerStatus::Resting, programmes: vec![progs[1]], ..v };
-        assert!(t.db.write(|tx| update(tx, id, &changed, now)).unwrap());
+        assert!(t.db.write(|tx| update(tx, id, &changed, now.date_naive(), now)).unwrap());
         let back = get(t.db.conn(), id).unwrap().unwrap();
         assert_eq!((back.status, back.programmes), (VolunteerStatus::Resting, vec![progs[1]]));
-        assert!(!t.db.write(|tx| update(tx, VolunteerId(Uuid::now_v7()), &changed, now)).unwrap());
+        assert!(!t.db.write(|tx| update(tx, VolunteerId(Uuid::now_v7()), &changed, now.date_naive(), now)).unwrap());
     }
 
     #[test]

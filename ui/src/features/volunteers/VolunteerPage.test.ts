@@ -15,6 +15,13 @@ beforeEach(() => {
 });
 
 describe('volunteer page', () => {
+  it('says since when someone has stopped', async () => {
+    const stopped = { ...DETAIL.volunteer, status: 'stopped' as const, stoppedOn: '2025-03-10' };
+    setBackend(fakeBackend({ getVolunteer: async () => ({ ...DETAIL, volunteer: stopped }) }));
+    render(VolunteerPage, { id: 'v-anna', today: TODAY });
+    expect((await screen.findByTestId('volunteer-stopped-on')).textContent).toBe('sinds 10-03-2025');
+  });
+
   it('shows the details, the totals as hours and the recent entries', async () => {
     const backend = fakeBackend({
       getVolunteer: async () => ({

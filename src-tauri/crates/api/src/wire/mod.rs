@@ -127,6 +127,8 @@ pub struct Volunteer {
     pub start_date: NaiveDate,
     pub agreed_minutes_per_week: u32,
     pub programme_ids: Vec<ProgrammeId>,
+    /// The day their status became "gestopt".
+    pub stopped_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]

@@ -226,8 +226,8 @@ impl Builder<'_> {
             ],
             total: None,
             note: Some(self.t(
-                "Gestopt: vrijwilligers met de status gestopt van wie de laatste uren in de periode vallen.",
-                "Stopped: volunteers with the status stopped whose last hours fall in the period.",
+                "Gestopt: vrijwilligers die in de periode de status gestopt kregen (wie eerder stopte dan Draagkracht dat bijhield: van wie de laatste uren in de periode vallen).",
+                "Stopped: volunteers whose status became stopped in the period (for those who stopped before Draagkracht kept that day: whose last hours fall in the period).",
             )),
         };
         let mut columns = vec![self.t("Maand", "Month")];
