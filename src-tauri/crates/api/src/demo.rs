@@ -28,6 +28,9 @@ impl Draagkracht {
             for (id, v) in &branch.volunteers {
                 volunteers::insert(tx, *id, v, now)?;
             }
+            for (id, day) in &branch.stopped {
+                volunteers::set_stopped_on(tx, *id, *day)?;
+            }
             for case in &branch.cases {
                 // Registered when their match began, as in a branch that has kept them for years.
                 let registered = case.valid.start_date.and_hms_opt(9, 0, 0).map_or(now, |t| t.and_utc()).min(now);

@@ -66,6 +66,8 @@ pub struct DemoBranch {
     pub cases: Vec<DemoCase>,
     /// Each working volunteer's VOG, trainings, intervision, check-ins and allowances.
     pub support: Vec<(VolunteerId, DemoSupport)>,
+    /// The day each volunteer who stopped did so.
+    pub stopped: Vec<(VolunteerId, NaiveDate)>,
 }
 
 /// An activity of the catalogue the demo may log: (id, programme, level).
@@ -79,7 +81,13 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
     let first_day = params.today - Days::new(u64::from(params.years.max(1)) * 365);
     let span_days = (params.today - first_day).num_days().max(1);
     let mut taken = std::collections::HashSet::new();
-    let mut branch = DemoBranch { volunteers: Vec::new(), entries: Vec::new(), cases: Vec::new(), support: Vec::new() };
+    let mut branch = DemoBranch {
+        volunteers: Vec::new(),
+        entries: Vec::new(),
+        cases: Vec::new(),
+        support: Vec::new(),
+        stopped: Vec::new(),
+    };
     let mut next_code = 0;
 
     for _ in 0..params.volunteers {
@@ -168,6 +176,9 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
             let support = support::support_for(&mut rng, start, last_day, params.today, grief);
             branch.support.push((id, support));
             branch.cases.extend(cases);
+        }
+        if status == VolunteerStatus::Stopped {
+            branch.stopped.push((id, stopped_on.min(params.today)));
         }
         branch.volunteers.push((
             id,

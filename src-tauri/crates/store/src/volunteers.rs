@@ -167,6 +167,15 @@ pub fn update(
     Ok(true)
 }
 
+/// The day a volunteer stopped, for those written as stopped already (the demo's history).
+pub fn set_stopped_on(tx: &Transaction, id: VolunteerId, day: NaiveDate) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE volunteers SET stopped_on = ?2 WHERE id = ?1 AND status = 'stopped'",
+        params![id.to_string(), day.to_string()],
+    )?;
+    Ok(())
+}
+
 /// Sets a volunteer's programmes, touching only the memberships that change: a membership left as
 /// it was is no change to share (rewriting it would undo another laptop's removal).
 fn set_programmes(tx: &Transaction, id: VolunteerId, programmes: &[ProgrammeId]) -> Result<(), StoreError> {
