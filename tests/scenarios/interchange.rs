@@ -108,6 +108,8 @@ fn a_file_from_the_previous_schema_version_imports_and_one_from_a_newer_app_is_r
         from: "1-11-2026".into(),
         to: "30-11-2026".into(),
         programme_id: None,
+        municipality_id: None,
+        subsidy_id: None,
         audience: draagkracht_api::wire::ReportAudience::Internal,
         language: draagkracht_api::wire::Language::Nl,
     };

@@ -34,6 +34,7 @@ fn world() -> World {
                 consent_date: "01-09-2026".into(),
                 consent_by: "Coördinator Els".into(),
                 consent_scope: "Gegevens voor de koppeling".into(),
+                municipality_id: None,
             },
             today,
         )

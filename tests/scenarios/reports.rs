@@ -17,6 +17,8 @@ fn input(from: &str, to: &str, audience: ReportAudience) -> ReportInput {
         from: from.into(),
         to: to.into(),
         programme_id: None,
+        municipality_id: None,
+        subsidy_id: None,
         audience,
         language: draagkracht_api::wire::Language::Nl,
     }
@@ -369,4 +371,114 @@ fn everyone_who_stopped_in_the_period_counts_as_stopped_also_without_hours() {
         &Cell::Count(0),
         "Bram's last hours were in January, but he stopped in March"
     );
+}
+
+/// Issue 15: a report for one municipality counts its residents — their matches, the hours in
+/// those matches, their referrals, the volunteers who served them (once) — and shows apart the
+/// hours of those volunteers that belong to no match; a subsidy's report covers its programmes and
+/// its municipality's residents.
+#[test]
+fn a_municipality_or_subsidy_report_counts_its_residents_only() {
+    use draagkracht_api::wire::{HourEntryInput, SubsidyInput};
+    let mut t = TempApp::new();
+    let today = date(2025, 4, 15);
+    let admin = t.programme("Thuisadministratie");
+    let buddy = t.programme("Maatje");
+    let list = t.app.save_municipality(None, "Zeist").unwrap();
+    let zeist = list[0].id;
+    let list = t.app.save_municipality(None, "De Bilt").unwrap();
+    let bilt = list.iter().find(|m| m.name == "De Bilt").unwrap().id;
+    let refused = t.app.save_municipality(None, " zeist ").unwrap_err();
+    assert_eq!(refused.message, "'zeist' staat al in de lijst.");
+
+    let anna = t.ready_volunteer("Anna", vec![admin, buddy], today);
+    let bram = t.ready_volunteer("Bram", vec![admin], today);
+    let match_in = |t: &mut TempApp, label: &str, lives: Option<_>, programme, v| {
+        let p = ParticipantInput { label: label.into(), municipality_id: lives, ..Default::default() };
+        let p = t.app.create_participant(&p, today).unwrap();
+        let input = MatchInput {
+            participant_id: Some(p.id),
+            programme_id: Some(programme),
+            volunteer_ids: vec![v],
+            start_date: "06-01-2025".into(),
+            expected_end_date: String::new(),
+            one_to_one_at_home: false,
+        };
+        t.app.create_match(&input, today).unwrap().id
+    };
+    let z1 = match_in(&mut t, "Z-1", Some(zeist), admin, anna.id);
+    let z2 = match_in(&mut t, "Z-2", Some(zeist), buddy, anna.id);
+    let b1 = match_in(&mut t, "B-1", Some(bilt), admin, bram.id);
+    let log = |t: &mut TempApp, v, day: &str, hours: &str, programme, m| {
+        let input = HourEntryInput { match_id: m, ..hours_input(v, day, hours, programme, "support") };
+        t.app.log_hours(&input, today).unwrap();
+    };
+    log(&mut t, anna.id, "10-02-2025", "3", admin, Some(z1));
+    log(&mut t, anna.id, "11-02-2025", "2", buddy, Some(z2));
+    log(&mut t, anna.id, "12-02-2025", "1,5", admin, None); // no match: apart
+    log(&mut t, bram.id, "10-02-2025", "4", admin, Some(b1));
+    log(&mut t, bram.id, "13-02-2025", "1", admin, None);
+    let referral = ReferralInput {
+        date: "20-02-2025".into(),
+        to_kind: "debt_help".into(),
+        to_name: String::new(),
+        reason: "Schulden".into(),
+        outcome: String::new(),
+    };
+    t.app.log_referral(b1, &referral, today).unwrap();
+
+    let mut zeist_only = input("1-1-2025", "31-3-2025", ReportAudience::Internal);
+    zeist_only.municipality_id = Some(zeist);
+    let doc = t.app.report_document(&zeist_only, today).unwrap();
+    assert_eq!(doc.scope, "Inwoners van Zeist");
+    let v = table(&doc, "Vrijwilligers");
+    assert_eq!(value(v, "Actieve vrijwilligers"), &Cell::Count(1), "Anna, once");
+    assert_eq!(value(v, "Uren vrijwilligerswerk"), &Cell::Hours { hours: 5.0, decimals: 1 });
+    assert_eq!(
+        value(v, "Uren niet aan een deelnemer toe te wijzen (apart, niet in de uren hierboven)"),
+        &Cell::Hours { hours: 1.5, decimals: 1 },
+        "Anna's hour and a half without a match; Bram's hour is not hers"
+    );
+    assert_eq!(value(table(&doc, "Bereik"), "Deelnemers bereikt"), &Cell::Count(2));
+    let referrals = table(&doc, "Verwijzingen").total.clone().unwrap();
+    assert_eq!(referrals[1], Cell::Count(0), "De Bilt's referral is not Zeist's");
+    let per_volunteer = table(&doc, "Per vrijwilliger");
+    assert_eq!(per_volunteer.rows.len(), 1, "only who served Zeist: {:?}", per_volunteer.rows);
+
+    // The whole branch still counts everything, and says nothing about hours apart.
+    let all = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Internal), today).unwrap();
+    assert_eq!(
+        value(table(&all, "Vrijwilligers"), "Uren vrijwilligerswerk"),
+        &Cell::Hours { hours: 11.5, decimals: 1 }
+    );
+    assert!(table(&all, "Vrijwilligers")
+        .rows
+        .iter()
+        .all(|r| !matches!(&r[0], Cell::Text(l) if l.starts_with("Uren niet"))));
+
+    // De Bilt's Wmo subsidy pays for Thuisadministratie.
+    let subsidy = SubsidyInput {
+        name: "Wmo 2025".into(),
+        funder: "Gemeente De Bilt".into(),
+        municipality_id: Some(bilt),
+        from: "1-1-2025".into(),
+        to: "31-12-2025".into(),
+        programme_ids: vec![admin],
+        amount: "12.500".into(),
+    };
+    let subsidies = t.app.save_subsidy(None, &subsidy).unwrap();
+    assert_eq!(subsidies[0].amount_cents, 1_250_000);
+    let mut for_subsidy = input("1-1-2025", "31-3-2025", ReportAudience::Internal);
+    for_subsidy.subsidy_id = Some(subsidies[0].id);
+    let doc = t.app.report_document(&for_subsidy, today).unwrap();
+    assert_eq!(doc.scope, "Subsidie Wmo 2025 van Gemeente De Bilt, voor inwoners van De Bilt (Thuisadministratie)");
+    assert_eq!(value(table(&doc, "Vrijwilligers"), "Uren vrijwilligerswerk"), &Cell::Hours { hours: 4.0, decimals: 1 });
+    assert_eq!(value(table(&doc, "Verwijzingen"), "Schuldhulpverlening"), &Cell::Count(1));
+    assert_eq!(table(&doc, "Uren per maand").columns, vec!["Maand", "Thuisadministratie", "Totaal"]);
+
+    // A municipality in use stays; an unused one goes.
+    let refused = t.app.remove_municipality(zeist).unwrap_err();
+    assert!(refused.message.starts_with("Zeist blijft staan: er wonen 2 deelnemers"), "{}", refused.message);
+    let third = t.app.save_municipality(None, "Bunnik").unwrap().into_iter().find(|m| m.name == "Bunnik").unwrap();
+    assert_eq!(t.app.remove_municipality(third.id).unwrap().len(), 2);
 }

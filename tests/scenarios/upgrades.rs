@@ -120,6 +120,8 @@ fn check_upgrade(schema: u32, name: &str, passphrase: Option<&str>) {
             from: "2025-01-01".into(),
             to: "2025-06-30".into(),
             programme_id: None,
+            municipality_id: None,
+            subsidy_id: None,
             audience,
             language: Language::Nl,
         };

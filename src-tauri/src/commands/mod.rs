@@ -6,6 +6,7 @@ pub mod about;
 pub mod activities;
 pub mod cases;
 pub mod data;
+pub mod funding;
 pub mod hours;
 pub mod overview;
 pub mod participants;

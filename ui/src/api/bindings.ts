@@ -16,7 +16,7 @@ export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_
 
 export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours" | "funder" | "municipality";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -222,7 +222,11 @@ export type ParticipantInput = {
 /**
  * A code or a first name; nothing more is required.
  */
-label: string, contact: string, 
+label: string, 
+/**
+ * Where they live: one of the branch's municipalities; none when not known or not asked.
+ */
+municipalityId: MunicipalityId | null, contact: string, 
 /**
  * The day consent was given, as typed; empty when not (yet) recorded.
  */
@@ -236,7 +240,7 @@ consentBy: string,
  */
 consentScope: string, };
 
-export type Participant = { id: ParticipantId, label: string, contact: string | null, consentDate: string | null, consentBy: string | null, consentScope: string | null, };
+export type Participant = { id: ParticipantId, label: string, contact: string | null, consentDate: string | null, consentBy: string | null, consentScope: string | null, municipalityId: MunicipalityId | null, municipalityName: string | null, };
 
 export type ParticipantRow = { id: ParticipantId, label: string, activeMatches: number, 
 /**
@@ -396,6 +400,28 @@ evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | 
 export type ActionGroup = "refer" | "talk" | "papers";
 
 export type VolunteerRoom = { volunteerId: VolunteerId, volunteerName: string, hasRoom: boolean, reason: string, reasonEn: string, };
+
+export type MunicipalityId = string;
+
+export type SubsidyId = string;
+
+export type Municipality = { id: MunicipalityId, name: string, 
+/**
+ * Participants who live there.
+ */
+participants: number, 
+/**
+ * Subsidies for it.
+ */
+subsidies: number, };
+
+export type Subsidy = { id: SubsidyId, name: string, funder: string, 
+/**
+ * None: not for one municipality (a foundation's, say).
+ */
+municipalityId: MunicipalityId | null, municipalityName: string | null, firstDay: string, lastDay: string, programmeIds: Array<ProgrammeId>, amountCents: bigint, };
+
+export type SubsidyInput = { name: string, funder: string, municipalityId: MunicipalityId | null, from: string, to: string, programmeIds: Array<ProgrammeId>, amount: string, };
 
 export type OrganisationId = string;
 
@@ -867,7 +893,17 @@ export type ReportInput = { from: string, to: string,
 /**
  * `None`: the whole branch.
  */
-programmeId: ProgrammeId | null, audience: ReportAudience, language: Language, };
+programmeId: ProgrammeId | null, 
+/**
+ * Only the residents of this municipality: their matches, the hours in them, their referrals,
+ * and the volunteers who served them.
+ */
+municipalityId: MunicipalityId | null, 
+/**
+ * What this subsidy pays for: its programmes, and its municipality's residents when it is for
+ * one. Takes the place of `programme_id` and `municipality_id`.
+ */
+subsidyId: SubsidyId | null, audience: ReportAudience, language: Language, };
 
 export type ReportSettings = { branchName: string, hourRateCents: number, hourRateSource: string, };
 

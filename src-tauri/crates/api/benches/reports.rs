@@ -26,6 +26,8 @@ fn annual_report(label: &str, app: &Draagkracht, today: NaiveDate, target_ms: f6
         from: "2025-01-01".into(),
         to: "2025-12-31".into(),
         programme_id: None,
+        municipality_id: None,
+        subsidy_id: None,
         audience: ReportAudience::Funder,
         language: Language::Nl,
     };

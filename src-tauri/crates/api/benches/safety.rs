@@ -50,6 +50,8 @@ fn report_once(path: &Path, encrypted: bool, today: NaiveDate) -> Duration {
         from: "2025-01-01".into(),
         to: "2025-12-31".into(),
         programme_id: None,
+        municipality_id: None,
+        subsidy_id: None,
         audience: ReportAudience::Funder,
         language: Language::Nl,
     };

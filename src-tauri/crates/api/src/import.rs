@@ -359,6 +359,7 @@ impl Draagkracht {
                             consent_date: dated(TargetField::ConsentDate)?,
                             consent_by: String::new(),
                             consent_scope: String::new(),
+                            municipality: None,
                         };
                         let valid = draft.validate(today).map_err(refused)?;
                         let key = name_key(&valid.label);

@@ -12,6 +12,7 @@ mod demo;
 mod destination;
 mod directory;
 pub mod error;
+mod funding;
 mod guides;
 mod health;
 mod hours;

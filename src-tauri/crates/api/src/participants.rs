@@ -19,6 +19,8 @@ impl From<ParticipantRecord> for Participant {
             consent_date: p.consent_date,
             consent_by: p.consent_by,
             consent_scope: p.consent_scope,
+            municipality_id: p.municipality.as_ref().map(|(id, _)| *id),
+            municipality_name: p.municipality.map(|(_, name)| name),
         }
     }
 }
@@ -30,6 +32,7 @@ fn draft(input: &ParticipantInput) -> ParticipantDraft {
         consent_date: input.consent_date.clone(),
         consent_by: input.consent_by.clone(),
         consent_scope: input.consent_scope.clone(),
+        municipality: input.municipality_id,
     }
 }
 
@@ -96,6 +99,7 @@ impl Draagkracht {
 
     pub fn create_participant(&mut self, input: &ParticipantInput, today: NaiveDate) -> Result<Participant, ApiError> {
         let valid = draft(input).validate(today)?;
+        self.check_municipality(valid.municipality)?;
         let id = ParticipantId(Uuid::now_v7());
         self.db.write(|tx| participants::insert(tx, id, &valid, Utc::now()).map_err(ApiError::from))?;
         Ok(participants::get(self.db.conn(), id)?.ok_or_else(not_found)?.into())
@@ -108,6 +112,7 @@ impl Draagkracht {
         today: NaiveDate,
     ) -> Result<Participant, ApiError> {
         let valid = draft(input).validate(today)?;
+        self.check_municipality(valid.municipality)?;
         if !self.db.write(|tx| participants::update(tx, id, &valid, Utc::now()).map_err(ApiError::from))? {
             return Err(not_found());
         }

@@ -11,12 +11,13 @@ use crate::wire::{
 };
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::{Datelike, NaiveDate};
+use draagkracht_core::refusal::Field;
 use draagkracht_core::report::figures::{MatchFact, MinutesFact, ReportFacts, SignalFact, YearFacts};
 use draagkracht_core::report::{self, Audience, Cover, ReportDocument};
 use draagkracht_core::{CaseLevel, DateRange, MatchId};
 use draagkracht_report::CsvDialect;
 use draagkracht_store::assessments::{self, AssessmentRecord};
-use draagkracht_store::{programmes, reports, settings};
+use draagkracht_store::{funding, programmes, reports, settings};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -64,15 +65,11 @@ impl Draagkracht {
             ReportAudience::Internal => Audience::Internal,
         };
         let conn = self.db.conn();
-        let scope = match input.programme_id {
-            Some(id) => {
-                Some(programmes::get(conn, id)?.ok_or_else(|| ApiError::not_found("Dit project", "This programme"))?)
-            }
-            None => None,
-        };
-        let programme = scope.as_ref().map(|p| p.id);
-        let in_scope: Vec<_> = match &scope {
-            Some(p) => vec![p.clone()],
+        let lang = language(input.language);
+        let (scope, scope_text) = self.report_scope(input, lang)?;
+        let programme = &scope;
+        let in_scope: Vec<_> = match &scope.programmes {
+            Some(ids) => programmes::list(conn)?.into_iter().filter(|p| ids.contains(&p.id)).collect(),
             None => programmes::list(conn)?,
         };
         let index: HashMap<_, _> = in_scope.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
@@ -148,14 +145,76 @@ impl Draagkracht {
             years,
             hour_rate_cents: settings.hour_rate_cents,
             hour_rate_source: settings.hour_rate_source,
+            // A report about one municipality's residents shows apart the hours that belong to no
+            // match of anyone's (the volunteers who served them may have spent some for them).
+            unlinked_minutes: match scope.municipality {
+                Some(_) => Some(reports::unlinked_minutes(conn, range, programme)?),
+                None => None,
+            },
             // Names are read only when the report may carry them.
             volunteer_minutes: match audience {
                 Audience::Internal => reports::minutes_per_volunteer(conn, range, programme)?,
                 Audience::Funder => Vec::new(),
             },
         };
-        let cover = Cover { branch: settings.branch_name, programme: scope.map(|p| p.name), made_on: today };
-        Ok(report::build(&facts.figures(), audience, language(input.language), &cover))
+        let cover = Cover { branch: settings.branch_name, scope: scope_text, made_on: today };
+        Ok(report::build(&facts.figures(), audience, lang, &cover))
+    }
+
+    /// What the report covers, and how its cover says so: a subsidy's programmes and municipality,
+    /// or a programme and/or a municipality's residents.
+    fn report_scope(
+        &self,
+        input: &ReportInput,
+        lang: report::Language,
+    ) -> Result<(reports::Scope, Option<String>), ApiError> {
+        let conn = self.db.conn();
+        let tr = |nl: String, en: String| if lang == report::Language::Nl { nl } else { en };
+        let municipality_name = |id| -> Result<String, ApiError> {
+            funding::municipalities(conn)?
+                .into_iter()
+                .find(|m| m.id == id)
+                .map(|m| m.name)
+                .ok_or_else(|| ApiError::not_found("Deze gemeente", "This municipality").at(Field::Municipality))
+        };
+        if let Some(id) = input.subsidy_id {
+            let record = funding::subsidies(conn)?
+                .into_iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| ApiError::not_found("Deze subsidie", "This subsidy"))?;
+            let s = record.subsidy;
+            let names: Vec<String> =
+                programmes::list(conn)?.into_iter().filter(|p| s.programmes.contains(&p.id)).map(|p| p.name).collect();
+            let residents = match &record.municipality_name {
+                Some(m) => tr(format!(", voor inwoners van {m}"), format!(", for residents of {m}")),
+                None => String::new(),
+            };
+            let text = tr(
+                format!("Subsidie {} van {}{residents} ({})", s.name, s.funder, names.join(", ")),
+                format!("Subsidy {} from {}{residents} ({})", s.name, s.funder, names.join(", ")),
+            );
+            let municipality = s.municipality.filter(|_| record.municipality_name.is_some());
+            return Ok((reports::Scope { programmes: Some(s.programmes), municipality }, Some(text)));
+        }
+        let programme = match input.programme_id {
+            Some(id) => {
+                Some(programmes::get(conn, id)?.ok_or_else(|| ApiError::not_found("Dit project", "This programme"))?)
+            }
+            None => None,
+        };
+        let text = match (&programme, input.municipality_id) {
+            (None, None) => None,
+            (Some(p), None) => Some(p.name.clone()),
+            (None, Some(m)) => {
+                let m = municipality_name(m)?;
+                Some(tr(format!("Inwoners van {m}"), format!("Residents of {m}")))
+            }
+            (Some(p), Some(m)) => {
+                let m = municipality_name(m)?;
+                Some(tr(format!("{}, inwoners van {m}", p.name), format!("{}, residents of {m}", p.name)))
+            }
+        };
+        Ok((reports::Scope::programme(programme.map(|p| p.id)).with_municipality(input.municipality_id), text))
     }
 
     /// The report's figures as the file will show them.

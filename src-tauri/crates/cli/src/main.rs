@@ -400,6 +400,8 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 from,
                 to,
                 programme_id,
+                municipality_id: None,
+                subsidy_id: None,
                 audience: match audience {
                     AudienceArg::Funder => ReportAudience::Funder,
                     AudienceArg::Internal => ReportAudience::Internal,

@@ -74,3 +74,11 @@ typed_id!(
     /// One signal about a volunteer.
     SignalId
 );
+typed_id!(
+    /// A municipality the branch serves.
+    MunicipalityId
+);
+typed_id!(
+    /// A subsidy the branch reports on.
+    SubsidyId
+);

@@ -10,6 +10,7 @@ pub mod backup;
 pub mod complexity;
 pub mod directory;
 pub mod duration;
+pub mod funding;
 pub mod hours;
 pub mod ids;
 pub mod import;
@@ -33,8 +34,8 @@ pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
 pub use ids::{
-    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, OrganisationId, ParticipantId, ProgrammeId,
-    ReferralId, SignalId, VolunteerId,
+    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, MunicipalityId, OrganisationId, ParticipantId,
+    ProgrammeId, ReferralId, SignalId, SubsidyId, VolunteerId,
 };
 pub use matching::MatchStatus;
 pub use period::DateRange;

@@ -12,6 +12,8 @@ pub struct ParticipantDraft {
     pub consent_date: String,
     pub consent_by: String,
     pub consent_scope: String,
+    /// Where they live: one of the branch's municipalities (its existence is the api's to check).
+    pub municipality: Option<crate::ids::MunicipalityId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +26,7 @@ pub struct ValidParticipant {
     pub consent_by: Option<String>,
     /// What the consent covers.
     pub consent_scope: Option<String>,
+    pub municipality: Option<crate::ids::MunicipalityId>,
 }
 
 impl ParticipantDraft {
@@ -59,6 +62,7 @@ impl ParticipantDraft {
             consent_date: consent_date?,
             consent_by: consent_by?,
             consent_scope: consent_scope?,
+            municipality: self.municipality,
         })
     }
 

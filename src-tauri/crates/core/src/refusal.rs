@@ -83,6 +83,10 @@ pub enum Field {
     Domains,
     /// An organisation's opening hours.
     OpeningHours,
+    /// Who pays a subsidy.
+    Funder,
+    /// Where a participant lives, or the municipality a subsidy is for.
+    Municipality,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -87,6 +87,8 @@ pub(crate) fn cases_for(
             consent_date: Some(start),
             consent_by: Some("Coördinator".into()),
             consent_scope: Some("Gegevens voor de koppeling".into()),
+            // Where they live is drawn when the branch is complete (see `funding`).
+            municipality: None,
         };
         let id = MatchId(id_at(rng, start));
         let valid = ValidMatch {

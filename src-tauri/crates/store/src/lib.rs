@@ -11,6 +11,7 @@ pub mod backup;
 pub mod crypt;
 mod db;
 pub mod facts;
+pub mod funding;
 pub mod guides;
 pub mod health;
 pub mod hour_entries;

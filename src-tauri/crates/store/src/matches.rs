@@ -241,6 +241,7 @@ mod tests {
                     consent_date: Some(d(2, 1)),
                     consent_by: None,
                     consent_scope: None,
+                    municipality: None,
                 },
                 now,
             )?;

@@ -475,6 +475,8 @@ END;
     include_str!("migrations/0020_without_room_in_english.sql"),
     // 21: the day a volunteer stopped, shared.
     include_str!("migrations/0021_stopped_on.sql"),
+    // 22: the municipalities a branch serves, where a participant lives, and subsidies; shared.
+    include_str!("migrations/0022_municipalities_and_subsidies.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -1,6 +1,7 @@
 //! The sums behind a report: minutes per programme, month and activity level; headcounts;
-//! referrals and signals of a period; the years of the trend. Every query takes the period and,
-//! optionally, one programme (the report's scope). Reads only.
+//! referrals and signals of a period; the years of the trend. Every query takes the period and the
+//! report's [`Scope`]: some programmes (one, or a subsidy's) and/or the residents of one
+//! municipality. Reads only.
 //!
 //! A period of whole months (a month, quarter or year: what reports almost always cover) is read
 //! from the monthly sums the triggers of migration 8 keep; any other period is summed from the
@@ -11,7 +12,9 @@ use crate::db::{iso_date, parsed};
 use crate::StoreError;
 use chrono::Datelike;
 use chrono::NaiveDate;
-use draagkracht_core::{ActivityLevel, DateRange, MatchId, ParticipantId, ProfessionalKind, ProgrammeId, Resolution};
+use draagkracht_core::{
+    ActivityLevel, DateRange, MatchId, MunicipalityId, ParticipantId, ProfessionalKind, ProgrammeId, Resolution,
+};
 use rusqlite::{Connection, Row};
 use std::collections::BTreeMap;
 
@@ -23,26 +26,83 @@ fn minutes_at(r: &Row, idx: usize) -> rusqlite::Result<u64> {
     Ok(r.get::<_, i64>(idx)?.max(0).unsigned_abs())
 }
 
-/// The parameters every query takes: ?1 the first day (or month), ?2 the last, ?3 the programme or NULL.
-fn params_of(range: DateRange, programme: Option<ProgrammeId>) -> (String, String, Option<String>) {
-    (range.first.to_string(), range.last.to_string(), programme.map(|p| p.to_string()))
+/// What a report covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// `None`: every programme.
+    pub programmes: Option<Vec<ProgrammeId>>,
+    /// The residents of this municipality only: their matches, the hours in them, their referrals.
+    pub municipality: Option<MunicipalityId>,
+}
+
+impl Scope {
+    /// The whole branch, or one programme.
+    pub fn programme(programme: Option<ProgrammeId>) -> Self {
+        Self { programmes: programme.map(|p| vec![p]), municipality: None }
+    }
+
+    pub fn with_municipality(self, municipality: Option<MunicipalityId>) -> Self {
+        Self { municipality, ..self }
+    }
+}
+
+/// The parameters every query takes: ?1 the first day (or month), ?2 the last, ?3 the programmes
+/// as comma-separated ids or NULL, ?4 the municipality or NULL.
+type Params = (String, String, Option<String>, Option<String>);
+
+fn params_of(range: DateRange, scope: &Scope) -> Params {
+    (range.first.to_string(), range.last.to_string(), programmes_of(scope), scope.municipality.map(|m| m.to_string()))
+}
+
+fn programmes_of(scope: &Scope) -> Option<String> {
+    scope.programmes.as_ref().map(|ps| ps.iter().map(ToString::to_string).collect::<Vec<_>>().join(","))
+}
+
+/// `column` (a programme id) is one of ?3's.
+fn in_programmes(column: &str) -> String {
+    format!("(?3 IS NULL OR instr(',' || ?3 || ',', ',' || {column} || ',') > 0)")
+}
+
+/// `column` (a match id) is a match of a resident of ?4.
+fn of_residents(column: &str) -> String {
+    format!(
+        "(?4 IS NULL OR {column} IN (SELECT rm.id FROM matches rm JOIN participants rp ON rp.id = rm.participant_id
+                                     WHERE rp.municipality_id = ?4))"
+    )
+}
+
+/// `column` (a volunteer id) served a resident of ?4 (was in one of their matches).
+fn served_residents(column: &str) -> String {
+    format!(
+        "(?4 IS NULL OR {column} IN (SELECT rv.volunteer_id FROM match_volunteers rv
+                                     JOIN matches rm ON rm.id = rv.match_id
+                                     JOIN participants rp ON rp.id = rm.participant_id
+                                     WHERE rp.municipality_id = ?4))"
+    )
 }
 
 /// Where a period's sums come from.
 enum Source {
     /// The monthly sums, from the first month to the last (`2025-01`, `2025-12`).
-    Months(String, String, Option<String>),
+    Months(Params),
     /// The entries, from the first day to the last.
-    Entries(String, String, Option<String>),
+    Entries(Params),
 }
 
-fn source(range: DateRange, programme: Option<ProgrammeId>) -> Source {
+/// Whole months read the monthly sums — unless the report is about one municipality's residents,
+/// whose hours only the entries (through their matches) can tell.
+fn source(range: DateRange, scope: &Scope) -> Source {
     let whole = range.first.day() == 1 && range.last.succ_opt().is_some_and(|next| next.day() == 1);
-    let programme = programme.map(|p| p.to_string());
-    if whole {
-        Source::Months(range.first.format("%Y-%m").to_string(), range.last.format("%Y-%m").to_string(), programme)
+    let (_, _, programmes, municipality) = params_of(range, scope);
+    if whole && municipality.is_none() {
+        Source::Months((
+            range.first.format("%Y-%m").to_string(),
+            range.last.format("%Y-%m").to_string(),
+            programmes,
+            None,
+        ))
     } else {
-        Source::Entries(range.first.to_string(), range.last.to_string(), programme)
+        Source::Entries((range.first.to_string(), range.last.to_string(), programmes, municipality))
     }
 }
 
@@ -52,28 +112,31 @@ fn level_at(r: &Row, idx: usize) -> rusqlite::Result<Option<ActivityLevel>> {
 }
 
 /// Minutes per programme, month, kind (training or work) and activity level within `range`.
-pub fn minutes(
-    conn: &Connection,
-    range: DateRange,
-    programme: Option<ProgrammeId>,
-) -> Result<Vec<MinutesRow>, StoreError> {
-    let (sql, p) = match source(range, programme) {
-        Source::Months(a, b, p) => (
-            "SELECT m.programme_id, m.month, m.training, a.level, sum(m.minutes)
-             FROM programme_month_minutes m LEFT JOIN activities a ON a.id = m.activity_id
-             WHERE m.month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.programme_id = ?3)
-             GROUP BY 1, 2, 3, 4 HAVING sum(m.minutes) > 0",
-            (a, b, p),
+pub fn minutes(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<MinutesRow>, StoreError> {
+    let (sql, p) = match source(range, scope) {
+        Source::Months(p) => (
+            format!(
+                "SELECT m.programme_id, m.month, m.training, a.level, sum(m.minutes)
+                 FROM programme_month_minutes m LEFT JOIN activities a ON a.id = m.activity_id
+                 WHERE m.month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL
+                 GROUP BY 1, 2, 3, 4 HAVING sum(m.minutes) > 0",
+                in_programmes("m.programme_id")
+            ),
+            p,
         ),
-        Source::Entries(a, b, p) => (
-            "SELECT h.programme_id, substr(h.date, 1, 7), h.kind = 'training', a.level, sum(h.minutes)
-             FROM hour_entries h LEFT JOIN activities a ON a.id = h.activity_id
-             WHERE h.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR h.programme_id = ?3)
-             GROUP BY 1, 2, 3, 4",
-            (a, b, p),
+        Source::Entries(p) => (
+            format!(
+                "SELECT h.programme_id, substr(h.date, 1, 7), h.kind = 'training', a.level, sum(h.minutes)
+                 FROM hour_entries h LEFT JOIN activities a ON a.id = h.activity_id
+                 WHERE h.date BETWEEN ?1 AND ?2 AND {} AND {}
+                 GROUP BY 1, 2, 3, 4",
+                in_programmes("h.programme_id"),
+                of_residents("h.match_id")
+            ),
+            p,
         ),
     };
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(p, |r| {
         Ok((parsed(r, 0, ProgrammeId::parse)?, r.get(1)?, r.get(2)?, level_at(r, 3)?, minutes_at(r, 4)?))
     })?;
@@ -82,78 +145,111 @@ pub fn minutes(
 
 /// (volunteers with any entry in `range`, volunteers who started in it — past their intake, so a
 /// planned start does not count —, stopped volunteers whose last entry lies in it). Within a programme: entries in it, and volunteers who belong to it.
-pub fn headcounts(
-    conn: &Connection,
-    range: DateRange,
-    programme: Option<ProgrammeId>,
-) -> Result<(u32, u32, u32), StoreError> {
-    let active = match source(range, programme) {
-        Source::Months(a, b, p) => conn.query_row(
-            "SELECT count(DISTINCT volunteer_id) FROM volunteer_programme_months
-             WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR programme_id = ?3) AND minutes > 0",
-            (a, b, p),
+pub fn headcounts(conn: &Connection, range: DateRange, scope: &Scope) -> Result<(u32, u32, u32), StoreError> {
+    let active = match source(range, scope) {
+        Source::Months(p) => conn.query_row(
+            &format!(
+                "SELECT count(DISTINCT volunteer_id) FROM volunteer_programme_months
+                 WHERE month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND minutes > 0",
+                in_programmes("programme_id")
+            ),
+            p,
             |r| r.get(0),
         )?,
-        Source::Entries(a, b, p) => conn.query_row(
-            "SELECT count(DISTINCT volunteer_id) FROM hour_entries
-             WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR programme_id = ?3)",
-            (a, b, p),
+        Source::Entries(p) => conn.query_row(
+            &format!(
+                "SELECT count(DISTINCT volunteer_id) FROM hour_entries
+                 WHERE date BETWEEN ?1 AND ?2 AND {} AND {}",
+                in_programmes("programme_id"),
+                of_residents("match_id")
+            ),
+            p,
             |r| r.get(0),
         )?,
     };
-    let p = params_of(range, programme);
+    let p = params_of(range, scope);
+    let member = format!(
+        "(?3 IS NULL OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND {}))",
+        in_programmes("vp.programme_id")
+    );
     let started = conn.query_row(
-        "SELECT count(*) FROM volunteers v WHERE v.start_date BETWEEN ?1 AND ?2
-           AND v.status NOT IN ('registered', 'intake')
-           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND vp.programme_id = ?3))",
+        &format!(
+            "SELECT count(*) FROM volunteers v WHERE v.start_date BETWEEN ?1 AND ?2
+               AND v.status NOT IN ('registered', 'intake') AND {member} AND {}",
+            served_residents("v.id")
+        ),
         p.clone(),
         |r| r.get(0),
     )?;
     // Everyone who stopped in the period (migration 21 keeps the day); one who stopped without a
     // day kept counts by their last hours, as before.
     let stopped = conn.query_row(
-        "SELECT count(*) FROM volunteers v WHERE v.status = 'stopped'
-           AND coalesce(v.stopped_on, (SELECT max(h.date) FROM hour_entries h WHERE h.volunteer_id = v.id)) BETWEEN ?1 AND ?2
-           AND (?3 IS NULL
-                OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND vp.programme_id = ?3)
-                OR EXISTS (SELECT 1 FROM hour_entries h WHERE h.volunteer_id = v.id AND h.programme_id = ?3))",
+        &format!(
+            "SELECT count(*) FROM volunteers v WHERE v.status = 'stopped'
+               AND coalesce(v.stopped_on, (SELECT max(h.date) FROM hour_entries h WHERE h.volunteer_id = v.id)) BETWEEN ?1 AND ?2
+               AND ({member} OR EXISTS (SELECT 1 FROM hour_entries h WHERE h.volunteer_id = v.id AND {}))
+               AND {}",
+            in_programmes("h.programme_id"),
+            served_residents("v.id")
+        ),
         p,
         |r| r.get(0),
     )?;
     Ok((active, started, stopped))
 }
 
+/// Work minutes (training apart) in `range` that belong to no match, of the volunteers who served
+/// the scope's municipality: a report about its residents shows them apart, never guessed in.
+pub fn unlinked_minutes(conn: &Connection, range: DateRange, scope: &Scope) -> Result<u64, StoreError> {
+    Ok(conn.query_row(
+        &format!(
+            "SELECT coalesce(sum(h.minutes), 0) FROM hour_entries h
+             WHERE h.date BETWEEN ?1 AND ?2 AND h.match_id IS NULL AND h.kind <> 'training' AND {} AND {}",
+            in_programmes("h.programme_id"),
+            served_residents("h.volunteer_id")
+        ),
+        params_of(range, scope),
+        |r| minutes_at(r, 0),
+    )?)
+}
+
 /// The kind of every referral dated within `range`.
-pub fn referral_kinds(
-    conn: &Connection,
-    range: DateRange,
-    programme: Option<ProgrammeId>,
-) -> Result<Vec<ProfessionalKind>, StoreError> {
-    let mut stmt = conn.prepare(
+pub fn referral_kinds(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<ProfessionalKind>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT r.to_kind FROM referrals r JOIN matches m ON m.id = r.match_id
-         WHERE r.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.programme_id = ?3)",
-    )?;
-    let rows = stmt.query_map(params_of(range, programme), |r| parsed(r, 0, ProfessionalKind::parse))?;
+         WHERE r.date BETWEEN ?1 AND ?2 AND {} AND {}",
+        in_programmes("m.programme_id"),
+        of_residents("m.id")
+    ))?;
+    let rows = stmt.query_map(params_of(range, scope), |r| parsed(r, 0, ProfessionalKind::parse))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Signals opened within `range` or resolved within it: (opened on, resolved on). Within a
-/// programme: a signal about a match counts for the match's programme; any other for each
-/// programme its volunteer belongs to.
+/// Signals opened within `range` or resolved within it: (opened on, resolved on). Within
+/// programmes: a signal about a match counts for the match's programme; any other for each
+/// programme its volunteer belongs to. For a municipality: a signal about one of its residents'
+/// matches, or any other about a volunteer who served them.
 pub fn signal_dates(
     conn: &Connection,
     range: DateRange,
-    programme: Option<ProgrammeId>,
+    scope: &Scope,
 ) -> Result<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>, Option<Resolution>)>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END, s.resolution FROM signals s
          WHERE (s.opened_on BETWEEN ?1 AND ?2 OR (s.status = 'resolved' AND s.closed_on BETWEEN ?1 AND ?2))
            AND (?3 IS NULL
-                OR (SELECT m.programme_id FROM matches m WHERE m.id = s.subject_match_id) = ?3
+                OR EXISTS (SELECT 1 FROM matches m WHERE m.id = s.subject_match_id AND {})
                 OR (s.subject_match_id IS NULL AND EXISTS (SELECT 1 FROM volunteer_programmes vp
-                                                           WHERE vp.volunteer_id = s.volunteer_id AND vp.programme_id = ?3)))",
-    )?;
-    let rows = stmt.query_map(params_of(range, programme), |r| {
+                                                           WHERE vp.volunteer_id = s.volunteer_id AND {})))
+           AND (?4 IS NULL
+                OR (s.subject_match_id IS NOT NULL AND {})
+                OR (s.subject_match_id IS NULL AND {}))",
+        in_programmes("m.programme_id"),
+        in_programmes("vp.programme_id"),
+        of_residents("s.subject_match_id"),
+        served_residents("s.volunteer_id")
+    ))?;
+    let rows = stmt.query_map(params_of(range, scope), |r| {
         let closed: Option<String> = r.get(1)?;
         let resolution: Option<String> = r.get(2)?;
         Ok((
@@ -169,16 +265,16 @@ pub fn signal_dates(
 /// to the programme, for matches that started by `until`.
 pub type MatchSpan = (MatchId, ParticipantId, NaiveDate, Option<NaiveDate>);
 
-pub fn match_spans(
-    conn: &Connection,
-    until: NaiveDate,
-    programme: Option<ProgrammeId>,
-) -> Result<Vec<MatchSpan>, StoreError> {
-    let mut stmt = conn.prepare(
+pub fn match_spans(conn: &Connection, until: NaiveDate, scope: &Scope) -> Result<Vec<MatchSpan>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT id, participant_id, start_date, end_date FROM matches
-         WHERE start_date <= ?1 AND (?2 IS NULL OR programme_id = ?2)",
-    )?;
-    let rows = stmt.query_map((until.to_string(), programme.map(|p| p.to_string())), |r| {
+         WHERE start_date <= ?1 AND {} AND {}",
+        in_programmes("programme_id"),
+        of_residents("id")
+    ))?;
+    // ?2 is not used: the scope's parameters keep their numbers.
+    let (_, _, programmes, municipality) = params_of(DateRange { first: until, last: until }, scope);
+    let rows = stmt.query_map((until.to_string(), String::new(), programmes, municipality), |r| {
         let end: Option<String> = r.get(3)?;
         Ok((
             parsed(r, 0, MatchId::parse)?,
@@ -195,32 +291,46 @@ pub fn match_spans(
 pub type YearRow = (i32, u32, u64, u64, u64, u64);
 
 /// Per calendar year within `range` (work only, training apart), oldest first.
-pub fn years(conn: &Connection, range: DateRange, programme: Option<ProgrammeId>) -> Result<Vec<YearRow>, StoreError> {
-    let (heads, sums, p) = match source(range, programme) {
-        Source::Months(a, b, p) => (
-            "SELECT CAST(substr(month, 1, 4) AS INTEGER), count(DISTINCT volunteer_id) FROM volunteer_programme_months
-             WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR programme_id = ?3) AND minutes > 0 GROUP BY 1",
-            "SELECT CAST(substr(m.month, 1, 4) AS INTEGER), a.level, sum(m.minutes)
-             FROM programme_month_minutes m LEFT JOIN activities a ON a.id = m.activity_id
-             WHERE m.month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.programme_id = ?3) AND NOT m.training GROUP BY 1, 2",
-            (a, b, p),
+pub fn years(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<YearRow>, StoreError> {
+    let (heads, sums, p) = match source(range, scope) {
+        Source::Months(p) => (
+            format!(
+                "SELECT CAST(substr(month, 1, 4) AS INTEGER), count(DISTINCT volunteer_id) FROM volunteer_programme_months
+                 WHERE month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND minutes > 0 GROUP BY 1",
+                in_programmes("programme_id")
+            ),
+            format!(
+                "SELECT CAST(substr(m.month, 1, 4) AS INTEGER), a.level, sum(m.minutes)
+                 FROM programme_month_minutes m LEFT JOIN activities a ON a.id = m.activity_id
+                 WHERE m.month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND NOT m.training GROUP BY 1, 2",
+                in_programmes("m.programme_id")
+            ),
+            p,
         ),
-        Source::Entries(a, b, p) => (
-            "SELECT CAST(substr(date, 1, 4) AS INTEGER), count(DISTINCT volunteer_id) FROM hour_entries
-             WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR programme_id = ?3) GROUP BY 1",
-            "SELECT CAST(substr(h.date, 1, 4) AS INTEGER), a.level, sum(h.minutes)
-             FROM hour_entries h LEFT JOIN activities a ON a.id = h.activity_id
-             WHERE h.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR h.programme_id = ?3) AND h.kind <> 'training' GROUP BY 1, 2",
-            (a, b, p),
+        Source::Entries(p) => (
+            format!(
+                "SELECT CAST(substr(date, 1, 4) AS INTEGER), count(DISTINCT volunteer_id) FROM hour_entries
+                 WHERE date BETWEEN ?1 AND ?2 AND {} AND {} GROUP BY 1",
+                in_programmes("programme_id"),
+                of_residents("match_id")
+            ),
+            format!(
+                "SELECT CAST(substr(h.date, 1, 4) AS INTEGER), a.level, sum(h.minutes)
+                 FROM hour_entries h LEFT JOIN activities a ON a.id = h.activity_id
+                 WHERE h.date BETWEEN ?1 AND ?2 AND {} AND {} AND h.kind <> 'training' GROUP BY 1, 2",
+                in_programmes("h.programme_id"),
+                of_residents("h.match_id")
+            ),
+            p,
         ),
     };
     let mut years: BTreeMap<i32, YearRow> = BTreeMap::new();
-    let mut stmt = conn.prepare(heads)?;
+    let mut stmt = conn.prepare(&heads)?;
     for row in stmt.query_map(p.clone(), |r| Ok((r.get::<_, i32>(0)?, r.get::<_, u32>(1)?)))? {
         let (year, volunteers) = row?;
         years.entry(year).or_insert((year, 0, 0, 0, 0, 0)).1 = volunteers;
     }
-    let mut stmt = conn.prepare(sums)?;
+    let mut stmt = conn.prepare(&sums)?;
     for row in stmt.query_map(p, |r| Ok((r.get::<_, i32>(0)?, level_at(r, 1)?, minutes_at(r, 2)?)))? {
         let (year, level, minutes) = row?;
         let y = years.entry(year).or_insert((year, 0, 0, 0, 0, 0));
@@ -240,23 +350,30 @@ pub fn years(conn: &Connection, range: DateRange, programme: Option<ProgrammeId>
 pub fn minutes_per_volunteer(
     conn: &Connection,
     range: DateRange,
-    programme: Option<ProgrammeId>,
+    scope: &Scope,
 ) -> Result<Vec<(String, u64)>, StoreError> {
-    let (sql, p) = match source(range, programme) {
-        Source::Months(a, b, p) => (
-            "SELECT v.name, sum(m.work_minutes) FROM volunteer_programme_months m JOIN volunteers v ON v.id = m.volunteer_id
-             WHERE m.month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR m.programme_id = ?3)
-             GROUP BY m.volunteer_id HAVING sum(m.work_minutes) > 0",
-            (a, b, p),
+    let (sql, p) = match source(range, scope) {
+        Source::Months(p) => (
+            format!(
+                "SELECT v.name, sum(m.work_minutes) FROM volunteer_programme_months m JOIN volunteers v ON v.id = m.volunteer_id
+                 WHERE m.month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL
+                 GROUP BY m.volunteer_id HAVING sum(m.work_minutes) > 0",
+                in_programmes("m.programme_id")
+            ),
+            p,
         ),
-        Source::Entries(a, b, p) => (
-            "SELECT v.name, sum(h.minutes) FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id
-             WHERE h.date BETWEEN ?1 AND ?2 AND h.kind <> 'training' AND (?3 IS NULL OR h.programme_id = ?3)
-             GROUP BY h.volunteer_id",
-            (a, b, p),
+        Source::Entries(p) => (
+            format!(
+                "SELECT v.name, sum(h.minutes) FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id
+                 WHERE h.date BETWEEN ?1 AND ?2 AND h.kind <> 'training' AND {} AND {}
+                 GROUP BY h.volunteer_id",
+                in_programmes("h.programme_id"),
+                of_residents("h.match_id")
+            ),
+            p,
         ),
     };
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(p, |r| Ok((r.get(0)?, minutes_at(r, 1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -292,22 +409,29 @@ mod tests {
             last: chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
         };
         let a = ProgrammeId::parse("00000000-0000-0000-0000-0000000000a1");
-        let mut rows = minutes(db.db.conn(), q1, None).unwrap();
+        let mut rows = minutes(db.db.conn(), q1, &Scope::default()).unwrap();
         rows.sort_by(|x, y| x.1.cmp(&y.1).then(x.2.cmp(&y.2)));
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert_eq!(rows[0].1, "2025-02");
         assert_eq!((rows[0].2, rows[0].3, rows[0].4), (false, Some(ActivityLevel::Professional), 90));
         assert_eq!((rows[1].2, rows[1].4), (true, 60));
-        assert_eq!(minutes(db.db.conn(), q1, a).unwrap().len(), 2, "programme B's entry is out of scope");
         assert_eq!(
-            headcounts(db.db.conn(), q1, None).unwrap(),
+            minutes(db.db.conn(), q1, &Scope::programme(a)).unwrap().len(),
+            2,
+            "programme B's entry is out of scope"
+        );
+        assert_eq!(
+            headcounts(db.db.conn(), q1, &Scope::default()).unwrap(),
             (2, 1, 1),
             "Kees stopped after his last entry in March"
         );
-        assert_eq!(headcounts(db.db.conn(), q1, a).unwrap(), (1, 1, 0));
+        assert_eq!(headcounts(db.db.conn(), q1, &Scope::programme(a)).unwrap(), (1, 1, 0));
         let all = DateRange { first: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(), last: q1.last };
-        assert_eq!(years(db.db.conn(), all, None).unwrap(), vec![(2024, 1, 45, 0, 0, 0), (2025, 2, 120, 0, 0, 90)]);
-        let mut people = minutes_per_volunteer(db.db.conn(), q1, None).unwrap();
+        assert_eq!(
+            years(db.db.conn(), all, &Scope::default()).unwrap(),
+            vec![(2024, 1, 45, 0, 0, 0), (2025, 2, 120, 0, 0, 90)]
+        );
+        let mut people = minutes_per_volunteer(db.db.conn(), q1, &Scope::default()).unwrap();
         people.sort();
         assert_eq!(people, vec![("Kees".to_string(), 30), ("Ria".to_string(), 90)]);
     }
@@ -386,8 +510,8 @@ mod tests {
             let months = DateRange { first: d(1, 1), last: d(6, 30) };
             let entries = DateRange { first: d(1, 2), last: d(6, 30) };
             assert!(
-                matches!(source(months, None), Source::Months(..))
-                    && matches!(source(entries, None), Source::Entries(..))
+                matches!(source(months, &Scope::default()), Source::Months(..))
+                    && matches!(source(entries, &Scope::default()), Source::Entries(..))
             );
             assert_eq!(sorted(minutes(c, months, programme).unwrap()), sorted(minutes(c, entries, programme).unwrap()));
             assert_eq!(headcounts(c, months, programme).unwrap().0, headcounts(c, entries, programme).unwrap().0);
@@ -426,8 +550,11 @@ mod tests {
         let q1 = DateRange { first: d(1, 1), last: d(3, 31) };
         c.execute("UPDATE signals SET resolution = 'professional_engaged' WHERE id = 's1'", []).unwrap();
         let dates = |programme: Option<ProgrammeId>| {
-            let mut list: Vec<_> =
-                signal_dates(c, q1, programme).unwrap().into_iter().map(|(o, r, _)| (o, r)).collect();
+            let mut list: Vec<_> = signal_dates(c, q1, &Scope::programme(programme))
+                .unwrap()
+                .into_iter()
+                .map(|(o, r, _)| (o, r))
+                .collect();
             list.sort();
             list
         };
@@ -438,7 +565,8 @@ mod tests {
         );
         let a = dates(ProgrammeId::parse("00000000-0000-0000-0000-0000000000a1"));
         assert_eq!(a, vec![(d(3, 1), None)], "the volunteer's own signal counts for their programme");
-        let b = signal_dates(c, q1, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2")).unwrap();
+        let b =
+            signal_dates(c, q1, &Scope::programme(ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2"))).unwrap();
         assert_eq!(
             b,
             vec![(d(2, 1), Some(d(2, 11)), Some(Resolution::ProfessionalEngaged))],

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use draagkracht_core::{
     ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, InvolvementId, LifeDomain, MatchId, MatchStatus,
-    OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
+    MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -14,6 +14,9 @@ use ts_rs::TS;
 pub struct ParticipantInput {
     /// A code or a first name; nothing more is required.
     pub label: String,
+    /// Where they live: one of the branch's municipalities; none when not known or not asked.
+    #[serde(default)]
+    pub municipality_id: Option<MunicipalityId>,
     pub contact: String,
     /// The day consent was given, as typed; empty when not (yet) recorded.
     pub consent_date: String,
@@ -34,6 +37,8 @@ pub struct Participant {
     pub consent_date: Option<NaiveDate>,
     pub consent_by: Option<String>,
     pub consent_scope: Option<String>,
+    pub municipality_id: Option<MunicipalityId>,
+    pub municipality_name: Option<String>,
 }
 
 /// One line of the participants list.

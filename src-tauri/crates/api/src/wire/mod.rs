@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 mod cases;
+mod funding;
 mod import;
 mod load;
 mod privacy;
@@ -18,9 +19,11 @@ pub use cases::*;
 pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
     ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind,
-    InvolvementId, LifeDomain, MatchId, MatchStatus, OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId,
-    ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, VolunteerId, VolunteerStatus,
+    InvolvementId, LifeDomain, MatchId, MatchStatus, MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind,
+    ProgrammeId, ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, SubsidyId, VolunteerId,
+    VolunteerStatus,
 };
+pub use funding::*;
 pub use import::*;
 pub use load::*;
 pub use privacy::*;

@@ -1,7 +1,7 @@
 //! Reports: what the reports screen sends (period, scope, audience, language, format) and what it
 //! gets back (a preview of the figures as the report shows them, and where the file went).
 
-use super::{Language, ProgrammeId};
+use super::{Language, MunicipalityId, ProgrammeId, SubsidyId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -36,6 +36,14 @@ pub struct ReportInput {
     pub to: String,
     /// `None`: the whole branch.
     pub programme_id: Option<ProgrammeId>,
+    /// Only the residents of this municipality: their matches, the hours in them, their referrals,
+    /// and the volunteers who served them.
+    #[serde(default)]
+    pub municipality_id: Option<MunicipalityId>,
+    /// What this subsidy pays for: its programmes, and its municipality's residents when it is for
+    /// one. Takes the place of `programme_id` and `municipality_id`.
+    #[serde(default)]
+    pub subsidy_id: Option<SubsidyId>,
     pub audience: ReportAudience,
     pub language: Language,
 }

@@ -14,8 +14,9 @@ use chrono::{Datelike, NaiveDate};
 #[derive(Debug, Clone)]
 pub struct Cover {
     pub branch: String,
-    /// `None`: the whole branch.
-    pub programme: Option<String>,
+    /// What the report covers, as the cover says it (a programme, a municipality's residents, a
+    /// subsidy); `None`: the whole branch.
+    pub scope: Option<String>,
     pub made_on: NaiveDate,
 }
 
@@ -61,6 +62,12 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
             "Internal report: it holds volunteers' names. Do not share it outside the organisation.",
         ));
     }
+    if figures.unlinked_minutes.is_some() {
+        notes.push(tr(
+            "Dit rapport gaat over de inwoners van één gemeente: hun koppelingen, de uren in die koppelingen, hun verwijzingen, en de vrijwilligers die hen hielpen (ieder één keer geteld). Uren die bij geen koppeling horen, staan apart: ze worden niet aan een gemeente toegerekend.",
+            "This report is about the residents of one municipality: their matches, the hours in those matches, their referrals, and the volunteers who helped them (each counted once). Hours that belong to no match stand apart: they are not attributed to a municipality.",
+        ));
+    }
     notes.push(tr(
         "Actieve vrijwilligers: wie in de periode uren schreef. Koppelingen en deelnemers: wie in de periode een lopende koppeling had. Zwaarte: de laatste inschatting op of vóór het einde van de periode.",
         "Active volunteers: those who logged hours in the period. Matches and participants: those with a match running in the period. Complexity: the latest assessment on or before the end of the period.",
@@ -74,7 +81,7 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
             tr("Intern overzicht vrijwilligerswerk", "Internal volunteer work report")
         },
         branch: cover.branch.clone(),
-        scope: cover.programme.clone().unwrap_or_else(|| tr("Hele afdeling", "Whole branch")),
+        scope: cover.scope.clone().unwrap_or_else(|| tr("Hele afdeling", "Whole branch")),
         period,
         made_on: format!("{} {}", tr("Gemaakt op", "Made on"), Cell::Date(cover.made_on).text(language)),
         notes,
@@ -223,7 +230,18 @@ impl Builder<'_> {
                     self.hours(f.work_minutes),
                 ],
                 vec![Cell::Text(self.t("Uren training", "Hours of training")), self.hours(f.training_minutes)],
-            ],
+            ]
+            .into_iter()
+            .chain(f.unlinked_minutes.map(|m| {
+                vec![
+                    Cell::Text(self.t(
+                        "Uren niet aan een deelnemer toe te wijzen (apart, niet in de uren hierboven)",
+                        "Hours that belong to no participant (apart, not in the hours above)",
+                    )),
+                    self.hours(m),
+                ]
+            }))
+            .collect(),
             total: None,
             note: Some(self.t(
                 "Gestopt: vrijwilligers die in de periode de status gestopt kregen (wie eerder stopte dan Draagkracht dat bijhield: van wie de laatste uren in de periode vallen).",
@@ -624,7 +642,7 @@ mod tests {
     use crate::CaseLevel;
 
     fn cover() -> Cover {
-        Cover { branch: "Humanitas Demo".into(), programme: None, made_on: d(2025, 4, 2) }
+        Cover { branch: "Humanitas Demo".into(), scope: None, made_on: d(2025, 4, 2) }
     }
 
     fn table<'a>(doc: &'a ReportDocument, key: &str) -> &'a Table {

@@ -88,6 +88,9 @@ pub struct ReportFacts {
     pub hour_rate_source: String,
     /// Work minutes per volunteer, by name, for internal reports only (empty for a funder).
     pub volunteer_minutes: Vec<(String, u64)>,
+    /// For a report about one municipality's residents: the work minutes of the volunteers who
+    /// served them that belong to no match, shown apart (`None` for any other report).
+    pub unlinked_minutes: Option<u64>,
 }
 
 /// Minutes of work by the level of the activity named.
@@ -143,6 +146,9 @@ pub struct ReportFigures {
     pub hour_rate_cents: u32,
     pub hour_rate_source: String,
     pub volunteer_minutes: Vec<(String, u64)>,
+    /// For a report about one municipality's residents: the work minutes of the volunteers who
+    /// served them that belong to no match, shown apart (`None` for any other report).
+    pub unlinked_minutes: Option<u64>,
 }
 
 impl ReportFigures {
@@ -245,6 +251,7 @@ impl ReportFacts {
             hour_rate_source: self.hour_rate_source,
             programmes: self.programmes,
             volunteer_minutes: self.volunteer_minutes,
+            unlinked_minutes: self.unlinked_minutes,
         }
     }
 }
@@ -312,6 +319,7 @@ pub(crate) mod tests {
             hour_rate_cents: 1406,
             hour_rate_source: "minimumloon".into(),
             volunteer_minutes: vec![],
+            unlinked_minutes: None,
         }
     }
 
@@ -340,7 +348,7 @@ pub(crate) mod tests {
             &f,
             crate::report::Audience::Internal,
             crate::report::Language::Nl,
-            &crate::report::Cover { branch: "B".into(), programme: None, made_on: d(2025, 4, 2) },
+            &crate::report::Cover { branch: "B".into(), scope: None, made_on: d(2025, 4, 2) },
         );
         let signals =
             internal.sections.iter().flat_map(|s| &s.tables).find(|t| t.key == "Signalen").expect("the signals table");
@@ -350,7 +358,7 @@ pub(crate) mod tests {
             .any(|r| r[0] == crate::report::Cell::Text("  waarvan tweede vrijwilliger erbij".into())
                 && r[1] == crate::report::Cell::Count(1)));
         // 18 hours × € 14,06 (the report values the hours as it shows them).
-        let cover = crate::report::Cover { branch: "B".into(), programme: None, made_on: d(2025, 4, 2) };
+        let cover = crate::report::Cover { branch: "B".into(), scope: None, made_on: d(2025, 4, 2) };
         let doc = crate::report::build(&f, crate::report::Audience::Internal, crate::report::Language::Nl, &cover);
         assert_eq!(doc.key_figures[4].value, crate::report::Cell::Euros(25_308));
     }
