@@ -471,7 +471,7 @@ fn a_municipality_or_subsidy_report_counts_its_residents_only() {
     let mut for_subsidy = input("1-1-2025", "31-3-2025", ReportAudience::Internal);
     for_subsidy.subsidy_id = Some(subsidies[0].id);
     let doc = t.app.report_document(&for_subsidy, today).unwrap();
-    assert_eq!(doc.scope, "Subsidie Wmo 2025 van Gemeente De Bilt, voor inwoners van De Bilt (Thuisadministratie)");
+    assert_eq!(doc.scope, "Wmo 2025 van Gemeente De Bilt, voor inwoners van De Bilt (Thuisadministratie)");
     assert_eq!(value(table(&doc, "Vrijwilligers"), "Uren vrijwilligerswerk"), &Cell::Hours { hours: 4.0, decimals: 1 });
     assert_eq!(value(table(&doc, "Verwijzingen"), "Schuldhulpverlening"), &Cell::Count(1));
     assert_eq!(table(&doc, "Uren per maand").columns, vec!["Maand", "Thuisadministratie", "Totaal"]);

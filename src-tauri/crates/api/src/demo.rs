@@ -4,8 +4,8 @@ use crate::{ApiError, Draagkracht};
 use chrono::Utc;
 use draagkracht_core::support::SupervisionKind;
 use draagkracht_store::{
-    activities, assessments, hour_entries, involvements, matches, participants, programmes, referrals, settings,
-    support, volunteers,
+    activities, assessments, funding, hour_entries, involvements, matches, participants, programmes, referrals,
+    settings, support, volunteers,
 };
 
 pub use draagkracht_demo::DemoParams;
@@ -30,6 +30,13 @@ impl Draagkracht {
             }
             for (id, day) in &branch.stopped {
                 volunteers::set_stopped_on(tx, *id, *day)?;
+            }
+            // The municipalities before the participants who live in them.
+            for (id, name) in &branch.municipalities {
+                funding::save_municipality(tx, *id, name, true, now)?;
+            }
+            for (id, subsidy) in &branch.subsidies {
+                funding::save_subsidy(tx, *id, subsidy, true, now)?;
             }
             for case in &branch.cases {
                 // Registered when their match began, as in a branch that has kept them for years.

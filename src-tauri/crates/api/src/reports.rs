@@ -190,8 +190,8 @@ impl Draagkracht {
                 None => String::new(),
             };
             let text = tr(
-                format!("Subsidie {} van {}{residents} ({})", s.name, s.funder, names.join(", ")),
-                format!("Subsidy {} from {}{residents} ({})", s.name, s.funder, names.join(", ")),
+                format!("{} van {}{residents} ({})", s.name, s.funder, names.join(", ")),
+                format!("{} from {}{residents} ({})", s.name, s.funder, names.join(", ")),
             );
             let municipality = s.municipality.filter(|_| record.municipality_name.is_some());
             return Ok((reports::Scope { programmes: Some(s.programmes), municipality }, Some(text)));

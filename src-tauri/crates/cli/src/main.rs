@@ -120,15 +120,21 @@ enum Command {
     Report {
         #[arg(long)]
         db: PathBuf,
-        /// The first day, as 2025-01-01 or 1-1-2025.
-        #[arg(long)]
-        from: String,
-        /// The last day, as 2025-12-31 or 31-12-2025.
-        #[arg(long)]
-        to: String,
+        /// The first day, as 2025-01-01 or 1-1-2025 (with --subsidy: its first day by default).
+        #[arg(long, required_unless_present = "subsidy")]
+        from: Option<String>,
+        /// The last day, as 2025-12-31 or 31-12-2025 (with --subsidy: its last day by default).
+        #[arg(long, required_unless_present = "subsidy")]
+        to: Option<String>,
         /// One programme, by id or name (default: the whole branch).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "subsidy")]
         programme: Option<String>,
+        /// Only the residents of one of the branch's municipalities, by id or name.
+        #[arg(long, conflicts_with = "subsidy")]
+        municipality: Option<String>,
+        /// What one subsidy pays for (its programmes, its municipality's residents), by id or name.
+        #[arg(long)]
+        subsidy: Option<String>,
         #[arg(long, value_enum)]
         audience: AudienceArg,
         /// pdf, xlsx, csv (for Dutch Excel: `;` and decimal comma) or csv-rfc (RFC 4180).
@@ -378,7 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             println!("restored {} from {}", db.display(), from.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report { db, from, to, programme, audience, format, language, out, today } => {
+        Command::Report { db, from, to, programme, municipality, subsidy, audience, format, language, out, today } => {
             let today = today.unwrap_or_else(|| Local::now().date_naive());
             let app = open_existing(&db)?;
             let programme_id = match programme {
@@ -396,12 +402,45 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                     }
                 }
             };
+            let municipality_id = match municipality {
+                None => None,
+                Some(wanted) => {
+                    match app.municipalities()?.into_iter().find(|m| named(&m.id.to_string(), &m.name, &wanted)) {
+                        Some(m) => Some(m.id),
+                        None => {
+                            eprintln!(
+                                "draagkracht-cli: the branch has no municipality with the id or name {wanted:?}."
+                            );
+                            return Ok(ExitCode::from(2));
+                        }
+                    }
+                }
+            };
+            let subsidy = match subsidy {
+                None => None,
+                Some(wanted) => match app.subsidies()?.into_iter().find(|s| named(&s.id.to_string(), &s.name, &wanted))
+                {
+                    Some(s) => Some(s),
+                    None => {
+                        eprintln!("draagkracht-cli: the branch has no subsidy with the id or name {wanted:?}.");
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+            };
+            // A subsidy's period unless another is given.
+            let (from, to) = match (&subsidy, from, to) {
+                (_, Some(from), Some(to)) => (from, to),
+                (Some(s), from, to) => {
+                    (from.unwrap_or_else(|| s.first_day.to_string()), to.unwrap_or_else(|| s.last_day.to_string()))
+                }
+                _ => unreachable!("clap requires --from and --to without --subsidy"),
+            };
             let input = ReportInput {
                 from,
                 to,
                 programme_id,
-                municipality_id: None,
-                subsidy_id: None,
+                municipality_id,
+                subsidy_id: subsidy.map(|s| s.id),
                 audience: match audience {
                     AudienceArg::Funder => ReportAudience::Funder,
                     AudienceArg::Internal => ReportAudience::Internal,
@@ -794,4 +833,9 @@ fn existing(db: &std::path::Path) -> Result<PathBuf, ApiError> {
             format!("{} does not exist", db.display()),
         ))
     }
+}
+
+/// Whether `wanted` is this id or, ignoring case and spaces around it, this name.
+fn named(id: &str, name: &str, wanted: &str) -> bool {
+    id == wanted.trim() || name.to_lowercase() == wanted.trim().to_lowercase()
 }

@@ -301,3 +301,40 @@ fn a_forgotten_passphrase_is_replaced_with_the_recovery_code() {
     assert!(cli(&["check", "--db", &text(&laptop)], Some("de zin van de nieuwe laptop")).status.success());
     assert!(laptop.with_file_name("draagkracht.sqlite.recovery.json").exists(), "the code opens it later too");
 }
+
+/// Issue 15: a report for a municipality's residents or for a subsidy, by name; the subsidy's
+/// period is the report's unless one is given; an unknown name is refused and writes nothing.
+#[test]
+fn a_report_for_a_municipality_or_a_subsidy_is_made_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let made = cli(&["demo", "--db", &text(&db), "--volunteers", "40", "--years", "2", "--today", "2026-11-28"], None);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let db = text(&db);
+    let report = |scope: &[&str], out: &Path| {
+        let out = text(out);
+        let mut args = vec!["report", "--db", &db, "--audience", "funder", "--format", "csv-rfc"];
+        args.extend_from_slice(scope);
+        args.extend_from_slice(&["--out", &out, "--today", "2026-11-28"]);
+        cli(&args, None)
+    };
+    let zeist = dir.path().join("zeist.csv");
+    let run = report(&["--municipality", "zeist", "--from", "2025-01-01", "--to", "2025-12-31"], &zeist);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let csv = std::fs::read_to_string(&zeist).unwrap();
+    assert!(csv.contains("Bereik,Inwoners van Zeist"), "{csv}");
+    assert!(csv.contains("Uren niet aan een deelnemer toe te wijzen"), "hours outside any match stand apart");
+
+    let subsidy = dir.path().join("subsidie.csv");
+    let run = report(&["--subsidy", "Wmo-subsidie De Bilt 2025"], &subsidy);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let csv = std::fs::read_to_string(&subsidy).unwrap();
+    assert!(csv.contains("Periode,1-1-2025 t/m 31-12-2025"), "the subsidy's own period: {csv}");
+    assert!(csv.contains("Wmo-subsidie De Bilt 2025 van Gemeente De Bilt, voor inwoners van De Bilt"), "{csv}");
+
+    let nowhere = dir.path().join("nergens.csv");
+    let refused = report(&["--municipality", "Utrecht", "--from", "2025-01-01", "--to", "2025-12-31"], &nowhere);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("no municipality with the id or name \"Utrecht\""));
+    assert!(!nowhere.exists());
+}

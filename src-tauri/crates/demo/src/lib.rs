@@ -20,6 +20,7 @@
 //! ```
 
 mod cases;
+mod funding;
 mod names;
 mod showcase;
 mod support;
@@ -28,9 +29,10 @@ pub use cases::DemoCase;
 pub use support::{DemoSupport, DEMO_REQUIRED_TRAINING};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use draagkracht_core::funding::ValidSubsidy;
 use draagkracht_core::{
-    ActivityId, ActivityLevel, CaseLevel, HourEntryId, HourKind, Minutes, NewHourEntry, ProgrammeId, ValidVolunteer,
-    VolunteerId, VolunteerStatus,
+    ActivityId, ActivityLevel, CaseLevel, HourEntryId, HourKind, Minutes, MunicipalityId, NewHourEntry, ProgrammeId,
+    SubsidyId, ValidVolunteer, VolunteerId, VolunteerStatus,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -68,6 +70,10 @@ pub struct DemoBranch {
     pub support: Vec<(VolunteerId, DemoSupport)>,
     /// The day each volunteer who stopped did so.
     pub stopped: Vec<(VolunteerId, NaiveDate)>,
+    /// The municipalities the branch serves (its participants live in them).
+    pub municipalities: Vec<(MunicipalityId, String)>,
+    /// The subsidies the branch reports on.
+    pub subsidies: Vec<(SubsidyId, ValidSubsidy)>,
 }
 
 /// An activity of the catalogue the demo may log: (id, programme, level).
@@ -87,6 +93,8 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
         cases: Vec::new(),
         support: Vec::new(),
         stopped: Vec::new(),
+        municipalities: Vec::new(),
+        subsidies: Vec::new(),
     };
     let mut next_code = 0;
 
@@ -194,6 +202,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
         ));
     }
     showcase::shape(&mut rng, &mut branch, programmes, catalogue, params.today);
+    funding::fund(&mut rng, &mut branch, programmes, params.today);
     // In id order (UUID v7: time order), as a live database would have them; the primary-key index
     // then grows at its end instead of splitting pages all over.
     branch.entries.sort_unstable_by_key(|(id, ..)| id.0);
@@ -351,7 +360,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let b = generate(&DemoParams::branch(today), &programmes(), &[]);
         assert_eq!(b.volunteers.len(), 250);
-        assert!((80_000..=130_000).contains(&b.entries.len()), "{} entries", b.entries.len());
+        assert!((70_000..=130_000).contains(&b.entries.len()), "{} entries", b.entries.len());
         assert!(b.entries.iter().all(|(_, e, _)| e.date <= today), "nothing after today");
         let active = b.volunteers.iter().filter(|(_, v)| v.status == VolunteerStatus::Active).count();
         assert!(active > 100, "most volunteers are active: {active}");
