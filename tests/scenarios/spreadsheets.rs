@@ -193,6 +193,49 @@ fn participants_then_matches_come_in_from_their_own_sheets() {
     assert_eq!(t.app.dry_run_import(&input, today).unwrap().existing, 1, "the match is not added twice");
 }
 
+/// Issue 15: where a participant lives comes in from a "Gemeente" or "Woonplaats" column, matched
+/// to the branch's own list by name; a name that is not on it is named with its row, and nothing
+/// comes in.
+#[test]
+fn participants_come_in_with_their_municipality_and_an_unknown_one_is_named() {
+    let mut t = TempApp::new();
+    let today = date(2026, 11, 28);
+    t.app.save_municipality(None, "Zeist").unwrap();
+    t.app.save_municipality(None, "De Bilt").unwrap();
+    let people = t.dir.path().join("deelnemers.csv");
+    std::fs::write(&people, "Code;Woonplaats\nD-001;zeist\nD-002;Austerlitz\nD-003;\n").unwrap();
+    let input = mapping(&t, &people, ImportKind::Participants);
+    let dry = t.app.dry_run_import(&input, today).unwrap();
+    assert_eq!(dry.problems.len(), 1, "{:?}", dry.problems);
+    assert_eq!((dry.problems[0].row, dry.problems[0].column.as_str()), (3, "Woonplaats"));
+    assert!(
+        dry.problems[0].reason.starts_with("'Austerlitz' is geen gemeente van je afdeling."),
+        "{}",
+        dry.problems[0].reason
+    );
+    assert!(t.app.run_import(&input, today, |_| {}).is_err(), "all or nothing");
+    assert!(t.app.participants("", today).unwrap().is_empty());
+
+    std::fs::write(&people, "Code;Gemeente\nD-001;zeist\nD-002;De Bilt\nD-003;\n").unwrap();
+    let input = mapping(&t, &people, ImportKind::Participants);
+    assert_eq!(t.app.run_import(&input, today, |_| {}).unwrap().added, 3);
+    let lives: Vec<_> = t
+        .app
+        .participants("", today)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.label.clone(), t.app.participant(p.id, today).unwrap().participant.municipality_name))
+        .collect();
+    assert_eq!(
+        lives,
+        vec![
+            ("D-001".to_string(), Some("Zeist".to_string())),
+            ("D-002".to_string(), Some("De Bilt".to_string())),
+            ("D-003".to_string(), None)
+        ]
+    );
+}
+
 /// The sociale kaart from an .xlsx: kinds and domains in words; a row with an unknown kind is named
 /// and nothing comes in; fixed, everything does, and a second import adds nothing.
 #[test]

@@ -761,7 +761,7 @@ entity: string, entityEn: string, entityId: string, };
 
 export type ImportKind = "volunteers" | "participants" | "matches" | "hour_entries" | "organisations";
 
-export type TargetField = "ignore" | "volunteer_name" | "email" | "phone" | "status" | "start_date" | "agreed_hours" | "programme" | "participant_label" | "contact" | "consent_date" | "expected_end_date" | "date" | "duration" | "kind" | "note" | "organisation_name" | "what" | "referral_kinds" | "domains" | "opening_hours";
+export type TargetField = "ignore" | "volunteer_name" | "email" | "phone" | "status" | "start_date" | "agreed_hours" | "programme" | "participant_label" | "contact" | "consent_date" | "expected_end_date" | "date" | "duration" | "kind" | "note" | "organisation_name" | "what" | "referral_kinds" | "domains" | "opening_hours" | "municipality";
 
 export type SourceColumn = { 
 /**

@@ -18,9 +18,9 @@ use draagkracht_core::matching::{MatchDraft, ValidMatch};
 use draagkracht_core::participant::{ParticipantDraft, ValidParticipant};
 use draagkracht_core::volunteer::{ValidVolunteer, VolunteerDraft};
 use draagkracht_core::OrganisationId;
-use draagkracht_core::{Field, MatchId, ParticipantId, ProgrammeId, Refusal, VolunteerId};
+use draagkracht_core::{Field, MatchId, MunicipalityId, ParticipantId, ProgrammeId, Refusal, VolunteerId};
 use draagkracht_store::{
-    hour_entries, matches, organisations, participants, privacy, programmes, settings, volunteers,
+    funding, hour_entries, matches, organisations, participants, privacy, programmes, settings, volunteers,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -359,7 +359,7 @@ impl Draagkracht {
                             consent_date: dated(TargetField::ConsentDate)?,
                             consent_by: String::new(),
                             consent_scope: String::new(),
-                            municipality: None,
+                            municipality: lookups.municipality(&text(TargetField::Municipality))?,
                         };
                         let valid = draft.validate(today).map_err(refused)?;
                         let key = name_key(&valid.label);
@@ -457,6 +457,7 @@ fn field_label(field: TargetField) -> &'static str {
         TargetField::StartDate => "Startdatum",
         TargetField::OrganisationName => "Organisatie",
         TargetField::ReferralKinds => "Verwijzingen",
+        TargetField::Municipality => "Gemeente",
         _ => "Kolom",
     }
 }
@@ -470,6 +471,8 @@ struct Lookups {
     matches: HashSet<(ParticipantId, ProgrammeId, NaiveDate)>,
     /// The sociale kaart's organisations, by name.
     organisations: HashSet<String>,
+    /// The branch's municipalities, by name.
+    municipalities: HashMap<String, MunicipalityId>,
     /// Identity keys of the entries an import may repeat (entries older than three years are
     /// refused anyway).
     entries: HashSet<String>,
@@ -498,8 +501,10 @@ impl Lookups {
             HashSet::new()
         };
         let organisations = organisations::list(conn)?.into_iter().map(|o| name_key(&o.organisation.name)).collect();
+        let municipalities = funding::municipalities(conn)?.into_iter().map(|m| (name_key(&m.name), m.id)).collect();
         Ok(Self {
             organisations,
+            municipalities,
             entries,
             volunteers: volunteers_by_name,
             main_programme,
@@ -528,6 +533,28 @@ impl Lookups {
                 format!("There is no volunteer '{name}'. Import the volunteers first or add them."),
             )),
         }
+    }
+
+    /// A participant's municipality by name; none when the cell is empty. The branch keeps its own
+    /// list, so a name that is not on it is refused rather than added (a woonplaats is often a
+    /// village within a municipality).
+    fn municipality(&self, name: &str) -> Result<Option<MunicipalityId>, Problem> {
+        if name.trim().is_empty() {
+            return Ok(None);
+        }
+        self.municipalities.get(&name_key(name)).copied().map(Some).ok_or_else(|| {
+            (
+                TargetField::Municipality,
+                format!(
+                    "'{}' is geen gemeente van je afdeling. Voeg hem toe onder Beheer → Gemeenten en subsidies, of laat de cel leeg.",
+                    name.trim()
+                ),
+                format!(
+                    "'{}' is not one of your branch's municipalities. Add it under Beheer → Municipalities and subsidies, or leave the cell empty.",
+                    name.trim()
+                ),
+            )
+        })
     }
 
     fn participant(&self, label: &str) -> Result<ParticipantId, Problem> {

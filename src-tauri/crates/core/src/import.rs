@@ -53,6 +53,8 @@ pub enum TargetField {
     /// The life domains an organisation works on, as a list ("Geldzaken; Wonen").
     Domains,
     OpeningHours,
+    /// Where a participant lives: one of the branch's municipalities, by name.
+    Municipality,
 }
 
 impl ImportKind {
@@ -61,7 +63,7 @@ impl ImportKind {
         use TargetField::*;
         match self {
             Self::Volunteers => &[VolunteerName, Email, Phone, Status, StartDate, AgreedHours, Programme],
-            Self::Participants => &[ParticipantLabel, Contact, ConsentDate],
+            Self::Participants => &[ParticipantLabel, Contact, ConsentDate, Municipality],
             Self::Matches => &[ParticipantLabel, VolunteerName, Programme, StartDate, ExpectedEndDate],
             Self::HourEntries => &[VolunteerName, Date, Duration, Programme, Kind, Note],
             Self::Organisations => &[OrganisationName, What, ReferralKinds, Domains, Contact, OpeningHours, Note],
@@ -157,6 +159,8 @@ pub fn guess_field(header: &str) -> TargetField {
         What
     } else if has(&["deelnemer", "deelnemers", "cliënt", "client", "hulpvrager", "code", "participant"]) {
         ParticipantLabel
+    } else if has(&["gemeente", "woonplaats", "woonplaats gemeente", "municipality", "plaats", "city"]) {
+        Municipality
     } else if has(&["contact", "adres", "address"]) {
         Contact
     } else if has(&["toestemming", "consent"]) {
@@ -306,6 +310,8 @@ mod tests {
             ("Afgesproken uren per week", AgreedHours),
             ("Startdatum", StartDate),
             ("Deelnemer", ParticipantLabel),
+            ("Gemeente", Municipality),
+            ("Woonplaats", Municipality),
             ("Opmerking", Note),
             ("Hours", Duration),
             ("Volunteer", VolunteerName),

@@ -8,7 +8,7 @@ export const KINDS: ImportKind[] = ['volunteers', 'participants', 'matches', 'ho
 /** The fields a column can go to, per kind. */
 export const FIELDS: Record<ImportKind, TargetField[]> = {
   volunteers: ['volunteer_name', 'email', 'phone', 'status', 'start_date', 'agreed_hours', 'programme'],
-  participants: ['participant_label', 'contact', 'consent_date'],
+  participants: ['participant_label', 'contact', 'consent_date', 'municipality'],
   matches: ['participant_label', 'volunteer_name', 'programme', 'start_date', 'expected_end_date'],
   hour_entries: ['volunteer_name', 'date', 'duration', 'programme', 'kind', 'note'],
   organisations: ['organisation_name', 'what', 'referral_kinds', 'domains', 'contact', 'opening_hours', 'note'],
