@@ -129,8 +129,29 @@ fn the_workbook_has_a_sheet_per_table_with_real_numbers_and_dates() {
     keep("sample.xlsx", &bytes);
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("calamine opens it");
     let keys = doc.sections.iter().flat_map(|s| &s.tables).map(|t| t.key.clone());
-    let expected: Vec<String> = std::iter::once("Overzicht".to_string()).chain(keys).collect();
-    assert_eq!(book.sheet_names(), expected, "a summary sheet, then one sheet per table");
+    let mut expected: Vec<String> = std::iter::once("Overzicht".to_string()).chain(keys).collect();
+    let charts: Vec<_> = doc.sections.iter().flat_map(|s| &s.charts).collect();
+    assert!(!charts.is_empty(), "the sample has charts");
+    let names = book.sheet_names();
+    assert_eq!(names[..expected.len()], expected[..], "a summary sheet, then one sheet per table");
+    expected.extend(names[expected.len()..].iter().cloned());
+    assert_eq!(names.len(), expected.len());
+    assert_eq!(
+        names.len() - 1 - doc.sections.iter().map(|s| s.tables.len()).sum::<usize>(),
+        charts.len(),
+        "then one per chart"
+    );
+    // Each chart sheet holds the chart's figures, and the workbook a native chart drawn from them.
+    let first = &charts[0];
+    let sheet = book.worksheet_range(names.iter().find(|n| n.starts_with("Grafiek")).unwrap()).expect("sheet");
+    assert_eq!(sheet.get_value((0, 0)), Some(&Data::String(first.title.clone())));
+    assert_eq!(sheet.get_value((1, 1)), Some(&Data::String(first.series[0].name.clone())));
+    assert_eq!(sheet.get_value((2, 0)), Some(&Data::String(first.categories[0].clone())));
+    let raw = xlsx(&doc).unwrap();
+    for n in 1..=charts.len() {
+        let part = format!("xl/charts/chart{n}.xml");
+        assert!(raw.windows(part.len()).any(|w| w == part.as_bytes()), "{part} is in the workbook");
+    }
 
     let months = book.worksheet_range("uren-per-maand").expect("sheet");
     assert_eq!(months.get_value((0, 0)), Some(&Data::String("Uren per maand".into())), "a title row");

@@ -1,11 +1,16 @@
 //! The Excel writer: a summary sheet ("Overzicht"/"Summary") with the cover's facts, then one sheet
-//! per table, named by its key. Numbers are real numbers with a format that shows them as the PDF
-//! does, so a coordinator can sum and chart them; suppressed cells stay the text "<5" or "×".
+//! per table, named by its key, then one sheet per chart: its figures beside a native Excel chart
+//! drawn from them, so a funder can restyle or copy it. Numbers are real numbers with a format that
+//! shows them as the PDF does, so a coordinator can sum and chart them; suppressed cells stay the
+//! text "<5" or "×", and a point the report leaves out of a chart is an empty cell (a gap).
 //! Percentages are stored as fractions with a percent format (12,3 % is 0.123), as Excel expects.
 
 use crate::RenderError;
-use draagkracht_core::report::{Cell, Language, ReportDocument, Table};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+use draagkracht_core::report::{Cell, Chart, ChartKind, Language, ReportDocument, Table};
+use rust_xlsxwriter::{
+    Chart as ExcelChart, ChartEmptyCells, ChartLegendPosition, ChartType, DocProperties, ExcelDateTime, Format,
+    FormatAlign, Workbook, Worksheet,
+};
 
 pub fn render(doc: &ReportDocument) -> Result<Vec<u8>, RenderError> {
     let nl = doc.language == Language::Nl;
@@ -43,6 +48,11 @@ pub fn render(doc: &ReportDocument) -> Result<Vec<u8>, RenderError> {
         let sheet = book.add_worksheet().set_name(name)?;
         write_table(sheet, table, doc.language, &title)?;
     }
+    for chart in doc.sections.iter().flat_map(|s| &s.charts) {
+        let name = sheet_name(&format!("{} {}", if nl { "Grafiek" } else { "Chart" }, chart.title), &mut taken);
+        let sheet = book.add_worksheet().set_name(&name)?;
+        write_chart(sheet, &name, chart, nl, &title)?;
+    }
     Ok(book.save_to_buffer()?)
 }
 
@@ -71,6 +81,48 @@ fn write_table(sheet: &mut Worksheet, table: &Table, lang: Language, title: &For
         let chars = longest.map(|c| c.text(lang).chars().count()).chain([name.chars().count()]).max().unwrap_or(8);
         sheet.set_column_width(col, chars.clamp(6, 50) as f64 + 2.0)?;
     }
+    Ok(())
+}
+
+/// The chart's figures (categories down, one column per series) and the chart drawn from them.
+fn write_chart(sheet: &mut Worksheet, name: &str, chart: &Chart, nl: bool, title: &Format) -> Result<(), RenderError> {
+    sheet.write_string_with_format(0, 0, &chart.title, title)?;
+    let header = Format::new().set_bold().set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    sheet.write_string_with_format(1, 0, if nl { "Periode" } else { "Period" }, &header)?;
+    let percent = chart.unit == "%";
+    let number = Format::new().set_num_format(if percent { "0.0" } else { "#,##0" });
+    for (col, series) in (1..).zip(&chart.series) {
+        sheet.write_string_with_format(1, col, &series.name, &header)?;
+        for (row, value) in (2..).zip(&series.values) {
+            // A point the report leaves out stays empty: Excel draws a gap there.
+            if value.is_finite() {
+                sheet.write_number_with_format(row, col, *value, &number)?;
+            }
+        }
+    }
+    for (row, category) in (2..).zip(&chart.categories) {
+        sheet.write_string(row, 0, category)?;
+    }
+    sheet.set_column_width(0, 12)?;
+    let last = 1 + chart.categories.len() as u32;
+    let mut drawn = ExcelChart::new(match chart.kind {
+        ChartKind::Bars => ChartType::Column,
+        ChartKind::StackedBars => ChartType::ColumnStacked,
+        ChartKind::Lines => ChartType::Line,
+    });
+    for (col, _) in (1..).zip(&chart.series) {
+        drawn
+            .add_series()
+            .set_name((name, 1, col))
+            .set_categories((name, 2, 0, last, 0))
+            .set_values((name, 2, col, last, col));
+    }
+    drawn.title().set_name(&chart.title);
+    drawn.y_axis().set_name(&chart.unit);
+    drawn.legend().set_position(ChartLegendPosition::Bottom);
+    drawn.show_empty_cells_as(ChartEmptyCells::Gaps);
+    drawn.set_width(640).set_height(360);
+    sheet.insert_chart(1, chart.series.len() as u16 + 2, &drawn)?;
     Ok(())
 }
 
