@@ -144,6 +144,25 @@ fn a_quarter_adds_up_as_worked_out_by_hand() {
         "the length of one match is not shown"
     );
     assert!(funder.sections.iter().all(|s| s.tables.iter().all(|t| t.key != "Per vrijwilliger")));
+    // One volunteer worked in Maatje: a funder sees no hours of hers, and Thuisadministratie's are
+    // hidden beside them, or the total would give them away; the total itself stays.
+    let months = table(&funder, "Uren per maand");
+    let column = |name: &str| months.columns.iter().position(|c| c == name).unwrap();
+    let few = Cell::Text("<5 vrijwilligers".into());
+    assert_eq!(months.rows[2][column("Maatje")], few);
+    assert_eq!(months.total.as_ref().unwrap()[column("Maatje")], few);
+    assert_eq!(months.rows[0][column("Thuisadministratie")], Cell::Hidden);
+    assert_eq!(months.total.as_ref().unwrap()[column("Totaal")], Cell::Hours { hours: 24.0, decimals: 0 });
+    let chart = &funder.sections[0].charts[0];
+    assert_eq!(
+        chart.series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        [
+            "Vriendschappelijk huisbezoek",
+            "Steun bij verlies en rouw",
+            "Mantelzorgondersteuning",
+            "Kleinere projecten samen"
+        ]
+    );
 
     // A programme's report counts only its own.
     let mut buddy_only = input("1-1-2025", "31-3-2025", ReportAudience::Internal);

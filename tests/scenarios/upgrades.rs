@@ -134,7 +134,12 @@ fn check_upgrade(schema: u32, name: &str, passphrase: Option<&str>) {
         let then = std::fs::read_to_string(fixture(schema).join(file)).unwrap();
         let (now, then) = (figures(&now), figures(&then));
         for (at, value) in &then {
-            assert_eq!(now.get(at), Some(value), "{name}: {file}, {at:?}");
+            // A later version may hide more from a funder (never show something else).
+            let hidden_now = audience == ReportAudience::Funder
+                && now.get(at).is_some_and(|v| ["<5 vrijwilligers", "×", "<5"].contains(&v.as_str()));
+            if !hidden_now {
+                assert_eq!(now.get(at), Some(value), "{name}: {file}, {at:?}");
+            }
         }
     }
 }

@@ -198,6 +198,38 @@ pub fn headcounts(conn: &Connection, range: DateRange, scope: &Scope) -> Result<
     Ok((active, started, stopped))
 }
 
+/// Who did work (training apart) in which programme within `range`, each pair once.
+pub fn programme_volunteers(
+    conn: &Connection,
+    range: DateRange,
+    scope: &Scope,
+) -> Result<Vec<(ProgrammeId, draagkracht_core::VolunteerId)>, StoreError> {
+    let (sql, p) = match source(range, scope) {
+        Source::Months(p) => (
+            format!(
+                "SELECT DISTINCT programme_id, volunteer_id FROM volunteer_programme_months
+                 WHERE month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND work_minutes > 0",
+                in_programmes("programme_id")
+            ),
+            p,
+        ),
+        Source::Entries(p) => (
+            format!(
+                "SELECT DISTINCT programme_id, volunteer_id FROM hour_entries
+                 WHERE date BETWEEN ?1 AND ?2 AND kind <> 'training' AND {} AND {}",
+                in_programmes("programme_id"),
+                of_residents("match_id")
+            ),
+            p,
+        ),
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(p, |r| {
+        Ok((parsed(r, 0, ProgrammeId::parse)?, parsed(r, 1, draagkracht_core::VolunteerId::parse)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Work minutes (training apart) in `range` that belong to no match, of the volunteers who served
 /// the scope's municipality: a report about its residents shows them apart, never guessed in.
 pub fn unlinked_minutes(conn: &Connection, range: DateRange, scope: &Scope) -> Result<u64, StoreError> {

@@ -62,6 +62,12 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
             "Internal report: it holds volunteers' names. Do not share it outside the organisation.",
         ));
     }
+    if b.anonymous && !figures.few_volunteers.few.is_empty() {
+        notes.push(tr(
+            "Uren van een project waarin minder dan 5 vrijwilligers werkten, staan als '<5 vrijwilligers': ze zouden iets over één persoon kunnen zeggen. Waar × staat, is ook een ander project weggelaten, zodat je die uren niet uit het totaal kunt afleiden.",
+            "Hours of a programme in which fewer than 5 volunteers worked read '<5 volunteers': they could say something about one person. Where a × stands, another programme is left out too, so that those hours cannot be worked out from the total.",
+        ));
+    }
     if figures.unlinked_minutes.is_some() {
         notes.push(tr(
             "Dit rapport gaat over de inwoners van één gemeente: hun koppelingen, de uren in die koppelingen, hun verwijzingen, en de vrijwilligers die hen hielpen (ieder één keer geteld). Uren die bij geen koppeling horen, staan apart: ze worden niet aan een gemeente toegerekend.",
@@ -129,7 +135,27 @@ impl Builder<'_> {
     }
 
     fn hours(&self, minutes: u64) -> Cell {
+        if self.anonymous && self.f.few_volunteers.all {
+            return self.few();
+        }
         Cell::hours(minutes, self.anonymous)
+    }
+
+    /// What stands where the hours of fewer than five volunteers would.
+    fn few(&self) -> Cell {
+        Cell::Text(self.t("<5 vrijwilligers", "<5 volunteers"))
+    }
+
+    /// A programme's hours for this audience: hidden when few volunteers did them, or beside those.
+    fn programme_hours(&self, programme: usize, minutes: u64) -> Cell {
+        let few = &self.f.few_volunteers;
+        if !self.anonymous || !few.hides(programme) || few.all {
+            self.hours(minutes)
+        } else if few.few.contains(&programme) {
+            self.few()
+        } else {
+            Cell::Hidden
+        }
     }
 
     /// A share of a count: hidden with the count when the count itself is small.
@@ -204,6 +230,9 @@ impl Builder<'_> {
     /// Hours × the rate, from the hours as shown (rounded for a funder), so that the value in the
     /// report is what a reader gets by multiplying the two figures beside it.
     fn value_of(&self, minutes: u64) -> Cell {
+        if self.anonymous && self.f.few_volunteers.all {
+            return Cell::Hidden;
+        }
         let hours = Cell::hours(minutes, self.anonymous).number().unwrap_or(0.0);
         Cell::Euros((hours * f64::from(self.f.hour_rate_cents)).round() as i64)
     }
@@ -213,6 +242,41 @@ impl Builder<'_> {
         const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let names = if self.l == Language::Nl { NL } else { EN };
         format!("{} {}", names[month.month0() as usize], month.year())
+    }
+
+    /// The hours per programme and month as the chart draws them: for a funder, the programmes
+    /// hidden in the table together in one series (their sum is the total minus the others shown).
+    fn month_series(&self) -> Vec<Series> {
+        let f = self.f;
+        let few = &f.few_volunteers;
+        let hours = |which: &dyn Fn(usize) -> bool| -> Vec<f64> {
+            f.work_minutes_by_month
+                .iter()
+                .map(|m| {
+                    if self.anonymous && few.all {
+                        f64::NAN
+                    } else {
+                        (m.iter().enumerate().filter(|(p, _)| which(*p)).map(|(_, x)| x).sum::<u64>() as f64 / 60.0)
+                            .round()
+                    }
+                })
+                .collect()
+        };
+        let hidden = |p: usize| self.anonymous && !few.all && few.hides(p);
+        let mut series: Vec<Series> = f
+            .programmes
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| !hidden(*p))
+            .map(|(p, name)| Series { name: name.clone(), values: hours(&|q| q == p) })
+            .collect();
+        if (0..f.programmes.len()).any(hidden) {
+            series.push(Series {
+                name: self.t("Kleinere projecten samen", "Smaller programmes together"),
+                values: hours(&hidden),
+            });
+        }
+        series
     }
 
     fn volunteers(&self) -> Section {
@@ -257,14 +321,14 @@ impl Builder<'_> {
             .zip(&f.work_minutes_by_month)
             .map(|(month, minutes)| {
                 let mut row = vec![Cell::Text(self.month_name(*month))];
-                row.extend(minutes.iter().map(|m| self.hours(*m)));
+                row.extend(minutes.iter().enumerate().map(|(p, m)| self.programme_hours(p, *m)));
                 row.push(self.hours(minutes.iter().sum()));
                 row
             })
             .collect();
         let mut total = vec![Cell::Text(self.t("Totaal", "Total"))];
         for p in 0..f.programmes.len() {
-            total.push(self.hours(f.work_minutes_by_month.iter().map(|m| m[p]).sum()));
+            total.push(self.programme_hours(p, f.work_minutes_by_month.iter().map(|m| m[p]).sum()));
         }
         total.push(self.hours(f.work_minutes));
         let per_month = Table {
@@ -285,15 +349,7 @@ impl Builder<'_> {
             title: self.t("Uren per maand", "Hours per month"),
             kind: ChartKind::StackedBars,
             categories: f.months.iter().map(|m| self.month_name(*m)).collect(),
-            series: f
-                .programmes
-                .iter()
-                .enumerate()
-                .map(|(p, name)| Series {
-                    name: name.clone(),
-                    values: f.work_minutes_by_month.iter().map(|m| (m[p] as f64 / 60.0).round()).collect(),
-                })
-                .collect(),
+            series: self.month_series(),
             unit: self.t("uren", "hours"),
         };
         Section {
@@ -483,16 +539,24 @@ impl Builder<'_> {
             .iter()
             .zip(&levels)
             .map(|(y, (cells, matches))| {
+                // A year's hours of fewer than five volunteers are not shown to a funder.
+                let hours = |m: u64| {
+                    if self.anonymous && (1..=4).contains(&y.volunteers) {
+                        self.few()
+                    } else {
+                        self.hours(m)
+                    }
+                };
                 vec![
                     Cell::Text(self.year_label(y.year)),
                     self.count(y.volunteers),
-                    self.hours(y.work_minutes),
+                    hours(y.work_minutes),
                     matches.clone(),
                     cells[1].1.clone(),
                     cells[2].1.clone(),
                     self.heavy_share(y.matches - y.complex - y.acute, y.complex, y.acute),
-                    self.hours(y.grey_minutes),
-                    self.hours(y.professional_minutes),
+                    hours(y.grey_minutes),
+                    hours(y.professional_minutes),
                 ]
             })
             .collect();

@@ -10,7 +10,7 @@
 //! assert_eq!(median(&mut []), None);
 //! ```
 
-use crate::{ActivityLevel, CaseLevel, DateRange, ParticipantId, ProfessionalKind};
+use crate::{ActivityLevel, CaseLevel, DateRange, ParticipantId, ProfessionalKind, VolunteerId};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -91,6 +91,8 @@ pub struct ReportFacts {
     /// For a report about one municipality's residents: the work minutes of the volunteers who
     /// served them that belong to no match, shown apart (`None` for any other report).
     pub unlinked_minutes: Option<u64>,
+    /// Who did work in which programme in the period: (index into `programmes`, volunteer).
+    pub programme_volunteers: Vec<(usize, VolunteerId)>,
 }
 
 /// Minutes of work by the level of the activity named.
@@ -149,6 +151,56 @@ pub struct ReportFigures {
     /// For a report about one municipality's residents: the work minutes of the volunteers who
     /// served them that belong to no match, shown apart (`None` for any other report).
     pub unlinked_minutes: Option<u64>,
+    /// The programmes whose hours a funder may not see apart (see [`FewVolunteers`]).
+    pub few_volunteers: FewVolunteers,
+}
+
+/// Hours of fewer than five volunteers could point at a person, so a funder does not see them
+/// apart (DOMAIN.md, privacy): a programme in which 1 to 4 volunteers worked shows "<5
+/// vrijwilligers" instead of its hours. The total would give those hours away, so programmes with
+/// the fewest volunteers are hidden beside them ("×") until the hidden ones together hold at least
+/// five; when even the whole report has fewer than five, all its hours are hidden.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FewVolunteers {
+    /// Programmes (indexes) with 1 to 4 volunteers.
+    pub few: Vec<usize>,
+    /// Programmes hidden beside them, so the total does not give them away.
+    pub beside: Vec<usize>,
+    /// Fewer than five volunteers in the whole report: no hours at all.
+    pub all: bool,
+}
+
+impl FewVolunteers {
+    fn of(programmes: usize, worked: &[(usize, VolunteerId)]) -> Self {
+        let people = |which: &[usize]| {
+            worked.iter().filter(|(p, _)| which.contains(p)).map(|(_, v)| *v).collect::<HashSet<_>>().len()
+        };
+        let few: Vec<usize> = (0..programmes).filter(|p| (1..=4).contains(&people(&[*p]))).collect();
+        if few.is_empty() {
+            return Self::default();
+        }
+        let everyone = people(&(0..programmes).collect::<Vec<_>>());
+        if everyone < 5 {
+            return Self { few, beside: Vec::new(), all: true };
+        }
+        // The programmes with work, fewest volunteers first, join until the hidden hold five.
+        let mut others: Vec<usize> = (0..programmes).filter(|p| !few.contains(p) && people(&[*p]) > 0).collect();
+        others.sort_by_key(|p| (people(&[*p]), *p));
+        let mut hidden = few.clone();
+        let mut beside = Vec::new();
+        for p in others {
+            if people(&hidden) >= 5 {
+                break;
+            }
+            hidden.push(p);
+            beside.push(p);
+        }
+        Self { few, beside, all: false }
+    }
+
+    pub fn hides(&self, programme: usize) -> bool {
+        self.all || self.few.contains(&programme) || self.beside.contains(&programme)
+    }
 }
 
 impl ReportFigures {
@@ -221,6 +273,7 @@ impl ReportFacts {
         let mut resolve_days: Vec<f64> =
             resolved.iter().filter_map(|s| s.resolved_on.map(|d| (d - s.opened_on).num_days().max(0) as f64)).collect();
 
+        let few_volunteers = FewVolunteers::of(self.programmes.len(), &self.programme_volunteers);
         ReportFigures {
             range,
             months,
@@ -249,9 +302,10 @@ impl ReportFacts {
             years: self.years,
             hour_rate_cents: self.hour_rate_cents,
             hour_rate_source: self.hour_rate_source,
-            programmes: self.programmes,
             volunteer_minutes: self.volunteer_minutes,
+            programmes: self.programmes,
             unlinked_minutes: self.unlinked_minutes,
+            few_volunteers,
         }
     }
 }
@@ -259,6 +313,31 @@ impl ReportFacts {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn hours_of_fewer_than_five_volunteers_hide_with_enough_beside_them() {
+        let v = |n: u128| VolunteerId(uuid::Uuid::from_u128(n));
+        let worked = |pairs: &[(usize, u128)]| pairs.iter().map(|(p, n)| (*p, v(*n))).collect::<Vec<_>>();
+        // Five or more everywhere: nothing hidden.
+        let many = worked(&[(0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (1, 6), (1, 7), (1, 8), (1, 9), (1, 10)]);
+        assert_eq!(FewVolunteers::of(2, &many), FewVolunteers::default());
+        // Programme 2 has one volunteer: hidden, and the smaller of the others beside it.
+        let mut one = many.clone();
+        one.extend(worked(&[(2, 11), (1, 12)]));
+        let few = FewVolunteers::of(3, &one);
+        assert_eq!((few.few.clone(), few.beside.clone(), few.all), (vec![2], vec![0], false));
+        assert!(few.hides(0) && !few.hides(1) && few.hides(2));
+        // Two small programmes that hold five people together need nothing beside them.
+        let two = worked(&[(0, 1), (0, 2), (0, 3), (1, 4), (1, 5), (2, 6), (2, 7), (2, 8), (2, 9), (2, 10)]);
+        assert_eq!(FewVolunteers::of(3, &two), FewVolunteers { few: vec![0, 1], beside: vec![], all: false });
+        // A volunteer in both counts once: 3 + 1 people, not 5.
+        let shared = worked(&[(0, 1), (0, 2), (0, 3), (1, 3), (1, 4), (2, 5), (2, 6), (2, 7), (2, 8), (2, 9)]);
+        assert_eq!(FewVolunteers::of(3, &shared).beside, vec![2]);
+        // Four volunteers in the whole report: no hours at all.
+        assert!(FewVolunteers::of(2, &worked(&[(0, 1), (0, 2), (1, 3), (1, 4)])).all);
+        // A programme nobody worked in hides nothing.
+        assert_eq!(FewVolunteers::of(3, &many), FewVolunteers::default());
+    }
     use uuid::Uuid;
 
     pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -320,6 +399,7 @@ pub(crate) mod tests {
             hour_rate_source: "minimumloon".into(),
             volunteer_minutes: vec![],
             unlinked_minutes: None,
+            programme_volunteers: vec![],
         }
     }
 
