@@ -4,9 +4,11 @@
 //! municipality. Reads only.
 //!
 //! A period of whole months (a month, quarter or year: what reports almost always cover) is read
-//! from the monthly sums the triggers of migration 8 keep; any other period is summed from the
-//! entries themselves. Both give the same answer (tested), the first in milliseconds at national
-//! scale instead of seconds.
+//! from the monthly sums the triggers of migration 8 keep; a period that starts or ends mid-month
+//! is cut into its [`parts`]: the whole months between from the sums, the partial months at either
+//! end from the entries themselves. Both give the same answer (tested), the first in milliseconds
+//! at national scale instead of seconds. A report about one municipality's residents reads the
+//! entries (only they know the match).
 
 use crate::db::{iso_date, parsed};
 use crate::StoreError;
@@ -16,7 +18,7 @@ use draagkracht_core::{
     ActivityLevel, DateRange, MatchId, MunicipalityId, ParticipantId, ProfessionalKind, ProgrammeId, Resolution,
 };
 use rusqlite::{Connection, Row};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// (programme, month as `2025-01`, training?, the activity's level, minutes).
 pub type MinutesRow = (ProgrammeId, String, bool, Option<ActivityLevel>, u64);
@@ -89,6 +91,37 @@ enum Source {
     Entries(Params),
 }
 
+/// `range` cut into the partial month at its start, the whole months between and the partial
+/// month at its end (those that are not empty), each answered by one [`Source`].
+fn parts(range: DateRange) -> Vec<DateRange> {
+    let month_end = |d: NaiveDate| DateRange::month_of(d).last;
+    let mut out = Vec::new();
+    let mut first = range.first;
+    if first.day() != 1 {
+        let last = month_end(first).min(range.last);
+        out.push(DateRange { first, last });
+        match last.succ_opt() {
+            Some(next) => first = next,
+            None => return out,
+        }
+    }
+    if first > range.last {
+        return out;
+    }
+    let tail_first =
+        if range.last == month_end(range.last) { None } else { Some(DateRange::month_of(range.last).first.max(first)) };
+    match tail_first {
+        Some(tail) => {
+            if let Some(before) = tail.pred_opt().filter(|b| *b >= first) {
+                out.push(DateRange { first, last: before });
+            }
+            out.push(DateRange { first: tail, last: range.last });
+        }
+        None => out.push(DateRange { first, last: range.last }),
+    }
+    out
+}
+
 /// Whole months read the monthly sums — unless the report is about one municipality's residents,
 /// whose hours only the entries (through their matches) can tell.
 fn source(range: DateRange, scope: &Scope) -> Source {
@@ -113,6 +146,15 @@ fn level_at(r: &Row, idx: usize) -> rusqlite::Result<Option<ActivityLevel>> {
 
 /// Minutes per programme, month, kind (training or work) and activity level within `range`.
 pub fn minutes(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<MinutesRow>, StoreError> {
+    // The parts never share a month, so their rows simply follow each other.
+    let mut rows = Vec::new();
+    for part in parts(range) {
+        rows.extend(minutes_of_part(conn, part, scope)?);
+    }
+    Ok(rows)
+}
+
+fn minutes_of_part(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<MinutesRow>, StoreError> {
     let (sql, p) = match source(range, scope) {
         Source::Months(p) => (
             format!(
@@ -146,27 +188,12 @@ pub fn minutes(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec
 /// (volunteers with any entry in `range`, volunteers who started in it — past their intake, so a
 /// planned start does not count —, stopped volunteers whose last entry lies in it). Within a programme: entries in it, and volunteers who belong to it.
 pub fn headcounts(conn: &Connection, range: DateRange, scope: &Scope) -> Result<(u32, u32, u32), StoreError> {
-    let active = match source(range, scope) {
-        Source::Months(p) => conn.query_row(
-            &format!(
-                "SELECT count(DISTINCT volunteer_id) FROM volunteer_programme_months
-                 WHERE month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND minutes > 0",
-                in_programmes("programme_id")
-            ),
-            p,
-            |r| r.get(0),
-        )?,
-        Source::Entries(p) => conn.query_row(
-            &format!(
-                "SELECT count(DISTINCT volunteer_id) FROM hour_entries
-                 WHERE date BETWEEN ?1 AND ?2 AND {} AND {}",
-                in_programmes("programme_id"),
-                of_residents("match_id")
-            ),
-            p,
-            |r| r.get(0),
-        )?,
-    };
+    // Someone who worked in two parts counts once.
+    let mut active: HashSet<String> = HashSet::new();
+    for part in parts(range) {
+        active.extend(active_in(conn, part, scope)?);
+    }
+    let active = active.len() as u32;
     let p = params_of(range, scope);
     let member = format!(
         "(?3 IS NULL OR EXISTS (SELECT 1 FROM volunteer_programmes vp WHERE vp.volunteer_id = v.id AND {}))",
@@ -198,8 +225,45 @@ pub fn headcounts(conn: &Connection, range: DateRange, scope: &Scope) -> Result<
     Ok((active, started, stopped))
 }
 
+/// The volunteers with any entry (training too) within one part of a period.
+fn active_in(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<String>, StoreError> {
+    let (sql, p) = match source(range, scope) {
+        Source::Months(p) => (
+            format!(
+                "SELECT DISTINCT volunteer_id FROM volunteer_programme_months
+                 WHERE month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL AND minutes > 0",
+                in_programmes("programme_id")
+            ),
+            p,
+        ),
+        Source::Entries(p) => (
+            format!(
+                "SELECT DISTINCT volunteer_id FROM hour_entries WHERE date BETWEEN ?1 AND ?2 AND {} AND {}",
+                in_programmes("programme_id"),
+                of_residents("match_id")
+            ),
+            p,
+        ),
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(p, |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Who did work (training apart) in which programme within `range`, each pair once.
 pub fn programme_volunteers(
+    conn: &Connection,
+    range: DateRange,
+    scope: &Scope,
+) -> Result<Vec<(ProgrammeId, draagkracht_core::VolunteerId)>, StoreError> {
+    let mut pairs = HashSet::new();
+    for part in parts(range) {
+        pairs.extend(programme_volunteers_of_part(conn, part, scope)?);
+    }
+    Ok(pairs.into_iter().collect())
+}
+
+fn programme_volunteers_of_part(
     conn: &Connection,
     range: DateRange,
     scope: &Scope,
@@ -324,6 +388,42 @@ pub type YearRow = (i32, u32, u64, u64, u64, u64);
 
 /// Per calendar year within `range` (work only, training apart), oldest first.
 pub fn years(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<YearRow>, StoreError> {
+    let parts = parts(range);
+    let mut years: BTreeMap<i32, YearRow> = BTreeMap::new();
+    let mut parts_of_year: BTreeMap<i32, Vec<DateRange>> = BTreeMap::new();
+    for part in &parts {
+        for row in years_of_part(conn, *part, scope)? {
+            let y = years.entry(row.0).or_insert((row.0, 0, 0, 0, 0, 0));
+            y.1 = row.1;
+            y.2 += row.2;
+            y.3 += row.3;
+            y.4 += row.4;
+            y.5 += row.5;
+            parts_of_year.entry(row.0).or_default().push(*part);
+        }
+    }
+    // A year in two parts (the last one, when the period ends mid-month): its volunteers once.
+    for (year, in_parts) in parts_of_year.into_iter().filter(|(_, p)| p.len() > 1) {
+        let mut ids = HashSet::new();
+        for part in in_parts {
+            let Some(within) = year_of(part, year) else { continue };
+            ids.extend(active_in(conn, within, scope)?);
+        }
+        if let Some(y) = years.get_mut(&year) {
+            y.1 = ids.len() as u32;
+        }
+    }
+    Ok(years.into_values().collect())
+}
+
+/// The days of `part` in `year`.
+fn year_of(part: DateRange, year: i32) -> Option<DateRange> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?.max(part.first);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)?.min(part.last);
+    (first <= last).then_some(DateRange { first, last })
+}
+
+fn years_of_part(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<YearRow>, StoreError> {
     let (heads, sums, p) = match source(range, scope) {
         Source::Months(p) => (
             format!(
@@ -384,10 +484,24 @@ pub fn minutes_per_volunteer(
     range: DateRange,
     scope: &Scope,
 ) -> Result<Vec<(String, u64)>, StoreError> {
+    let mut by_volunteer: BTreeMap<String, (String, u64)> = BTreeMap::new();
+    for part in parts(range) {
+        for (id, name, minutes) in minutes_per_volunteer_of_part(conn, part, scope)? {
+            by_volunteer.entry(id).or_insert((name, 0)).1 += minutes;
+        }
+    }
+    Ok(by_volunteer.into_values().collect())
+}
+
+fn minutes_per_volunteer_of_part(
+    conn: &Connection,
+    range: DateRange,
+    scope: &Scope,
+) -> Result<Vec<(String, String, u64)>, StoreError> {
     let (sql, p) = match source(range, scope) {
         Source::Months(p) => (
             format!(
-                "SELECT v.name, sum(m.work_minutes) FROM volunteer_programme_months m JOIN volunteers v ON v.id = m.volunteer_id
+                "SELECT v.id, v.name, sum(m.work_minutes) FROM volunteer_programme_months m JOIN volunteers v ON v.id = m.volunteer_id
                  WHERE m.month BETWEEN ?1 AND ?2 AND {} AND ?4 IS NULL
                  GROUP BY m.volunteer_id HAVING sum(m.work_minutes) > 0",
                 in_programmes("m.programme_id")
@@ -396,7 +510,7 @@ pub fn minutes_per_volunteer(
         ),
         Source::Entries(p) => (
             format!(
-                "SELECT v.name, sum(h.minutes) FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id
+                "SELECT v.id, v.name, sum(h.minutes) FROM hour_entries h JOIN volunteers v ON v.id = h.volunteer_id
                  WHERE h.date BETWEEN ?1 AND ?2 AND h.kind <> 'training' AND {} AND {}
                  GROUP BY h.volunteer_id",
                 in_programmes("h.programme_id"),
@@ -406,7 +520,7 @@ pub fn minutes_per_volunteer(
         ),
     };
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(p, |r| Ok((r.get(0)?, minutes_at(r, 1)?)))?;
+    let rows = stmt.query_map(p, |r| Ok((r.get(0)?, r.get(1)?, minutes_at(r, 2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -487,7 +601,7 @@ mod tests {
             c.execute(
                 "INSERT INTO volunteers (id, name, status, start_date, created_at, updated_at)
                  VALUES (?1, ?2, 'active', '2024-01-01', 'x', 'x')",
-                (format!("v{v}"), format!("Vrijwilliger {v}")),
+                (format!("00000000-0000-0000-0000-00000000000{v}"), format!("Vrijwilliger {v}")),
             )
             .unwrap();
         }
@@ -510,7 +624,7 @@ mod tests {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'x', ?7)",
                 (
                     format!("h{i}"),
-                    format!("v{}", next(6)),
+                    format!("00000000-0000-0000-0000-00000000000{}", next(6)),
                     programme,
                     date,
                     15 + next(300) as i64,
@@ -525,12 +639,12 @@ mod tests {
              UPDATE hour_entries SET kind = 'training' WHERE id IN ('h4', 'h5');
              UPDATE hour_entries SET kind = 'support' WHERE id IN ('h6', 'h7');
              UPDATE hour_entries SET minutes = 600 WHERE id = 'h8';
-             UPDATE hour_entries SET volunteer_id = 'v0' WHERE id IN ('h9', 'h10');
+             UPDATE hour_entries SET volunteer_id = '00000000-0000-0000-0000-000000000000' WHERE id IN ('h9', 'h10');
              UPDATE hour_entries SET programme_id = '00000000-0000-0000-0000-0000000000a2' WHERE id = 'h11';
              UPDATE hour_entries SET activity_id = 'pro' WHERE id IN ('h12', 'h13');
              UPDATE hour_entries SET activity_id = NULL WHERE id = 'h14';
              DELETE FROM hour_entries WHERE id IN ('h15', 'h16', 'h17');
-             DELETE FROM hour_entries WHERE volunteer_id = 'v5';",
+             DELETE FROM hour_entries WHERE volunteer_id = '00000000-0000-0000-0000-000000000005';",
         )
         .unwrap();
         let d = |m, day| chrono::NaiveDate::from_ymd_opt(2025, m, day).unwrap();
@@ -539,22 +653,65 @@ mod tests {
             v
         };
         for programme in [None, ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2")] {
+            let programme = &Scope::programme(programme);
             let months = DateRange { first: d(1, 1), last: d(6, 30) };
-            let entries = DateRange { first: d(1, 2), last: d(6, 30) };
-            assert!(
-                matches!(source(months, &Scope::default()), Source::Months(..))
-                    && matches!(source(entries, &Scope::default()), Source::Entries(..))
-            );
-            assert_eq!(sorted(minutes(c, months, programme).unwrap()), sorted(minutes(c, entries, programme).unwrap()));
-            assert_eq!(headcounts(c, months, programme).unwrap().0, headcounts(c, entries, programme).unwrap().0);
-            assert_eq!(years(c, months, programme).unwrap(), years(c, entries, programme).unwrap());
-            let mut a = minutes_per_volunteer(c, months, programme).unwrap();
-            let mut b = minutes_per_volunteer(c, entries, programme).unwrap();
-            a.sort();
-            b.sort();
-            assert_eq!(a, b);
-            assert!(!a.iter().any(|(name, _)| name == "Vrijwilliger 5"), "a volunteer without entries is not listed");
+            assert!(matches!(source(months, &Scope::default()), Source::Months(..)));
+            // Mid-month at the start, at the end, at both, and within one month: the whole months
+            // between from the sums, the partial ones from the entries — the same answer.
+            for (other, whole) in [
+                (DateRange { first: d(1, 2), last: d(6, 30) }, months),
+                (DateRange { first: d(1, 1), last: d(6, 27) }, months),
+                (DateRange { first: d(1, 2), last: d(6, 27) }, months),
+                (DateRange { first: d(3, 2), last: d(3, 27) }, DateRange { first: d(3, 1), last: d(3, 31) }),
+            ] {
+                assert!(parts(other).len() > 1 || matches!(source(other, programme), Source::Entries(..)));
+                assert_eq!(
+                    sorted(minutes(c, whole, programme).unwrap()),
+                    sorted(minutes(c, other, programme).unwrap())
+                );
+                assert_eq!(headcounts(c, whole, programme).unwrap().0, headcounts(c, other, programme).unwrap().0);
+                assert_eq!(years(c, whole, programme).unwrap(), years(c, other, programme).unwrap(), "{other:?}");
+                let mut a = minutes_per_volunteer(c, whole, programme).unwrap();
+                let mut b = minutes_per_volunteer(c, other, programme).unwrap();
+                a.sort();
+                b.sort();
+                assert_eq!(a, b);
+                assert!(
+                    !a.iter().any(|(name, _)| name == "Vrijwilliger 5"),
+                    "a volunteer without entries is not listed"
+                );
+                let mut a = programme_volunteers(c, whole, programme).unwrap();
+                let mut b = programme_volunteers(c, other, programme).unwrap();
+                a.sort();
+                b.sort();
+                assert_eq!(a, b);
+            }
         }
+    }
+
+    #[test]
+    fn a_period_is_cut_at_its_partial_months() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let r = |a, b| DateRange { first: a, last: b };
+        assert_eq!(parts(r(d(2025, 1, 1), d(2025, 12, 31))), vec![r(d(2025, 1, 1), d(2025, 12, 31))]);
+        assert_eq!(
+            parts(r(d(2025, 1, 15), d(2025, 12, 14))),
+            vec![
+                r(d(2025, 1, 15), d(2025, 1, 31)),
+                r(d(2025, 2, 1), d(2025, 11, 30)),
+                r(d(2025, 12, 1), d(2025, 12, 14))
+            ]
+        );
+        assert_eq!(parts(r(d(2025, 3, 2), d(2025, 3, 27))), vec![r(d(2025, 3, 2), d(2025, 3, 27))]);
+        assert_eq!(
+            parts(r(d(2025, 3, 15), d(2025, 4, 10))),
+            vec![r(d(2025, 3, 15), d(2025, 3, 31)), r(d(2025, 4, 1), d(2025, 4, 10))]
+        );
+        assert_eq!(parts(r(d(2024, 2, 1), d(2024, 2, 29))), vec![r(d(2024, 2, 1), d(2024, 2, 29))], "a leap February");
+        assert_eq!(
+            parts(r(d(2025, 1, 31), d(2025, 2, 28))),
+            vec![r(d(2025, 1, 31), d(2025, 1, 31)), r(d(2025, 2, 1), d(2025, 2, 28))]
+        );
     }
 
     #[test]
