@@ -501,3 +501,52 @@ fn a_municipality_or_subsidy_report_counts_its_residents_only() {
     let third = t.app.save_municipality(None, "Bunnik").unwrap().into_iter().find(|m| m.name == "Bunnik").unwrap();
     assert_eq!(t.app.remove_municipality(third.id).unwrap().len(), 2);
 }
+
+/// Issue 15: a story goes into a funder report only once nothing in it points at a person — a
+/// name from the records, an e-mail address, a phone number, an address, a date of birth — each
+/// named; changing the text takes it out again until it is chosen anew. The demo has one chosen.
+#[test]
+fn a_story_reaches_a_funder_report_only_without_what_points_at_a_person() {
+    use draagkracht_api::wire::StoryInput;
+    let mut t = TempApp::new();
+    let today = date(2025, 4, 15);
+    let admin = t.programme("Thuisadministratie");
+    t.ready_volunteer("Ria Kok", vec![admin], today);
+    let p = ParticipantInput { label: "Mevrouw Jansen".into(), ..Default::default() };
+    t.app.create_participant(&p, today).unwrap();
+    let mut story = StoryInput {
+        title: "Weer grip op de post".into(),
+        text: "Ria hielp mevrouw Jansen (Dorpsstraat 4, 06-12345678) met haar post.".into(),
+        from: "1-1-2025".into(),
+        to: "31-3-2025".into(),
+    };
+    let saved = t.app.save_story(None, &story, today).unwrap();
+    let found: Vec<_> = saved[0].findings.iter().map(|f| f.found.as_str()).collect();
+    assert_eq!(found, ["Ria", "mevrouw Jansen", "Dorpsstraat 4", "06-12345678"], "the label as a whole");
+    let refused = t.app.choose_story(saved[0].id, true, today).unwrap_err();
+    assert!(refused.message.contains("'Ria' (een naam uit de gegevens)"), "{}", refused.message);
+    assert!(refused.message.contains("'06-12345678' (een telefoonnummer)"), "{}", refused.message);
+
+    story.text = "Een vrijwilliger hielp een oudere inwoner weer grip te krijgen op haar post.".into();
+    let saved = t.app.save_story(Some(saved[0].id), &story, today).unwrap();
+    assert!(saved[0].findings.is_empty());
+    assert!(t.app.choose_story(saved[0].id, true, today).unwrap()[0].in_report);
+    let funder = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Funder), today).unwrap();
+    assert_eq!(table(&funder, "Verhalen").rows[0][1], Cell::Text(story.text.clone()));
+    // Another period: not this story.
+    let later = t.app.report_document(&input("1-4-2025", "14-4-2025", ReportAudience::Funder), today).unwrap();
+    assert!(later.sections.iter().all(|s| s.tables.iter().all(|t| t.key != "Verhalen")));
+    // A changed text leaves the report until it is chosen again.
+    story.text.push_str(" Nu doet ze het zelf.");
+    assert!(!t.app.save_story(Some(saved[0].id), &story, today).unwrap()[0].in_report);
+
+    // The demo's chosen story is in its funder report of last year; its draft with a name is not.
+    let mut demo = TempApp::new();
+    let today = date(2026, 12, 5);
+    demo.app.set_up(SetupChoice::Demo, today).unwrap();
+    let stories = demo.app.stories(today).unwrap();
+    assert_eq!(stories.iter().filter(|s| s.in_report && s.findings.is_empty()).count(), 1, "{stories:?}");
+    assert!(stories.iter().any(|s| !s.findings.is_empty()), "a draft still names someone");
+    let doc = demo.app.report_document(&input("2025-01-01", "2025-12-31", ReportAudience::Funder), today).unwrap();
+    assert_eq!(table(&doc, "Verhalen").rows.len(), 1);
+}

@@ -46,6 +46,7 @@ describe('app', () => {
       ['nav-hours', 'Uren invoeren'],
       ['nav-programmes', 'Projecten'],
       ['nav-directory', 'Sociale kaart'],
+      ['nav-funding', 'Gemeenten en subsidies'],
       ['nav-reports', 'Rapportages'],
       ['nav-safety', 'Veiligheid'],
       ['nav-privacy', 'Privacy'],
@@ -61,7 +62,7 @@ describe('app', () => {
       // A link under Beheer closes it; Beheer is marked while its screen is open.
       expect(screen.getByTestId('nav-manage').getAttribute('aria-expanded')).toBe('false');
       expect(screen.getByTestId('nav-manage').classList.contains('app-nav-toggle-current')).toBe(
-        ['nav-programmes', 'nav-directory', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about'].includes(testid),
+        ['nav-programmes', 'nav-directory', 'nav-funding', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about'].includes(testid),
       );
     }
     expect(screen.getByRole('banner')).toBeTruthy();
@@ -69,8 +70,8 @@ describe('app', () => {
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; then
-    // Rapportages and Samenwerken, and under Beheer Projecten, Sociale kaart, Veiligheid, Privacy,
-    // Gegevens and Over Draagkracht.
+    // Rapportages and Samenwerken, and under Beheer Projecten, Sociale kaart, Gemeenten en
+    // subsidies, Veiligheid, Privacy, Gegevens and Over Draagkracht.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -82,13 +83,14 @@ describe('app', () => {
       'nav-sharing',
       'nav-programmes',
       'nav-directory',
+      'nav-funding',
       'nav-safety',
       'nav-privacy',
       'nav-data',
       'nav-about',
     ]);
     const manage = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(manage).toEqual(['nav-programmes', 'nav-directory', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
+    expect(manage).toEqual(['nav-programmes', 'nav-directory', 'nav-funding', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -166,6 +168,7 @@ describe('app', () => {
     ['data', { name: 'data' }, 'import-choose'],
     ['sharing, not yet', { name: 'sharing' }, 'sharing-name'],
     ['reports', { name: 'reports' }, 'report-table'],
+    ['municipalities and subsidies', { name: 'funding' }, 'subsidy-row'],
     ['about', { name: 'about' }, 'licence-row'],
   ];
 
@@ -201,6 +204,28 @@ describe('app', () => {
     for (const toggle of await screen.findAllByTestId('activities-toggle')) await userEvent.click(toggle);
     await userEvent.click(screen.getAllByTestId('new-activity')[0]!);
     await screen.findAllByTestId('activity-row');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('municipalities and subsidies with the forms, a refusal and a question open: no axe violations', async () => {
+    setBackend(fakeBackend());
+    navigate({ name: 'funding' });
+    render(App);
+    await screen.findAllByTestId('subsidy-row');
+    await userEvent.type(screen.getByTestId('municipality-name'), 'Zeist{Enter}');
+    await screen.findByTestId('municipality-error-name');
+    await userEvent.click(screen.getAllByTestId('rename-municipality')[0]!);
+    await screen.findByTestId('municipality-rename-name');
+    await userEvent.click(screen.getByTestId('new-subsidy'));
+    await userEvent.click(screen.getByTestId('subsidy-save'));
+    await screen.findByTestId('subsidy-error-programmes');
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getAllByTestId('remove-municipality')[1]!);
+    await userEvent.click(screen.getByTestId('municipality-remove-confirm'));
+    await screen.findByTestId('municipality-remove-failure');
+    await userEvent.click(screen.getAllByTestId('remove-subsidy')[0]!);
+    await screen.findByTestId('subsidy-remove-panel');
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
     expect(await axeViolations()).toEqual([]);
   });
 

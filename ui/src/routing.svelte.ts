@@ -28,8 +28,11 @@ export type Route =
   | { name: 'data' }
   /** Several coordinators sharing the branch: the shared folder, syncing, laptops, "Twee versies". */
   | { name: 'sharing' }
-  /** Over Draagkracht: version, build date, where the data is, the licence and third-party licences. */
+  /** The sociale kaart: the organisations the branch refers to. */
   | { name: 'directory' }
+  /** The municipalities participants live in and the subsidies the branch receives, for reports on them. */
+  | { name: 'funding' }
+  /** Over Draagkracht: version, build date, where the data is, the licence and third-party licences. */
   | { name: 'about' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
@@ -70,6 +73,8 @@ export function parseHash(hash: string): Route {
       return { name: 'sharing' };
     case 'directory':
       return { name: 'directory' };
+    case 'funding':
+      return { name: 'funding' };
     case 'about':
       return { name: 'about' };
     default:
@@ -120,6 +125,8 @@ export function hrefFor(route: Route): string {
       return '#/sharing';
     case 'directory':
       return '#/directory';
+    case 'funding':
+      return '#/funding';
     case 'about':
       return '#/about';
   }

@@ -27,6 +27,8 @@ describe('routing', () => {
       { name: 'privacy' },
       { name: 'data' },
       { name: 'sharing' },
+      { name: 'directory' },
+      { name: 'funding' },
       { name: 'about' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
@@ -50,5 +52,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'sharing' })).toBe('#/sharing');
     expect(parseHash('#/about')).toEqual({ name: 'about' });
     expect(hrefFor({ name: 'about' })).toBe('#/about');
+    expect(parseHash('#/funding')).toEqual({ name: 'funding' });
+    expect(hrefFor({ name: 'funding' })).toBe('#/funding');
   });
 });

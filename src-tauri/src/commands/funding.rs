@@ -1,7 +1,10 @@
-//! Who pays and for whom: the branch's municipalities and its subsidies.
+//! Who pays and for whom — the branch's municipalities and its subsidies — and the anonymised
+//! stories for its reports.
 
-use crate::state::AppState;
-use draagkracht_api::wire::{Municipality, MunicipalityId, Subsidy, SubsidyId, SubsidyInput};
+use crate::state::{today, AppState};
+use draagkracht_api::wire::{
+    Municipality, MunicipalityId, Story, StoryId, StoryInput, Subsidy, SubsidyId, SubsidyInput,
+};
 use draagkracht_api::ApiError;
 use tauri::State;
 
@@ -48,4 +51,31 @@ pub async fn save_subsidy(
 #[tauri::command]
 pub async fn remove_subsidy(state: State<'_, AppState>, id: SubsidyId) -> Result<Vec<Subsidy>, ApiError> {
     state.with(|app| app.remove_subsidy(id))
+}
+
+/// The stories, the latest period first, each with what in it still points at a person.
+#[tauri::command]
+pub async fn stories(state: State<'_, AppState>) -> Result<Vec<Story>, ApiError> {
+    state.with(|app| app.stories(today()))
+}
+
+/// Adds (`id` none) or changes a story; answers with all stories.
+#[tauri::command]
+pub async fn save_story(
+    state: State<'_, AppState>,
+    id: Option<StoryId>,
+    input: StoryInput,
+) -> Result<Vec<Story>, ApiError> {
+    state.with(|app| app.save_story(id, &input, today()))
+}
+
+/// Chooses a story for reports (refused while it points at a person) or takes it out.
+#[tauri::command]
+pub async fn choose_story(state: State<'_, AppState>, id: StoryId, in_report: bool) -> Result<Vec<Story>, ApiError> {
+    state.with(|app| app.choose_story(id, in_report, today()))
+}
+
+#[tauri::command]
+pub async fn remove_story(state: State<'_, AppState>, id: StoryId) -> Result<Vec<Story>, ApiError> {
+    state.with(|app| app.remove_story(id, today()))
 }

@@ -43,7 +43,7 @@ describe('tauriBackend', () => {
     const activity = { programmeId: 'p-1', name: 'Bezoek', level: 'volunteer', active: true };
     await tauriBackend.listParticipants('d-0');
     await tauriBackend.getParticipant('d-1');
-    const participant = { label: 'D-1', contact: '', consentDate: '', consentBy: 'Marieke', consentScope: 'gegevens voor de koppeling' };
+    const participant = { label: 'D-1', municipalityId: 'g-1', contact: '', consentDate: '', consentBy: 'Marieke', consentScope: 'gegevens voor de koppeling' };
     await tauriBackend.createParticipant(participant);
     await tauriBackend.updateParticipant('d-1', participant);
     await tauriBackend.createMatch({ participantId: 'd-1', programmeId: 'p-1', volunteerIds: ['v-1'], startDate: '', expectedEndDate: '', oneToOneAtHome: true });
@@ -320,13 +320,42 @@ describe('tauriBackend', () => {
     expect(calls[8]?.[1]).toEqual({ path: 'postgres://humanitas:geheim@server.humanitas.nl/draagkracht', deviceName: 'Laptop Marieke' });
   });
 
+  it('calls the municipality and subsidy commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return [];
+    });
+    const subsidy = { name: 'Wmo 2025', funder: 'Gemeente Zeist', municipalityId: 'g-1', from: '1-1-2025', to: '31-12-2025', programmeIds: ['p-1'], amount: '€ 12.500' };
+    await tauriBackend.municipalities();
+    await tauriBackend.saveMunicipality(null, 'Zeist');
+    await tauriBackend.saveMunicipality('g-1', 'Zeist');
+    await tauriBackend.removeMunicipality('g-1');
+    await tauriBackend.subsidies();
+    await tauriBackend.saveSubsidy(null, subsidy);
+    await tauriBackend.removeSubsidy('s-1');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['municipalities', []],
+      ['save_municipality', ['id', 'name']],
+      ['save_municipality', ['id', 'name']],
+      ['remove_municipality', ['id']],
+      ['subsidies', []],
+      ['save_subsidy', ['id', 'input']],
+      ['remove_subsidy', ['id']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ id: null, name: 'Zeist' });
+    expect(calls[2]?.[1]).toEqual({ id: 'g-1', name: 'Zeist' });
+    expect(calls[5]?.[1]).toEqual({ id: null, input: subsidy });
+    expect(calls[6]?.[1]).toEqual({ id: 's-1' });
+  });
+
   it('calls the report commands with the argument keys the Rust side expects', async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
       return null;
     });
-    const input = { from: '2025-01-01', to: '2025-12-31', programmeId: null, audience: 'funder', language: 'nl' } as const;
+    const input = { from: '2025-01-01', to: '2025-12-31', programmeId: null, municipalityId: 'g-1', subsidyId: null, audience: 'funder', language: 'nl' } as const;
     const settings = { branchName: 'Humanitas Oost', hourRate: '14,06', hourRateSource: 'Afspraak met de gemeente' };
     await tauriBackend.reportSettings();
     await tauriBackend.setReportSettings(settings);

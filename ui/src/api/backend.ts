@@ -48,6 +48,8 @@ import type {
   MatchId,
   MatchInput,
   MonthOverview,
+  Municipality,
+  MunicipalityId,
   NewDatabaseInput,
   Organisation,
   OrganisationId,
@@ -85,6 +87,9 @@ import type {
   SignalDetail,
   SignalId,
   SignalView,
+  Subsidy,
+  SubsidyId,
+  SubsidyInput,
   SupportInput,
   SupportSettings,
   SupportSettingsInput,
@@ -164,6 +169,17 @@ export interface Backend {
   /** Adds (`id` null) or changes an organisation; answers with the whole map. */
   saveOrganisation(id: OrganisationId | null, input: OrganisationInput): Promise<Organisation[]>;
   removeOrganisation(id: OrganisationId): Promise<Organisation[]>;
+  /** The branch's municipalities by name, each with how many participants live there and how many subsidies are for it. */
+  municipalities(): Promise<Municipality[]>;
+  /** Adds (`id` null) or renames a municipality; answers with the whole list. A name in use is refused (field `name`). */
+  saveMunicipality(id: MunicipalityId | null, name: string): Promise<Municipality[]>;
+  /** Refused (field `municipality`) while participants live there or subsidies are for it. */
+  removeMunicipality(id: MunicipalityId): Promise<Municipality[]>;
+  /** The subsidies, the latest period first. */
+  subsidies(): Promise<Subsidy[]>;
+  /** Adds (`id` null) or changes a subsidy, dates and amount as typed; answers with the whole list. */
+  saveSubsidy(id: SubsidyId | null, input: SubsidyInput): Promise<Subsidy[]>;
+  removeSubsidy(id: SubsidyId): Promise<Subsidy[]>;
   /** The organisations that fit a referral of `kind` from this match. */
   organisationsFor(matchId: MatchId, kind: ProfessionalKind): Promise<Organisation[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
@@ -408,6 +424,12 @@ export const tauriBackend: Backend = {
   organisations: () => call('organisations'),
   saveOrganisation: (id, input) => call('save_organisation', { id, input }),
   removeOrganisation: (id) => call('remove_organisation', { id }),
+  municipalities: () => call('municipalities'),
+  saveMunicipality: (id, name) => call('save_municipality', { id, name }),
+  removeMunicipality: (id) => call('remove_municipality', { id }),
+  subsidies: () => call('subsidies'),
+  saveSubsidy: (id, input) => call('save_subsidy', { id, input }),
+  removeSubsidy: (id) => call('remove_subsidy', { id }),
   organisationsFor: (matchId, kind) => call('organisations_for', { matchId, kind }),
   getMatch: (id) => call('get_match', { id }),
   endMatch: (id, input) => call('end_match', { id, input }),

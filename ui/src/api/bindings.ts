@@ -423,6 +423,24 @@ municipalityId: MunicipalityId | null, municipalityName: string | null, firstDay
 
 export type SubsidyInput = { name: string, funder: string, municipalityId: MunicipalityId | null, from: string, to: string, programmeIds: Array<ProgrammeId>, amount: string, };
 
+export type StoryId = string;
+
+export type FindingKind = "name" | "email" | "phone" | "address" | "birth_date";
+
+export type Finding = { kind: FindingKind, found: string, start: number, end: number, };
+
+export type Story = { id: StoryId, title: string, text: string, firstDay: string, lastDay: string, 
+/**
+ * Chosen for reports of a period it overlaps (only possible without findings).
+ */
+inReport: boolean, 
+/**
+ * Names, e-mail addresses, phone numbers, addresses and dates of birth found in the text.
+ */
+findings: Array<Finding>, };
+
+export type StoryInput = { title: string, text: string, from: string, to: string, };
+
 export type OrganisationId = string;
 
 export type Organisation = { id: OrganisationId, name: string, 

@@ -117,6 +117,25 @@ const VISITS: Visit[] = [
       await screen.findByTestId('erase-error-name');
     },
   },
+  {
+    label: 'participant page, editing with the municipality',
+    route: { name: 'participant', id: 'd-017' },
+    ready: 'participant-match',
+    act: async () => {
+      await click('edit-participant');
+      await screen.findByTestId('participant-municipality');
+    },
+  },
+  {
+    label: 'new participant while the branch has no municipalities',
+    route: { name: 'participants' },
+    ready: 'participant-row',
+    overrides: { municipalities: async () => [] },
+    act: async () => {
+      await click('new-participant');
+      await screen.findByTestId('participant-municipality-none');
+    },
+  },
   { label: 'match page', route: { name: 'match', id: 'm-1' }, ready: 'assess-save' },
   {
     label: 'match page, ZRM and ending',
@@ -194,6 +213,25 @@ const VISITS: Visit[] = [
       await screen.findByTestId('report-settings-error-hourRate');
     },
   },
+  {
+    label: 'reports for the residents of a municipality',
+    route: { name: 'reports' },
+    ready: 'report-table',
+    act: async () => {
+      await userEvent.selectOptions(await screen.findByTestId('report-for'), 'municipality');
+      await screen.findByTestId('report-municipality');
+    },
+  },
+  {
+    label: 'reports for a subsidy',
+    route: { name: 'reports' },
+    ready: 'report-table',
+    act: async () => {
+      await userEvent.selectOptions(await screen.findByTestId('report-for'), 'subsidy');
+      await screen.findByTestId('report-subsidy-hint');
+    },
+  },
+  { label: 'reports without municipalities or subsidies', route: { name: 'reports' }, ready: 'report-for-none', overrides: { municipalities: async () => [], subsidies: async () => [] } },
   // Samenwerken.
   { label: 'sharing, not yet', route: { name: 'sharing' }, ready: 'sharing-name' },
   { label: 'sharing a branch', route: { name: 'sharing' }, ready: 'sharing-place', sharing: sharingBranch() },
@@ -263,6 +301,36 @@ const VISITS: Visit[] = [
       await screen.findByTestId('organisation-form');
     },
   },
+  // Gemeenten en subsidies: a municipality refused twice, the subsidy form refused.
+  {
+    label: 'municipalities and subsidies with refusals',
+    route: { name: 'funding' },
+    ready: 'subsidy-row',
+    act: async () => {
+      await userEvent.type(screen.getByTestId('municipality-name'), 'Zeist{Enter}');
+      await screen.findByTestId('municipality-error-name');
+      await click('remove-municipality', 1);
+      await click('municipality-remove-confirm');
+      await screen.findByTestId('municipality-remove-failure');
+      await click('new-subsidy');
+      await click('subsidy-save');
+      await screen.findByTestId('subsidy-error-programmes');
+    },
+  },
+  {
+    label: 'municipalities and subsidies, changing a subsidy and removing another',
+    route: { name: 'funding' },
+    ready: 'subsidy-row',
+    act: async () => {
+      await click('rename-municipality');
+      await screen.findByTestId('municipality-rename-name');
+      await click('edit-subsidy');
+      await screen.findByTestId('subsidy-form');
+      await click('remove-subsidy', 1);
+      await screen.findByTestId('subsidy-remove-panel');
+    },
+  },
+  { label: 'municipalities and subsidies, none yet', route: { name: 'funding' }, ready: 'subsidies-empty', overrides: { municipalities: async () => [], subsidies: async () => [] } },
   // Over Draagkracht: the version, the folders, the licence and the software of others.
   { label: 'about', route: { name: 'about' }, ready: 'licence-row', act: async () => void (await screen.findByTestId('about-version')) },
   {

@@ -41,6 +41,7 @@ import type {
   MatchInput,
   MappingInput,
   MonthOverview,
+  Municipality,
   Participant,
   ParticipantDetail,
   ParticipantInput,
@@ -50,6 +51,7 @@ import type {
   ProgrammeInput,
   Referral,
   ReferralInput,
+  RefusalCode,
   ReportInput,
   ReportPreview,
   ReportSettings,
@@ -64,6 +66,8 @@ import type {
   SignalView,
   SheetPreview,
   Severity,
+  Subsidy,
+  SubsidyInput,
   RuleId,
   StrainBand,
   SupportInput,
@@ -335,6 +339,8 @@ export const PARTICIPANT: Participant = {
   consentDate: '2025-01-15',
   consentBy: 'Marieke',
   consentScope: 'gegevens voor de koppeling',
+  municipalityId: 'g-zeist',
+  municipalityName: 'Zeist',
 };
 
 export const MATCH: Match = {
@@ -554,6 +560,144 @@ export const ORGANISATIONS: Organisation[] = [
   },
   { id: 'o-team', name: 'Wijkteam Noord', what: null, kinds: ['wijkteam'], domains: [], contact: 'wijkteam@example.nl', openingHours: null, notes: null },
 ];
+
+/** The branch's municipalities by name: two participants live in Zeist, which has the Wmo subsidy. */
+export const MUNICIPALITIES: Municipality[] = [
+  { id: 'g-bilt', name: 'De Bilt', participants: 0, subsidies: 0 },
+  { id: 'g-zeist', name: 'Zeist', participants: 2, subsidies: 1 },
+];
+
+/** The subsidies, the latest period first: Zeist's Wmo money, and a foundation's for no municipality. */
+export const SUBSIDIES: Subsidy[] = [
+  {
+    id: 'sub-wmo',
+    name: 'Wmo 2025',
+    funder: 'Gemeente Zeist',
+    municipalityId: 'g-zeist',
+    municipalityName: 'Zeist',
+    firstDay: '2025-01-01',
+    lastDay: '2025-12-31',
+    programmeIds: ['p-admin', 'p-buddy'],
+    amountCents: 1_250_000n,
+  },
+  {
+    id: 'sub-fund',
+    name: 'Maatjes 2024',
+    funder: 'Oranje Fonds',
+    municipalityId: null,
+    municipalityName: null,
+    firstDay: '2024-03-01',
+    lastDay: '2025-02-28',
+    programmeIds: ['p-buddy'],
+    amountCents: 500_000n,
+  },
+];
+
+/** A refusal of one field, for the `also` of a form's refusal. */
+function fieldRefusal(field: Field, reason: RefusalCode, message: string, messageEn: string) {
+  return { field, reason, message, messageEn };
+}
+
+/**
+ * What `save_subsidy` answers for `input`: the subsidy as stored, or every refused field at once
+ * (the first as the refusal, the others in `also`), as the backend does.
+ */
+export function subsidyFor(id: string, input: SubsidyInput, municipalities: Municipality[]): Subsidy {
+  const refused: ReturnType<typeof fieldRefusal>[] = [];
+  if (input.name.trim() === '') refused.push(fieldRefusal('name', 'required', 'Vul de naam van de subsidie in.', 'Please fill in the name of the subsidy.'));
+  if (input.funder.trim() === '') refused.push(fieldRefusal('funder', 'required', 'Vul in wie de subsidie geeft.', 'Please fill in who gives the subsidy.'));
+  const municipality = municipalities.find((m) => m.id === input.municipalityId) ?? null;
+  if (input.municipalityId !== null && municipality === null) {
+    refused.push(fieldRefusal('municipality', 'unknown', 'Deze gemeente bestaat niet meer.', 'This municipality no longer exists.'));
+  }
+  const from = parseDate(input.from);
+  const to = parseDate(input.to);
+  if (from === null) refused.push(fieldRefusal('from', 'invalid_format', `'${input.from}' is geen datum. Schrijf bijvoorbeeld 1-1-2025.`, `'${input.from}' is not a date. Write for example 1-1-2025.`));
+  if (to === null) refused.push(fieldRefusal('to', 'invalid_format', `'${input.to}' is geen datum. Schrijf bijvoorbeeld 31-12-2025.`, `'${input.to}' is not a date. Write for example 31-12-2025.`));
+  else if (from !== null && to < from) refused.push(fieldRefusal('to', 'invalid_format', 'De einddatum ligt vóór de begindatum.', 'The last day is before the first.'));
+  if (input.programmeIds.length === 0) refused.push(fieldRefusal('programmes', 'required', 'Kies minstens één project.', 'Please choose at least one programme.'));
+  const euros = Number(euroText(input.amount));
+  if (input.amount.trim() === '' || !Number.isFinite(euros) || euros <= 0) {
+    refused.push(fieldRefusal('amount', 'invalid_format', `'${input.amount.trim()}' is geen bedrag. Schrijf bijvoorbeeld 12.500.`, `'${input.amount.trim()}' is not an amount. Write for example 12,500.`));
+  }
+  const [first, ...also] = refused;
+  if (first) throw refusal({ ...first, ...(also.length > 0 ? { also } : {}) });
+  return {
+    id,
+    name: input.name.trim(),
+    funder: input.funder.trim(),
+    municipalityId: municipality?.id ?? null,
+    municipalityName: municipality?.name ?? null,
+    firstDay: from!,
+    lastDay: to!,
+    programmeIds: [...input.programmeIds],
+    amountCents: BigInt(Math.round(euros * 100)),
+  };
+}
+
+/**
+ * The municipality and subsidy commands, their lists kept per backend: a municipality added shows
+ * in the next list, a duplicate name is refused at `name`, a municipality with participants or
+ * subsidies is not removed (field `municipality`), and the counts follow the subsidies.
+ */
+function fundingCommands() {
+  let municipalities = structuredClone(MUNICIPALITIES);
+  let subsidies = structuredClone(SUBSIDIES);
+  let added = 0;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
+  const latestFirst = (a: Subsidy, b: Subsidy) => b.firstDay.localeCompare(a.firstDay) || byName(a, b);
+  const counted = () => {
+    municipalities = municipalities.map((m) => ({ ...m, subsidies: subsidies.filter((s) => s.municipalityId === m.id).length }));
+  };
+  return {
+    municipalities: async () => structuredClone(municipalities),
+    saveMunicipality: async (id, name) => {
+      const typed = name.trim();
+      if (typed === '') throw refusal({ field: 'name', reason: 'required', message: 'Vul de naam van de gemeente in.', messageEn: 'Please fill in the name of the municipality.' });
+      if (municipalities.some((m) => m.id !== id && m.name.toLowerCase() === typed.toLowerCase())) {
+        throw refusal({
+          field: 'name',
+          reason: 'not_allowed',
+          message: `Er is al een gemeente ${typed}. Kies een andere naam.`,
+          messageEn: `There is already a municipality ${typed}. Please choose another name.`,
+        });
+      }
+      if (id === null) {
+        municipalities = [...municipalities, { id: `g-new-${++added}`, name: typed, participants: 0, subsidies: 0 }];
+      } else {
+        municipalities = municipalities.map((m) => (m.id === id ? { ...m, name: typed } : m));
+        subsidies = subsidies.map((s) => (s.municipalityId === id ? { ...s, municipalityName: typed } : s));
+      }
+      municipalities.sort(byName);
+      return structuredClone(municipalities);
+    },
+    removeMunicipality: async (id) => {
+      const municipality = municipalities.find((m) => m.id === id);
+      if (municipality && (municipality.participants > 0 || municipality.subsidies > 0)) {
+        throw refusal({
+          field: 'municipality',
+          reason: 'not_allowed',
+          message: `Je kunt ${municipality.name} niet verwijderen: er wonen deelnemers of er is een subsidie voor deze gemeente.`,
+          messageEn: `You cannot remove ${municipality.name}: participants live there or a subsidy is for it.`,
+        });
+      }
+      municipalities = municipalities.filter((m) => m.id !== id);
+      return structuredClone(municipalities);
+    },
+    subsidies: async () => structuredClone(subsidies),
+    saveSubsidy: async (id, input) => {
+      const saved = subsidyFor(id ?? `sub-new-${++added}`, input, municipalities);
+      subsidies = [...subsidies.filter((s) => s.id !== saved.id), saved].sort(latestFirst);
+      counted();
+      return structuredClone(subsidies);
+    },
+    removeSubsidy: async (id) => {
+      subsidies = subsidies.filter((s) => s.id !== id);
+      counted();
+      return structuredClone(subsidies);
+    },
+  } satisfies Partial<Backend>;
+}
 
 /** Two rules' guides as the backend gives them by default. */
 export const RULE_GUIDES: RuleGuide[] = [
@@ -1611,10 +1755,17 @@ export function previewFor(input: ReportInput, settings: ReportSettings = REPORT
   const levels = REPORT_LEVELS.reduce((sum, [, , n]) => sum + n, 0);
   /** A level's share of the matches, hidden with its count when that is small (`12,5 %`, English `12.5%`). */
   const share = (n: number) => (funder && n >= 1 && n <= 4 ? '<5' : formatPercent((n * 100) / levels, l));
-  const programmes = REPORT_PROGRAMMES.filter((p) => input.programmeId === null || p.id === input.programmeId);
+  // A subsidy takes the place of the programme and the municipality: its programmes, its municipality's residents.
+  const subsidy = SUBSIDIES.find((s) => s.id === input.subsidyId) ?? null;
+  const programmes = REPORT_PROGRAMMES.filter((p) => (subsidy ? subsidy.programmeIds.includes(p.id) : input.programmeId === null || p.id === input.programmeId));
   const minutes = programmes.reduce((sum, p) => sum + p.minutes, 0);
   const volunteers = programmes.reduce((sum, p) => sum + p.volunteers, 0);
-  const scope = PROGRAMMES.find((p) => p.id === input.programmeId)?.name ?? tr('Hele afdeling', 'Whole branch');
+  const residents = MUNICIPALITIES.find((m) => m.id === input.municipalityId)?.name;
+  const scope = subsidy
+    ? subsidy.name
+    : [PROGRAMMES.find((p) => p.id === input.programmeId)?.name ?? tr('Hele afdeling', 'Whole branch'), residents ? tr(`inwoners van ${residents}`, `residents of ${residents}`) : '']
+        .filter(Boolean)
+        .join(', ');
   const sections: ReportPreview['sections'] = [
     {
       title: tr('Vrijwilligers', 'Volunteers'),
@@ -1733,6 +1884,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     ...privacyCommands(structuredClone(PRIVACY)),
     ...importCommands(),
     ...reportCommands(),
+    ...fundingCommands(),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),
@@ -1878,6 +2030,8 @@ function savedParticipant(input: ParticipantInput): Omit<Participant, 'id'> {
     consentDate: iso(input.consentDate) || null,
     consentBy: input.consentBy.trim() || null,
     consentScope: input.consentScope.trim() || null,
+    municipalityId: input.municipalityId,
+    municipalityName: MUNICIPALITIES.find((m) => m.id === input.municipalityId)?.name ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ use chrono::Utc;
 use draagkracht_core::support::SupervisionKind;
 use draagkracht_store::{
     activities, assessments, funding, hour_entries, involvements, matches, participants, programmes, referrals,
-    settings, support, volunteers,
+    settings, stories, support, volunteers,
 };
 
 pub use draagkracht_demo::DemoParams;
@@ -37,6 +37,10 @@ impl Draagkracht {
             }
             for (id, subsidy) in &branch.subsidies {
                 funding::save_subsidy(tx, *id, subsidy, true, now)?;
+            }
+            for (id, story, chosen) in &branch.stories {
+                stories::save(tx, *id, story, true, now)?;
+                stories::set_in_report(tx, *id, *chosen, now)?;
             }
             for case in &branch.cases {
                 // Registered when their match began, as in a branch that has kept them for years.

@@ -30,6 +30,7 @@ mod setup;
 pub mod sharing;
 mod sheets;
 mod signals;
+mod stories;
 mod support;
 mod volunteers;
 pub mod wire;

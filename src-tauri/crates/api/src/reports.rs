@@ -147,6 +147,7 @@ impl Draagkracht {
             hour_rate_source: settings.hour_rate_source,
             // A report about one municipality's residents shows apart the hours that belong to no
             // match of anyone's (the volunteers who served them may have spent some for them).
+            stories: self.stories_for_report(range, today)?,
             programme_volunteers: reports::programme_volunteers(conn, range, programme)?
                 .into_iter()
                 .filter_map(|(p, v)| Some((*index.get(&p)?, v)))

@@ -82,3 +82,7 @@ typed_id!(
     /// A subsidy the branch reports on.
     SubsidyId
 );
+typed_id!(
+    /// An anonymised story for reports.
+    StoryId
+);

@@ -23,6 +23,7 @@ pub mod refusal;
 pub mod report;
 pub mod room;
 pub mod signals;
+pub mod stories;
 pub mod support;
 pub mod suppression;
 pub mod sync;
@@ -35,7 +36,7 @@ pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
 pub use ids::{
     ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, MunicipalityId, OrganisationId, ParticipantId,
-    ProgrammeId, ReferralId, SignalId, SubsidyId, VolunteerId,
+    ProgrammeId, ReferralId, SignalId, StoryId, SubsidyId, VolunteerId,
 };
 pub use matching::MatchStatus;
 pub use period::DateRange;

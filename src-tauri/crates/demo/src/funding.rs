@@ -1,12 +1,14 @@
 //! Who pays for the demo branch: it serves three municipalities (most participants live in Zeist,
 //! fewer in De Bilt and Bunnik, a few did not say), and reports on Wmo subsidies of Zeist and De
-//! Bilt and a foundation's grant for caregiver support, for last year and this year.
+//! Bilt and a foundation's grant for caregiver support, for last year and this year; and it tells
+//! two short stories, one of them chosen for the reports of last year.
 
 use crate::{id_at, DemoBranch};
 use chrono::{Datelike, NaiveDate};
 use draagkracht_core::funding::ValidSubsidy;
 use draagkracht_core::period::DateRange;
-use draagkracht_core::{MunicipalityId, ProgrammeId, SubsidyId};
+use draagkracht_core::stories::ValidStory;
+use draagkracht_core::{MunicipalityId, ProgrammeId, StoryId, SubsidyId};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
@@ -49,5 +51,37 @@ pub(crate) fn fund(rng: &mut ChaCha8Rng, branch: &mut DemoBranch, programmes: &[
                 ValidSubsidy { name, funder: funder.into(), municipality, period, programmes, amount_cents },
             ));
         }
+    }
+    let last_year = today.year() - 1;
+    if let (Some(first), Some(last)) =
+        (NaiveDate::from_ymd_opt(last_year, 1, 1), NaiveDate::from_ymd_opt(last_year, 12, 31))
+    {
+        let period = DateRange { first, last };
+        branch.stories.push((
+            StoryId(id_at(rng, last)),
+            ValidStory {
+                title: "Weer overzicht in de post".into(),
+                text: "Een oudere inwoner had maanden zijn post niet geopend. Een vrijwilliger van de \
+                       thuisadministratie zocht samen met hem uit wat er lag, maakte een overzicht van de \
+                       rekeningen en zat naast hem toen hij de schuldhulp belde. Na een half jaar opent hij \
+                       zijn post weer zelf; de vrijwilliger komt nog eens per maand langs."
+                    .into(),
+                period,
+            },
+            true,
+        ));
+        // A draft that still names someone: it cannot go into a report until that is taken out.
+        let named = branch.volunteers.first().map(|(_, v)| v.name.clone()).unwrap_or_default();
+        branch.stories.push((
+            StoryId(id_at(rng, last)),
+            ValidStory {
+                title: "Samen naar de huisarts".into(),
+                text: format!(
+                    "{named} ging mee naar de huisarts, omdat de deelnemer het gesprek alleen niet aandurfde."
+                ),
+                period,
+            },
+            false,
+        ));
     }
 }

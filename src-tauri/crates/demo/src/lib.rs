@@ -30,9 +30,10 @@ pub use support::{DemoSupport, DEMO_REQUIRED_TRAINING};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use draagkracht_core::funding::ValidSubsidy;
+use draagkracht_core::stories::ValidStory;
 use draagkracht_core::{
     ActivityId, ActivityLevel, CaseLevel, HourEntryId, HourKind, Minutes, MunicipalityId, NewHourEntry, ProgrammeId,
-    SubsidyId, ValidVolunteer, VolunteerId, VolunteerStatus,
+    StoryId, SubsidyId, ValidVolunteer, VolunteerId, VolunteerStatus,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -74,6 +75,8 @@ pub struct DemoBranch {
     pub municipalities: Vec<(MunicipalityId, String)>,
     /// The subsidies the branch reports on.
     pub subsidies: Vec<(SubsidyId, ValidSubsidy)>,
+    /// Anonymised stories, and whether each is chosen for reports.
+    pub stories: Vec<(StoryId, ValidStory, bool)>,
 }
 
 /// An activity of the catalogue the demo may log: (id, programme, level).
@@ -95,6 +98,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
         stopped: Vec::new(),
         municipalities: Vec::new(),
         subsidies: Vec::new(),
+        stories: Vec::new(),
     };
     let mut next_code = 0;
 

@@ -28,6 +28,7 @@ pub const TABLES: &[&str] = &[
     "municipalities",
     "participants",
     "subsidies",
+    "stories",
     "matches",
     "match_volunteers",
     "assessments",

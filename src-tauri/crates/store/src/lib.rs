@@ -28,6 +28,7 @@ pub mod referrals;
 pub mod reports;
 pub mod settings;
 pub mod signals;
+pub mod stories;
 pub mod support;
 pub mod sync;
 pub mod thresholds;

@@ -477,6 +477,8 @@ END;
     include_str!("migrations/0021_stopped_on.sql"),
     // 22: the municipalities a branch serves, where a participant lives, and subsidies; shared.
     include_str!("migrations/0022_municipalities_and_subsidies.sql"),
+    // 23: anonymised stories for funder reports, shared.
+    include_str!("migrations/0023_stories.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -88,7 +88,7 @@ describe('data screen', () => {
     expect(location.hash).toBe('#/data');
     expect(screen.getByTestId('nav-data').getAttribute('aria-current')).toBe('page');
     const order = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(3, 5)).toEqual(['nav-privacy', 'nav-data']);
+    expect(order.slice(4, 6)).toEqual(['nav-privacy', 'nav-data']);
     expect(screen.getByRole('heading', { level: 2, name: 'Een spreadsheet inlezen' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Alles naar een andere laptop' })).toBeTruthy();
   });
@@ -198,7 +198,7 @@ describe('data screen', () => {
     await read();
 
     await userEvent.selectOptions(select('import-kind'), 'participants');
-    expect(options(fields()[0]!)).toEqual(['Niet inlezen', 'Deelnemer (code of voornaam)', 'Contactgegevens', 'Datum van toestemming']);
+    expect(options(fields()[0]!)).toEqual(['Niet inlezen', 'Deelnemer (code of voornaam)', 'Contactgegevens', 'Datum van toestemming', 'Gemeente']);
     // None of the volunteer guesses fits a participant.
     expect(fields().every((f) => f.value === 'ignore')).toBe(true);
 

@@ -11,7 +11,7 @@ const COLUMNS: SourceColumn[] = [
 
 describe('the mapping', () => {
   it('offers "Niet inlezen" first, then the fields of the kind', () => {
-    expect(choicesFor('participants')).toEqual(['ignore', 'participant_label', 'contact', 'consent_date']);
+    expect(choicesFor('participants')).toEqual(['ignore', 'participant_label', 'contact', 'consent_date', 'municipality']);
     expect(choicesFor('hour_entries')).toEqual(['ignore', 'volunteer_name', 'date', 'duration', 'programme', 'kind', 'note']);
   });
 

@@ -102,7 +102,7 @@ describe('participant list', () => {
     await userEvent.type(input('participant-consent'), '20-11-2025');
     await userEvent.click(screen.getByTestId('participant-save'));
 
-    expect(backend.createParticipant).toHaveBeenCalledWith({ label: 'D-040', contact: '', consentDate: '20-11-2025', consentBy: '', consentScope: '' });
+    expect(backend.createParticipant).toHaveBeenCalledWith({ label: 'D-040', municipalityId: null, contact: '', consentDate: '20-11-2025', consentBy: '', consentScope: '' });
     await waitFor(() => expect(route()).toEqual({ name: 'participant', id: 'd-new' }));
   });
 
@@ -134,5 +134,39 @@ describe('participant list', () => {
     expect(consent.value).toBe('01-01-2030');
     expect(screen.queryByTestId('participant-error-label')).toBeNull();
     expect(route()).toEqual({ name: 'participants' });
+  });
+
+  it('sends the municipality chosen, "onbekend" first among the branch\'s municipalities', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(ParticipantList);
+    await userEvent.click(await screen.findByTestId('new-participant'));
+
+    const municipality = (await screen.findByTestId('participant-municipality')) as HTMLSelectElement;
+    expect(screen.getByLabelText('Gemeente (niet verplicht)')).toBe(municipality);
+    expect(Array.from(municipality.options).map((o) => o.textContent)).toEqual(['onbekend', 'De Bilt', 'Zeist']);
+    expect(municipality.value).toBe('');
+    expect(document.getElementById(municipality.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Waar de deelnemer woont; voor rapporten per gemeente.',
+    );
+    await userEvent.type(input('participant-label'), 'D-041');
+    await userEvent.selectOptions(municipality, 'Zeist');
+    await userEvent.click(screen.getByTestId('participant-save'));
+
+    expect(backend.createParticipant).toHaveBeenCalledWith({ label: 'D-041', municipalityId: 'g-zeist', contact: '', consentDate: '', consentBy: '', consentScope: '' });
+  });
+
+  it('points to Beheer instead of an empty choice while the branch has no municipalities', async () => {
+    const backend = fakeBackend({ municipalities: async () => [] });
+    setBackend(backend);
+    render(ParticipantList);
+    await userEvent.click(await screen.findByTestId('new-participant'));
+
+    const none = await screen.findByTestId('participant-municipality-none');
+    expect(none.textContent).toContain('Voeg gemeenten toe onder Beheer → Gemeenten en subsidies.');
+    expect(screen.queryByTestId('participant-municipality')).toBeNull();
+    await userEvent.type(input('participant-label'), 'D-042');
+    await userEvent.click(screen.getByTestId('participant-save'));
+    expect(backend.createParticipant).toHaveBeenCalledWith(expect.objectContaining({ label: 'D-042', municipalityId: null }));
   });
 });

@@ -43,6 +43,35 @@ describe('participant page', () => {
     ]);
   });
 
+  it('shows where the participant lives, and changes it in the form', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(ParticipantPage, { id: 'd-017' });
+    expect((await screen.findByTestId('participant-municipality-value')).textContent).toBe('Zeist');
+
+    await userEvent.click(screen.getByTestId('edit-participant'));
+    const municipality = (await screen.findByTestId('participant-municipality')) as HTMLSelectElement;
+    await waitFor(() => expect(municipality.value).toBe('g-zeist'));
+    await userEvent.selectOptions(municipality, 'De Bilt');
+    await userEvent.click(screen.getByTestId('participant-save'));
+
+    expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', expect.objectContaining({ label: 'D-017', municipalityId: 'g-bilt' }));
+    await waitFor(() => expect(screen.getByTestId('participant-municipality-value').textContent).toBe('De Bilt'));
+  });
+
+  it('says "onbekend" when it is not known where the participant lives, and sends none', async () => {
+    const backend = fakeBackend({
+      getParticipant: async () => ({ ...PARTICIPANT_DETAIL, participant: { ...PARTICIPANT, municipalityId: null, municipalityName: null } }),
+    });
+    setBackend(backend);
+    render(ParticipantPage, { id: 'd-017' });
+    expect((await screen.findByTestId('participant-municipality-value')).textContent).toBe('onbekend');
+    await userEvent.click(screen.getByTestId('edit-participant'));
+    expect(((await screen.findByTestId('participant-municipality')) as HTMLSelectElement).value).toBe('');
+    await userEvent.click(screen.getByTestId('participant-save'));
+    expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', expect.objectContaining({ municipalityId: null }));
+  });
+
   it('opens the match form for this participant', async () => {
     setBackend(fakeBackend());
     render(ParticipantPage, { id: 'd-017' });
@@ -64,6 +93,7 @@ describe('participant page', () => {
 
     expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', {
       label: 'D-017',
+      municipalityId: 'g-zeist',
       contact: 'via wijkteam',
       consentDate: '15-01-2025',
       consentBy: 'Marieke',
@@ -96,6 +126,7 @@ describe('participant page', () => {
 
     expect(backend.updateParticipant).toHaveBeenCalledWith('d-017', {
       label: 'D-017',
+      municipalityId: 'g-zeist',
       contact: '',
       consentDate: '15-01-2025',
       consentBy: 'Marieke',

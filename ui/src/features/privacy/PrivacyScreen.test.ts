@@ -48,7 +48,7 @@ describe('privacy screen', () => {
     expect(location.hash).toBe('#/privacy');
     expect(screen.getByTestId('nav-privacy').getAttribute('aria-current')).toBe('page');
     const order = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(order.slice(2, 4)).toEqual(['nav-safety', 'nav-privacy']);
+    expect(order.slice(3, 5)).toEqual(['nav-safety', 'nav-privacy']);
   });
 
   it("saves the coordinator's name", async () => {

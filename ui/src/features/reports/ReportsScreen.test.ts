@@ -15,7 +15,7 @@ import { DOCUMENTS, fakeBackend, REPORT_SETTINGS, refusal, TODAY, type FakeBacke
 import ReportsScreen from './ReportsScreen.svelte';
 
 /** What the screen asks for first: the whole of 2024 (today is 26-11-2025), anonymous, in Dutch. */
-const LAST_YEAR = { from: '2024-01-01', to: '2024-12-31', programmeId: null, audience: 'funder', language: 'nl' } as const;
+const LAST_YEAR = { from: '2024-01-01', to: '2024-12-31', programmeId: null, municipalityId: null, subsidyId: null, audience: 'funder', language: 'nl' } as const;
 
 async function open(overrides: Partial<Backend> = {}): Promise<FakeBackend> {
   const backend = fakeBackend(overrides);
@@ -253,6 +253,89 @@ describe('reports screen', () => {
   });
 });
 
+describe('who the report is about', () => {
+  it('offers the whole branch, a municipality\'s residents or a subsidy, and sends the municipality chosen', async () => {
+    const backend = await open();
+    const subject = element<HTMLSelectElement>('report-for');
+    expect(screen.getByLabelText('Over wie gaat de rapportage?')).toBe(subject);
+    expect(Array.from(subject.options).map((o) => o.textContent?.trim())).toEqual(['Iedereen in de afdeling', 'Inwoners van een gemeente', 'Wat een subsidie betaalt']);
+    expect(subject.value).toBe('branch');
+    expect(screen.queryByTestId('report-municipality')).toBeNull();
+
+    await userEvent.selectOptions(subject, 'municipality');
+    const municipality = element<HTMLSelectElement>('report-municipality');
+    expect(screen.getByLabelText('Gemeente')).toBe(municipality);
+    expect(Array.from(municipality.options).map((o) => o.textContent?.trim())).toEqual(['Inwoners van De Bilt', 'Inwoners van Zeist']);
+    await waitFor(() => expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, municipalityId: 'g-bilt' }));
+
+    await userEvent.selectOptions(municipality, 'Inwoners van Zeist');
+    await userEvent.selectOptions(element('report-scope'), 'Maatje');
+    await waitFor(() => expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, municipalityId: 'g-zeist', programmeId: 'p-buddy' }));
+    await waitFor(() => expect(screen.getByTestId('report-scope-shown').textContent).toBe('Maatje, inwoners van Zeist'));
+
+    await userEvent.click(element('report-save'));
+    await screen.findByTestId('report-saved');
+    expect(backend.chooseReportFile).toHaveBeenCalledWith('rapportage-2024-zeist-maatje-financier.pdf', 'pdf');
+    expect(backend.exportReport).toHaveBeenCalledWith({ ...LAST_YEAR, municipalityId: 'g-zeist', programmeId: 'p-buddy' }, 'pdf', expect.any(String));
+
+    // Back to everyone: no municipality goes along.
+    await userEvent.selectOptions(subject, 'branch');
+    await waitFor(() => expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, programmeId: 'p-buddy' }));
+  });
+
+  it('a subsidy fills in its period, stands for the programme and municipality, and says what it covers', async () => {
+    const backend = await open();
+    await userEvent.selectOptions(element('report-for'), 'subsidy');
+
+    const subsidy = element<HTMLSelectElement>('report-subsidy');
+    expect(Array.from(subsidy.options).map((o) => o.textContent?.trim())).toEqual(['Wmo 2025 (Gemeente Zeist)', 'Maatjes 2024 (Oranje Fonds)']);
+    expect(subsidy.value).toBe('sub-wmo');
+    // The period becomes the subsidy's, as dates that can still be changed.
+    expect(element<HTMLSelectElement>('report-period-kind').value).toBe('custom');
+    expect(element<HTMLInputElement>('report-from').value).toBe('01-01-2025');
+    expect(element<HTMLInputElement>('report-to').value).toBe('31-12-2025');
+    await waitFor(() =>
+      expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, from: '01-01-2025', to: '31-12-2025', subsidyId: 'sub-wmo' }),
+    );
+    const hint = screen.getByTestId('report-subsidy-hint');
+    expect(hint.textContent).toBe(
+      'Van Gemeente Zeist, voor Thuisadministratie en Maatje, van 01-01-2025 t/m 31-12-2025. De periode is ingevuld; je kunt hem nog aanpassen. Alleen inwoners van Zeist tellen mee.',
+    );
+    expect(subsidy.getAttribute('aria-describedby')).toBe(hint.id);
+    // The programme choice is the subsidy's now.
+    const programme = element<HTMLSelectElement>('report-scope');
+    expect(programme.disabled).toBe(true);
+    expect(Array.from(programme.options).map((o) => o.textContent?.trim())).toEqual(['De projecten van de subsidie']);
+    expect(programme.getAttribute('aria-describedby')).toContain(hint.id);
+    await waitFor(() => expect(screen.getByTestId('report-scope-shown').textContent).toBe('Wmo 2025'));
+
+    await userEvent.selectOptions(subsidy, 'Maatjes 2024 (Oranje Fonds)');
+    expect(element<HTMLInputElement>('report-from').value).toBe('01-03-2024');
+    expect(element<HTMLInputElement>('report-to').value).toBe('28-02-2025');
+    await waitFor(() =>
+      expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, from: '01-03-2024', to: '28-02-2025', subsidyId: 'sub-fund' }),
+    );
+    expect(screen.getByTestId('report-subsidy-hint').textContent).not.toContain('inwoners');
+
+    await userEvent.click(element('report-save'));
+    await screen.findByTestId('report-saved');
+    expect(backend.chooseReportFile).toHaveBeenCalledWith('rapportage-2024-03-01-tot-2025-02-28-maatjes-2024-financier.pdf', 'pdf');
+    expect(backend.exportReport).toHaveBeenCalledWith({ ...LAST_YEAR, from: '01-03-2024', to: '28-02-2025', subsidyId: 'sub-fund' }, 'pdf', expect.any(String));
+
+    // Everyone again: the programme can be chosen again, the dates stay.
+    await userEvent.selectOptions(element('report-for'), 'branch');
+    expect(element<HTMLSelectElement>('report-scope').disabled).toBe(false);
+    await waitFor(() => expect(backend.previewReport).toHaveBeenLastCalledWith({ ...LAST_YEAR, from: '01-03-2024', to: '28-02-2025' }));
+  });
+
+  it('points to Beheer when the branch has no municipalities or subsidies yet', async () => {
+    await open({ municipalities: async () => [], subsidies: async () => [] });
+    const subject = element<HTMLSelectElement>('report-for');
+    await waitFor(() => expect(screen.getByTestId('report-for-none').textContent).toBe('Rapporteren per gemeente of subsidie? Voeg ze toe onder Beheer → Gemeenten en subsidies.'));
+    expect(Array.from(subject.options).map((o) => o.value)).toEqual(['branch']);
+  });
+});
+
 describe('saving a report', () => {
   it('saves to the path chosen in the dialog and says where, and how big the file is', async () => {
     const backend = await open();
@@ -401,6 +484,20 @@ describe('in English', () => {
     expect(screen.getByTestId('report-sheet').getAttribute('lang')).toBe('en');
     expect(screen.getByTestId('report-title').textContent).toBe('Volunteer work report');
     expect(screen.getAllByTestId('report-figure').map((figure) => figure.querySelector('dd')?.textContent)).toEqual(['16', '1,288', '<5', '€18,102.25']);
+  });
+
+  it('offers who the report is about in English, a subsidy with its funder, programmes and period', async () => {
+    applyLanguage('en');
+    await open();
+
+    expect(screen.getByLabelText('Who is the report about?')).toBe(element('report-for'));
+    await userEvent.selectOptions(element('report-for'), 'subsidy');
+    expect(screen.getByLabelText('Subsidy')).toBe(element('report-subsidy'));
+    expect(screen.getByTestId('report-subsidy-hint').textContent).toBe(
+      'From Gemeente Zeist, for Thuisadministratie and Maatje, from 01-01-2025 to 31-12-2025. The period has been filled in; you can still change it. Only residents of Zeist are counted.',
+    );
+    await userEvent.selectOptions(element('report-for'), 'municipality');
+    expect(Array.from(element<HTMLSelectElement>('report-municipality').options).map((o) => o.textContent?.trim())).toEqual(['Residents of De Bilt', 'Residents of Zeist']);
   });
 
   it('marks a Dutch report chosen in an English window as Dutch', async () => {

@@ -47,7 +47,7 @@ export type ReportFileParts = {
   period: PeriodChoice;
   audience: ReportAudience;
   language: Language;
-  /** The programme's name, or `null` for the whole branch. */
+  /** What the report is about besides the period: a programme, a municipality or a subsidy by name; `null` for the whole branch. */
   programme: string | null;
   format: ReportFormat;
 };

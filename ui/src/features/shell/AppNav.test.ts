@@ -48,6 +48,7 @@ describe('header menu', () => {
     expect(Array.from(list().querySelectorAll('a')).map((a) => [a.dataset.testid, a.textContent, a.getAttribute('href')])).toEqual([
       ['nav-programmes', 'Projecten', '#/programmes'],
       ['nav-directory', 'Sociale kaart', '#/directory'],
+      ['nav-funding', 'Gemeenten en subsidies', '#/funding'],
       ['nav-safety', 'Veiligheid', '#/safety'],
       ['nav-privacy', 'Privacy', '#/privacy'],
       ['nav-data', 'Gegevens', '#/data'],
@@ -108,7 +109,7 @@ describe('header menu', () => {
     expect(document.activeElement).toBe(toggle());
     expect(isOpen()).toBe(true);
 
-    for (let i = 0; i < 6; i++) await userEvent.tab();
+    for (let i = 0; i < 7; i++) await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByTestId('nav-about'));
     expect(isOpen()).toBe(true);
     await userEvent.tab();

@@ -1,6 +1,7 @@
 // The header menu's sections: the daily screens as links of their own, the screens a coordinator
-// opens now and then (Projecten, Veiligheid, Privacy, Gegevens, Over Draagkracht) under one Beheer
-// button, so the Dutch menu fits one line beside the name and the language switch at 1280 pixels.
+// opens now and then (Projecten, Sociale kaart, Gemeenten en subsidies, Veiligheid, Privacy,
+// Gegevens, Over Draagkracht) under one Beheer button, so the Dutch menu fits one line beside the
+// name and the language switch at 1280 pixels.
 import type { MessageKey } from '../../i18n/i18n.svelte';
 import type { Route } from '../../routing.svelte';
 
@@ -17,6 +18,7 @@ export type Section =
   | 'data'
   | 'sharing'
   | 'directory'
+  | 'funding'
   | 'about';
 
 export interface NavItem {
@@ -40,6 +42,7 @@ export const DAILY: NavItem[] = [
 export const MANAGE: NavItem[] = [
   { section: 'programmes', label: 'nav.programmes', to: { name: 'programmes' } },
   { section: 'directory', label: 'nav.directory', to: { name: 'directory' } },
+  { section: 'funding', label: 'nav.funding', to: { name: 'funding' } },
   { section: 'safety', label: 'nav.safety', to: { name: 'safety' } },
   { section: 'privacy', label: 'nav.privacy', to: { name: 'privacy' } },
   { section: 'data', label: 'nav.data', to: { name: 'data' } },
@@ -82,6 +85,8 @@ export function sectionOf(r: Route): Section {
       return 'sharing';
     case 'directory':
       return 'directory';
+    case 'funding':
+      return 'funding';
     case 'about':
       return 'about';
   }

@@ -20,8 +20,8 @@ pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
     ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind,
     InvolvementId, LifeDomain, MatchId, MatchStatus, MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind,
-    ProgrammeId, ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, SubsidyId, VolunteerId,
-    VolunteerStatus,
+    ProgrammeId, ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, StoryId, SubsidyId,
+    VolunteerId, VolunteerStatus,
 };
 pub use funding::*;
 pub use import::*;

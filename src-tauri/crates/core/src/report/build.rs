@@ -41,6 +41,7 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
     let b = Builder { f: figures, anonymous: audience == Audience::Funder, l: language };
     let tr = |nl: &str, en: &str| t(language, nl, en);
     let mut sections = vec![b.volunteers(), b.reach(), b.heaviness(), b.trend(), b.value()];
+    sections.extend(b.stories());
     if !b.anonymous {
         sections.push(b.per_volunteer());
     }
@@ -661,6 +662,33 @@ impl Builder<'_> {
             tables: vec![table],
             charts: vec![complexity, level_chart],
         }
+    }
+
+    /// The chosen stories, when there are: what the counts cannot say.
+    fn stories(&self) -> Option<Section> {
+        if self.f.stories.is_empty() {
+            return None;
+        }
+        let table = Table {
+            key: self.t("Verhalen", "Stories"),
+            title: self.t("Verhalen uit de praktijk", "Stories from the work"),
+            columns: vec![self.t("Titel", "Title"), self.t("Verhaal", "Story")],
+            rows: self.f.stories.iter().map(|(title, text)| vec![Cell::Text(title.clone()), Cell::Text(text.clone())]).collect(),
+            total: None,
+            note: Some(self.t(
+                "Zonder namen, adressen of andere gegevens die naar een persoon wijzen: Draagkracht controleert elk verhaal voordat het in een rapport mag.",
+                "Without names, addresses or other details that point at a person: Draagkracht checks each story before it may go into a report.",
+            )),
+        };
+        Some(Section {
+            title: self.t("Verhalen", "Stories"),
+            intro: Some(self.t(
+                "Wat de cijfers niet laten zien: een paar korte verhalen over het werk van vrijwilligers.",
+                "What the figures do not show: a few short stories about volunteers' work.",
+            )),
+            tables: vec![table],
+            charts: vec![],
+        })
     }
 
     fn value(&self) -> Section {

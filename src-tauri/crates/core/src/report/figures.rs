@@ -93,6 +93,8 @@ pub struct ReportFacts {
     pub unlinked_minutes: Option<u64>,
     /// Who did work in which programme in the period: (index into `programmes`, volunteer).
     pub programme_volunteers: Vec<(usize, VolunteerId)>,
+    /// The anonymised stories chosen for reports of this period: (title, text).
+    pub stories: Vec<(String, String)>,
 }
 
 /// Minutes of work by the level of the activity named.
@@ -153,6 +155,7 @@ pub struct ReportFigures {
     pub unlinked_minutes: Option<u64>,
     /// The programmes whose hours a funder may not see apart (see [`FewVolunteers`]).
     pub few_volunteers: FewVolunteers,
+    pub stories: Vec<(String, String)>,
 }
 
 /// Hours of fewer than five volunteers could point at a person, so a funder does not see them
@@ -306,6 +309,7 @@ impl ReportFacts {
             programmes: self.programmes,
             unlinked_minutes: self.unlinked_minutes,
             few_volunteers,
+            stories: self.stories,
         }
     }
 }
@@ -400,6 +404,7 @@ pub(crate) mod tests {
             volunteer_minutes: vec![],
             unlinked_minutes: None,
             programme_volunteers: vec![],
+            stories: vec![],
         }
     }
 

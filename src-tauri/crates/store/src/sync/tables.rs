@@ -36,6 +36,7 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("municipalities", shared(ID)),
     ("participants", shared(ID)),
     ("subsidies", shared(ID)),
+    ("stories", shared(ID)),
     ("matches", shared(ID)),
     ("match_volunteers", shared(&["match_id", "volunteer_id"])),
     ("hour_entries", shared(ID)),
