@@ -743,6 +743,68 @@ async fn a_coordinator_saves_a_funder_report() {
     s.quit().await;
 }
 
+/// Issue 15 in the real window: the demo branch's municipalities and subsidies under Beheer, one
+/// added; a participant who lives in one; a report about what a subsidy pays for, its period
+/// filled in from the subsidy — at 1280 × 720, then at the minimum size in English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
+    let s = Session::start("funding").await;
+    s.click("protect-skip").await;
+    s.click("setup-demo").await;
+    s.find("[data-testid='attention-row']").await;
+    s.driver.set_window_rect(0, 0, 1280, 720).await.expect("1280 x 720");
+
+    s.click("nav-funding").await;
+    s.find("[data-testid='municipality-row']").await;
+    s.find("[data-testid='subsidy-row']").await;
+    s.screenshot("funding").await;
+    s.assert_accessible("municipalities and subsidies").await;
+    s.type_into("municipality-name", "Utrecht").await;
+    s.click("municipality-add").await;
+    s.wait_for_text("municipality-notice", "Utrecht").await;
+    s.type_into("municipality-name", "zeist").await;
+    s.click("municipality-add").await;
+    s.wait_for_text("municipality-error-name", "staat al in de lijst").await;
+    s.screenshot("funding-duplicate-refused").await;
+
+    // A participant who lives in Utrecht.
+    s.click("nav-participants").await;
+    s.click("new-participant").await;
+    s.type_into("participant-label", "U-001").await;
+    s.choose("participant-municipality", "Utrecht").await;
+    s.screenshot("participant-form-municipality").await;
+    s.click("participant-save").await;
+    s.wait_for_text("participant-municipality-value", "Utrecht").await;
+
+    // A report about what Zeist's Wmo subsidy of 2025 pays for: its period comes with it.
+    s.click("nav-reports").await;
+    s.find("[data-testid='report-table']").await;
+    s.choose("report-for", "Wat een subsidie betaalt").await;
+    s.choose("report-subsidy", "Wmo-subsidie Zeist 2025").await;
+    s.wait_for_text("report-subsidy-hint", "Gemeente Zeist").await;
+    s.wait_for_text("report-preview", "Wmo-subsidie Zeist 2025 van Gemeente Zeist, voor inwoners van Zeist").await;
+    let preview = s.find("#report-preview").await.text().await.unwrap_or_default();
+    assert!(preview.contains("1-1-2025 t/m 31-12-2025"), "the subsidy's period: {preview:.400}");
+    s.screenshot("report-subsidy").await;
+    s.assert_accessible("a report about a subsidy").await;
+    s.choose("report-for", "Inwoners van een gemeente").await;
+    s.choose("report-municipality", "Inwoners van De Bilt").await;
+    s.wait_for_text("report-preview", "Inwoners van De Bilt").await;
+    s.screenshot("report-municipality").await;
+
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    s.click("lang-en").await;
+    s.click("nav-funding").await;
+    s.find("[data-testid='subsidy-row']").await;
+    s.screenshot("funding-english-minimum").await;
+    s.assert_accessible("municipalities and subsidies, in English at the minimum size").await;
+    s.click("new-subsidy").await;
+    s.by_test_id("subsidy-name").await;
+    s.screenshot("subsidy-form-english-minimum").await;
+    s.click("lang-nl").await;
+    s.quit().await;
+}
+
 /// A week of paper forms for five volunteers, typed into the week grid by keyboard only: Tab to
 /// the grid, durations and Enter, a slip corrected by typing a lower total over it, and undone
 /// with Ctrl+Z — at 1280 × 720 and at the window's minimum, 800 × 560. The keystrokes are counted.
