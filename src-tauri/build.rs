@@ -56,6 +56,8 @@ const COMMANDS: &[&str] = &[
     "update_participant",
     "create_match",
     "match_room",
+    "goals",
+    "save_goal",
     "municipalities",
     "save_municipality",
     "remove_municipality",

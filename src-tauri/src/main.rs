@@ -65,6 +65,8 @@ fn main() {
             commands::setup::set_up,
             commands::setup::set_language,
             commands::programmes::list_programmes,
+            commands::programmes::goals,
+            commands::programmes::save_goal,
             commands::programmes::create_programme,
             commands::programmes::update_programme,
             commands::volunteers::list_volunteers,

@@ -41,6 +41,7 @@ fn a_case_from_match_to_referral() {
                 start_date: "01-05-2025".into(),
                 expected_end_date: "30-04-2026".into(),
                 one_to_one_at_home: true,
+                goal_ids: vec![],
             },
             today,
         )
@@ -115,7 +116,11 @@ fn a_case_from_match_to_referral() {
     // Ending the match.
     let ended = t
         .app
-        .end_match(m.id, &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into() }, today)
+        .end_match(
+            m.id,
+            &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into(), results: vec![] },
+            today,
+        )
         .unwrap();
     assert_eq!(ended.the_match.status, MatchStatus::Ended);
     assert!(t.app.volunteer_matches(anna.id, today).unwrap().is_empty());
@@ -147,6 +152,7 @@ fn hours_for_the_wrong_match_or_activity_are_refused() {
                 start_date: "01-06-2025".into(),
                 expected_end_date: String::new(),
                 one_to_one_at_home: false,
+                goal_ids: vec![],
             },
             today,
         )
@@ -225,6 +231,7 @@ fn the_sociale_kaart_offers_the_organisations_that_fit_a_referral() {
         start_date: "01-05-2025".into(),
         expected_end_date: String::new(),
         one_to_one_at_home: false,
+        goal_ids: vec![],
     };
     let m = t.app.create_match(&input, today).unwrap();
     let assessment = AssessmentInput {

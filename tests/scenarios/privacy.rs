@@ -49,6 +49,7 @@ fn world() -> World {
                 start_date: "01-09-2026".into(),
                 expected_end_date: String::new(),
                 one_to_one_at_home: true,
+                goal_ids: vec![],
             },
             today,
         )
@@ -161,7 +162,11 @@ fn the_retention_review_lists_participants_past_their_period() {
     let m = w.t.app.matches(today).unwrap()[0].id;
     assert!(w.t.app.retention_review(today).unwrap().is_empty(), "an open match keeps the data");
     w.t.app
-        .end_match(m, &EndMatchInput { end_date: "15-11-2026".into(), reason: "Doel bereikt".into() }, today)
+        .end_match(
+            m,
+            &EndMatchInput { end_date: "15-11-2026".into(), reason: "Doel bereikt".into(), results: vec![] },
+            today,
+        )
         .unwrap();
     assert!(w.t.app.retention_review(today).unwrap().is_empty(), "two years have not passed");
     let later = date(2028, 11, 16);

@@ -62,6 +62,7 @@ fn small_branch() -> TempApp {
                     start_date: "02-01-2025".into(),
                     expected_end_date: String::new(),
                     one_to_one_at_home: true,
+                    goal_ids: vec![],
                 },
                 today,
             )
@@ -87,7 +88,11 @@ fn small_branch() -> TempApp {
         }
         if i == 2 {
             t.app
-                .end_match(m.id, &EndMatchInput { end_date: "28-02-2025".into(), reason: "Klaar".into() }, today)
+                .end_match(
+                    m.id,
+                    &EndMatchInput { end_date: "28-02-2025".into(), reason: "Klaar".into(), results: vec![] },
+                    today,
+                )
                 .unwrap();
         }
     }
@@ -422,6 +427,7 @@ fn a_municipality_or_subsidy_report_counts_its_residents_only() {
             start_date: "06-01-2025".into(),
             expected_end_date: String::new(),
             one_to_one_at_home: false,
+            goal_ids: vec![],
         };
         t.app.create_match(&input, today).unwrap().id
     };
@@ -532,7 +538,7 @@ fn a_story_reaches_a_funder_report_only_without_what_points_at_a_person() {
     assert!(saved[0].findings.is_empty());
     assert!(t.app.choose_story(saved[0].id, true, today).unwrap()[0].in_report);
     let funder = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Funder), today).unwrap();
-    assert_eq!(table(&funder, "Verhalen").rows[0][1], Cell::Text(story.text.clone()));
+    assert_eq!(table(&funder, "Verhalen").rows[0][0], Cell::Text(format!("Weer grip op de post — {}", story.text)));
     // Another period: not this story.
     let later = t.app.report_document(&input("1-4-2025", "14-4-2025", ReportAudience::Funder), today).unwrap();
     assert!(later.sections.iter().all(|s| s.tables.iter().all(|t| t.key != "Verhalen")));
@@ -549,4 +555,85 @@ fn a_story_reaches_a_funder_report_only_without_what_points_at_a_person() {
     assert!(stories.iter().any(|s| !s.findings.is_empty()), "a draft still names someone");
     let doc = demo.app.report_document(&input("2025-01-01", "2025-12-31", ReportAudience::Funder), today).unwrap();
     assert_eq!(table(&doc, "Verhalen").rows.len(), 1);
+}
+
+/// Issue 15: each programme has its goals; a match records the ones it works towards; when it
+/// ends, each gets a result — the end is refused while one has none — and the report's
+/// "Resultaten" counts them by the case's level, with the ZRM's change where it was scored at the
+/// start and at the end.
+#[test]
+fn goals_get_results_when_a_match_ends_and_the_report_counts_them_by_level() {
+    use draagkracht_api::wire::{GoalInput, GoalResult, GoalResultInput, Zrm};
+    let mut t = TempApp::new();
+    let today = date(2025, 4, 15);
+    let admin = t.programme("Thuisadministratie");
+    let goals = t.app.goals(admin).unwrap();
+    let names: Vec<_> = goals.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Administratie op orde", "Schulden in beeld", "Zelf de post bijhouden"], "the defaults");
+    let refused =
+        t.app.save_goal(admin, None, &GoalInput { name: "schulden in beeld".into(), active: true }).unwrap_err();
+    assert_eq!(refused.field, Some(draagkracht_api::wire::Field::Name));
+    let goals = t.app.save_goal(admin, None, &GoalInput { name: "Toeslagen geregeld".into(), active: true }).unwrap();
+    assert_eq!(goals.len(), 4);
+
+    let anna = t.ready_volunteer("Anna", vec![admin], today);
+    let p = t.app.create_participant(&ParticipantInput { label: "D-1".into(), ..Default::default() }, today).unwrap();
+    let matched = MatchInput {
+        participant_id: Some(p.id),
+        programme_id: Some(admin),
+        volunteer_ids: vec![anna.id],
+        start_date: "06-01-2025".into(),
+        expected_end_date: String::new(),
+        one_to_one_at_home: false,
+        goal_ids: vec![goals[0].id, goals[1].id],
+    };
+    let m = t.app.create_match(&matched, today).unwrap();
+    // A ZRM at the start and at the end, scored by a professional: money up, the rest the same.
+    let zrm = |on: &str, money: i32| AssessmentInput {
+        date: on.into(),
+        domains: vec![LifeDomain::Money],
+        solvable_within_year: true,
+        markers: vec![],
+        zrm: Some(Zrm {
+            scored_by: "Wijkteam".into(),
+            scored_on: on.into(),
+            scores: [money, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3].to_vec(),
+        }),
+        note: String::new(),
+    };
+    t.app.assess_case(m.id, &zrm("10-01-2025", 2), today).unwrap();
+    t.app.assess_case(m.id, &zrm("20-03-2025", 4), today).unwrap();
+
+    let mut end = EndMatchInput {
+        end_date: "31-03-2025".into(),
+        reason: "Doel bereikt".into(),
+        results: vec![GoalResultInput { goal_id: goals[0].id, result: GoalResult::Reached }],
+    };
+    let refused = t.app.end_match(m.id, &end, today).unwrap_err();
+    assert_eq!(refused.message, "Kies voor elk doel of het bereikt is; 'Schulden in beeld' heeft nog geen uitkomst.");
+    assert!(t.app.match_detail(m.id, today).unwrap().the_match.end_date.is_none(), "nothing changed");
+    end.results.push(GoalResultInput { goal_id: goals[1].id, result: GoalResult::Partly });
+    let ended = t.app.end_match(m.id, &end, today).unwrap();
+    let results: Vec<_> = ended.goals.iter().map(|g| (g.name.as_str(), g.result)).collect();
+    assert_eq!(
+        results,
+        [("Administratie op orde", Some(GoalResult::Reached)), ("Schulden in beeld", Some(GoalResult::Partly))]
+    );
+
+    let doc = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Internal), today).unwrap();
+    let table_goals = table(&doc, "Doelen");
+    assert_eq!(table_goals.columns[1..4], ["Bereikt", "Deels bereikt", "Niet bereikt"]);
+    assert_eq!(
+        table_goals.rows[0][1..5],
+        [Cell::Count(1), Cell::Count(1), Cell::Count(0), Cell::Count(2)],
+        "normal case"
+    );
+    assert_eq!(table_goals.rows[0][5], Cell::Percent(50.0));
+    let zrm_table = table(&doc, "ZRM");
+    assert_eq!(value(zrm_table, "Koppelingen met een ZRM bij begin en einde"), &Cell::Count(1));
+    assert_eq!(value(zrm_table, "Levensgebieden vooruit"), &Cell::Count(1));
+    assert_eq!(value(zrm_table, "Gelijk gebleven"), &Cell::Count(12));
+    // For a funder the few results are "<5", as every count.
+    let funder = t.app.report_document(&input("1-1-2025", "31-3-2025", ReportAudience::Funder), today).unwrap();
+    assert_eq!(table(&funder, "Doelen").rows[0][1], Cell::Small);
 }

@@ -37,6 +37,7 @@ fn match_with(t: &mut TempApp, label: &str, programme: ProgrammeId, volunteers: 
         start_date: "01-05-2025".into(),
         expected_end_date: String::new(),
         one_to_one_at_home: false,
+        goal_ids: vec![],
     };
     t.app.create_match(&input, today).unwrap()
 }
@@ -142,7 +143,11 @@ fn exactly_the_volunteers_with_room_are_suggested_in_order_and_a_choice_without_
     t.app.assess_case(heavy.id, &acute, today).unwrap();
     room(&t, admin, today);
     t.app
-        .end_match(heavy.id, &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into() }, today)
+        .end_match(
+            heavy.id,
+            &EndMatchInput { end_date: "30-06-2025".into(), reason: "Overgedragen".into(), results: vec![] },
+            today,
+        )
         .unwrap();
     let after = room(&t, admin, today);
     assert!(after.iter().any(|r| r.volunteer_name == "Dirk" && r.has_room), "his heaviest case ended: room again");

@@ -49,6 +49,7 @@ fn a_loaded_history_gives_exactly_the_expected_signals() {
                 start_date: "01-06-2025".into(),
                 expected_end_date: String::new(),
                 one_to_one_at_home: false,
+                goal_ids: vec![],
             },
             today,
         )
@@ -239,6 +240,7 @@ fn a_match(
         start_date: start.into(),
         expected_end_date: String::new(),
         one_to_one_at_home: false,
+        goal_ids: vec![],
     };
     t.app.create_match(&input, today).unwrap().id
 }

@@ -1,7 +1,7 @@
-//! Programmes (list, add, edit, required training) and the branch's support settings.
+//! Programmes (list, add, edit, required training, goals) and the branch's support settings.
 
 use crate::state::AppState;
-use draagkracht_api::wire::ProgrammeId;
+use draagkracht_api::wire::{Goal, GoalId, GoalInput, ProgrammeId};
 use draagkracht_api::wire::{Programme, ProgrammeInput, SupportSettings, SupportSettingsInput};
 use draagkracht_api::ApiError;
 use tauri::State;
@@ -45,4 +45,21 @@ pub async fn set_support_settings(
     input: SupportSettingsInput,
 ) -> Result<SupportSettings, ApiError> {
     state.with(|app| app.set_support_settings(&input, crate::state::today()))
+}
+
+/// A programme's goals, in its order.
+#[tauri::command]
+pub async fn goals(state: State<'_, AppState>, programme_id: ProgrammeId) -> Result<Vec<Goal>, ApiError> {
+    state.with(|app| app.goals(programme_id))
+}
+
+/// Adds (`id` none) or changes a programme's goal; answers with the programme's goals.
+#[tauri::command]
+pub async fn save_goal(
+    state: State<'_, AppState>,
+    programme_id: ProgrammeId,
+    id: Option<GoalId>,
+    input: GoalInput,
+) -> Result<Vec<Goal>, ApiError> {
+    state.with(|app| app.save_goal(programme_id, id, &input))
 }

@@ -16,7 +16,7 @@ export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_
 
 export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours" | "funder" | "municipality";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours" | "funder" | "municipality" | "goals";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -289,9 +289,17 @@ expectedEndDate: string,
 /**
  * One-to-one at the participant's home ("frontline" work).
  */
-oneToOneAtHome: boolean, };
+oneToOneAtHome: boolean, 
+/**
+ * The programme's goals this match works towards.
+ */
+goalIds: Array<GoalId>, };
 
-export type EndMatchInput = { endDate: string, reason: string, };
+export type EndMatchInput = { endDate: string, reason: string, 
+/**
+ * A result for each of the match's goals.
+ */
+results: Array<GoalResultInput>, };
 
 export type Match = { id: MatchId, participantId: ParticipantId, participantLabel: string, programmeId: ProgrammeId, programmeName: string, volunteers: Array<VolunteerRef>, startDate: string, expectedEndDate: string | null, endDate: string | null, endReason: string | null, oneToOneAtHome: boolean, status: MatchStatus, 
 /**
@@ -311,7 +319,11 @@ assessments: Array<Assessment>, professionals: Array<Involvement>,
 /**
  * Newest first.
  */
-referrals: Array<Referral>, };
+referrals: Array<Referral>, 
+/**
+ * What the match works towards, and how it went once ended.
+ */
+goals: Array<MatchGoal>, };
 
 export type Zrm = { scoredBy: string, 
 /**
@@ -400,6 +412,22 @@ evidence: Evidence, causeDate: string, openedOn: string, snoozedUntil: string | 
 export type ActionGroup = "refer" | "talk" | "papers";
 
 export type VolunteerRoom = { volunteerId: VolunteerId, volunteerName: string, hasRoom: boolean, reason: string, reasonEn: string, };
+
+export type GoalId = string;
+
+export type GoalResult = "reached" | "partly" | "not_reached";
+
+export type Goal = { id: GoalId, programmeId: ProgrammeId, name: string, 
+/**
+ * Offered for new matches.
+ */
+active: boolean, };
+
+export type GoalInput = { name: string, active: boolean, };
+
+export type MatchGoal = { id: GoalId, name: string, result: GoalResult | null, };
+
+export type GoalResultInput = { goalId: GoalId, result: GoalResult, };
 
 export type MunicipalityId = string;
 

@@ -4,7 +4,7 @@
 
 use crate::wire::{
     Assessment, AssessmentInput, CaseVocabulary, EndMatchInput, Involvement, InvolvementInput, Match, MatchDetail,
-    MatchInput, Referral, ReferralInput, VolunteerRef, Zrm,
+    MatchGoal, MatchInput, Referral, ReferralInput, VolunteerRef, Zrm,
 };
 use crate::{ApiError, Draagkracht};
 use chrono::{NaiveDate, Utc};
@@ -16,7 +16,7 @@ use draagkracht_core::{
 };
 use draagkracht_store::assessments::{self, AssessmentRecord};
 use draagkracht_store::matches::{self, MatchRecord};
-use draagkracht_store::{involvements, participants, programmes, referrals, volunteers};
+use draagkracht_store::{goals, involvements, participants, programmes, referrals, volunteers};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -151,6 +151,10 @@ impl Draagkracht {
             assessments: self.assessments_of(id)?,
             professionals: involvements::for_match(conn, id)?.into_iter().map(|r| involvement(r, today)).collect(),
             referrals: referrals::for_match(conn, id)?.into_iter().map(referral).collect(),
+            goals: goals::of_match(conn, id)?
+                .into_iter()
+                .map(|(id, name, result)| MatchGoal { id, name, result })
+                .collect(),
         })
     }
 
@@ -188,9 +192,21 @@ impl Draagkracht {
                 ));
             }
         }
+        // Goals of this programme only.
+        let offered: HashSet<_> = goals::list(conn, Some(valid.programme))?.into_iter().map(|g| g.id).collect();
+        if input.goal_ids.iter().any(|g| !offered.contains(g)) {
+            return Err(unknown(
+                Field::Goals,
+                "Een van de gekozen doelen hoort niet (meer) bij dit project.",
+                "One of the chosen goals does not belong to this programme (any more).",
+            ));
+        }
         let without_room = self.without_room(valid.programme, &valid.volunteers, today)?;
         let id = MatchId(Uuid::now_v7());
-        self.db.write(|tx| matches::insert(tx, id, &valid, &without_room, Utc::now()).map_err(ApiError::from))?;
+        self.db.write(|tx| {
+            matches::insert(tx, id, &valid, &without_room, Utc::now())?;
+            goals::set_for_match(tx, id, &input.goal_ids).map_err(ApiError::from)
+        })?;
         Ok(self.changed(id, today)?.the_match)
     }
 
@@ -206,7 +222,27 @@ impl Draagkracht {
             .into());
         }
         let (end, reason) = validate_end(record.start_date, &input.end_date, &input.reason, today)?;
-        self.db.write(|tx| matches::end(tx, id, end, &reason, Utc::now()).map_err(ApiError::from))?;
+        // Each goal gets its result beside the end reason.
+        let goals = goals::of_match(self.db.conn(), id)?;
+        let result_of = |goal| input.results.iter().find(|r| r.goal_id == goal).map(|r| r.result);
+        if let Some((_, name, _)) = goals.iter().find(|(g, _, _)| result_of(*g).is_none()) {
+            return Err(Refusal::new(
+                Field::Goals,
+                RefusalCode::Required,
+                format!("Kies voor elk doel of het bereikt is; '{name}' heeft nog geen uitkomst."),
+                format!("Choose for each goal whether it was reached; '{name}' has no result yet."),
+            )
+            .into());
+        }
+        self.db.write(|tx| {
+            matches::end(tx, id, end, &reason, Utc::now())?;
+            for (goal, _, _) in &goals {
+                if let Some(result) = result_of(*goal) {
+                    goals::set_result(tx, id, *goal, result)?;
+                }
+            }
+            Ok::<_, ApiError>(())
+        })?;
         self.changed(id, today)
     }
 

@@ -4,7 +4,7 @@ use crate::{ApiError, Draagkracht};
 use chrono::Utc;
 use draagkracht_core::support::SupervisionKind;
 use draagkracht_store::{
-    activities, assessments, funding, hour_entries, involvements, matches, participants, programmes, referrals,
+    activities, assessments, funding, goals, hour_entries, involvements, matches, participants, programmes, referrals,
     settings, stories, support, volunteers,
 };
 
@@ -21,6 +21,9 @@ impl Draagkracht {
             .map(|a| (a.id, a.programme_id, a.level))
             .collect();
         let branch = draagkracht_demo::generate(params, &programme_ids, &catalogue);
+        // The goals the programmes were seeded with, by name.
+        let goal_ids: std::collections::HashMap<_, _> =
+            goals::list(self.db.conn(), None)?.into_iter().map(|g| ((g.programme, g.name), g.id)).collect();
         let now = Utc::now();
         let written = self.db.write(|tx| {
             // Generated data, changed by nobody: the audit log stays silent while it is written.
@@ -58,6 +61,19 @@ impl Draagkracht {
                 }
                 for (id, r) in &case.referrals {
                     referrals::insert(tx, *id, case.id, r, now)?;
+                }
+                let chosen: Vec<_> = case
+                    .goals
+                    .iter()
+                    .filter_map(|(name, result)| {
+                        Some((*goal_ids.get(&(case.valid.programme, name.to_string()))?, *result))
+                    })
+                    .collect();
+                goals::set_for_match(tx, case.id, &chosen.iter().map(|(g, _)| *g).collect::<Vec<_>>())?;
+                for (goal, result) in chosen {
+                    if let Some(result) = result {
+                        goals::set_result(tx, case.id, goal, result)?;
+                    }
                 }
             }
             for (id, support) in &branch.support {

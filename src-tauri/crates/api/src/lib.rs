@@ -13,6 +13,7 @@ mod destination;
 mod directory;
 pub mod error;
 mod funding;
+mod goals;
 mod guides;
 mod health;
 mod hours;
@@ -90,7 +91,9 @@ impl Draagkracht {
         db.write(|tx| {
             let now = chrono::Utc::now();
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
-            draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7())).map_err(ApiError::from)
+            draagkracht_store::activities::seed_defaults(tx, now, || ActivityId(Uuid::now_v7()))?;
+            draagkracht_store::goals::seed_defaults(tx, now, || draagkracht_core::GoalId(Uuid::now_v7()))
+                .map_err(ApiError::from)
         })?;
         Ok(Self { db, path: path.to_path_buf(), key, branch_cache: None, new_since: None, sync_failure: None })
     }

@@ -11,14 +11,16 @@ use crate::wire::{
 };
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::{Datelike, NaiveDate};
+use draagkracht_core::complexity::ZrmScores;
+use draagkracht_core::goals::ZrmChange;
 use draagkracht_core::refusal::Field;
 use draagkracht_core::report::figures::{MatchFact, MinutesFact, ReportFacts, SignalFact, YearFacts};
 use draagkracht_core::report::{self, Audience, Cover, ReportDocument};
 use draagkracht_core::{CaseLevel, DateRange, MatchId};
 use draagkracht_report::CsvDialect;
 use draagkracht_store::assessments::{self, AssessmentRecord};
-use draagkracht_store::{funding, programmes, reports, settings};
-use std::collections::HashMap;
+use draagkracht_store::{funding, goals, programmes, reports, settings};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// How many calendar years the trend shows, the period's own last year included.
@@ -148,6 +150,27 @@ impl Draagkracht {
             // A report about one municipality's residents shows apart the hours that belong to no
             // match of anyone's (the volunteers who served them may have spent some for them).
             stories: self.stories_for_report(range, today)?,
+            goal_results: {
+                let in_scope: HashSet<MatchId> = spans.iter().map(|s| s.0).collect();
+                goals::results_ended_in(conn, range)?
+                    .into_iter()
+                    .filter(|(m, _, _)| in_scope.contains(m))
+                    .map(|(m, end, result)| (level_on(history.get(&m), end), result))
+                    .collect()
+            },
+            zrm_changes: spans
+                .iter()
+                .filter(|(_, _, _, end)| end.is_some_and(|e| range.contains(e)))
+                .filter_map(|(id, ..)| {
+                    let mut scored: Vec<&ZrmScores> =
+                        history.get(id)?.iter().filter_map(|a| a.assessment.zrm.as_ref()).collect();
+                    scored.sort_by_key(|z| z.scored_on);
+                    match scored.as_slice() {
+                        [first, .., last] => Some(ZrmChange::between(first, last)),
+                        _ => None,
+                    }
+                })
+                .collect(),
             programme_volunteers: reports::programme_volunteers(conn, range, programme)?
                 .into_iter()
                 .filter_map(|(p, v)| Some((*index.get(&p)?, v)))

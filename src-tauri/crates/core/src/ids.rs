@@ -86,3 +86,7 @@ typed_id!(
     /// An anonymised story for reports.
     StoryId
 );
+typed_id!(
+    /// A goal in a programme's list.
+    GoalId
+);

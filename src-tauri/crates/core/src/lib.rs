@@ -11,6 +11,7 @@ pub mod complexity;
 pub mod directory;
 pub mod duration;
 pub mod funding;
+pub mod goals;
 pub mod hours;
 pub mod ids;
 pub mod import;
@@ -35,8 +36,8 @@ pub use complexity::{CaseLevel, CrisisMarker, LifeDomain};
 pub use duration::Minutes;
 pub use hours::{HourEntryDraft, HourKind, NewHourEntry};
 pub use ids::{
-    ActivityId, AssessmentId, HourEntryId, InvolvementId, MatchId, MunicipalityId, OrganisationId, ParticipantId,
-    ProgrammeId, ReferralId, SignalId, StoryId, SubsidyId, VolunteerId,
+    ActivityId, AssessmentId, GoalId, HourEntryId, InvolvementId, MatchId, MunicipalityId, OrganisationId,
+    ParticipantId, ProgrammeId, ReferralId, SignalId, StoryId, SubsidyId, VolunteerId,
 };
 pub use matching::MatchStatus;
 pub use period::DateRange;

@@ -87,6 +87,8 @@ pub enum Field {
     Funder,
     /// Where a participant lives, or the municipality a subsidy is for.
     Municipality,
+    /// A match's goals, or their results.
+    Goals,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

@@ -27,6 +27,8 @@ pub struct DemoCase {
     pub assessments: Vec<(AssessmentId, ValidAssessment)>,
     pub involvements: Vec<(InvolvementId, ValidInvolvement)>,
     pub referrals: Vec<(ReferralId, ValidReferral)>,
+    /// The programme's goals it works towards (by name), each with its result once ended.
+    pub goals: Vec<(&'static str, Option<draagkracht_core::goals::GoalResult>)>,
 }
 
 impl DemoCase {
@@ -108,6 +110,7 @@ pub(crate) fn cases_for(
             assessments: Vec::new(),
             involvements: Vec::new(),
             referrals: Vec::new(),
+            goals: Vec::new(),
         };
         assess(rng, &mut case, today, history);
         let next = case.end.as_ref().map(|(end, _)| *end).unwrap_or(today);

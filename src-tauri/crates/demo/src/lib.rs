@@ -22,6 +22,7 @@
 mod cases;
 mod funding;
 mod names;
+mod results;
 mod showcase;
 mod support;
 
@@ -207,6 +208,7 @@ pub fn generate(params: &DemoParams, programmes: &[ProgrammeId], catalogue: &[Ca
     }
     showcase::shape(&mut rng, &mut branch, programmes, catalogue, params.today);
     funding::fund(&mut rng, &mut branch, programmes, params.today);
+    results::draw(&mut rng, &mut branch, programmes);
     // In id order (UUID v7: time order), as a live database would have them; the primary-key index
     // then grows at its end instead of splitting pages all over.
     branch.entries.sort_unstable_by_key(|(id, ..)| id.0);

@@ -104,6 +104,10 @@ fn write_chart(sheet: &mut Worksheet, name: &str, chart: &Chart, nl: bool, title
         sheet.write_string(row, 0, category)?;
     }
     sheet.set_column_width(0, 12)?;
+    // Nothing to draw: the figures (none) stay, Excel refuses an empty chart.
+    if chart.series.is_empty() || chart.categories.is_empty() {
+        return Ok(());
+    }
     let last = 1 + chart.categories.len() as u32;
     let mut drawn = ExcelChart::new(match chart.kind {
         ChartKind::Bars => ChartType::Column,

@@ -31,6 +31,8 @@ pub const TABLES: &[&str] = &[
     "stories",
     "matches",
     "match_volunteers",
+    "programme_goals",
+    "match_goals",
     "assessments",
     "involvements",
     "referrals",

@@ -12,6 +12,7 @@ pub mod crypt;
 mod db;
 pub mod facts;
 pub mod funding;
+pub mod goals;
 pub mod guides;
 pub mod health;
 pub mod hour_entries;

@@ -479,6 +479,8 @@ END;
     include_str!("migrations/0022_municipalities_and_subsidies.sql"),
     // 23: anonymised stories for funder reports, shared.
     include_str!("migrations/0023_stories.sql"),
+    // 24: goals per programme and their results per match, shared.
+    include_str!("migrations/0024_goals.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

@@ -2,9 +2,10 @@
 //! the activity catalogue.
 
 use chrono::NaiveDate;
+use draagkracht_core::goals::GoalResult;
 use draagkracht_core::{
-    ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, InvolvementId, LifeDomain, MatchId, MatchStatus,
-    MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
+    ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, GoalId, InvolvementId, LifeDomain, MatchId,
+    MatchStatus, MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind, ProgrammeId, ReferralId, VolunteerId,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -148,6 +149,9 @@ pub struct MatchInput {
     pub expected_end_date: String,
     /// One-to-one at the participant's home ("frontline" work).
     pub one_to_one_at_home: bool,
+    /// The programme's goals this match works towards.
+    #[serde(default)]
+    pub goal_ids: Vec<GoalId>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -155,6 +159,45 @@ pub struct MatchInput {
 pub struct EndMatchInput {
     pub end_date: String,
     pub reason: String,
+    /// A result for each of the match's goals.
+    #[serde(default)]
+    pub results: Vec<GoalResultInput>,
+}
+
+/// One goal's result as chosen when the match ends.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalResultInput {
+    pub goal_id: GoalId,
+    pub result: GoalResult,
+}
+
+/// A goal in a programme's list.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Goal {
+    pub id: GoalId,
+    pub programme_id: ProgrammeId,
+    pub name: String,
+    /// Offered for new matches.
+    pub active: bool,
+}
+
+/// A goal as typed.
+#[derive(Debug, Clone, Deserialize, TS, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalInput {
+    pub name: String,
+    pub active: bool,
+}
+
+/// A goal a match works towards, with its result once the match has ended.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchGoal {
+    pub id: GoalId,
+    pub name: String,
+    pub result: Option<GoalResult>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -189,6 +232,8 @@ pub struct MatchDetail {
     pub professionals: Vec<Involvement>,
     /// Newest first.
     pub referrals: Vec<Referral>,
+    /// What the match works towards, and how it went once ended.
+    pub goals: Vec<MatchGoal>,
 }
 
 /// A ZRM as supplied by a named professional.

@@ -16,12 +16,13 @@ mod sharing;
 mod signals;
 mod support;
 pub use cases::*;
+pub use draagkracht_core::goals::GoalResult;
 pub use draagkracht_core::signals::{Evidence, Figure, ThresholdKey};
 pub use draagkracht_core::{
-    ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, HourEntryId, HourKind,
-    InvolvementId, LifeDomain, MatchId, MatchStatus, MunicipalityId, OrganisationId, ParticipantId, ProfessionalKind,
-    ProgrammeId, ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus, StoryId, SubsidyId,
-    VolunteerId, VolunteerStatus,
+    ActionGroup, ActivityId, ActivityLevel, AssessmentId, CaseLevel, CrisisMarker, Field, GoalId, HourEntryId,
+    HourKind, InvolvementId, LifeDomain, MatchId, MatchStatus, MunicipalityId, OrganisationId, ParticipantId,
+    ProfessionalKind, ProgrammeId, ReferralId, RefusalCode, Resolution, RuleId, Severity, SignalId, SignalStatus,
+    StoryId, SubsidyId, VolunteerId, VolunteerStatus,
 };
 pub use funding::*;
 pub use import::*;

@@ -6,6 +6,7 @@
 use super::document::{Cell, Chart, ChartKind, KeyFigure, ReportDocument, Section, Series, Table};
 use super::figures::ReportFigures;
 use super::{Audience, Language};
+use crate::goals::{GoalResult, ZrmChange};
 use crate::suppression::{suppress, Shown};
 use crate::ProfessionalKind;
 use chrono::{Datelike, NaiveDate};
@@ -41,6 +42,7 @@ pub fn build(figures: &ReportFigures, audience: Audience, language: Language, co
     let b = Builder { f: figures, anonymous: audience == Audience::Funder, l: language };
     let tr = |nl: &str, en: &str| t(language, nl, en);
     let mut sections = vec![b.volunteers(), b.reach(), b.heaviness(), b.trend(), b.value()];
+    sections.extend(b.results());
     sections.extend(b.stories());
     if !b.anonymous {
         sections.push(b.per_volunteer());
@@ -664,6 +666,117 @@ impl Builder<'_> {
         }
     }
 
+    /// Goals reached, partly and not, by the case's level — results of complex cases beside
+    /// ordinary ones — suppressed as one table; and the ZRM's change where it was scored at the
+    /// start and at the end. Left out when no ended match has either.
+    fn results(&self) -> Option<Section> {
+        let f = self.f;
+        let any_goals = f.goal_results.iter().flatten().any(|n| *n > 0);
+        if !any_goals && f.zrm_changes.is_empty() {
+            return None;
+        }
+        let mut tables = Vec::new();
+        if any_goals {
+            let counts: Vec<Vec<u32>> = f.goal_results.iter().map(|r| r.to_vec()).collect();
+            let (cells, row_totals, column_totals, total) = if self.anonymous {
+                let s = suppress(&counts);
+                let row = |r: &Vec<Shown>| r.iter().map(|c| shown(*c)).collect::<Vec<_>>();
+                (
+                    s.cells.iter().map(row).collect::<Vec<_>>(),
+                    s.row_totals.iter().map(|c| shown(*c)).collect::<Vec<_>>(),
+                    s.column_totals.iter().map(|c| shown(*c)).collect::<Vec<_>>(),
+                    shown(s.total),
+                )
+            } else {
+                (
+                    counts.iter().map(|r| r.iter().map(|n| Cell::Count(*n)).collect()).collect(),
+                    counts.iter().map(|r| Cell::Count(r.iter().sum())).collect(),
+                    (0..3).map(|c| Cell::Count(counts.iter().map(|r| r[c]).sum())).collect(),
+                    Cell::Count(counts.iter().flatten().sum()),
+                )
+            };
+            // The share reached, only beside a shown count and a shown total: with either hidden
+            // it would give the other away.
+            let reached = |count: &Cell, total: &Cell, of: u32, n: u32| match (count, total) {
+                (Cell::Count(_), Cell::Count(_)) => self.percent_of(n, of),
+                (Cell::Count(_), other) | (other, _) => other.clone(),
+            };
+            let levels = [self.t("Normaal", "Normal"), self.t("Complex", "Complex"), self.t("Acuut", "Acute")];
+            let rows = levels
+                .into_iter()
+                .enumerate()
+                .map(|(i, level)| {
+                    let mut row = vec![Cell::Text(level)];
+                    row.extend(cells[i].iter().cloned());
+                    row.push(row_totals[i].clone());
+                    row.push(reached(&cells[i][0], &row_totals[i], counts[i].iter().sum(), counts[i][0]));
+                    row
+                })
+                .collect();
+            let mut total_row = vec![Cell::Text(self.t("Totaal", "Total"))];
+            total_row.extend(column_totals.iter().cloned());
+            total_row.push(total.clone());
+            let all: u32 = counts.iter().flatten().sum();
+            let reached_all: u32 = counts.iter().map(|r| r[0]).sum();
+            total_row.push(reached(&column_totals[0], &total, all, reached_all));
+            let mut columns = vec![self.t("Zwaarte van de casus", "Complexity of the case")];
+            columns.extend(GoalResult::ALL.iter().map(|r| {
+                let (nl, en) = r.label();
+                let text = if self.l == Language::Nl { nl } else { en };
+                let mut c = text.chars();
+                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+            }));
+            columns.push(self.t("Doelen", "Goals"));
+            columns.push(self.t("Aandeel bereikt", "Share reached"));
+            tables.push(Table {
+                key: self.t("Doelen", "Goals"),
+                title: self.t("Doelen van beëindigde koppelingen", "Goals of ended matches"),
+                columns,
+                rows,
+                total: Some(total_row),
+                note: Some(self.t(
+                    "Bij het einde van een koppeling geeft de coördinator per doel aan of het bereikt is. De zwaarte is die bij het einde.",
+                    "When a match ends, the coordinator says for each goal whether it was reached. The complexity is the one at the end.",
+                )),
+            });
+        }
+        if !f.zrm_changes.is_empty() {
+            let sum = |pick: fn(&ZrmChange) -> u32| f.zrm_changes.iter().map(pick).sum::<u32>();
+            let domains = [sum(|z| z.better), sum(|z| z.same), sum(|z| z.worse)];
+            let (shown_domains, total_domains) = self.counted(&domains);
+            let labels = [
+                self.t("Levensgebieden vooruit", "Life domains improved"),
+                self.t("Gelijk gebleven", "Stayed the same"),
+                self.t("Achteruit", "Declined"),
+            ];
+            let mut rows = vec![vec![
+                Cell::Text(self.t("Koppelingen met een ZRM bij begin en einde", "Matches with a ZRM at start and end")),
+                self.count(f.zrm_changes.len() as u32),
+            ]];
+            rows.extend(labels.into_iter().zip(shown_domains).map(|(label, cell)| vec![Cell::Text(label), cell]));
+            tables.push(Table {
+                key: self.t("ZRM", "ZRM"),
+                title: self.t("Zelfredzaamheid (ZRM) bij begin en einde", "Self-reliance (ZRM) at start and end"),
+                columns: vec![self.t("Wat", "What"), self.t("Aantal", "Number")],
+                rows,
+                total: Some(vec![Cell::Text(self.t("Levensgebieden samen", "Life domains together")), total_domains]),
+                note: Some(self.t(
+                    "Alleen waar een professional de Zelfredzaamheid-Matrix aan het begin en aan het einde van de koppeling invulde; per levensgebied de eerste en de laatste score.",
+                    "Only where a professional scored the Self-Sufficiency Matrix at the start and at the end of the match; per life domain the first and the last score.",
+                )),
+            });
+        }
+        Some(Section {
+            title: self.t("Resultaten", "Results"),
+            intro: Some(self.t(
+                "Wat de koppelingen opleverden, naast wat ze vroegen: ook in complexe casussen.",
+                "What the matches achieved, beside what they asked: in complex cases too.",
+            )),
+            tables,
+            charts: vec![],
+        })
+    }
+
     /// The chosen stories, when there are: what the counts cannot say.
     fn stories(&self) -> Option<Section> {
         if self.f.stories.is_empty() {
@@ -672,8 +785,9 @@ impl Builder<'_> {
         let table = Table {
             key: self.t("Verhalen", "Stories"),
             title: self.t("Verhalen uit de praktijk", "Stories from the work"),
-            columns: vec![self.t("Titel", "Title"), self.t("Verhaal", "Story")],
-            rows: self.f.stories.iter().map(|(title, text)| vec![Cell::Text(title.clone()), Cell::Text(text.clone())]).collect(),
+            // One column, the title leading its story: a story is a paragraph, not a figure.
+            columns: vec![self.t("Verhaal", "Story")],
+            rows: self.f.stories.iter().map(|(title, text)| vec![Cell::Text(format!("{title} — {text}"))]).collect(),
             total: None,
             note: Some(self.t(
                 "Zonder namen, adressen of andere gegevens die naar een persoon wijzen: Draagkracht controleert elk verhaal voordat het in een rapport mag.",

@@ -10,6 +10,7 @@
 //! assert_eq!(median(&mut []), None);
 //! ```
 
+use crate::goals::{GoalResult, ZrmChange};
 use crate::{ActivityLevel, CaseLevel, DateRange, ParticipantId, ProfessionalKind, VolunteerId};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
@@ -95,6 +96,12 @@ pub struct ReportFacts {
     pub programme_volunteers: Vec<(usize, VolunteerId)>,
     /// The anonymised stories chosen for reports of this period: (title, text).
     pub stories: Vec<(String, String)>,
+    /// The result of each goal of the matches that ended in the period, with the case's level
+    /// at the end.
+    pub goal_results: Vec<(CaseLevel, GoalResult)>,
+    /// Of the matches that ended in the period with a ZRM scored at the start and at the end:
+    /// how each changed.
+    pub zrm_changes: Vec<ZrmChange>,
 }
 
 /// Minutes of work by the level of the activity named.
@@ -156,6 +163,10 @@ pub struct ReportFigures {
     /// The programmes whose hours a funder may not see apart (see [`FewVolunteers`]).
     pub few_volunteers: FewVolunteers,
     pub stories: Vec<(String, String)>,
+    /// Goal results by level: `[level][result]`, levels normal, complex, acute; results as
+    /// [`GoalResult::ALL`].
+    pub goal_results: [[u32; 3]; 3],
+    pub zrm_changes: Vec<ZrmChange>,
 }
 
 /// Hours of fewer than five volunteers could point at a person, so a funder does not see them
@@ -310,6 +321,18 @@ impl ReportFacts {
             unlinked_minutes: self.unlinked_minutes,
             few_volunteers,
             stories: self.stories,
+            goal_results: {
+                let mut table = [[0u32; 3]; 3];
+                for (level, result) in &self.goal_results {
+                    let row = [CaseLevel::Normal, CaseLevel::Complex, CaseLevel::Acute].iter().position(|l| l == level);
+                    let col = GoalResult::ALL.iter().position(|r| r == result);
+                    if let (Some(row), Some(col)) = (row, col) {
+                        table[row][col] += 1;
+                    }
+                }
+                table
+            },
+            zrm_changes: self.zrm_changes,
         }
     }
 }
@@ -405,6 +428,8 @@ pub(crate) mod tests {
             unlinked_minutes: None,
             programme_volunteers: vec![],
             stories: vec![],
+            goal_results: vec![],
+            zrm_changes: vec![],
         }
     }
 

@@ -39,6 +39,8 @@ pub const TABLES: &[(&str, Sharing)] = &[
     ("stories", shared(ID)),
     ("matches", shared(ID)),
     ("match_volunteers", shared(&["match_id", "volunteer_id"])),
+    ("programme_goals", shared(ID)),
+    ("match_goals", shared(&["match_id", "goal_id"])),
     ("hour_entries", shared(ID)),
     ("assessments", shared(ID)),
     ("involvements", shared(ID)),
