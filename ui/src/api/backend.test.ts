@@ -349,6 +349,31 @@ describe('tauriBackend', () => {
     expect(calls[6]?.[1]).toEqual({ id: 's-1' });
   });
 
+  it('calls the story commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return [];
+    });
+    const story = { title: 'Weer grip op de post', text: 'Een vrijwilliger hielp een gezin.', from: '1-1-2025', to: '30-6-2025' };
+    await tauriBackend.stories();
+    await tauriBackend.saveStory(null, story);
+    await tauriBackend.saveStory('st-1', story);
+    await tauriBackend.chooseStory('st-1', true);
+    await tauriBackend.removeStory('st-1');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['stories', []],
+      ['save_story', ['id', 'input']],
+      ['save_story', ['id', 'input']],
+      ['choose_story', ['id', 'inReport']],
+      ['remove_story', ['id']],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ id: null, input: story });
+    expect(calls[2]?.[1]).toEqual({ id: 'st-1', input: story });
+    expect(calls[3]?.[1]).toEqual({ id: 'st-1', inReport: true });
+    expect(calls[4]?.[1]).toEqual({ id: 'st-1' });
+  });
+
   it('calls the report commands with the argument keys the Rust side expects', async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {

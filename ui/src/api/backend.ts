@@ -87,6 +87,9 @@ import type {
   SignalDetail,
   SignalId,
   SignalView,
+  Story,
+  StoryId,
+  StoryInput,
   Subsidy,
   SubsidyId,
   SubsidyInput,
@@ -180,6 +183,16 @@ export interface Backend {
   /** Adds (`id` null) or changes a subsidy, dates and amount as typed; answers with the whole list. */
   saveSubsidy(id: SubsidyId | null, input: SubsidyInput): Promise<Subsidy[]>;
   removeSubsidy(id: SubsidyId): Promise<Subsidy[]>;
+  /** The anonymised stories for reports, the latest period first, each with what in it still points at a person. */
+  stories(): Promise<Story[]>;
+  /**
+   * Adds (`id` null) or changes a story, dates as typed; answers with all stories. Refused at
+   * `name` (the title), `note` (the text), `from` and `to`, several at once in `also`.
+   */
+  saveStory(id: StoryId | null, input: StoryInput): Promise<Story[]>;
+  /** Chooses a story for reports or takes it out; choosing is refused, each finding named, while it points at a person. */
+  chooseStory(id: StoryId, inReport: boolean): Promise<Story[]>;
+  removeStory(id: StoryId): Promise<Story[]>;
   /** The organisations that fit a referral of `kind` from this match. */
   organisationsFor(matchId: MatchId, kind: ProfessionalKind): Promise<Organisation[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
@@ -430,6 +443,10 @@ export const tauriBackend: Backend = {
   subsidies: () => call('subsidies'),
   saveSubsidy: (id, input) => call('save_subsidy', { id, input }),
   removeSubsidy: (id) => call('remove_subsidy', { id }),
+  stories: () => call('stories'),
+  saveStory: (id, input) => call('save_story', { id, input }),
+  chooseStory: (id, inReport) => call('choose_story', { id, inReport }),
+  removeStory: (id) => call('remove_story', { id }),
   organisationsFor: (matchId, kind) => call('organisations_for', { matchId, kind }),
   getMatch: (id) => call('get_match', { id }),
   endMatch: (id, input) => call('end_match', { id, input }),

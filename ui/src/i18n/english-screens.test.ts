@@ -330,7 +330,36 @@ const VISITS: Visit[] = [
       await screen.findByTestId('subsidy-remove-panel');
     },
   },
-  { label: 'municipalities and subsidies, none yet', route: { name: 'funding' }, ready: 'subsidies-empty', overrides: { municipalities: async () => [], subsidies: async () => [] } },
+  {
+    label: 'municipalities, subsidies and stories, none yet',
+    route: { name: 'funding' },
+    ready: 'subsidies-empty',
+    overrides: { municipalities: async () => [], subsidies: async () => [], stories: async () => [] },
+  },
+  // Verhalen voor rapporten: a story that points at a person, refused for reports, its text marked.
+  {
+    label: 'stories, one refused for reports with what points at a person',
+    route: { name: 'funding' },
+    ready: 'story-row',
+    act: async () => {
+      await click('story-in-report');
+      await screen.findByTestId('story-choose-failure');
+      await screen.findByTestId('story-findings');
+    },
+  },
+  {
+    label: 'stories, changing one that points at a person, refused',
+    route: { name: 'funding' },
+    ready: 'story-row',
+    act: async () => {
+      await click('edit-story');
+      await screen.findByTestId('story-findings-view');
+      await userEvent.clear(screen.getByTestId('story-title'));
+      await userEvent.clear(screen.getByTestId('story-from'));
+      await click('story-save');
+      await screen.findByTestId('story-error-from');
+    },
+  },
   // Over Draagkracht: the version, the folders, the licence and the software of others.
   { label: 'about', route: { name: 'about' }, ready: 'licence-row', act: async () => void (await screen.findByTestId('about-version')) },
   {
@@ -491,6 +520,7 @@ const TYPED_IN_DUTCH: string[] = [
   'Belt liever na 10 uur',
   'gegevens voor de koppeling',
   'Uren per week',
+  'om te zeggen dat het goed ging',
 ];
 
 /**

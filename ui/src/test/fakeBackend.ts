@@ -66,6 +66,10 @@ import type {
   SignalView,
   SheetPreview,
   Severity,
+  Finding,
+  FindingKind,
+  Story,
+  StoryInput,
   Subsidy,
   SubsidyInput,
   RuleId,
@@ -695,6 +699,134 @@ function fundingCommands() {
       subsidies = subsidies.filter((s) => s.id !== id);
       counted();
       return structuredClone(subsidies);
+    },
+  } satisfies Partial<Backend>;
+}
+
+/** The names the fake's check knows, as the backend knows the volunteers' names and the participants' labels. */
+const KNOWN_NAMES = ['Anna de Vries', 'Bram Jansen', 'Ria', 'D-017'];
+
+/** The byte offsets in UTF-8, as the backend counts them, of `text` from UTF-16 index `from` to `to`. */
+function byteSpan(text: string, from: number, to: number): { start: number; end: number } {
+  const bytes = (part: string) => new TextEncoder().encode(part).length;
+  return { start: bytes(text.slice(0, from)), end: bytes(text.slice(0, to)) };
+}
+
+/**
+ * What the fake finds in `text` that points at a person, in the order it appears, each with its
+ * UTF-8 byte offsets as the backend gives them: a known name, an e-mail address, a phone number.
+ */
+export function storyFindings(text: string): Finding[] {
+  const found: { kind: FindingKind; at: number; end: number }[] = [];
+  const mark = (kind: FindingKind, pattern: RegExp) => {
+    for (const m of text.matchAll(pattern)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (!found.some((f) => f.at < end && at < f.end)) found.push({ kind, at, end });
+    }
+  };
+  mark('email', /[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/g);
+  mark('phone', /(?<![\p{L}\d])0\d(?:[ -]?\d){8}(?!\d)/gu);
+  for (const name of KNOWN_NAMES) mark('name', new RegExp(`(?<![\\p{L}\\d])${name}(?![\\p{L}\\d])`, 'giu'));
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map(({ kind, at, end }) => ({ kind, found: text.slice(at, end), ...byteSpan(text, at, end) }));
+}
+
+/** A story with what the fake finds in it: the title's findings first, then the text's. */
+function storyOf(id: string, title: string, text: string, firstDay: string, lastDay: string, inReport: boolean): Story {
+  return { id, title, text, firstDay, lastDay, inReport, findings: [...storyFindings(title), ...storyFindings(text)] };
+}
+
+/**
+ * The stories, the latest period first: one that still points at a person (a name and a phone
+ * number, after a word with two-byte letters, so their byte offsets are not the string's
+ * indices), and a clean one chosen for reports.
+ */
+export const STORIES: Story[] = [
+  storyOf('st-phone', 'Samen bellen', 'Één keer belde Ria 06-12345678 om te zeggen dat het goed ging.', '2025-07-01', '2025-12-31', false),
+  storyOf(
+    'st-post',
+    'Weer grip op de post',
+    'Een vrijwilliger hielp een gezin de post te ordenen. Na drie maanden lagen er geen aanmaningen meer.',
+    '2025-01-01',
+    '2025-06-30',
+    true,
+  ),
+];
+
+/** How the backend names a finding's kind in a refusal: Dutch, English. */
+const FINDING_WHAT: Record<FindingKind, [string, string]> = {
+  name: ['een naam uit de gegevens', 'a name from the records'],
+  email: ['een e-mailadres', 'an e-mail address'],
+  phone: ['een telefoonnummer', 'a phone number'],
+  address: ['een adres of postcode', 'an address or postcode'],
+  birth_date: ['een geboortedatum', 'a date of birth'],
+};
+
+/** What `choose_story` answers when `story` still points at a person: a refusal naming each finding. */
+export function chooseRefusal(story: Story): ApiError {
+  const list = (language: 0 | 1) => story.findings.map((f) => `'${f.found}' (${FINDING_WHAT[f.kind][language]})`).join(', ');
+  return refusal({
+    field: 'note',
+    reason: 'not_allowed',
+    message: `Dit verhaal kan nog niet in een rapport: haal eerst weg wat naar een persoon wijst: ${list(0)}.`,
+    messageEn: `This story cannot go into a report yet: first take out what points at a person: ${list(1)}.`,
+  });
+}
+
+/**
+ * What `save_story` answers for `input`: the story as stored, with what the fake finds in it, or
+ * every refused field at once (title at `name`, text at `note`). A changed text leaves the reports
+ * until the story is chosen again.
+ */
+export function storyFor(id: string, input: StoryInput, before: Story | null): Story {
+  const refused: ReturnType<typeof fieldRefusal>[] = [];
+  const title = input.title.trim();
+  const text = input.text.trim();
+  if (title === '') refused.push(fieldRefusal('name', 'required', 'Vul een titel in.', 'Please fill in a title.'));
+  if (text === '') refused.push(fieldRefusal('note', 'required', 'Vul het verhaal in.', 'Please fill in the story.'));
+  else if ([...text].length > 3000) refused.push(fieldRefusal('note', 'too_long', 'Het verhaal is te lang: hooguit 3.000 tekens.', 'The story is too long: 3,000 characters at most.'));
+  const from = parseDate(input.from);
+  const to = parseDate(input.to);
+  if (from === null) refused.push(fieldRefusal('from', 'invalid_format', `'${input.from}' is geen datum. Schrijf bijvoorbeeld 1-1-2025.`, `'${input.from}' is not a date. Write for example 1-1-2025.`));
+  if (to === null) refused.push(fieldRefusal('to', 'invalid_format', `'${input.to}' is geen datum. Schrijf bijvoorbeeld 31-12-2025.`, `'${input.to}' is not a date. Write for example 31-12-2025.`));
+  else if (from !== null && to < from) refused.push(fieldRefusal('to', 'invalid_format', 'De einddatum ligt vóór de begindatum.', 'The last day is before the first day.'));
+  const [first, ...also] = refused;
+  if (first) throw refusal({ ...first, ...(also.length > 0 ? { also } : {}) });
+  return storyOf(id, title, text, from!, to!, before !== null && before.text === text && before.inReport);
+}
+
+/**
+ * The story commands, their list kept per backend: a story saved shows in the next list with what
+ * in it points at a person, choosing one that does is refused with each finding named, and
+ * removing takes it out.
+ */
+function storyCommands() {
+  let stories = structuredClone(STORIES);
+  let added = 0;
+  const latestFirst = (a: Story, b: Story) => b.lastDay.localeCompare(a.lastDay) || a.title.localeCompare(b.title, 'nl');
+  const notFound = () => refusal({ code: 'not_found', message: 'Dit verhaal bestaat niet meer.', messageEn: 'This story no longer exists.', reason: null });
+  return {
+    stories: async () => structuredClone(stories),
+    saveStory: async (id, input) => {
+      const before = id === null ? null : (stories.find((s) => s.id === id) ?? null);
+      if (id !== null && before === null) throw notFound();
+      const saved = storyFor(id ?? `st-new-${++added}`, input, before);
+      stories = [...stories.filter((s) => s.id !== saved.id), saved].sort(latestFirst);
+      return structuredClone(stories);
+    },
+    chooseStory: async (id, inReport) => {
+      const story = stories.find((s) => s.id === id);
+      if (!story) throw notFound();
+      if (inReport && story.findings.length > 0) throw chooseRefusal(story);
+      stories = stories.map((s) => (s.id === id ? { ...s, inReport } : s));
+      return structuredClone(stories);
+    },
+    removeStory: async (id) => {
+      if (!stories.some((s) => s.id === id)) throw notFound();
+      stories = stories.filter((s) => s.id !== id);
+      return structuredClone(stories);
     },
   } satisfies Partial<Backend>;
 }
@@ -1885,6 +2017,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     ...importCommands(),
     ...reportCommands(),
     ...fundingCommands(),
+    ...storyCommands(),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),

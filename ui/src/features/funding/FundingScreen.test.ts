@@ -1,7 +1,7 @@
 // Gemeenten en subsidies (#/funding): the municipalities with their counts, added, renamed and
 // removed (a refusal said where it belongs), and the subsidies with their funder, municipality,
 // period, programmes and amount, added and changed in a form that shows every refusal at once, and
-// removed after a question; in Dutch and English.
+// removed after a question; in Dutch and English. The stories below them: StoryList.test.ts.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,14 +33,14 @@ describe('municipalities', () => {
   it('lists the municipalities by name with their participants and subsidies', async () => {
     await open();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Gemeenten en subsidies');
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Gemeenten', 'Subsidies']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Gemeenten', 'Subsidies', 'Verhalen voor rapporten']);
     const rows = screen.getAllByTestId('municipality-row').map((row) => cells(row).slice(0, 3));
     expect(rows).toEqual([
       ['De Bilt', '0', '0'],
       ['Zeist', '2', '1'],
     ]);
     expect(screen.getByLabelText('Naam van de gemeente')).toBe(input('municipality-name'));
-    expect(screen.getByRole('button', { name: 'Naam van Zeist wijzigen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Naam wijzigen van Zeist' })).toBeTruthy();
   });
 
   it('adds a municipality, and keeps the field ready for the next one', async () => {
@@ -131,10 +131,11 @@ describe('municipalities', () => {
   });
 
   it('says when there are none yet', async () => {
-    setBackend(fakeBackend({ municipalities: async () => [], subsidies: async () => [] }));
+    setBackend(fakeBackend({ municipalities: async () => [], subsidies: async () => [], stories: async () => [] }));
     render(FundingScreen);
     expect((await screen.findByTestId('municipalities-empty')).textContent).toContain('Nog geen gemeenten');
     expect(screen.getByTestId('subsidies-empty').textContent).toContain('Nog geen subsidies');
+    expect(screen.getByTestId('stories-empty').textContent).toContain('Nog geen verhalen');
   });
 });
 
