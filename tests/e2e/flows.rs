@@ -776,6 +776,30 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.click("participant-save").await;
     s.wait_for_text("participant-municipality-value", "Utrecht").await;
 
+    // A story for reports: a participant's label and a phone number in it are marked, and it
+    // cannot go into a report until they are gone.
+    s.click("nav-funding").await;
+    s.click("new-story").await;
+    s.type_into("story-title", "Weer grip op de post").await;
+    s.type_into("story-text", "U-001 kreeg hulp bij de post. Bel 06-12345678 voor meer.").await;
+    s.type_into("story-from", "1-1-2026").await;
+    s.type_into("story-to", "31-12-2026").await;
+    s.click("story-save").await;
+    s.wait_for_text("story-findings", "telefoonnummer").await;
+    s.find("[data-testid='story-finding-mark']").await;
+    s.scroll_to("story-findings-view").await;
+    s.screenshot("story-findings").await;
+    s.assert_accessible("a story with what points at a person marked").await;
+    s.by_test_id("story-in-report").await.click().await.expect("choose the story");
+    s.wait_for_text("story-choose-failure", "kan nog niet in een rapport").await;
+    s.by_test_id("edit-story").await.click().await.expect("edit the story");
+    s.type_into("story-text", "Een deelnemer kreeg hulp bij de post en opent die nu weer zelf.").await;
+    s.click("story-save").await;
+    s.wait_for_text("story-status", "Niet in rapporten").await;
+    s.by_test_id("story-in-report").await.click().await.expect("choose the story");
+    s.wait_for_text("story-status", "In rapporten").await;
+    s.screenshot("story-chosen").await;
+
     // A report about what Zeist's Wmo subsidy of 2025 pays for: its period comes with it.
     s.click("nav-reports").await;
     s.find("[data-testid='report-table']").await;

@@ -115,7 +115,8 @@ const PARTICLES: [&str; 12] = ["van", "de", "der", "den", "het", "ten", "ter", "
 
 /// Everything in `text` that could point at a person, in the order it appears. `names` are the
 /// volunteers' names and the participants' labels in the database: each is marked as a whole and
-/// by its parts of three letters or more (a first name alone can be enough). A full date counts as
+/// by its parts of three letters or more (a first name alone can be enough) — a single word only
+/// when written as a name, with a capital or as a code, since many surnames are ordinary words. A full date counts as
 /// a date of birth when "geboren" (or the like) stands right before it, or when it lies ten years
 /// or more before `today` — a story is about recent work, so such a date is most likely someone's
 /// birthday.
@@ -163,9 +164,16 @@ pub fn findings(text: &str, names: &[String], today: NaiveDate) -> Vec<Finding> 
     let words = tokens(text);
     let mut i = 0;
     while i < words.len() {
-        let hit = (1..=longest.min(words.len() - i))
-            .rev()
-            .find(|n| known.contains(&words[i..i + n].iter().map(|(_, _, w)| w.to_lowercase()).collect::<Vec<_>>()));
+        let hit = (1..=longest.min(words.len() - i)).rev().find(|n| {
+            // One word counts as a name only as a name is written — with a capital (or as a code
+            // with a digit): surnames are often words too ("Meer", "Groot", "de Jong").
+            let (_, _, first) = words[i];
+            let written_as_name = *n > 1
+                || first.chars().next().is_some_and(char::is_uppercase)
+                || first.chars().any(|c| c.is_ascii_digit());
+            written_as_name
+                && known.contains(&words[i..i + n].iter().map(|(_, _, w)| w.to_lowercase()).collect::<Vec<_>>())
+        });
         match hit {
             Some(n) => {
                 mark(FindingKind::Name, words[i].0, words[i + n - 1].1);
@@ -222,7 +230,14 @@ mod tests {
             kinds("Anna de Vries hielp mevrouw D-017 met haar post.", &["Anna de Vries", "D-017"]),
             [(Name, "Anna de Vries".into()), (Name, "D-017".into())]
         );
-        assert_eq!(kinds("Later belde anna zelf.", &["Anna de Vries"]), [(Name, "anna".into())], "a first name alone");
+        assert_eq!(kinds("Later belde Anna zelf.", &["Anna de Vries"]), [(Name, "Anna".into())], "a first name alone");
+        assert_eq!(
+            kinds("Ze wil meer weten en is nog jong.", &["Joke van der Meer", "Piet de Jong"]),
+            [],
+            "words, not names"
+        );
+        assert_eq!(kinds("Mevrouw Van der Meer belde.", &["Joke van der Meer"]), [(Name, "Meer".into())]);
+        assert_eq!(kinds("Ook d-017 kwam.", &["D-017"]), [(Name, "d-017".into())], "a code in any case");
         assert_eq!(kinds("Een vrijwilliger van de buurt.", &["Anna de Vries"]), [], "'de' is no name");
         assert_eq!(kinds("Mail: ria.kok@example.nl", &[]), [(Email, "ria.kok@example.nl".into())]);
         for phone in ["06-12345678", "0612345678", "06 1234 5678", "+31 6 12345678", "030-2345678"] {
