@@ -3,6 +3,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tauriBackend, toApiError } from './backend';
+import type { EndMatchInput } from './bindings';
 
 afterEach(() => clearMocks());
 
@@ -46,9 +47,11 @@ describe('tauriBackend', () => {
     const participant = { label: 'D-1', municipalityId: 'g-1', contact: '', consentDate: '', consentBy: 'Marieke', consentScope: 'gegevens voor de koppeling' };
     await tauriBackend.createParticipant(participant);
     await tauriBackend.updateParticipant('d-1', participant);
-    await tauriBackend.createMatch({ participantId: 'd-1', programmeId: 'p-1', volunteerIds: ['v-1'], startDate: '', expectedEndDate: '', oneToOneAtHome: true });
+    const match = { participantId: 'd-1', programmeId: 'p-1', volunteerIds: ['v-1'], startDate: '', expectedEndDate: '', oneToOneAtHome: true, goalIds: ['goal-1'] };
+    await tauriBackend.createMatch(match);
     await tauriBackend.getMatch('m-1');
-    await tauriBackend.endMatch('m-1', { endDate: '26-11-2025', reason: 'klaar' });
+    const ending: EndMatchInput = { endDate: '26-11-2025', reason: 'klaar', results: [{ goalId: 'goal-1', result: 'partly' }] };
+    await tauriBackend.endMatch('m-1', ending);
     await tauriBackend.assessCase('m-1', { date: '', domains: ['money'], solvableWithinYear: false, markers: [], zrm: null, note: '' });
     await tauriBackend.addProfessional('m-1', involvement);
     await tauriBackend.updateProfessional('i-1', involvement);
@@ -79,6 +82,8 @@ describe('tauriBackend', () => {
       ['case_vocabulary', []],
     ]);
     expect(calls[2]?.[1]).toEqual({ input: participant });
+    expect(calls[4]?.[1]).toEqual({ input: match });
+    expect(calls[6]?.[1]).toEqual({ id: 'm-1', input: ending });
     expect(calls[7]?.[1]).toMatchObject({ matchId: 'm-1', input: { domains: ['money'], zrm: null } });
     expect(calls[12]?.[1]).toEqual({ programmeId: null });
   });
@@ -318,6 +323,23 @@ describe('tauriBackend', () => {
     expect(calls[7]?.[1]).toEqual({ device: 'n-anna' });
     // The server's address goes as the path, as typed.
     expect(calls[8]?.[1]).toEqual({ path: 'postgres://humanitas:geheim@server.humanitas.nl/draagkracht', deviceName: 'Laptop Marieke' });
+  });
+
+  it('calls the goal commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return [];
+    });
+    const goal = { name: 'Schulden in beeld', active: false };
+    await tauriBackend.goals('p-1');
+    await tauriBackend.saveGoal('p-1', null, goal);
+    await tauriBackend.saveGoal('p-1', 'goal-1', goal);
+    expect(calls).toEqual([
+      ['goals', { programmeId: 'p-1' }],
+      ['save_goal', { programmeId: 'p-1', id: null, input: goal }],
+      ['save_goal', { programmeId: 'p-1', id: 'goal-1', input: goal }],
+    ]);
   });
 
   it('calls the municipality and subsidy commands with the argument keys the Rust side expects', async () => {

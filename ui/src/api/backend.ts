@@ -28,6 +28,9 @@ import type {
   ErrorCode,
   ExportPersonInput,
   ExportedPerson,
+  Goal,
+  GoalId,
+  GoalInput,
   GuideInput,
   HourEntry,
   HourEntryId,
@@ -143,6 +146,13 @@ export interface Backend {
   listProgrammes(): Promise<Programme[]>;
   createProgramme(input: ProgrammeInput): Promise<Programme>;
   updateProgramme(id: ProgrammeId, input: ProgrammeInput): Promise<Programme>;
+  /** A programme's goals in its order, the retired ones too (`active` false: no longer offered for new matches). */
+  goals(programmeId: ProgrammeId): Promise<Goal[]>;
+  /**
+   * Adds a goal to a programme (`id` null), or renames or retires one; answers with the
+   * programme's goals. A name the programme has already is refused (field `name`).
+   */
+  saveGoal(programmeId: ProgrammeId, id: GoalId | null, input: GoalInput): Promise<Goal[]>;
   listVolunteers(filter: VolunteerFilter): Promise<VolunteerRow[]>;
   getVolunteer(id: VolunteerId): Promise<VolunteerDetail>;
   createVolunteer(input: VolunteerInput): Promise<Volunteer>;
@@ -161,6 +171,7 @@ export interface Backend {
   getParticipant(id: ParticipantId): Promise<ParticipantDetail>;
   createParticipant(input: ParticipantInput): Promise<Participant>;
   updateParticipant(id: ParticipantId, input: ParticipantInput): Promise<Participant>;
+  /** A new match with the goals it works towards; a goal not of its programme is refused (field `goals`). */
   createMatch(input: MatchInput): Promise<Match>;
   /** Who in a programme has room for one more match, the most room first, each with why. */
   matchRoom(programmeId: ProgrammeId): Promise<VolunteerRoom[]>;
@@ -196,6 +207,7 @@ export interface Backend {
   /** The organisations that fit a referral of `kind` from this match. */
   organisationsFor(matchId: MatchId, kind: ProfessionalKind): Promise<Organisation[]>;
   getMatch(id: MatchId): Promise<MatchDetail>;
+  /** Ends a match with a result for each of its goals; a goal left without one is refused (field `goals`). */
   endMatch(id: MatchId, input: EndMatchInput): Promise<MatchDetail>;
   /** A new dated assessment; earlier ones stay as history. */
   assessCase(matchId: MatchId, input: AssessmentInput): Promise<MatchDetail>;
@@ -416,6 +428,8 @@ export const tauriBackend: Backend = {
   listProgrammes: () => call('list_programmes'),
   createProgramme: (input) => call('create_programme', { input }),
   updateProgramme: (id, input) => call('update_programme', { id, input }),
+  goals: (programmeId) => call('goals', { programmeId }),
+  saveGoal: (programmeId, id, input) => call('save_goal', { programmeId, id, input }),
   listVolunteers: (filter) => call('list_volunteers', { filter }),
   getVolunteer: (id) => call('get_volunteer', { id }),
   createVolunteer: (input) => call('create_volunteer', { input }),

@@ -705,6 +705,9 @@ export const en: Record<MessageKey, string> = {
   'matchForm.maxMonths': 'This programme usually lasts at most {months} months.',
   'matchForm.home': "One to one, at the participant's home",
   'matchForm.homeHelp': 'This work asks more of a volunteer.',
+  'matchForm.goals': 'Goals',
+  'matchForm.goalsHelp': 'What does this match work towards? When it ends, you say for each goal whether it was reached.',
+  'matchForm.noGoals': 'This programme has no goals yet. You add them under Programmes (in the Manage menu).',
   'matchForm.save': 'Save match',
 
   'match.heading': 'Match',
@@ -724,6 +727,8 @@ export const en: Record<MessageKey, string> = {
   'match.ended': 'Ended on',
   'match.endReason': 'Reason for ending',
   'match.home': "One to one, at the participant's home",
+  'match.goals': 'Goals',
+  'match.noGoals': 'No goals chosen',
   'match.noProfessionalComplex':
     'This case is complex and no professional is involved now. Make sure a professional joins, for example the neighbourhood team. Record that below under Professionals.',
   'match.noProfessionalAcute':
@@ -964,6 +969,18 @@ export const en: Record<MessageKey, string> = {
   'end.confirm': 'The match then ends. Its hours, assessments and referrals are kept.',
   'end.save': 'Yes, end the match',
   'end.done': 'The match has ended.',
+  'end.goals': 'Goals',
+  'end.goalsHelp': 'Say for each goal whether it was reached.',
+  'end.goalOpen': 'no result yet',
+  'end.result.reached': 'Reached',
+  'end.result.partly': 'Partly reached',
+  'end.result.not_reached': 'Not reached',
+
+  'goalResult.reached': 'reached',
+  'goalResult.partly': 'partly reached',
+  'goalResult.not_reached': 'not reached',
+  'goalResult.open': 'still open',
+  'goalResult.none': 'no result',
 
   'activities.heading': 'Activities per programme',
   'activities.help':
@@ -980,6 +997,22 @@ export const en: Record<MessageKey, string> = {
   'activities.new': 'Add an activity',
   'activities.newHeading': 'New activity for {programme}',
   'activities.saved': 'Saved',
+
+  'goals.heading': 'Goals per programme',
+  'goals.help':
+    'What a match works towards. You choose them for a new match, and when it ends you say for each goal whether it was reached. A goal you no longer offer stays with the matches that have it already.',
+  'goals.countOne': '1 goal',
+  'goals.countMany': '{count} goals',
+  'goals.none': 'This programme has no goals yet.',
+  'goals.listLabel': 'Goals of {programme}',
+  'goals.nameOf': 'Name of the goal {name}',
+  'goals.offered': 'Offer for new matches',
+  'goals.retired': 'no longer offered',
+  'goals.saved': 'Saved',
+  'goals.newName': 'New goal for {programme}',
+  'goals.newNameHelp': 'Short and clear, for example: Keeping up with the post.',
+  'goals.add': 'Add goal',
+  'goals.added': 'The goal {name} has been added.',
 
   'support.heading': 'Support',
   'support.intro':

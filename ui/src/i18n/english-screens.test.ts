@@ -25,7 +25,23 @@ import { keepSharing } from '../features/sharing/status.svelte';
 import { navigate, type Route } from '../routing.svelte';
 import routingSource from '../routing.svelte.ts?raw';
 import shellSource from '../features/shell/Shell.svelte?raw';
-import { ABOUT, PROBLEMS, SPREADSHEET, STATUS, USB_FOLDER, dryRunFor, fakeBackend, fakeSharing, fakeVault, overviewOf, sharingBranch, type FakeSharing, type FakeVault } from '../test/fakeBackend';
+import {
+  ABOUT,
+  MATCH_DETAIL,
+  PROBLEMS,
+  SPREADSHEET,
+  STATUS,
+  USB_FOLDER,
+  dryRunFor,
+  fakeBackend,
+  fakeSharing,
+  fakeVault,
+  overviewOf,
+  refusal,
+  sharingBranch,
+  type FakeSharing,
+  type FakeVault,
+} from '../test/fakeBackend';
 import { LICENCES } from '../test/fakeLicences';
 import { applyLanguage } from './i18n.svelte';
 import { en } from './en';
@@ -148,7 +164,67 @@ const VISITS: Visit[] = [
       await screen.findByTestId('end-save');
     },
   },
+  {
+    label: 'match page, ending refused at a goal without a result',
+    route: { name: 'match', id: 'm-1' },
+    ready: 'match-goals',
+    act: async () => {
+      await click('end-match');
+      await click('end-goal-partly');
+      await click('end-save');
+      await screen.findByTestId('end-error-goals');
+    },
+  },
+  {
+    label: 'match page of an ended match with its results',
+    route: { name: 'match', id: 'm-1' },
+    ready: 'match-goals',
+    overrides: {
+      getMatch: async () => ({
+        ...structuredClone(MATCH_DETAIL),
+        match: { ...MATCH_DETAIL.match, status: 'ended', endDate: '2025-11-20', endReason: null },
+        goals: [
+          { id: 'goal-papers', name: 'Administratie op orde', result: 'reached' },
+          { id: 'goal-debts', name: 'Schulden in beeld', result: 'partly' },
+          { id: 'goal-post', name: 'Zelf de post bijhouden', result: 'not_reached' },
+          { id: 'goal-forms', name: 'Formulieren zelf invullen', result: null },
+        ],
+      }),
+    },
+  },
+  { label: 'match page without goals', route: { name: 'match', id: 'm-1' }, ready: 'match-no-goals', overrides: { getMatch: async () => ({ ...structuredClone(MATCH_DETAIL), goals: [] }) } },
   { label: 'match form', route: { name: 'match-new', participantId: null, volunteerId: null }, ready: 'match-save' },
+  {
+    label: 'match form with the goals of a programme, refused',
+    route: { name: 'match-new', participantId: 'd-017', volunteerId: null },
+    ready: 'match-save',
+    overrides: {
+      createMatch: async () => {
+        throw refusal({
+          field: 'goals',
+          reason: 'unknown',
+          message: 'Een van de gekozen doelen hoort niet (meer) bij dit project.',
+          messageEn: 'One of the chosen goals does not belong to this programme (any more).',
+        });
+      },
+    },
+    act: async () => {
+      await userEvent.selectOptions(await screen.findByTestId('match-programme'), 'p-admin');
+      await click('match-goal');
+      await click('match-save');
+      await screen.findByTestId('match-error-goals');
+    },
+  },
+  {
+    label: 'match form for a programme without goals',
+    route: { name: 'match-new', participantId: 'd-017', volunteerId: null },
+    ready: 'match-save',
+    overrides: { goals: async () => [] },
+    act: async () => {
+      await userEvent.selectOptions(await screen.findByTestId('match-programme'), 'p-buddy');
+      await screen.findByTestId('match-no-goals');
+    },
+  },
   { label: 'match form for a participant', route: { name: 'match-new', participantId: 'd-017', volunteerId: null }, ready: 'match-save' },
   { label: 'match form for a volunteer', route: { name: 'match-new', participantId: null, volunteerId: 'v-anna' }, ready: 'match-participant' },
   // Uren invoeren.
@@ -247,6 +323,23 @@ const VISITS: Visit[] = [
       await screen.findAllByTestId('threshold-row');
       await screen.findAllByTestId('activity-row');
       await screen.findByTestId('support-settings-save');
+    },
+  },
+  {
+    label: 'programmes with their goals: one retired, one added, a duplicate refused',
+    route: { name: 'programmes' },
+    ready: 'programme-row',
+    act: async () => {
+      for (const toggle of await screen.findAllByTestId('goals-toggle')) await userEvent.click(toggle);
+      await screen.findAllByTestId('goal-retired');
+      await screen.findByTestId('goals-none');
+      await click('goal-active');
+      await click('goal-save');
+      await screen.findByTestId('goal-saved');
+      await userEvent.type((await screen.findAllByTestId('new-goal-name'))[1]!, 'Meer bewegen{Enter}');
+      await screen.findByTestId('goal-added');
+      await userEvent.type((await screen.findAllByTestId('new-goal-name'))[0]!, 'Schulden in beeld{Enter}');
+      await screen.findByTestId('new-goal-error-name');
     },
   },
   { label: 'safety', route: { name: 'safety' }, ready: 'backup-row' },

@@ -710,6 +710,9 @@ export const nl = {
   'matchForm.maxMonths': 'Dit project duurt meestal hoogstens {months} maanden.',
   'matchForm.home': 'Eén op één, bij de deelnemer thuis',
   'matchForm.homeHelp': 'Dit werk vraagt meer van een vrijwilliger.',
+  'matchForm.goals': 'Doelen',
+  'matchForm.goalsHelp': 'Waar werkt deze koppeling naar toe? Bij het einde geef je per doel aan of het bereikt is.',
+  'matchForm.noGoals': 'Dit project heeft nog geen doelen. Je voegt ze toe bij Projecten (in het menu Beheer).',
   'matchForm.save': 'Koppeling opslaan',
 
   'match.heading': 'Koppeling',
@@ -729,6 +732,8 @@ export const nl = {
   'match.ended': 'Gestopt op',
   'match.endReason': 'Reden van stoppen',
   'match.home': 'Eén op één, bij de deelnemer thuis',
+  'match.goals': 'Doelen',
+  'match.noGoals': 'Geen doelen gekozen',
   'match.noProfessionalComplex':
     'Deze casus is complex en er is nu geen professional bij betrokken. Zorg dat er een professional bij komt, bijvoorbeeld het wijkteam. Leg dat hieronder vast bij Professionals.',
   'match.noProfessionalAcute':
@@ -971,6 +976,18 @@ export const nl = {
   'end.confirm': 'De koppeling stopt dan. De uren, inschattingen en verwijzingen blijven bewaard.',
   'end.save': 'Ja, koppeling stoppen',
   'end.done': 'De koppeling is gestopt.',
+  'end.goals': 'Doelen',
+  'end.goalsHelp': 'Geef per doel aan of het bereikt is.',
+  'end.goalOpen': 'nog geen uitkomst',
+  'end.result.reached': 'Bereikt',
+  'end.result.partly': 'Deels bereikt',
+  'end.result.not_reached': 'Niet bereikt',
+
+  'goalResult.reached': 'bereikt',
+  'goalResult.partly': 'deels bereikt',
+  'goalResult.not_reached': 'niet bereikt',
+  'goalResult.open': 'nog open',
+  'goalResult.none': 'geen uitkomst',
 
   'activities.heading': 'Activiteiten per project',
   'activities.help':
@@ -987,6 +1004,22 @@ export const nl = {
   'activities.new': 'Activiteit toevoegen',
   'activities.newHeading': 'Nieuwe activiteit voor {programme}',
   'activities.saved': 'Opgeslagen',
+
+  'goals.heading': 'Doelen per project',
+  'goals.help':
+    'Waar een koppeling naar toe werkt. Je kiest ze bij een nieuwe koppeling en bij het einde geef je per doel aan of het bereikt is. Een doel dat je niet meer aanbiedt, blijft bij de koppelingen die het al hebben.',
+  'goals.countOne': '1 doel',
+  'goals.countMany': '{count} doelen',
+  'goals.none': 'Dit project heeft nog geen doelen.',
+  'goals.listLabel': 'Doelen van {programme}',
+  'goals.nameOf': 'Naam van het doel {name}',
+  'goals.offered': 'Aanbieden bij nieuwe koppelingen',
+  'goals.retired': 'niet meer aangeboden',
+  'goals.saved': 'Opgeslagen',
+  'goals.newName': 'Nieuw doel voor {programme}',
+  'goals.newNameHelp': 'Kort en duidelijk, bijvoorbeeld: Zelf de post bijhouden.',
+  'goals.add': 'Doel toevoegen',
+  'goals.added': 'Het doel {name} is toegevoegd.',
 
   'support.heading': 'Ondersteuning',
   'support.intro':

@@ -26,6 +26,7 @@ import type {
   DatabaseAccess,
   DeviceInfo,
   DryRun,
+  EndMatchInput,
   ErasureReport,
   ExportedPerson,
   Field,
@@ -68,6 +69,8 @@ import type {
   Severity,
   Finding,
   FindingKind,
+  Goal,
+  GoalResult,
   Story,
   StoryInput,
   Subsidy,
@@ -392,7 +395,30 @@ export const ASSESSMENTS: Assessment[] = [
 
 export const PARTICIPANT_DETAIL: ParticipantDetail = { participant: PARTICIPANT, matches: [MATCH], assessments: ASSESSMENTS };
 
-export const MATCH_DETAIL: MatchDetail = { match: MATCH, assessments: ASSESSMENTS, professionals: [], referrals: [] };
+/**
+ * The programmes' goals in their order: Thuisadministratie's three defaults and one retired (no
+ * longer offered for new matches), Maatje's two; the old programme has none.
+ */
+export const GOALS: Goal[] = [
+  { id: 'goal-papers', programmeId: 'p-admin', name: 'Administratie op orde', active: true },
+  { id: 'goal-debts', programmeId: 'p-admin', name: 'Schulden in beeld', active: true },
+  { id: 'goal-post', programmeId: 'p-admin', name: 'Zelf de post bijhouden', active: true },
+  { id: 'goal-forms', programmeId: 'p-admin', name: 'Formulieren zelf invullen', active: false },
+  { id: 'goal-lonely', programmeId: 'p-buddy', name: 'Minder eenzaam', active: true },
+  { id: 'goal-neighbourhood', programmeId: 'p-buddy', name: 'Weer meedoen in de buurt', active: true },
+];
+
+/** The running match works towards two of Thuisadministratie's goals, neither with a result yet. */
+export const MATCH_DETAIL: MatchDetail = {
+  match: MATCH,
+  assessments: ASSESSMENTS,
+  professionals: [],
+  referrals: [],
+  goals: [
+    { id: 'goal-papers', name: 'Administratie op orde', result: null },
+    { id: 'goal-debts', name: 'Schulden in beeld', result: null },
+  ],
+};
 
 export const ACTIVITIES: Activity[] = [
   { id: 'act-post', programmeId: 'p-admin', name: 'Post ordenen en archiveren', level: 'volunteer', active: true },
@@ -637,6 +663,68 @@ export function subsidyFor(id: string, input: SubsidyInput, municipalities: Muni
     programmeIds: [...input.programmeIds],
     amountCents: BigInt(Math.round(euros * 100)),
   };
+}
+
+/**
+ * The goal commands and the match they are chosen for, the goals kept per backend: a goal added or
+ * changed shows in the next list, a name the programme has already is refused at `name`, and a
+ * new match with a goal of another programme is refused at `goals`, as the backend does.
+ */
+function goalCommands() {
+  let goals = structuredClone(GOALS);
+  let added = 0;
+  const of = (programmeId: string) => structuredClone(goals.filter((g) => g.programmeId === programmeId));
+  return {
+    goals: async (programmeId) => of(programmeId),
+    saveGoal: async (programmeId, id, input) => {
+      const name = input.name.trim();
+      if (name === '') throw refusal({ field: 'name', reason: 'required', message: 'Vul de naam van het doel in.', messageEn: "Please fill in the goal's name." });
+      if (goals.some((g) => g.programmeId === programmeId && g.id !== id && g.name.toLowerCase() === name.toLowerCase())) {
+        throw refusal({
+          field: 'name',
+          reason: 'not_allowed',
+          message: `Dit project heeft het doel '${name}' al.`,
+          messageEn: `This programme has the goal '${name}' already.`,
+        });
+      }
+      if (id === null) goals = [...goals, { id: `goal-new-${++added}`, programmeId, name, active: input.active }];
+      else goals = goals.map((g) => (g.id === id ? { ...g, name, active: input.active } : g));
+      return of(programmeId);
+    },
+    createMatch: async (input) => {
+      const offered = goals.filter((g) => g.programmeId === input.programmeId).map((g) => g.id);
+      if (input.goalIds.some((id) => !offered.includes(id))) {
+        throw refusal({
+          field: 'goals',
+          reason: 'unknown',
+          message: 'Een van de gekozen doelen hoort niet (meer) bij dit project.',
+          messageEn: 'One of the chosen goals does not belong to this programme (any more).',
+        });
+      }
+      return matchFor(input);
+    },
+  } satisfies Partial<Backend>;
+}
+
+/**
+ * What `end_match` answers for the match of MATCH_DETAIL: ended, each goal with its result; a goal
+ * left without one is refused at `goals`, naming it, as the backend does.
+ */
+export function endedWith(input: EndMatchInput): MatchDetail {
+  const detail = structuredClone(MATCH_DETAIL);
+  const resultOf = (goalId: string): GoalResult | undefined => input.results.find((r) => r.goalId === goalId)?.result;
+  const open = detail.goals.find((g) => resultOf(g.id) === undefined);
+  if (open) {
+    throw refusal({
+      field: 'goals',
+      reason: 'required',
+      message: `Kies voor elk doel of het bereikt is; '${open.name}' heeft nog geen uitkomst.`,
+      messageEn: `Choose for each goal whether it was reached; '${open.name}' has no result yet.`,
+    });
+  }
+  detail.goals = detail.goals.map((g) => ({ ...g, result: resultOf(g.id) ?? null }));
+  detail.match = { ...detail.match, status: 'ended', endDate: iso(input.endDate), endReason: input.reason };
+  return detail;
 }
 
 /**
@@ -2018,6 +2106,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     ...reportCommands(),
     ...fundingCommands(),
     ...storyCommands(),
+    ...goalCommands(),
     appStatus: async () => STATUS,
     setUp: async (choice) => ({ ...STATUS, setUp: true, demo: choice === 'demo' }),
     setLanguage: async (language) => ({ ...STATUS, language }),
@@ -2035,7 +2124,6 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     getParticipant: async () => structuredClone(PARTICIPANT_DETAIL),
     createParticipant: async (input) => ({ id: 'd-new', ...savedParticipant(input) }),
     updateParticipant: async (id, input) => ({ id, ...savedParticipant(input) }),
-    createMatch: async (input) => matchFor(input),
     matchRoom: async () => [],
     organisations: async () => structuredClone(ORGANISATIONS),
     saveOrganisation: async (id, input) => {
@@ -2075,11 +2163,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
               },
       ),
     getMatch: async () => structuredClone(MATCH_DETAIL),
-    endMatch: async (_id, input) => {
-      const detail = structuredClone(MATCH_DETAIL);
-      detail.match = { ...detail.match, status: 'ended', endDate: iso(input.endDate), endReason: input.reason };
-      return detail;
-    },
+    endMatch: async (_id, input) => endedWith(input),
     assessCase: async (matchId, input) => {
       const detail = structuredClone(MATCH_DETAIL);
       const level = caseLevel({ ...input, zrmScores: input.zrm?.scores ?? null });

@@ -1,8 +1,10 @@
 // The match form sends the MatchInput the coordinator put together — the participant, programme,
-// ticked volunteers, dates and the home flag — and puts the volunteers active in the chosen
-// programme first. Refusals appear at their field.
+// its goals, ticked volunteers, dates and the home flag — and puts the volunteers active in the
+// chosen programme first. Only the goals the programme still offers are offered. Refusals appear
+// at their field.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import type { VolunteerRow } from '../../api/bindings';
@@ -25,6 +27,21 @@ function box(name: string): HTMLInputElement {
   const found = boxes().find((b) => b.closest('label')?.textContent?.includes(name));
   if (!found) throw new Error(`no checkbox for ${name}`);
   return found;
+}
+
+function goalBoxes(): HTMLInputElement[] {
+  return screen.queryAllByTestId('match-goal') as HTMLInputElement[];
+}
+
+function goalNames(): string[] {
+  return goalBoxes().map((b) => b.closest('label')?.textContent?.trim() ?? '');
+}
+
+/** What axe finds on the screen; the screen is rendered here without the shell's <main>, so not `region`. */
+async function axeViolations(): Promise<string[]> {
+  const rules = { 'color-contrast': { enabled: false }, region: { enabled: false } };
+  const result = await axe.run(document.body, { rules, resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function names(): string[] {
@@ -50,6 +67,7 @@ describe('match form', () => {
     expect(names()).not.toContain('Dirk Bos');
 
     await userEvent.selectOptions(screen.getByTestId('match-programme'), 'p-buddy');
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Weer meedoen in de buurt' }));
     await userEvent.click(box('Carla Smit'));
     await userEvent.click(box('Bram Jansen'));
     await userEvent.type(screen.getByTestId('match-expected-end'), '01-06-2026');
@@ -63,6 +81,7 @@ describe('match form', () => {
       startDate: '26-11-2025',
       expectedEndDate: '01-06-2026',
       oneToOneAtHome: true,
+      goalIds: ['goal-neighbourhood'],
     });
     await waitFor(() => expect(route()).toEqual({ name: 'match', id: 'm-new' }));
   });
@@ -84,6 +103,90 @@ describe('match form', () => {
     await userEvent.type(screen.getByTestId('match-volunteer-filter'), 'anna');
     // A ticked volunteer stays in view whatever the filter says.
     expect(names()).toEqual(['Anna de Vries', 'Bram Jansen']);
+  });
+
+  it('offers the goals the chosen programme still offers, afresh for another programme, and sends the ticked ones', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(MatchForm, { participantId: 'd-017', volunteerId: null, today: TODAY });
+    await screen.findByTestId('match-programme');
+    // No programme, no goals.
+    expect(screen.queryByTestId('match-goals')).toBeNull();
+
+    await userEvent.selectOptions(screen.getByTestId('match-programme'), 'p-admin');
+    await waitFor(() => expect(goalBoxes()).toHaveLength(3));
+    expect(backend.goals).toHaveBeenCalledWith('p-admin');
+    // The retired 'Formulieren zelf invullen' is not offered.
+    expect(goalNames()).toEqual(['Administratie op orde', 'Schulden in beeld', 'Zelf de post bijhouden']);
+    // A group with its legend, its hint as the description.
+    const group = screen.getByRole('group', { name: 'Doelen' });
+    expect(group).toBe(screen.getByTestId('match-goals'));
+    expect(within(group).getAllByRole('checkbox')).toEqual(goalBoxes());
+    expect(document.getElementById(group.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Waar werkt deze koppeling naar toe? Bij het einde geef je per doel aan of het bereikt is.',
+    );
+
+    // Ticked by keyboard: Tab to the first, Space ticks it.
+    screen.getByRole('checkbox', { name: 'Zelf de post bijhouden' }).focus();
+    await userEvent.keyboard(' ');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Administratie op orde' }));
+
+    // Another programme: its own goals, none ticked; back again, the ticks are gone too.
+    await userEvent.selectOptions(screen.getByTestId('match-programme'), 'p-buddy');
+    await waitFor(() => expect(goalNames()).toEqual(['Minder eenzaam', 'Weer meedoen in de buurt']));
+    expect(goalBoxes().some((b) => b.checked)).toBe(false);
+    await userEvent.selectOptions(screen.getByTestId('match-programme'), 'p-admin');
+    await waitFor(() => expect(goalNames()).toHaveLength(3));
+    expect(goalBoxes().some((b) => b.checked)).toBe(false);
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Zelf de post bijhouden' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Administratie op orde' }));
+    await userEvent.click(box('Anna de Vries'));
+    await userEvent.click(screen.getByTestId('match-save'));
+
+    // In the programme's order, however they were ticked.
+    expect(backend.createMatch).toHaveBeenCalledWith(expect.objectContaining({ programmeId: 'p-admin', goalIds: ['goal-papers', 'goal-post'] }));
+    await waitFor(() => expect(route()).toEqual({ name: 'match', id: 'm-new' }));
+  });
+
+  it('says so when the programme offers no goals, and sends none', async () => {
+    const backend = fakeBackend({ goals: async () => [] });
+    setBackend(backend);
+    render(MatchForm, { participantId: 'd-017', volunteerId: null, today: TODAY });
+    await userEvent.selectOptions(await screen.findByTestId('match-programme'), 'p-buddy');
+
+    expect((await screen.findByTestId('match-no-goals')).textContent).toBe(
+      'Dit project heeft nog geen doelen. Je voegt ze toe bij Projecten (in het menu Beheer).',
+    );
+    expect(goalBoxes()).toHaveLength(0);
+    await userEvent.click(box('Anna de Vries'));
+    await userEvent.click(screen.getByTestId('match-save'));
+    expect(backend.createMatch).toHaveBeenCalledWith(expect.objectContaining({ goalIds: [] }));
+  });
+
+  it('shows a refusal at the goals, moves the focus there, and forgets it once a goal is ticked', async () => {
+    setBackend(
+      fakeBackend({
+        createMatch: async () => {
+          throw refusal({ field: 'goals', reason: 'unknown', message: 'Een van de gekozen doelen hoort niet (meer) bij dit project.' });
+        },
+      }),
+    );
+    render(MatchForm, { participantId: 'd-017', volunteerId: null, today: TODAY });
+    await userEvent.selectOptions(await screen.findByTestId('match-programme'), 'p-admin');
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Schulden in beeld' }));
+    await userEvent.click(screen.getByTestId('match-save'));
+
+    const error = await screen.findByTestId('match-error-goals');
+    expect(error.textContent).toContain('Een van de gekozen doelen hoort niet (meer) bij dit project.');
+    expect(error.closest('fieldset')).toBe(screen.getByTestId('match-goals'));
+    expect(screen.getByTestId('match-goals').getAttribute('aria-describedby')).toBe(`mf-goals-help ${error.id}`);
+    await waitFor(() => expect(document.activeElement).toBe(goalBoxes()[0]));
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Zelf de post bijhouden' }));
+    expect(screen.queryByTestId('match-error-goals')).toBeNull();
+    expect(screen.getByTestId('match-goals').getAttribute('aria-describedby')).toBe('mf-goals-help');
   });
 
   it('hints at the programme maximum for the expected end date', async () => {

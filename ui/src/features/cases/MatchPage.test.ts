@@ -1,8 +1,10 @@
-// The match page: who with whom, how heavy the case is now and over time, a plain notice when a
-// complex or acute case has no professional, and the forms that add to its history — assessments
-// (with the level shown live before saving), professionals, referrals — and ending the match.
+// The match page: who with whom, how heavy the case is now and over time, its goals with their
+// results, a plain notice when a complex or acute case has no professional, and the forms that add
+// to its history — assessments (with the level shown live before saving), professionals,
+// referrals — and ending the match, with a result for each goal.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setBackend } from '../../api/backend';
 import type { Involvement, MatchDetail, Referral } from '../../api/bindings';
@@ -19,6 +21,29 @@ function checkbox(testid: string, text: string): HTMLInputElement {
   const found = (screen.getAllByTestId(testid) as HTMLInputElement[]).find((b) => b.closest('label')?.textContent?.includes(text));
   if (!found) throw new Error(`no ${testid} for ${text}`);
   return found;
+}
+
+/** The goals as the details list them: name and result. */
+function goalLines(): string[] {
+  return within(screen.getByTestId('match-goals'))
+    .getAllByTestId('match-goal')
+    .map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+}
+
+/**
+ * The end form's choice `result` for the goal `name`: a radio in the group named after the goal
+ * (and, while refused, "(nog geen uitkomst)").
+ */
+function resultChoice(name: string, result: string): HTMLInputElement {
+  const group = screen.getByRole('group', { name: (groupName) => groupName === name || groupName.startsWith(`${name} (`) });
+  return within(group).getByRole('radio', { name: result }) as HTMLInputElement;
+}
+
+/** What axe finds on the screen; the screen is rendered here without the shell's <main>, so not `region`. */
+async function axeViolations(): Promise<string[]> {
+  const rules = { 'color-contrast': { enabled: false }, region: { enabled: false } };
+  const result = await axe.run(document.body, { rules, resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function liveLevel(): string {
@@ -63,6 +88,40 @@ describe('match page', () => {
     expect(screen.getByTestId('match-status').textContent).toContain('actief');
     expect(screen.getByTestId('match-professional').textContent).toBe('nee');
     expect(screen.getByTestId('match-no-professional').textContent).toContain('Deze casus is complex en er is nu geen professional bij betrokken');
+  });
+
+  it('lists the goals, still open while the match runs', async () => {
+    setBackend(fakeBackend());
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    const list = await screen.findByTestId('match-goals');
+    expect(screen.getByRole('list', { name: 'Doelen' })).toBe(list);
+    expect(goalLines()).toEqual(['Administratie op orde: nog open', 'Schulden in beeld: nog open']);
+  });
+
+  it('lists the results of an ended match, and says so when a match has no goals', async () => {
+    const goals: MatchDetail['goals'] = [
+      { id: 'goal-papers', name: 'Administratie op orde', result: 'reached' },
+      { id: 'goal-debts', name: 'Schulden in beeld', result: 'partly' },
+      { id: 'goal-post', name: 'Zelf de post bijhouden', result: 'not_reached' },
+      { id: 'goal-forms', name: 'Formulieren zelf invullen', result: null },
+    ];
+    const ended = { status: 'ended', endDate: '2025-11-20', endReason: 'Klaar' } as const;
+    setBackend(fakeBackend({ getMatch: async () => detail({ goals }, ended) }));
+    const { unmount } = render(MatchPage, { id: 'm-1', today: TODAY });
+    await screen.findByTestId('match-goals');
+    expect(goalLines()).toEqual([
+      'Administratie op orde: bereikt',
+      'Schulden in beeld: deels bereikt',
+      'Zelf de post bijhouden: niet bereikt',
+      'Formulieren zelf invullen: geen uitkomst',
+    ]);
+    expect(screen.getAllByTestId('match-goal').map((li) => li.dataset.result)).toEqual(['reached', 'partly', 'not_reached', 'none']);
+    unmount();
+
+    setBackend(fakeBackend({ getMatch: async () => detail({ goals: [] }) }));
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    expect((await screen.findByTestId('match-no-goals')).textContent).toBe('Geen doelen gekozen');
+    expect(screen.queryByTestId('match-goals')).toBeNull();
   });
 
   it('says who was matched without room, with the reason the app gave', async () => {
@@ -346,16 +405,79 @@ describe('ending a match', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('end-date')));
     await userEvent.type(screen.getByTestId('end-reason'), 'Doel bereikt');
     expect(screen.getByTestId('end-reason-count').textContent?.trim()).toBe('12 / 500 tekens');
+    // Per goal a group named after it, with three choices.
+    const groups = screen.getAllByTestId('end-goal');
+    expect(groups.map((g) => g.querySelector('legend')?.textContent?.trim())).toEqual(['Administratie op orde', 'Schulden in beeld']);
+    expect(within(groups[0]!).getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim())).toEqual([
+      'Bereikt',
+      'Deels bereikt',
+      'Niet bereikt',
+    ]);
+    expect(within(groups[1]!).getByTestId('end-goal-partly')).toBe(resultChoice('Schulden in beeld', 'Deels bereikt'));
+    await userEvent.click(resultChoice('Administratie op orde', 'Bereikt'));
+    // By keyboard: the arrow keys move the choice within a goal.
+    await userEvent.click(resultChoice('Schulden in beeld', 'Bereikt'));
+    await userEvent.keyboard('{ArrowRight}');
+    expect(resultChoice('Schulden in beeld', 'Deels bereikt').checked).toBe(true);
+    expect(resultChoice('Administratie op orde', 'Bereikt').checked).toBe(true);
     await userEvent.click(screen.getByTestId('end-save'));
 
-    expect(backend.endMatch).toHaveBeenCalledWith('m-1', { endDate: '26-11-2025', reason: 'Doel bereikt' });
+    expect(backend.endMatch).toHaveBeenCalledWith('m-1', {
+      endDate: '26-11-2025',
+      reason: 'Doel bereikt',
+      results: [
+        { goalId: 'goal-papers', result: 'reached' },
+        { goalId: 'goal-debts', result: 'partly' },
+      ],
+    });
     expect((await screen.findByTestId('match-saved')).textContent).toBe('De koppeling is gestopt.');
+    expect(goalLines()).toEqual(['Administratie op orde: bereikt', 'Schulden in beeld: deels bereikt']);
     expect(screen.getByTestId('match-status').textContent).toContain('gestopt');
     expect(screen.getByTestId('match-end-date').textContent).toBe('26-11-2025');
     expect(screen.queryByTestId('end-match')).toBeNull();
     expect(screen.queryByTestId('assess-save')).toBeNull();
     expect(screen.queryByTestId('professional-save')).toBeNull();
     expect(screen.queryByTestId('referral-save')).toBeNull();
+  });
+
+  it('refuses a goal left without a result: the message at the goals, that goal marked and focused', async () => {
+    const backend = fakeBackend();
+    setBackend(backend);
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    await userEvent.click(await screen.findByTestId('end-match'));
+    await userEvent.type(screen.getByTestId('end-reason'), 'Verhuisd');
+    await userEvent.click(resultChoice('Administratie op orde', 'Niet bereikt'));
+    await userEvent.click(screen.getByTestId('end-save'));
+
+    expect(backend.endMatch).toHaveBeenCalledWith('m-1', expect.objectContaining({ results: [{ goalId: 'goal-papers', result: 'not_reached' }] }));
+    const error = await screen.findByTestId('end-error-goals');
+    expect(error.textContent).toContain("Kies voor elk doel of het bereikt is; 'Schulden in beeld' heeft nog geen uitkomst.");
+    expect(screen.getByTestId('end-goals').getAttribute('aria-describedby')).toBe(`ef-goals-help ${error.id}`);
+    // Only the goal still open is marked, in its legend, so a screen reader hears it with the group.
+    const [papers, debts] = screen.getAllByTestId('end-goal');
+    expect(papers!.querySelector('legend')?.textContent?.trim()).toBe('Administratie op orde');
+    expect(debts!.querySelector('legend')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Schulden in beeld (nog geen uitkomst)');
+    await waitFor(() => expect(document.activeElement).toBe(resultChoice('Schulden in beeld', 'Bereikt')));
+    expect(screen.getByTestId('match-status').textContent).toContain('actief');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(resultChoice('Schulden in beeld', 'Bereikt'));
+    expect(screen.queryByTestId('end-error-goals')).toBeNull();
+    await userEvent.click(screen.getByTestId('end-save'));
+    expect((await screen.findByTestId('match-saved')).textContent).toBe('De koppeling is gestopt.');
+    expect(goalLines()).toEqual(['Administratie op orde: niet bereikt', 'Schulden in beeld: bereikt']);
+  });
+
+  it('asks nothing more for a match without goals', async () => {
+    const backend = fakeBackend({ getMatch: async () => detail({ goals: [] }) });
+    setBackend(backend);
+    render(MatchPage, { id: 'm-1', today: TODAY });
+    await userEvent.click(await screen.findByTestId('end-match'));
+    expect(screen.queryByTestId('end-goals')).toBeNull();
+    expect(screen.queryAllByRole('radio')).toHaveLength(0);
+    await userEvent.type(screen.getByTestId('end-reason'), 'Klaar');
+    await userEvent.click(screen.getByTestId('end-save'));
+    expect(backend.endMatch).toHaveBeenCalledWith('m-1', { endDate: '26-11-2025', reason: 'Klaar', results: [] });
   });
 
   it('shows a refusal at the reason until the reason is typed', async () => {
