@@ -776,6 +776,45 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.click("participant-save").await;
     s.wait_for_text("participant-municipality-value", "Utrecht").await;
 
+    // Goals: Thuisadministratie gets one more; U-001's match works towards two; when it ends, each
+    // gets a result — refused while one has none.
+    s.click("nav-programmes").await;
+    s.scroll_to("goals-toggle").await;
+    s.find("[data-testid='goals-programme'] [data-testid='goals-toggle']").await.click().await.expect("open the goals");
+    s.type_into("new-goal-name", "Toeslagen geregeld").await;
+    s.click("new-goal-add").await;
+    s.wait_for_text("goal-added", "Toeslagen geregeld").await;
+    s.scroll_to("goal-list").await;
+    s.screenshot("programme-goals").await;
+    s.assert_accessible("a programme's goals").await;
+    s.click("nav-participants").await;
+    s.type_into("participant-search", "U-001").await;
+    s.find("[data-testid='participant-row'] th").await.click().await.expect("open U-001");
+    s.click("new-match").await;
+    s.choose("match-programme", "Thuisadministratie").await;
+    let goals = s.driver.query(By::Css("[data-testid='match-goal']")).all_from_selector_required().await.expect("goals");
+    goals[0].click().await.expect("tick the first goal");
+    goals[1].click().await.expect("tick the second goal");
+    s.by_test_id("match-volunteer").await.click().await.expect("tick a volunteer with room");
+    s.scroll_to("match-goals").await;
+    s.screenshot("match-form-goals").await;
+    s.click("match-save").await;
+    s.wait_for_text("match-goals", "nog open").await;
+    s.click("end-match").await;
+    s.type_into("end-reason", "Doel bereikt").await;
+    s.by_test_id("end-goal-reached").await.click().await.expect("the first goal reached");
+    s.click("end-save").await;
+    s.wait_for_text("end-error-goals", "heeft nog geen uitkomst").await;
+    s.scroll_to("end-goals").await;
+    s.screenshot("end-match-goal-refused").await;
+    let partly = s.driver.query(By::Css("[data-testid='end-goal-partly']")).all_from_selector_required().await.expect("radios");
+    partly[1].click().await.expect("the second goal partly");
+    s.click("end-save").await;
+    s.wait_for_text("match-goals", "deels bereikt").await;
+    s.scroll_to("match-goals").await;
+    s.screenshot("match-goals-results").await;
+    s.assert_accessible("an ended match with its goals' results").await;
+
     // A story for reports: a participant's label and a phone number in it are marked, and it
     // cannot go into a report until they are gone.
     s.click("nav-funding").await;
@@ -822,6 +861,17 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.find("[data-testid='subsidy-row']").await;
     s.screenshot("funding-english-minimum").await;
     s.assert_accessible("municipalities and subsidies, in English at the minimum size").await;
+    s.scroll_to("new-story").await;
+    // Nothing makes the page scroll sideways (a table scrolls inside its own box).
+    let page: Vec<f64> = s
+        .driver
+        .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.scrollX];", vec![])
+        .await
+        .expect("measure")
+        .convert()
+        .expect("three numbers");
+    assert!(page[0] <= page[1] && page[2] == 0.0, "no sideways scrolling at 800 × 560: {page:?}");
+    s.screenshot("stories-english-minimum").await;
     s.click("new-subsidy").await;
     s.by_test_id("subsidy-name").await;
     s.screenshot("subsidy-form-english-minimum").await;
