@@ -792,7 +792,8 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.find("[data-testid='participant-row'] th").await.click().await.expect("open U-001");
     s.click("new-match").await;
     s.choose("match-programme", "Thuisadministratie").await;
-    let goals = s.driver.query(By::Css("[data-testid='match-goal']")).all_from_selector_required().await.expect("goals");
+    let goals =
+        s.driver.query(By::Css("[data-testid='match-goal']")).all_from_selector_required().await.expect("goals");
     goals[0].click().await.expect("tick the first goal");
     goals[1].click().await.expect("tick the second goal");
     s.by_test_id("match-volunteer").await.click().await.expect("tick a volunteer with room");
@@ -807,7 +808,8 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.wait_for_text("end-error-goals", "heeft nog geen uitkomst").await;
     s.scroll_to("end-goals").await;
     s.screenshot("end-match-goal-refused").await;
-    let partly = s.driver.query(By::Css("[data-testid='end-goal-partly']")).all_from_selector_required().await.expect("radios");
+    let partly =
+        s.driver.query(By::Css("[data-testid='end-goal-partly']")).all_from_selector_required().await.expect("radios");
     partly[1].click().await.expect("the second goal partly");
     s.click("end-save").await;
     s.wait_for_text("match-goals", "deels bereikt").await;
@@ -865,7 +867,10 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     // Nothing makes the page scroll sideways (a table scrolls inside its own box).
     let page: Vec<f64> = s
         .driver
-        .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.scrollX];", vec![])
+        .execute(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.scrollX];",
+            vec![],
+        )
         .await
         .expect("measure")
         .convert()
