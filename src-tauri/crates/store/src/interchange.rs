@@ -174,7 +174,7 @@ impl<F: FnMut(&str)> Reading<'_, F> {
     fn prepare(&mut self) -> Result<(), ImportError> {
         for table in TABLES {
             let count: i64 = self.tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-            let seeded = matches!(*table, "programmes" | "activities" | "settings" | "audit_log");
+            let seeded = matches!(*table, "programmes" | "activities" | "programme_goals" | "settings" | "audit_log");
             if count > 0 && !seeded {
                 return Err(ImportError::Problem(problem(
                     table,
@@ -187,7 +187,9 @@ impl<F: FnMut(&str)> Reading<'_, F> {
         // Paused first, so that clearing the seeded defaults leaves no trace in the audit log.
         self.tx.execute_batch("PRAGMA defer_foreign_keys = ON; DELETE FROM settings;")?;
         settings::set(self.tx, settings::AUDIT_PAUSED, "import")?;
-        self.tx.execute_batch("DELETE FROM activities; DELETE FROM programmes; DELETE FROM audit_log;")?;
+        self.tx.execute_batch(
+            "DELETE FROM programme_goals; DELETE FROM activities; DELETE FROM programmes; DELETE FROM audit_log;",
+        )?;
         self.prepared = true;
         Ok(())
     }
