@@ -880,6 +880,12 @@ async fn a_coordinator_reports_on_a_municipality_and_a_subsidy() {
     s.click("new-subsidy").await;
     s.by_test_id("subsidy-name").await;
     s.screenshot("subsidy-form-english-minimum").await;
+    s.click("nav-programmes").await;
+    s.scroll_to("goals-toggle").await;
+    s.find("[data-testid='goals-programme'] [data-testid='goals-toggle']").await.click().await.expect("open the goals");
+    s.scroll_to("goal-list").await;
+    s.screenshot("goals-english-minimum").await;
+    s.assert_accessible("a programme's goals, in English at the minimum size").await;
     s.click("lang-nl").await;
     s.quit().await;
 }

@@ -69,27 +69,26 @@ impl Draagkracht {
         let conn = self.db.conn();
         let lang = language(input.language);
         let (scope, scope_text) = self.report_scope(input, lang)?;
-        let programme = &scope;
         let in_scope: Vec<_> = match &scope.programmes {
             Some(ids) => programmes::list(conn)?.into_iter().filter(|p| ids.contains(&p.id)).collect(),
             None => programmes::list(conn)?,
         };
         let index: HashMap<_, _> = in_scope.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
 
-        let minutes = reports::minutes(conn, range, programme)?
+        let minutes = reports::minutes(conn, range, &scope)?
             .into_iter()
             .filter_map(|(p, month, training, level, minutes)| {
                 let month = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
                 Some(MinutesFact { programme: *index.get(&p)?, month, training, level, minutes })
             })
             .collect();
-        let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, programme)?;
+        let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, &scope)?;
 
         let mut history: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
         for a in assessments::all(conn)? {
             history.entry(a.match_id).or_default().push(a);
         }
-        let spans = reports::match_spans(conn, range.last, programme)?;
+        let spans = reports::match_spans(conn, range.last, &scope)?;
         let running_in = |r: DateRange| {
             spans.iter().filter(move |(_, _, start, end)| *start <= r.last && end.is_none_or(|e| e >= r.first))
         };
@@ -104,7 +103,7 @@ impl Draagkracht {
         let trend_range =
             DateRange { first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(range.first), last: range.last };
         let hour_years: HashMap<i32, reports::YearRow> =
-            reports::years(conn, trend_range, programme)?.into_iter().map(|y| (y.0, y)).collect();
+            reports::years(conn, trend_range, &scope)?.into_iter().map(|y| (y.0, y)).collect();
         let years = (first_year..=range.last.year())
             .filter_map(|year| {
                 let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
@@ -139,8 +138,8 @@ impl Draagkracht {
             new_volunteers,
             stopped_volunteers,
             matches: match_facts,
-            referrals: reports::referral_kinds(conn, range, programme)?,
-            signals: reports::signal_dates(conn, range, programme)?
+            referrals: reports::referral_kinds(conn, range, &scope)?,
+            signals: reports::signal_dates(conn, range, &scope)?
                 .into_iter()
                 .map(|(opened_on, resolved_on, resolution)| SignalFact { opened_on, resolved_on, resolution })
                 .collect(),
@@ -171,17 +170,17 @@ impl Draagkracht {
                     }
                 })
                 .collect(),
-            programme_volunteers: reports::programme_volunteers(conn, range, programme)?
+            programme_volunteers: reports::programme_volunteers(conn, range, &scope)?
                 .into_iter()
                 .filter_map(|(p, v)| Some((*index.get(&p)?, v)))
                 .collect(),
             unlinked_minutes: match scope.municipality {
-                Some(_) => Some(reports::unlinked_minutes(conn, range, programme)?),
+                Some(_) => Some(reports::unlinked_minutes(conn, range, &scope)?),
                 None => None,
             },
             // Names are read only when the report may carry them.
             volunteer_minutes: match audience {
-                Audience::Internal => reports::minutes_per_volunteer(conn, range, programme)?,
+                Audience::Internal => reports::minutes_per_volunteer(conn, range, &scope)?,
                 Audience::Funder => Vec::new(),
             },
         };

@@ -92,11 +92,20 @@ impl Draagkracht {
         range: DateRange,
         today: NaiveDate,
     ) -> Result<Vec<(String, String)>, ApiError> {
-        Ok(self
-            .stories(today)?
+        // Only the chosen stories of this period are checked: reading every name in the database
+        // is left for when there is one (most reports have none).
+        let chosen: Vec<StoryRecord> = stories::list(self.db.conn())?
             .into_iter()
-            .filter(|s| s.in_report && s.findings.is_empty())
-            .filter(|s| s.first_day <= range.last && range.first <= s.last_day)
+            .filter(|r| r.in_report && r.story.period.first <= range.last && range.first <= r.story.period.last)
+            .collect();
+        if chosen.is_empty() {
+            return Ok(Vec::new());
+        }
+        let names = self.known_names()?;
+        Ok(chosen
+            .into_iter()
+            .map(|r| story(r, &names, today))
+            .filter(|s| s.findings.is_empty())
             .map(|s| (s.title, s.text))
             .collect())
     }
