@@ -4,6 +4,7 @@ mod cases;
 mod coordinator_month;
 mod first_start;
 mod interchange;
+mod national;
 mod privacy;
 mod refusals;
 mod reports;

@@ -20,6 +20,7 @@ mod hours;
 mod import;
 mod interchange;
 mod load;
+pub mod national;
 mod overview;
 mod participants;
 mod privacy;

@@ -24,9 +24,19 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// How many calendar years the trend shows, the period's own last year included.
-const TREND_YEARS: i32 = 6;
+pub(crate) const TREND_YEARS: i32 = 6;
 
-fn language(l: Language) -> report::Language {
+/// What a report's facts include beyond the sums.
+pub(crate) struct Wanted {
+    /// The trend's first year (the period's own year: no earlier years).
+    pub trend_from: i32,
+    /// The stories chosen for reports, checked as of this day (`None`: none).
+    pub stories_of: Option<NaiveDate>,
+    /// Each volunteer's minutes by name (internal reports only).
+    pub names: bool,
+}
+
+pub(crate) fn language(l: Language) -> report::Language {
     match l {
         Language::Nl => report::Language::Nl,
         Language::En => report::Language::En,
@@ -61,34 +71,62 @@ impl Draagkracht {
 
     /// The report as a document: what every format renders.
     pub fn report_document(&self, input: &ReportInput, today: NaiveDate) -> Result<ReportDocument, ApiError> {
+        let (figures, audience, lang, cover) = self.report_figures(input, today)?;
+        Ok(report::build(&figures, audience, lang, &cover))
+    }
+
+    /// The report's figures before the builder decides what its audience sees, with the cover.
+    pub fn report_figures(
+        &self,
+        input: &ReportInput,
+        today: NaiveDate,
+    ) -> Result<(report::ReportFigures, Audience, report::Language, Cover), ApiError> {
         let range = report::parse_period(&input.from, &input.to, today)?;
         let audience = match input.audience {
             ReportAudience::Funder => Audience::Funder,
             ReportAudience::Internal => Audience::Internal,
         };
-        let conn = self.db.conn();
         let lang = language(input.language);
         let (scope, scope_text) = self.report_scope(input, lang)?;
+        let wanted = Wanted {
+            trend_from: range.last.year() - (TREND_YEARS - 1),
+            stories_of: Some(today),
+            names: audience == Audience::Internal,
+        };
+        let facts = self.report_facts(range, &scope, &wanted)?;
+        let settings = self.report_settings()?;
+        let cover = Cover { branch: settings.branch_name, scope: scope_text, made_on: today };
+        Ok((facts.figures(), audience, lang, cover))
+    }
+
+    /// Everything a report over `range` and `scope` is computed from, as the store sums it.
+    pub(crate) fn report_facts(
+        &self,
+        range: DateRange,
+        scope: &reports::Scope,
+        wanted: &Wanted,
+    ) -> Result<ReportFacts, ApiError> {
+        let conn = self.db.conn();
         let in_scope: Vec<_> = match &scope.programmes {
             Some(ids) => programmes::list(conn)?.into_iter().filter(|p| ids.contains(&p.id)).collect(),
             None => programmes::list(conn)?,
         };
         let index: HashMap<_, _> = in_scope.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
 
-        let minutes = reports::minutes(conn, range, &scope)?
+        let minutes = reports::minutes(conn, range, scope)?
             .into_iter()
             .filter_map(|(p, month, training, level, minutes)| {
                 let month = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
                 Some(MinutesFact { programme: *index.get(&p)?, month, training, level, minutes })
             })
             .collect();
-        let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, &scope)?;
+        let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, scope)?;
 
         let mut history: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
         for a in assessments::all(conn)? {
             history.entry(a.match_id).or_default().push(a);
         }
-        let spans = reports::match_spans(conn, range.last, &scope)?;
+        let spans = reports::match_spans(conn, range.last, scope)?;
         let running_in = |r: DateRange| {
             spans.iter().filter(move |(_, _, start, end)| *start <= r.last && end.is_none_or(|e| e >= r.first))
         };
@@ -99,11 +137,11 @@ impl Draagkracht {
             .map(|m| MatchFact { participant: m.1, start: m.2, end: m.3, level: level_at(m, range) })
             .collect();
 
-        let first_year = range.last.year() - (TREND_YEARS - 1);
+        let first_year = wanted.trend_from.min(range.last.year());
         let trend_range =
             DateRange { first: NaiveDate::from_ymd_opt(first_year, 1, 1).unwrap_or(range.first), last: range.last };
         let hour_years: HashMap<i32, reports::YearRow> =
-            reports::years(conn, trend_range, &scope)?.into_iter().map(|y| (y.0, y)).collect();
+            reports::years(conn, trend_range, scope)?.into_iter().map(|y| (y.0, y)).collect();
         let years = (first_year..=range.last.year())
             .filter_map(|year| {
                 let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
@@ -130,7 +168,7 @@ impl Draagkracht {
             .collect();
 
         let settings = self.report_settings()?;
-        let facts = ReportFacts {
+        Ok(ReportFacts {
             range,
             programmes: in_scope.iter().map(|p| p.name.clone()).collect(),
             minutes,
@@ -138,17 +176,23 @@ impl Draagkracht {
             new_volunteers,
             stopped_volunteers,
             matches: match_facts,
-            referrals: reports::referral_kinds(conn, range, &scope)?,
-            signals: reports::signal_dates(conn, range, &scope)?
+            referrals: reports::referral_kinds(conn, range, scope)?,
+            signals: reports::signal_dates(conn, range, scope)?
                 .into_iter()
-                .map(|(opened_on, resolved_on, resolution)| SignalFact { opened_on, resolved_on, resolution })
+                .map(|(opened_on, resolved_on, resolution, rule)| SignalFact {
+                    rule,
+                    opened_on,
+                    resolved_on,
+                    resolution,
+                })
                 .collect(),
             years,
             hour_rate_cents: settings.hour_rate_cents,
             hour_rate_source: settings.hour_rate_source,
-            // A report about one municipality's residents shows apart the hours that belong to no
-            // match of anyone's (the volunteers who served them may have spent some for them).
-            stories: self.stories_for_report(range, today)?,
+            stories: match wanted.stories_of {
+                Some(today) => self.stories_for_report(range, today)?,
+                None => Vec::new(),
+            },
             goal_results: {
                 let in_scope: HashSet<MatchId> = spans.iter().map(|s| s.0).collect();
                 goals::results_ended_in(conn, range)?
@@ -170,22 +214,23 @@ impl Draagkracht {
                     }
                 })
                 .collect(),
-            programme_volunteers: reports::programme_volunteers(conn, range, &scope)?
+            programme_volunteers: reports::programme_volunteers(conn, range, scope)?
                 .into_iter()
                 .filter_map(|(p, v)| Some((*index.get(&p)?, v)))
                 .collect(),
+            // A report about one municipality's residents shows apart the hours that belong to no
+            // match of anyone's (the volunteers who served them may have spent some for them).
             unlinked_minutes: match scope.municipality {
-                Some(_) => Some(reports::unlinked_minutes(conn, range, &scope)?),
+                Some(_) => Some(reports::unlinked_minutes(conn, range, scope)?),
                 None => None,
             },
             // Names are read only when the report may carry them.
-            volunteer_minutes: match audience {
-                Audience::Internal => reports::minutes_per_volunteer(conn, range, &scope)?,
-                Audience::Funder => Vec::new(),
+            volunteer_minutes: if wanted.names {
+                reports::minutes_per_volunteer(conn, range, scope)?
+            } else {
+                Vec::new()
             },
-        };
-        let cover = Cover { branch: settings.branch_name, scope: scope_text, made_on: today };
-        Ok(report::build(&facts.figures(), audience, lang, &cover))
+        })
     }
 
     /// What the report covers, and how its cover says so: a subsidy's programmes and municipality,

@@ -197,6 +197,78 @@ enum Command {
         #[arg(long)]
         server: String,
     },
+    /// Publish the branch's monthly figures to the national picture: online with the branch's
+    /// account (--server), or as a signed file to send by other means (--out, with --branch).
+    /// Every complete month with records unless --from/--to (months, as 2025-01) are given.
+    Publish {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, conflicts_with = "out", required_unless_present = "out")]
+        server: Option<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The branch's name as the national office registered it (a file only; default: the
+        /// branch name of the report settings).
+        #[arg(long)]
+        branch: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// The day it is made on (default: today), as 2025-12-31.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
+    /// Make a login for the national picture (with an administrator's address, after
+    /// server-init): for a branch (--branch NAME, optionally --region), a region (--region) or the
+    /// national office (--national). Prints its address with a new password.
+    NationalAccount {
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        login: String,
+        #[arg(long, conflicts_with = "national")]
+        branch: Option<String>,
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        national: bool,
+    },
+    /// The national office takes in a branch's signed publication file.
+    NationalImport {
+        #[arg(long)]
+        server: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// The report of the whole organisation, a region, some branches or a municipality, from the
+    /// figures the branches published (a national or regional account).
+    NationalReport {
+        #[arg(long)]
+        server: String,
+        /// A month, a quarter or a calendar year (or its first months), as 2025-01-01.
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, conflicts_with = "branch")]
+        region: Option<String>,
+        /// A branch by name (repeat for several).
+        #[arg(long)]
+        branch: Vec<String>,
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        #[arg(long, value_enum, default_value = "nl")]
+        language: LanguageArg,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
     /// The laptops of the branch and when each was last heard of.
     Devices {
         #[arg(long)]
@@ -598,6 +670,137 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
         Command::ServerInit { server } => {
             let version = draagkracht_api::sharing::init_server(&server)?;
             println!("server schema at version {version}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Publish { db, server, out, branch, from, to, today } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let mut app = open_existing(&db)?;
+            let month = |text: &str| NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").ok();
+            let mut months = app.publishable_months(today)?;
+            for (bound, keep_after) in [(&from, true), (&to, false)] {
+                if let Some(text) = bound {
+                    let Some(m) = month(text) else {
+                        eprintln!("draagkracht-cli: {text:?} is not a month; write it as 2025-01.");
+                        return Ok(ExitCode::from(2));
+                    };
+                    months.retain(|x| if keep_after { *x >= m } else { *x <= m });
+                }
+            }
+            if months.is_empty() {
+                eprintln!("draagkracht-cli: there is no complete month with records to publish.");
+                return Ok(ExitCode::from(2));
+            }
+            let started = Instant::now();
+            let now = chrono::Utc::now();
+            match (server, out) {
+                (Some(url), _) => {
+                    let p = app.publish_to_server(&url, &months, now)?;
+                    println!(
+                        "published {} months ({} figures); the server took in {} in {:.2} s",
+                        p.months.len(),
+                        p.rows,
+                        p.taken,
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                (None, Some(out)) => {
+                    let branch = match branch {
+                        Some(b) => b,
+                        None => app.report_settings()?.branch_name,
+                    };
+                    let bytes = app.publication_file(&branch, &months, now)?;
+                    draagkracht_api::national::save_publication_file(&out, &bytes)?;
+                    println!(
+                        "wrote {} months of {branch} to {} ({} bytes) in {:.2} s",
+                        months.len(),
+                        out.display(),
+                        bytes.len(),
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                (None, None) => unreachable!("clap requires --server or --out"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::NationalAccount { server, login, branch, region, national } => {
+            use draagkracht_api::national::NewAccount;
+            let account = match (branch, region, national) {
+                (Some(name), region, false) => NewAccount::Branch { name, region },
+                (None, Some(region), false) => NewAccount::Region { region },
+                (None, None, true) => NewAccount::National,
+                _ => {
+                    eprintln!(
+                        "draagkracht-cli: give --branch NAME (and optionally --region), --region NAME, or --national."
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let password = draagkracht_api::national::create_account(&server, &login, &account)?;
+            println!("login {login} made; its password: {password}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::NationalImport { server, file } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                ApiError::new(
+                    draagkracht_api::ErrorCode::Storage,
+                    format!("{} kon niet worden gelezen ({e}).", file.display()),
+                    format!("{} could not be read ({e}).", file.display()),
+                )
+            })?;
+            let accepted = draagkracht_api::national::accept_publication_file(&server, &bytes)?;
+            println!(
+                "took in {} of {} months of {} from {}",
+                accepted.taken,
+                accepted.months,
+                accepted.branch,
+                file.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::NationalReport {
+            server,
+            from,
+            to,
+            region,
+            branch,
+            municipality,
+            audience,
+            format,
+            language,
+            out,
+            today,
+        } => {
+            let today = today.unwrap_or_else(|| Local::now().date_naive());
+            let input = draagkracht_api::national::NationalReportInput {
+                from,
+                to,
+                audience: match audience {
+                    AudienceArg::Funder => ReportAudience::Funder,
+                    AudienceArg::Internal => ReportAudience::Internal,
+                },
+                language: match language {
+                    LanguageArg::Nl => Language::Nl,
+                    LanguageArg::En => Language::En,
+                },
+                region,
+                branches: branch,
+                municipality,
+            };
+            let format = match format {
+                FormatArg::Pdf => ReportFormat::Pdf,
+                FormatArg::Xlsx => ReportFormat::Xlsx,
+                FormatArg::Csv => ReportFormat::Csv,
+                FormatArg::CsvRfc => ReportFormat::CsvRfc,
+            };
+            let started = Instant::now();
+            let doc = draagkracht_api::national::national_report(&server, &input, today)?;
+            let saved = draagkracht_api::save_report(&doc, format, &out)?;
+            println!(
+                "national report written to {} ({} bytes) in {:.2} s",
+                saved.path,
+                saved.bytes,
+                started.elapsed().as_secs_f64()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Devices { db, json } => {

@@ -83,6 +83,17 @@ pub enum CaseLevel {
 }
 
 impl CaseLevel {
+    pub const ALL: [CaseLevel; 3] = [Self::Normal, Self::Complex, Self::Acute];
+
+    /// The stored and published name (`complex`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Normal => "normal",
+            Self::Complex => "complex",
+            Self::Acute => "acute",
+        }
+    }
+
     /// The weight of a case in a volunteer's caseload (DOMAIN.md: normal 1, complex 2, acute 3).
     pub fn weight(self) -> u32 {
         match self {

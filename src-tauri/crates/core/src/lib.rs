@@ -16,6 +16,7 @@ pub mod hours;
 pub mod ids;
 pub mod import;
 pub mod matching;
+pub mod national;
 pub mod participant;
 pub mod period;
 pub mod professional;

@@ -49,6 +49,14 @@ pub enum ServerErrorKind {
     Malformed,
     /// The batch asked for is not on the server.
     Missing,
+    /// The national picture: this login is no account of it, or not one that may do this.
+    NotNational,
+    /// The national picture: the server knows no branch by the name a file gives.
+    UnknownBranch,
+    /// The national picture: a file is signed with another key than the branch's earlier files.
+    KeyMismatch,
+    /// The national picture: this very file was taken in before.
+    AlreadyAccepted,
     /// Anything else the server reported.
     Other,
 }
@@ -183,6 +191,22 @@ fn words(kind: ServerErrorKind) -> (String, String) {
             "Een pakket wijzigingen van een andere laptop staat niet (meer) op de server. Probeer het later opnieuw; blijft het zo, neem contact op met je beheerder.".to_string(),
             "A batch of changes from another laptop is not (or no longer) on the server. Try again later; if it persists, contact your administrator.".to_string(),
         ),
+        NotNational => (
+            "Deze inlog hoort niet bij het landelijk overzicht, of mag dit niet doen. Vraag je beheerder om een inlog van je afdeling (om te publiceren) of van het landelijk bureau of je regio (om te lezen).".to_string(),
+            "This login does not belong to the national picture, or may not do this. Ask your administrator for a login of your branch (to publish) or of the national office or your region (to read).".to_string(),
+        ),
+        UnknownBranch => (
+            "De server kent geen afdeling met de naam uit dit bestand. Maak eerst een inlog voor die afdeling aan (draagkracht-cli national-account), met precies die naam.".to_string(),
+            "The server knows no branch by the name in this file. First make a login for that branch (draagkracht-cli national-account), with exactly that name.".to_string(),
+        ),
+        KeyMismatch => (
+            "Dit bestand is ondertekend met een andere sleutel dan de eerdere bestanden van deze afdeling. Het is niet ingelezen. Vraag de afdeling of zij dit bestand echt gemaakt heeft.".to_string(),
+            "This file is signed with another key than the branch's earlier files. It was not taken in. Ask the branch whether it really made this file.".to_string(),
+        ),
+        AlreadyAccepted => (
+            "Dit bestand is al eerder ingelezen. Er is niets veranderd.".to_string(),
+            "This file was taken in before. Nothing changed.".to_string(),
+        ),
         Other => (
             format!("De server meldt een fout. {KEPT_NL} Probeer het later opnieuw; blijft het zo, neem contact op met je beheerder."),
             format!("The server reported an error. {KEPT_EN} Try again later; if it persists, contact your administrator."),
@@ -206,6 +230,10 @@ pub(crate) fn from_pg(e: &tokio_postgres::Error) -> ServerError {
             "DK007" => InvitationIdTaken,
             "DK008" | "DK009" => Malformed,
             "DK010" => Revoked,
+            "DK101" => NotNational,
+            "DK102" => UnknownBranch,
+            "DK103" => KeyMismatch,
+            "DK104" => AlreadyAccepted,
             "DK011" => EpochConflict,
             // invalid_password, invalid_authorization_specification, invalid_catalog_name (no such database)
             "28P01" | "28000" | "3D000" => Login,

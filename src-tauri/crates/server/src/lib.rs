@@ -16,6 +16,7 @@
 
 mod error;
 mod link;
+pub mod national;
 mod schema;
 #[doc(hidden)]
 pub mod testing;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
     (1, "0001_initial", include_str!("../migrations/0001_initial.sql")),
     (2, "0002_compaction", include_str!("../migrations/0002_compaction.sql")),
     (3, "0003_removed_batches_stay", include_str!("../migrations/0003_removed_batches_stay.sql")),
+    (4, "0004_national", include_str!("../migrations/0004_national.sql")),
 ];
 
 /// The schema version this build sets up and expects.

@@ -448,19 +448,19 @@ fn init_migrates_a_version_1_server_and_is_idempotent() {
         ServerErrorKind::NotSetUp
     );
 
-    assert_eq!(LATEST_VERSION, 3);
-    assert_eq!(ok(server_init(&cluster.superuser_url())), 3);
-    assert_eq!(ok(server_init(&cluster.superuser_url())), 3);
+    assert_eq!(LATEST_VERSION, 4);
+    assert_eq!(ok(server_init(&cluster.superuser_url())), 4);
+    assert_eq!(ok(server_init(&cluster.superuser_url())), 4);
     assert_eq!(
         cluster.superuser_sql(
             "SELECT string_agg(version || ' ' || name, ',' ORDER BY version) FROM draagkracht.schema_version",
             DATABASE
         ),
-        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay"
+        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay,4 0004_national"
     );
     // The laptop, its token and its batch are still there; the new calls work.
     let mut again = ok(Server::connect(&url, branch, NodeId(0xa1), &token));
-    assert_eq!(again.schema_version(), 3);
+    assert_eq!(again.schema_version(), 4);
     assert_eq!(ok(again.batches(again.node(), 0)), vec![1]);
     assert!(!ok(again.open_invitations()));
     ok(again.write_applied(1, 1, &sealed(APPLIED, branch, again.node(), 1, 1, 1, 50)));

@@ -60,7 +60,7 @@ fn init_creates_the_schema_is_idempotent_and_needs_an_administrator() {
             "SELECT string_agg(version || ' ' || name, ',' ORDER BY version) FROM draagkracht.schema_version",
             DATABASE
         ),
-        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay"
+        "1 0001_initial,2 0002_compaction,3 0003_removed_batches_stay,4 0004_national"
     );
     assert_eq!(
         cluster.superuser_sql(
@@ -68,6 +68,25 @@ fn init_creates_the_schema_is_idempotent_and_needs_an_administrator() {
             DATABASE
         ),
         "applied,batches,branches,devices,epoch_keys,invitations,schema_version,snapshots"
+    );
+    // The national picture in a schema of its own, every table behind row-level security.
+    assert_eq!(
+        cluster.superuser_sql(
+            "SELECT string_agg(relname || ':' || relrowsecurity, ',' ORDER BY relname) FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'draagkracht_national' AND c.relkind = 'r'",
+            DATABASE
+        ),
+        "accepted_files:true,accounts:true,branches:true,figures:true,publications:true"
+    );
+    // None of its functions is for everyone, and the sharing login reaches none of it.
+    assert_eq!(
+        cluster.superuser_sql(
+            "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'draagkracht_national' AND (has_function_privilege('public', p.oid, 'EXECUTE')
+                   OR has_function_privilege('draagkracht_app', p.oid, 'EXECUTE'))",
+            DATABASE
+        ),
+        "0"
     );
     // Before the grant the login may not call anything; after it, it may.
     assert_eq!(err(find_invitation(&cluster.url(), "ABCD")).kind, ServerErrorKind::NotAllowed);

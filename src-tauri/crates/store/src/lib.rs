@@ -20,6 +20,7 @@ pub mod interchange;
 pub mod involvements;
 pub mod matches;
 mod migrations;
+pub mod national;
 pub mod organisations;
 pub mod participants;
 pub mod privacy;

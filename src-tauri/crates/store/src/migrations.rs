@@ -481,6 +481,8 @@ END;
     include_str!("migrations/0023_stories.sql"),
     // 24: goals per programme and their results per match, shared.
     include_str!("migrations/0024_goals.sql"),
+    // 25: the key that signs this laptop's national publications, and what it published; local.
+    include_str!("migrations/0025_national_publishing.sql"),
 ];
 
 /// The schema version this app writes: the number of migrations.

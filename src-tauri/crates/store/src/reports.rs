@@ -325,13 +325,12 @@ pub fn referral_kinds(conn: &Connection, range: DateRange, scope: &Scope) -> Res
 /// programmes: a signal about a match counts for the match's programme; any other for each
 /// programme its volunteer belongs to. For a municipality: a signal about one of its residents'
 /// matches, or any other about a volunteer who served them.
-pub fn signal_dates(
-    conn: &Connection,
-    range: DateRange,
-    scope: &Scope,
-) -> Result<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>, Option<Resolution>)>, StoreError> {
+/// A signal of the period: opened, resolved (by the coordinator), what was done, its rule.
+pub type SignalRow = (chrono::NaiveDate, Option<chrono::NaiveDate>, Option<Resolution>, String);
+
+pub fn signal_dates(conn: &Connection, range: DateRange, scope: &Scope) -> Result<Vec<SignalRow>, StoreError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END, s.resolution FROM signals s
+        "SELECT s.opened_on, CASE WHEN s.status = 'resolved' THEN s.closed_on END, s.resolution, s.rule FROM signals s
          WHERE (s.opened_on BETWEEN ?1 AND ?2 OR (s.status = 'resolved' AND s.closed_on BETWEEN ?1 AND ?2))
            AND (?3 IS NULL
                 OR EXISTS (SELECT 1 FROM matches m WHERE m.id = s.subject_match_id AND {})
@@ -352,6 +351,7 @@ pub fn signal_dates(
             parsed(r, 0, iso_date)?,
             closed.as_deref().and_then(iso_date),
             resolution.as_deref().and_then(Resolution::parse),
+            r.get(3)?,
         ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -742,7 +742,7 @@ mod tests {
             let mut list: Vec<_> = signal_dates(c, q1, &Scope::programme(programme))
                 .unwrap()
                 .into_iter()
-                .map(|(o, r, _)| (o, r))
+                .map(|(o, r, _, _)| (o, r))
                 .collect();
             list.sort();
             list
@@ -758,8 +758,8 @@ mod tests {
             signal_dates(c, q1, &Scope::programme(ProgrammeId::parse("00000000-0000-0000-0000-0000000000a2"))).unwrap();
         assert_eq!(
             b,
-            vec![(d(2, 1), Some(d(2, 11)), Some(Resolution::ProfessionalEngaged))],
-            "the match's programme, and how"
+            vec![(d(2, 1), Some(d(2, 11)), Some(Resolution::ProfessionalEngaged), "acute_case".to_string())],
+            "the match's programme, how, and its rule"
         );
     }
 }

@@ -41,6 +41,8 @@ pub struct MatchFact {
 /// A signal opened or closed during the period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalFact {
+    /// The rule's name (`RuleId::as_str`).
+    pub rule: String,
     pub opened_on: NaiveDate,
     /// Set when the signal was resolved (by the coordinator, not cleared by itself).
     pub resolved_on: Option<NaiveDate>,
@@ -212,6 +214,32 @@ impl FewVolunteers {
         Self { few, beside, all: false }
     }
 
+    /// The same from how many volunteers worked in each programme, when who they were is not known
+    /// (the national picture). Volunteers in several programmes cannot be told apart, so the hidden
+    /// programmes together count as their largest one: more is hidden beside, never less.
+    pub fn of_counts(counts: &[u32]) -> Self {
+        let few: Vec<usize> = (0..counts.len()).filter(|p| (1..=4).contains(&counts[*p])).collect();
+        if few.is_empty() {
+            return Self::default();
+        }
+        let largest = |which: &[usize]| which.iter().map(|p| counts[*p]).max().unwrap_or(0);
+        if largest(&(0..counts.len()).collect::<Vec<_>>()) < 5 {
+            return Self { few, beside: Vec::new(), all: true };
+        }
+        let mut others: Vec<usize> = (0..counts.len()).filter(|p| !few.contains(p) && counts[*p] > 0).collect();
+        others.sort_by_key(|p| (counts[*p], *p));
+        let mut hidden = few.clone();
+        let mut beside = Vec::new();
+        for p in others {
+            if largest(&hidden) >= 5 {
+                break;
+            }
+            hidden.push(p);
+            beside.push(p);
+        }
+        Self { few, beside, all: false }
+    }
+
     pub fn hides(&self, programme: usize) -> bool {
         self.all || self.few.contains(&programme) || self.beside.contains(&programme)
     }
@@ -365,6 +393,16 @@ pub(crate) mod tests {
         // A programme nobody worked in hides nothing.
         assert_eq!(FewVolunteers::of(3, &many), FewVolunteers::default());
     }
+    #[test]
+    fn from_counts_alone_more_is_hidden_never_less() {
+        assert_eq!(FewVolunteers::of_counts(&[10, 7]), FewVolunteers::default());
+        // 3 and 4 might be the same people: the 6 beside joins, though 3 + 4 would be 7.
+        assert_eq!(
+            FewVolunteers::of_counts(&[3, 4, 6, 20]),
+            FewVolunteers { few: vec![0, 1], beside: vec![2], all: false }
+        );
+        assert!(FewVolunteers::of_counts(&[4, 4, 0]).all);
+    }
     use uuid::Uuid;
 
     pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -414,12 +452,18 @@ pub(crate) mod tests {
             referrals: vec![ProfessionalKind::DebtHelp, ProfessionalKind::DebtHelp, ProfessionalKind::Gp],
             signals: vec![
                 SignalFact {
+                    rule: "acute_case".into(),
                     opened_on: d(2025, 1, 5),
                     resolved_on: Some(d(2025, 1, 15)),
                     resolution: Some(crate::signals::lifecycle::Resolution::SecondVolunteer),
                 },
-                SignalFact { opened_on: d(2024, 12, 20), resolved_on: Some(d(2025, 1, 19)), resolution: None },
-                SignalFact { opened_on: d(2025, 3, 1), resolved_on: None, resolution: None },
+                SignalFact {
+                    rule: "gone_quiet".into(),
+                    opened_on: d(2024, 12, 20),
+                    resolved_on: Some(d(2025, 1, 19)),
+                    resolution: None,
+                },
+                SignalFact { rule: "acute_case".into(), opened_on: d(2025, 3, 1), resolved_on: None, resolution: None },
             ],
             years: vec![],
             hour_rate_cents: 1406,

@@ -69,6 +69,8 @@ pub const TABLES: &[(&str, Sharing)] = &[
         Local("derived: the load the signal evaluation computed, dropped by triggers when what it is made of changes"),
     ),
     ("audit_log", Local("what this laptop's coordinator did, written by triggers")),
+    ("national_key", Local("this laptop's key for signing the figures it publishes, never sent")),
+    ("national_published", Local("which months this laptop published to the national picture")),
     ("sync_self", Local("this laptop's place in the branch")),
     ("sync_keys", Local("the branch keys, never sent")),
     ("sync_pending", Local("the capture of the transaction under way")),

@@ -1,0 +1,14 @@
+-- 25: publishing the branch's monthly figures to the organisation's national picture (issue 17).
+-- Both tables belong to this laptop (sync/tables.rs): the key that signs its publication files, and
+-- which months it published when, and how.
+CREATE TABLE national_key (
+    only           INTEGER PRIMARY KEY CHECK (only = 1),
+    signing_secret BLOB NOT NULL CHECK (length(signing_secret) = 32),
+    created_at     TEXT NOT NULL
+);
+
+CREATE TABLE national_published (
+    month        TEXT PRIMARY KEY,            -- 2025-03
+    published_at TEXT NOT NULL,               -- RFC 3339, UTC
+    via          TEXT NOT NULL CHECK (via IN ('server', 'file'))
+);
