@@ -46,6 +46,7 @@ bench: setup-build ui
 	cargo bench -p draagkracht-api --bench import
 	cargo bench -p draagkracht-api --bench reports
 	cargo bench -p draagkracht-api --bench sharing
+	cargo bench -p draagkracht-api --bench national
 	cargo build --release --manifest-path benches/bare-window/Cargo.toml
 	DRAAGKRACHT_APP=$(CARGO_TARGET_DIR)/release/draagkracht cargo test -p draagkracht-tests --test e2e start_figures -- --ignored --nocapture
 	@printf 'release binary size: draagkracht %s bytes (%s MiB), draagkracht-cli %s bytes\n' \

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod data;
 pub mod funding;
 pub mod hours;
+pub mod national;
 pub mod overview;
 pub mod participants;
 pub mod privacy;

@@ -5,7 +5,10 @@
 //! `core::national`; the server's side is `draagkracht_server::national`.
 
 use crate::reports::{language, Wanted, TREND_YEARS as DEFAULT_TREND_YEARS};
-use crate::wire::{Language, ReportAudience};
+use crate::wire::{
+    Language, NationalAccount, NationalAccountKind, NationalBranch, NationalReportRequest, PublishedMonth,
+    PublishingStatus, ReportAudience, ReportPreview,
+};
 use crate::{ApiError, Draagkracht, ErrorCode};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use draagkracht_core::national::{self, key, Figure, Window, OTHER_KIND};
@@ -138,7 +141,8 @@ impl Draagkracht {
         Ok(rows)
     }
 
-    /// Publishes `months` to the organisation's server with this branch's account (`url`).
+    /// Publishes `months` to the organisation's server with this branch's account (`url`), which
+    /// is remembered for next time.
     pub fn publish_to_server(
         &mut self,
         url: &str,
@@ -146,26 +150,52 @@ impl Draagkracht {
         now: DateTime<Utc>,
     ) -> Result<Published, ApiError> {
         let rows = self.publication(months)?;
-        let mut server = National::open(url).map_err(server_error)?;
-        match server.account().map_err(server_error)? {
-            Account::Branch { .. } => {}
-            _ => {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    "Dit is geen inlog van een afdeling. Publiceren kan alleen met de inlog van je eigen afdeling.",
-                    "This is not a branch's login. Publishing needs your own branch's login.",
-                ))
-            }
-        }
-        let taken = server.publish(now, months, &rows).map_err(server_error)?;
+        let published = send_publication(url, months, &rows, now)?;
+        self.note_published(months, now, Some(url))?;
+        Ok(published)
+    }
+
+    /// Notes that `months` were published at `now`: to the server at `remember` (kept for next
+    /// time), or with `None` as a file.
+    pub fn note_published(
+        &mut self,
+        months: &[NaiveDate],
+        now: DateTime<Utc>,
+        remember: Option<&str>,
+    ) -> Result<(), ApiError> {
         let at = now.to_rfc3339();
         let names: Vec<String> = months.iter().map(|m| m.format("%Y-%m").to_string()).collect();
-        self.db.write(|tx| store::record(tx, &names, &at, "server"))?;
-        Ok(Published { months: months.to_vec(), taken, rows: rows.len() })
+        self.db.write(|tx| {
+            store::record(tx, &names, &at, if remember.is_some() { "server" } else { "file" })?;
+            match remember {
+                Some(url) => store::set_server_url(tx, Some(url.trim())),
+                None => Ok(()),
+            }
+        })?;
+        Ok(())
+    }
+
+    /// The branch's publishing as the reports screen shows it.
+    pub fn publishing_status(&self, today: NaiveDate) -> Result<PublishingStatus, ApiError> {
+        let conn = self.db.conn();
+        let months = self.publishable_months(today)?;
+        let month = |m: &NaiveDate| m.format("%Y-%m").to_string();
+        Ok(PublishingStatus {
+            server: store::server_url(conn)?,
+            branch_name: self.report_settings()?.branch_name,
+            publishable: months.len() as u32,
+            first_month: months.first().map(month),
+            last_month: months.last().map(month),
+            published: store::published(conn)?
+                .into_iter()
+                .map(|(month, published_at, via)| PublishedMonth { month, published_at, via })
+                .collect(),
+        })
     }
 
     /// A signed publication file of `months` for the branch the server knows as `branch`, to send
-    /// by other means; the national office takes it in with [`accept_publication_file`].
+    /// by other means; the national office takes it in with [`accept_publication_file`]. Once it is
+    /// written, [`Self::note_published`] records it.
     pub fn publication_file(
         &mut self,
         branch: &str,
@@ -203,16 +233,74 @@ impl Draagkracht {
         };
         let content = serde_json::to_string(&content)
             .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string(), e.to_string()))?;
-        let at = now.to_rfc3339();
-        let names: Vec<String> = months.iter().map(|m| m.format("%Y-%m").to_string()).collect();
-        let (signature, key) = self.db.write(|tx| {
-            let signed = store::sign(tx, content.as_bytes())?;
-            store::record(tx, &names, &at, "file")?;
-            Ok::<_, draagkracht_store::StoreError>(signed)
-        })?;
+        let (signature, key) = self.db.write(|tx| store::sign(tx, content.as_bytes()))?;
         let file = SignedFile { content, verify_key: hex::encode(key), signature: hex::encode(signature) };
         serde_json::to_vec_pretty(&file).map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string(), e.to_string()))
     }
+}
+
+/// Sends a publication with a branch account; needs no database, so the window's shell runs it
+/// without holding it.
+pub fn send_publication(
+    url: &str,
+    months: &[NaiveDate],
+    rows: &[Row],
+    now: DateTime<Utc>,
+) -> Result<Published, ApiError> {
+    let mut server = National::open(url).map_err(server_error)?;
+    match server.account().map_err(server_error)? {
+        Account::Branch { .. } => {}
+        _ => {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                "Dit is geen inlog van een afdeling. Publiceren kan alleen met de inlog van je eigen afdeling.",
+                "This is not a branch's login. Publishing needs your own branch's login.",
+            )
+            .at(Field::Server))
+        }
+    }
+    let taken = server.publish(now, months, rows).map_err(server_error)?;
+    Ok(Published { months: months.to_vec(), taken, rows: rows.len() })
+}
+
+/// The account an address logs in with, and the branches and regions it may read.
+pub fn connect(url: &str) -> Result<NationalAccount, ApiError> {
+    let mut server = National::open(url).map_err(|e| server_error(e).at(Field::Server))?;
+    let (kind, branch, region) = match server.account().map_err(|e| server_error(e).at(Field::Server))? {
+        Account::Branch { name, region } => (NationalAccountKind::Branch, Some(name), region),
+        Account::Region { region } => (NationalAccountKind::Region, None, Some(region)),
+        Account::National => (NationalAccountKind::National, None, None),
+    };
+    let branches: Vec<NationalBranch> = server
+        .branches()
+        .map_err(server_error)?
+        .into_iter()
+        .map(|b| NationalBranch { name: b.name, region: b.region })
+        .collect();
+    let mut regions: Vec<String> = branches.iter().filter_map(|b| b.region.clone()).collect();
+    regions.sort();
+    regions.dedup();
+    Ok(NationalAccount { kind, branch, region, branches, regions })
+}
+
+impl From<&NationalReportRequest> for NationalReportInput {
+    fn from(r: &NationalReportRequest) -> Self {
+        let given = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from);
+        NationalReportInput {
+            from: r.from.clone(),
+            to: r.to.clone(),
+            audience: r.audience,
+            language: r.language,
+            region: given(&r.region),
+            branches: r.branches.clone(),
+            municipality: given(&r.municipality),
+        }
+    }
+}
+
+/// The national report's figures as the file will show them.
+pub fn national_preview(request: &NationalReportRequest, today: NaiveDate) -> Result<ReportPreview, ApiError> {
+    Ok(crate::reports::preview_of(&national_report(&request.server, &request.into(), today)?))
 }
 
 fn not_a_file(nl_why: &str, en_why: &str) -> ApiError {
@@ -380,7 +468,8 @@ pub fn national_figures(
 
     let read = national::months_read(range, DEFAULT_TREND_YEARS);
     let scope = input.municipality.as_deref().map(str::trim).unwrap_or("");
-    let sums = server.sums(&chosen, scope, read).map_err(server_error)?;
+    let trend = national::trend_months(range, DEFAULT_TREND_YEARS);
+    let sums = server.sums(&chosen, scope, range, &trend).map_err(server_error)?;
     let figures = national::figures(
         range,
         &sums,

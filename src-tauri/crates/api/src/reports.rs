@@ -291,41 +291,7 @@ impl Draagkracht {
 
     /// The report's figures as the file will show them.
     pub fn report_preview(&self, input: &ReportInput, today: NaiveDate) -> Result<ReportPreview, ApiError> {
-        let doc = self.report_document(input, today)?;
-        let l = doc.language;
-        let texts = |cells: &[report::Cell]| cells.iter().map(|c| c.text(l)).collect::<Vec<_>>();
-        Ok(ReportPreview {
-            title: doc.title.clone(),
-            branch: doc.branch.clone(),
-            scope: doc.scope.clone(),
-            period: doc.period.clone(),
-            notes: doc.notes.clone(),
-            key_figures: doc
-                .key_figures
-                .iter()
-                .map(|k| PreviewFigure { label: k.label.clone(), value: k.value.text(l) })
-                .collect(),
-            sections: doc
-                .sections
-                .iter()
-                .map(|s| PreviewSection {
-                    title: s.title.clone(),
-                    intro: s.intro.clone(),
-                    tables: s
-                        .tables
-                        .iter()
-                        .map(|t| PreviewTable {
-                            title: t.title.clone(),
-                            columns: t.columns.clone(),
-                            rows: t.rows.iter().map(|r| texts(r)).collect(),
-                            total: t.total.as_deref().map(texts),
-                            note: t.note.clone(),
-                            numeric: t.numeric_columns(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
+        Ok(preview_of(&self.report_document(input, today)?))
     }
 
     /// Renders the report and writes it to `path` (the native save dialog's answer). The file is
@@ -340,6 +306,44 @@ impl Draagkracht {
     ) -> Result<ReportSaved, ApiError> {
         check_folder(path)?;
         save_report(&self.report_document(input, today)?, format, path)
+    }
+}
+
+/// A report's document as the window previews it: every cell as the file shows it.
+pub(crate) fn preview_of(doc: &ReportDocument) -> ReportPreview {
+    let l = doc.language;
+    let texts = |cells: &[report::Cell]| cells.iter().map(|c| c.text(l)).collect::<Vec<_>>();
+    ReportPreview {
+        title: doc.title.clone(),
+        branch: doc.branch.clone(),
+        scope: doc.scope.clone(),
+        period: doc.period.clone(),
+        notes: doc.notes.clone(),
+        key_figures: doc
+            .key_figures
+            .iter()
+            .map(|k| PreviewFigure { label: k.label.clone(), value: k.value.text(l) })
+            .collect(),
+        sections: doc
+            .sections
+            .iter()
+            .map(|s| PreviewSection {
+                title: s.title.clone(),
+                intro: s.intro.clone(),
+                tables: s
+                    .tables
+                    .iter()
+                    .map(|t| PreviewTable {
+                        title: t.title.clone(),
+                        columns: t.columns.clone(),
+                        rows: t.rows.iter().map(|r| texts(r)).collect(),
+                        total: t.total.as_deref().map(texts),
+                        note: t.note.clone(),
+                        numeric: t.numeric_columns(),
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

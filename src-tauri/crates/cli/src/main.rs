@@ -710,6 +710,7 @@ fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                     };
                     let bytes = app.publication_file(&branch, &months, now)?;
                     draagkracht_api::national::save_publication_file(&out, &bytes)?;
+                    app.note_published(&months, now, None)?;
                     println!(
                         "wrote {} months of {branch} to {} ({} bytes) in {:.2} s",
                         months.len(),

@@ -338,3 +338,116 @@ fn a_report_for_a_municipality_or_a_subsidy_is_made_by_name() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("no municipality with the id or name \"Utrecht\""));
     assert!(!nowhere.exists());
 }
+
+/// The national picture through the CLI, as the administrator, a branch and the national office
+/// use it: server-init, national-account, publish (online and as a file), national-import and
+/// national-report.
+#[test]
+fn a_branch_publishes_and_the_national_office_reports() {
+    use draagkracht_server::testing::TestCluster;
+    let cluster = TestCluster::bare();
+    let admin = cluster.superuser_url();
+    let init = cli(&["server-init", "--server", &admin], None);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let account = |args: &[&str]| {
+        let mut all = vec!["national-account", "--server", &admin];
+        all.extend_from_slice(args);
+        let made = cli(&all, None);
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        let out = String::from_utf8_lossy(&made.stdout).to_string();
+        let password = out.trim().rsplit(' ').next().unwrap().to_string();
+        format!("postgres://{}:{password}@127.0.0.1:{}/draagkracht?sslmode=disable", args[1], cluster.port())
+    };
+    let noord = account(&["--login", "afdeling_noord", "--branch", "Afdeling Noord", "--region", "Noord"]);
+    account(&["--login", "afdeling_zee", "--branch", "Afdeling Zee", "--region", "Noord"]);
+    let office = account(&["--login", "landelijk", "--national"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let demo = |name: &str, seed: &str| {
+        let db = dir.path().join(name);
+        let made = cli(
+            &[
+                "demo",
+                "--db",
+                &text(&db),
+                "--volunteers",
+                "30",
+                "--years",
+                "2",
+                "--seed",
+                seed,
+                "--today",
+                "2026-03-10",
+            ],
+            None,
+        );
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        text(&db)
+    };
+    let (north, sea) = (demo("noord.sqlite", "1"), demo("zee.sqlite", "2"));
+    let online =
+        cli(&["publish", "--db", &north, "--server", &noord, "--from", "2025-01", "--today", "2026-03-10"], None);
+    assert!(online.status.success(), "{}", String::from_utf8_lossy(&online.stderr));
+    assert!(String::from_utf8_lossy(&online.stdout).contains("published 14 months"), "Jan 2025 – Feb 2026");
+    let file = dir.path().join("zee.json");
+    let signed = cli(
+        &["publish", "--db", &sea, "--out", &text(&file), "--branch", "Afdeling Zee", "--today", "2026-03-10"],
+        None,
+    );
+    assert!(signed.status.success(), "{}", String::from_utf8_lossy(&signed.stderr));
+    let taken = cli(&["national-import", "--server", &office, "--file", &text(&file)], None);
+    assert!(taken.status.success(), "{}", String::from_utf8_lossy(&taken.stderr));
+    let again = cli(&["national-import", "--server", &office, "--file", &text(&file)], None);
+    assert!(!again.status.success(), "a file is taken in once");
+
+    let out = dir.path().join("landelijk.csv");
+    let report = cli(
+        &[
+            "national-report",
+            "--server",
+            &office,
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--region",
+            "Noord",
+            "--audience",
+            "funder",
+            "--format",
+            "csv-rfc",
+            "--out",
+            &text(&out),
+            "--today",
+            "2026-03-10",
+        ],
+        None,
+    );
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("Landelijk overzicht — Regio Noord (2 afdelingen)"), "{csv}");
+    assert!(csv.contains("Periode,1-1-2025 t/m 31-12-2025"), "{csv}");
+    // A branch's login cannot make the national report of another branch.
+    let nosy = cli(
+        &[
+            "national-report",
+            "--server",
+            &noord,
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--branch",
+            "Afdeling Zee",
+            "--audience",
+            "internal",
+            "--format",
+            "csv",
+            "--out",
+            &text(&dir.path().join("x.csv")),
+        ],
+        None,
+    );
+    assert!(!nosy.status.success());
+    assert!(!dir.path().join("x.csv").exists());
+}

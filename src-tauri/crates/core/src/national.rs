@@ -505,8 +505,17 @@ fn trend(range: DateRange, sums: &Sums, trend_years: i32) -> Vec<YearFacts> {
         .collect()
 }
 
-/// The months a national report over `range` reads: the period's, and every month of the trend's
-/// years before it (their minutes and their year-so-far counts).
+/// The months whose year-so-far rows the trend of a national report over `range` reads: each
+/// earlier year's December and the period's last month.
+pub fn trend_months(range: DateRange, trend_years: i32) -> Vec<NaiveDate> {
+    let last = range.last.year();
+    (last - (trend_years - 1)..last)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, 12, 1))
+        .chain([DateRange::month_of(range.last).first])
+        .collect()
+}
+
+/// Every month a national report over `range` rests on: from the trend's first January.
 pub fn months_read(range: DateRange, trend_years: i32) -> DateRange {
     let first = NaiveDate::from_ymd_opt(range.last.year() - (trend_years - 1), 1, 1).unwrap_or(range.first);
     DateRange { first: first.min(range.first), last: range.last }

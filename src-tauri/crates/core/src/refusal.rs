@@ -89,6 +89,8 @@ pub enum Field {
     Municipality,
     /// A match's goals, or their results.
     Goals,
+    /// The address of the organisation's server (the national picture).
+    Server,
 }
 
 /// Stable reason codes. Never rename one: the UI and tests branch on them.

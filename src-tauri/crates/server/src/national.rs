@@ -148,15 +148,23 @@ impl National {
     }
 
     /// The figures of `branches` for the months of `range` in `scope` ('' the whole branch, else
-    /// a municipality's name, matched without regard to case), added up by the server.
-    pub fn sums(&mut self, branches: &[String], scope: &str, range: DateRange) -> Result<Sums, ServerError> {
+    /// a municipality's name, matched without regard to case), and the trend's year rows of
+    /// `trend_months`, added up by the server.
+    pub fn sums(
+        &mut self,
+        branches: &[String],
+        scope: &str,
+        range: DateRange,
+        trend_months: &[NaiveDate],
+    ) -> Result<Sums, ServerError> {
         let rows = self.link.query(
             "SELECT f.month, f.win::text, f.figure, f.part, f.detail, sum(f.value)::bigint
              FROM draagkracht_national.figures f
              JOIN draagkracht_national.branches b ON b.id = f.branch_id
-             WHERE b.name = ANY ($1) AND lower(f.scope) = lower($2) AND f.month BETWEEN $3 AND $4
+             WHERE b.name = ANY ($1) AND lower(f.scope) = lower($2)
+               AND (f.month BETWEEN $3 AND $4 OR (f.month = ANY ($5) AND f.win = 'y' AND f.figure = 'year'))
              GROUP BY 1, 2, 3, 4, 5",
-            &[&branches, &scope.trim(), &range.first, &range.last],
+            &[&branches, &scope.trim(), &range.first, &range.last, &trend_months],
         )?;
         let mut sums = Sums::default();
         for r in &rows {

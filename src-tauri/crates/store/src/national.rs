@@ -1,6 +1,6 @@
 //! What this laptop needs to publish the branch's monthly figures (issue 17): the programme kind of
 //! each programme, the Ed25519 key that signs publication files (made on first use, never leaves
-//! the encrypted database), and the record of what was published when.
+//! the encrypted database), the branch account's address, and the record of what was published when.
 
 use crate::StoreError;
 use draagkracht_core::national::OTHER_KIND;
@@ -31,8 +31,9 @@ pub fn programme_kinds(conn: &Connection) -> Result<HashMap<ProgrammeId, String>
 
 fn signing_key(conn: &Connection) -> Result<SigningKey, StoreError> {
     let raw: Option<Zeroizing<Vec<u8>>> = conn
-        .query_row("SELECT signing_secret FROM national_key", [], |r| r.get::<_, Vec<u8>>(0))
+        .query_row("SELECT signing_secret FROM national_publishing", [], |r| r.get::<_, Option<Vec<u8>>>(0))
         .optional()?
+        .flatten()
         .map(Zeroizing::new);
     if let Some(bytes) = raw.as_deref().and_then(|v| <[u8; 32]>::try_from(v.as_slice()).ok()) {
         return Ok(SigningKey::from_bytes(&bytes));
@@ -40,8 +41,9 @@ fn signing_key(conn: &Connection) -> Result<SigningKey, StoreError> {
     let mut secret = Zeroizing::new([0u8; 32]);
     rand::rngs::OsRng.fill_bytes(secret.as_mut());
     conn.execute(
-        "INSERT INTO national_key (only, signing_secret, created_at) VALUES (1, ?1, ?2)",
-        params![secret.as_slice(), chrono::Utc::now().to_rfc3339()],
+        "INSERT INTO national_publishing (only, signing_secret) VALUES (1, ?1)
+         ON CONFLICT (only) DO UPDATE SET signing_secret = excluded.signing_secret",
+        params![secret.as_slice()],
     )?;
     Ok(SigningKey::from_bytes(&secret))
 }
@@ -51,6 +53,25 @@ fn signing_key(conn: &Connection) -> Result<SigningKey, StoreError> {
 pub fn sign(conn: &Connection, content: &[u8]) -> Result<([u8; 64], [u8; 32]), StoreError> {
     let key = signing_key(conn)?;
     Ok((key.sign(content).to_bytes(), key.verifying_key().to_bytes()))
+}
+
+/// The branch account's server address as remembered (it holds the password; the database is
+/// encrypted when the branch has a passphrase).
+pub fn server_url(conn: &Connection) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row("SELECT server_url FROM national_publishing", [], |r| r.get::<_, Option<String>>(0))
+        .optional()?
+        .flatten())
+}
+
+/// Remembers (or with `None` forgets) the branch account's server address.
+pub fn set_server_url(conn: &Connection, url: Option<&str>) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO national_publishing (only, server_url) VALUES (1, ?1)
+         ON CONFLICT (only) DO UPDATE SET server_url = excluded.server_url",
+        [url],
+    )?;
+    Ok(())
 }
 
 /// Notes that `months` (`2025-03`) were published at `at` (RFC 3339) `via` "server" or "file".

@@ -9,6 +9,7 @@ mod cases;
 mod funding;
 mod import;
 mod load;
+mod national;
 mod privacy;
 mod report;
 mod safety;
@@ -27,6 +28,7 @@ pub use draagkracht_core::{
 pub use funding::*;
 pub use import::*;
 pub use load::*;
+pub use national::*;
 pub use privacy::*;
 pub use report::*;
 pub use safety::*;

@@ -69,7 +69,10 @@ pub const TABLES: &[(&str, Sharing)] = &[
         Local("derived: the load the signal evaluation computed, dropped by triggers when what it is made of changes"),
     ),
     ("audit_log", Local("what this laptop's coordinator did, written by triggers")),
-    ("national_key", Local("this laptop's key for signing the figures it publishes, never sent")),
+    (
+        "national_publishing",
+        Local("this laptop's key for signing the figures it publishes and its branch account's address, never sent"),
+    ),
     ("national_published", Local("which months this laptop published to the national picture")),
     ("sync_self", Local("this laptop's place in the branch")),
     ("sync_keys", Local("the branch keys, never sent")),
