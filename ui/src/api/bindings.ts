@@ -16,7 +16,7 @@ export type ErrorCode = "invalid_input" | "duplicate_entry" | "long_day" | "not_
 
 export type FieldRefusal = { field: Field, reason: RefusalCode, message: string, messageEn: string, };
 
-export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours" | "funder" | "municipality" | "goals";
+export type Field = "name" | "email" | "phone" | "status" | "startDate" | "agreedHours" | "programmes" | "volunteer" | "date" | "duration" | "programme" | "kind" | "note" | "description" | "maxMonths" | "zrmScoredBy" | "zrmScoredOn" | "zrmScores" | "label" | "contact" | "consentDate" | "participant" | "volunteers" | "expectedEndDate" | "endDate" | "endReason" | "match" | "activity" | "level" | "professionalKind" | "organisation" | "fromDate" | "toDate" | "reason" | "outcome" | "resolution" | "value" | "answers" | "month" | "amount" | "vogDate" | "requiredTraining" | "vogYears" | "plausibleDayHours" | "perHour21Plus" | "perHourUnder21" | "perMonth" | "perYear" | "passphrase" | "repeat" | "currentPassphrase" | "recoveryCode" | "backup" | "consentBy" | "consentScope" | "retentionYears" | "coordinatorName" | "path" | "from" | "to" | "branchName" | "hourRate" | "hourRateSource" | "why" | "questions" | "whenProfessional" | "domains" | "openingHours" | "funder" | "municipality" | "goals" | "server";
 
 export type RefusalCode = "required" | "too_long" | "invalid_format" | "not_positive" | "too_large" | "in_future" | "too_old" | "unknown" | "not_allowed" | "too_short" | "mismatch";
 
@@ -972,6 +972,76 @@ export type PreviewFigure = { label: string, value: string, };
 export type ReportPreview = { title: string, branch: string, scope: string, period: string, notes: Array<string>, keyFigures: Array<PreviewFigure>, sections: Array<PreviewSection>, };
 
 export type ReportSaved = { path: string, bytes: number, };
+
+export type NationalAccountKind = "branch" | "region" | "national";
+
+export type NationalBranch = { name: string, region: string | null, };
+
+export type NationalAccount = { kind: NationalAccountKind, 
+/**
+ * A branch account's branch.
+ */
+branch: string | null, 
+/**
+ * A region account's region (or a branch's).
+ */
+region: string | null, branches: Array<NationalBranch>, 
+/**
+ * The regions among them, sorted.
+ */
+regions: Array<string>, };
+
+export type NationalReportRequest = { server: string, from: string, to: string, audience: ReportAudience, language: Language, 
+/**
+ * Only the branches of this region.
+ */
+region: string | null, 
+/**
+ * Only these branches (none: every branch the account may read).
+ */
+branches: Array<string>, 
+/**
+ * Only the residents of the municipality of this name.
+ */
+municipality: string | null, };
+
+export type PublishedMonth = { 
+/**
+ * `2025-03`.
+ */
+month: string, 
+/**
+ * RFC 3339.
+ */
+publishedAt: string, 
+/**
+ * "server" or "file".
+ */
+via: string, };
+
+export type PublishingStatus = { 
+/**
+ * The remembered address of the branch's account (with its password: shown masked).
+ */
+server: string | null, 
+/**
+ * The name a publication file gives (the report settings' branch name).
+ */
+branchName: string, 
+/**
+ * The complete months with records.
+ */
+publishable: number, firstMonth: string | null, lastMonth: string | null, published: Array<PublishedMonth>, };
+
+export type PublishReport = { months: number, 
+/**
+ * Months the server took in (a month published later from another laptop is kept).
+ */
+taken: number, 
+/**
+ * Where the file went (publishing as a file).
+ */
+path: string | null, };
 
 export type SharingStatus = { sharing: boolean, branchId: string | null, 
 /**
