@@ -87,6 +87,9 @@ fn assert_adds_up(national: &ReportFigures, branches: &[ReportFigures], what: &s
     for (i, (kind, n)) in national.referrals.iter().enumerate() {
         check(&format!("referrals {kind:?}"), (*n).into(), &|f| f.referrals[i].1.into());
     }
+    for (i, (rule, n)) in national.signals_by_rule.iter().enumerate() {
+        check(&format!("raised {rule:?}"), (*n).into(), &|f| f.signals_by_rule[i].1.into());
+    }
     for (i, (how, n)) in national.resolved_by.iter().enumerate() {
         check(&format!("resolved by {how:?}"), (*n).into(), &|f| f.resolved_by[i].1.into());
     }

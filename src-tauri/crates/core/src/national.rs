@@ -463,6 +463,10 @@ pub fn figures(range: DateRange, sums: &Sums, trend_years: i32, hour_rate: (u32,
         level_minutes,
         referrals: ProfessionalKind::ALL.into_iter().map(|k| (k, monthly(key::REFERRALS, "", k.as_str()))).collect(),
         signals_raised: raised,
+        signals_by_rule: crate::RuleId::ALL
+            .into_iter()
+            .map(|r| (r, monthly(key::SIGNALS_RAISED, r.as_str(), "")))
+            .collect(),
         signals_resolved: resolved,
         resolved_by: Resolution::ALL.into_iter().map(|r| (r, resolved_by(r.as_str()))).collect(),
         median_days_to_resolve: median_of(&histogram(key::RESOLVE_DAYS)),

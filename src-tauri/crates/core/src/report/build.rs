@@ -496,13 +496,40 @@ impl Builder<'_> {
                 "A signal: a volunteer takes on more or heavier work than suits volunteering, and the coordinator talks it through.",
             )),
         };
+        // Which rules were raised: where the work crosses into professional territory.
+        let rule_lines: Vec<(String, u32)> = f
+            .signals_by_rule
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(rule, n)| {
+                let (nl, en) = rule.title();
+                (self.t(nl, en), *n)
+            })
+            .collect();
+        let mut tables = vec![cases, activity, referrals, signals];
+        if !rule_lines.is_empty() {
+            let counts: Vec<u32> = rule_lines.iter().map(|(_, n)| *n).collect();
+            let (shown, total) = self.counted(&counts);
+            tables.push(Table {
+                key: self.t("Signalen per soort", "Signals by kind"),
+                title: self.t("Nieuwe signalen per soort", "Signals raised by kind"),
+                columns: vec![self.t("Signaal", "Signal"), self.t("Aantal", "Number")],
+                rows: rule_lines
+                    .into_iter()
+                    .zip(shown)
+                    .map(|((label, _), cell)| vec![Cell::Text(label), cell])
+                    .collect(),
+                total: Some(vec![Cell::Text(self.t("Totaal", "Total")), total]),
+                note: None,
+            });
+        }
         Section {
             title: self.t("Zwaarte van het werk", "How heavy the work is"),
             intro: Some(self.t(
                 "Vrijwilligers komen steeds vaker in complexe situaties. Deze cijfers laten zien hoe zwaar het werk was en waar een professional nodig was.",
                 "Volunteers more and more often end up in complex situations. These figures show how heavy the work was and where a professional was needed.",
             )),
-            tables: vec![cases, activity, referrals, signals],
+            tables,
             charts: vec![],
         }
     }

@@ -151,6 +151,8 @@ pub struct ReportFigures {
     pub referrals: Vec<(ProfessionalKind, u32)>,
     pub signals_raised: u32,
     pub signals_resolved: u32,
+    /// The signals raised in the period per rule, in `RuleId::ALL` order, zeros included.
+    pub signals_by_rule: Vec<(crate::RuleId, u32)>,
     /// The signals resolved in the period by what was done, in `Resolution::ALL` order, zeros included.
     pub resolved_by: Vec<(crate::signals::lifecycle::Resolution, u32)>,
     /// The median days from opening to resolution of the signals resolved in the period.
@@ -335,6 +337,13 @@ impl ReportFacts {
             level_minutes: levels,
             referrals,
             signals_raised: self.signals.iter().filter(|s| range.contains(s.opened_on)).count() as u32,
+            signals_by_rule: crate::RuleId::ALL
+                .into_iter()
+                .map(|r| {
+                    let raised = self.signals.iter().filter(|s| s.rule == r.as_str() && range.contains(s.opened_on));
+                    (r, raised.count() as u32)
+                })
+                .collect(),
             signals_resolved: resolved.len() as u32,
             resolved_by: crate::signals::lifecycle::Resolution::ALL
                 .into_iter()
@@ -492,6 +501,8 @@ pub(crate) mod tests {
         assert_eq!(f.referrals[1], (ProfessionalKind::DebtHelp, 2));
         assert_eq!(f.referrals.iter().map(|(_, n)| n).sum::<u32>(), 3);
         assert_eq!((f.signals_raised, f.signals_resolved), (2, 2), "raised in the period; resolved in it");
+        let by_rule: Vec<_> = f.signals_by_rule.iter().filter(|(_, n)| *n > 0).collect();
+        assert_eq!(by_rule, [&(crate::RuleId::AcuteCase, 2)], "the one from December is not of the quarter");
         // Resolved after 10 and 30 days.
         assert_eq!(f.median_days_to_resolve, Some(20.0));
         // How: one with a second volunteer, one without a recorded choice.

@@ -97,6 +97,30 @@ impl RuleId {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
+    /// The rule's short name in Dutch and English, as the window and the reports show it.
+    pub fn title(self) -> (&'static str, &'static str) {
+        match self {
+            Self::HoursOverAgreement => ("Meer uren dan afgesproken", "More hours than agreed"),
+            Self::FrontlineLoad => ("Zware frontlinie-inzet", "Heavy frontline work"),
+            Self::ComplexWithoutProfessional => {
+                ("Complexe casus zonder professional", "Complex case without a professional")
+            }
+            Self::AcuteCase => ("Acute casus", "Acute case"),
+            Self::ProfessionalTask => ("Professionele taak", "Professional task"),
+            Self::GreyZoneDrift => ("Vaak grijs gebied", "Often in the grey zone"),
+            Self::WeightedCaseload => ("Veel zware koppelingen", "Many heavy matches"),
+            Self::RisingLoad => ("Oplopende belasting", "Rising load"),
+            Self::TrajectoryTooLong => ("Koppeling duurt te lang", "Match running too long"),
+            Self::NoSupervision => ("Geen intervisie of supervisie", "No intervision or supervision"),
+            Self::StrainCheckIn => ("Tijd voor een gesprek", "Time for a conversation"),
+            Self::CredentialExpired => {
+                ("VOG of training niet in orde", "Certificate of conduct or training not in order")
+            }
+            Self::AllowanceOverCap => ("Vergoeding boven het maximum", "Allowance above the maximum"),
+            Self::GoneQuiet => ("Stil geworden", "Gone quiet"),
+        }
+    }
+
     /// What the coordinator does about it: the attention list is grouped by this.
     pub fn action(self) -> ActionGroup {
         match self {
