@@ -12,7 +12,7 @@ use thirtyfour::prelude::*;
 /// One window at a time: the tests share the X display and the machine has two cores.
 pub(crate) static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-fn workspace() -> PathBuf {
+pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
 }
 

@@ -9,5 +9,6 @@
 mod flows;
 mod harness;
 mod installed;
+mod national;
 mod offline;
 mod sharing;

@@ -177,7 +177,7 @@ fn three_branches_publish_and_the_national_report_is_their_sum() {
 
     // What was not published is named, never counted as zero.
     let (_, _, _, cover, notes) = national_figures(&office, &national_input("1-1-2026", "31-3-2026"), today()).unwrap();
-    assert!(cover.branch.contains("Alle afdelingen (4)"), "{}", cover.branch);
+    assert_eq!(cover.scope.as_deref(), Some("Alle afdelingen (4)"));
     assert!(notes.iter().any(|n| n.contains("Afdeling C") && n.contains("feb 2026")), "{notes:?}");
     assert!(notes.iter().any(|n| n.contains("Afdeling D") && n.contains("niets gepubliceerd")), "{notes:?}");
     assert!(!notes.iter().any(|n| n.contains("Afdeling A")), "{notes:?}");
@@ -187,7 +187,7 @@ fn three_branches_publish_and_the_national_report_is_their_sum() {
 
     // The region reads its own branches only; a branch its own figures only.
     let (region, _, _, cover, _) = national_figures(&east, &national_input("1-1-2025", "31-12-2025"), today()).unwrap();
-    assert!(cover.branch.contains("Regio Oost (2 afdelingen)"), "{}", cover.branch);
+    assert_eq!(cover.scope.as_deref(), Some("Regio Oost (2 afdelingen)"));
     assert_eq!(
         region.work_minutes,
         own_figures(&branches[0].app, "1-1-2025", "31-12-2025", None).work_minutes

@@ -71,7 +71,7 @@ describe('app', () => {
     expect(screen.getByText('Naar de inhoud').getAttribute('href')).toBe('#main');
     // Aandacht nodig comes first; Deelnemers sits between Vrijwilligers and Uren invoeren; then
     // Rapportages and Samenwerken, and under Beheer Projecten, Sociale kaart, Gemeenten en
-    // subsidies, Veiligheid, Privacy, Gegevens and Over Draagkracht.
+    // subsidies, Veiligheid, Privacy, Gegevens, Landelijk overzicht and Over Draagkracht.
     const order = Array.from(screen.getByRole('navigation').querySelectorAll('a')).map((a) => a.dataset.testid);
     expect(order).toEqual([
       'nav-attention',
@@ -87,10 +87,11 @@ describe('app', () => {
       'nav-safety',
       'nav-privacy',
       'nav-data',
+      'nav-national',
       'nav-about',
     ]);
     const manage = Array.from(screen.getByTestId('nav-manage-list').querySelectorAll('a')).map((a) => a.dataset.testid);
-    expect(manage).toEqual(['nav-programmes', 'nav-directory', 'nav-funding', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-about']);
+    expect(manage).toEqual(['nav-programmes', 'nav-directory', 'nav-funding', 'nav-safety', 'nav-privacy', 'nav-data', 'nav-national', 'nav-about']);
   });
 
   it('moves the focus to the heading of each new screen', async () => {
@@ -170,6 +171,7 @@ describe('app', () => {
     ['reports', { name: 'reports' }, 'report-table'],
     ['municipalities and subsidies', { name: 'funding' }, 'subsidy-row'],
     ['about', { name: 'about' }, 'licence-row'],
+    ['national picture', { name: 'national' }, 'national-server'],
   ];
 
   for (const [label, route, ready] of screens) {

@@ -26,6 +26,7 @@ import {
   euroForInput,
   hoursForInput,
   isoWeek,
+  localDate,
   localMoment,
   momentDay,
   numberForInput,
@@ -155,6 +156,11 @@ describe('dates', () => {
     expect(formatDateTime('2026-11-28T16:15:00')).toBe('28-11-2026 16:15');
     expect(formatDateTime('2026-01-05T09:05:59')).toBe('05-01-2026 09:05');
     expect(formatTime('2026-11-28T16:15:00')).toBe('16:15');
+  });
+
+  it("gives today's date on this computer's calendar as ISO", () => {
+    expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(localDate(new Date(2025, 11, 31, 0, 1))).toBe('2025-12-31');
   });
 
   it("writes a moment from the backend (RFC 3339, UTC) in this computer's local date and time", () => {

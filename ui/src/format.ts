@@ -16,6 +16,12 @@ function isoOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The date on this computer's calendar as ISO, `2025-11-26`: for a screen that has no database to ask. */
+export function localDate(at: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+}
+
 /** `2025-11-24` plus `n` days. */
 export function addDays(iso: string, n: number): string {
   return isoOf(utc(iso) + n * DAY_MS);

@@ -33,7 +33,13 @@ export type Route =
   /** The municipalities participants live in and the subsidies the branch receives, for reports on them. */
   | { name: 'funding' }
   /** Over Draagkracht: version, build date, where the data is, the licence and third-party licences. */
-  | { name: 'about' };
+  | { name: 'about' }
+  /**
+   * Landelijk overzicht: the figures the branches published, read with a national, regional or
+   * branch login on the server. Needs no branch database, so the window shows it whatever state the
+   * database is in.
+   */
+  | { name: 'national' };
 
 /** The route a hash names; anything unknown is the attention list, the start screen. */
 export function parseHash(hash: string): Route {
@@ -77,6 +83,8 @@ export function parseHash(hash: string): Route {
       return { name: 'funding' };
     case 'about':
       return { name: 'about' };
+    case 'landelijk':
+      return { name: 'national' };
     default:
       return { name: 'attention' };
   }
@@ -129,6 +137,8 @@ export function hrefFor(route: Route): string {
       return '#/funding';
     case 'about':
       return '#/about';
+    case 'national':
+      return '#/landelijk';
   }
 }
 

@@ -30,6 +30,7 @@ describe('routing', () => {
       { name: 'directory' },
       { name: 'funding' },
       { name: 'about' },
+      { name: 'national' },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });
@@ -54,5 +55,7 @@ describe('routing', () => {
     expect(hrefFor({ name: 'about' })).toBe('#/about');
     expect(parseHash('#/funding')).toEqual({ name: 'funding' });
     expect(hrefFor({ name: 'funding' })).toBe('#/funding');
+    expect(parseHash('#/landelijk')).toEqual({ name: 'national' });
+    expect(hrefFor({ name: 'national' })).toBe('#/landelijk');
   });
 });

@@ -419,6 +419,43 @@ describe('tauriBackend', () => {
     expect(calls[3]?.[1]).toEqual({ input: { ...input, programmeId: 'p-1' }, format: 'csv_rfc', path: '/tmp/rapportage-2025-financier.csv' });
   });
 
+  it('calls the national commands with the argument keys the Rust side expects', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return null;
+    });
+    const server = 'postgres://landelijk:geheim@server.example.nl/draagkracht';
+    const request = {
+      server,
+      from: '2025-01-01',
+      to: '2025-12-31',
+      audience: 'funder',
+      language: 'nl',
+      region: 'Oost',
+      branches: [],
+      municipality: null,
+    } as const;
+    await tauriBackend.nationalConnect(server);
+    await tauriBackend.nationalPreview({ ...request, branches: [] });
+    await tauriBackend.nationalExport({ ...request, branches: [] }, 'pdf', '/tmp/landelijk-overzicht-2025.pdf');
+    await tauriBackend.publishingStatus();
+    await tauriBackend.publishToServer('postgres://zwolle:geheim@server.example.nl/draagkracht');
+    await tauriBackend.publishToFile('/tmp/landelijke-cijfers-zwolle.json', 'Afdeling Zwolle');
+    expect(calls.map(([cmd, args]) => [cmd, Object.keys((args ?? {}) as object)])).toEqual([
+      ['national_connect', ['server']],
+      ['national_preview', ['request']],
+      ['national_export', ['request', 'format', 'path']],
+      ['publishing_status', []],
+      ['publish_to_server', ['server']],
+      ['publish_to_file', ['path', 'branch']],
+    ]);
+    expect(calls[0]?.[1]).toEqual({ server });
+    expect(calls[1]?.[1]).toEqual({ request });
+    expect(calls[2]?.[1]).toEqual({ request, format: 'pdf', path: '/tmp/landelijk-overzicht-2025.pdf' });
+    expect(calls[5]?.[1]).toEqual({ path: '/tmp/landelijke-cijfers-zwolle.json', branch: 'Afdeling Zwolle' });
+  });
+
   it('asks where to save a report with a filter for its kind of file, and answers null when cancelled', async () => {
     const calls: [string, unknown][] = [];
     let answer: string | null = '/home/marieke/rapportage-2025-financier.pdf';

@@ -53,6 +53,8 @@ import type {
   MonthOverview,
   Municipality,
   MunicipalityId,
+  NationalAccount,
+  NationalReportRequest,
   NewDatabaseInput,
   Organisation,
   OrganisationId,
@@ -65,6 +67,8 @@ import type {
   PersonRef,
   PrivacySettings,
   ProfessionalKind,
+  PublishReport,
+  PublishingStatus,
   Programme,
   ProgrammeId,
   ProgrammeInput,
@@ -299,6 +303,22 @@ export interface Backend {
   exportReport(input: ReportInput, format: ReportFormat, path: string): Promise<ReportSaved>;
   /** The native save dialog for a report in `format`, suggesting `defaultName`; `null` when cancelled. */
   chooseReportFile(defaultName: string, format: ReportFormat): Promise<string | null>;
+  /**
+   * The Landelijk overzicht, with no branch database needed: who the server address (with its login
+   * and password) logs in as — a branch, a region or the national office — with the branches it
+   * may read and their regions. A refused address or login is refused at `server`.
+   */
+  nationalConnect(server: string): Promise<NationalAccount>;
+  /** The national report's figures as the file will show them, from what the branches published. */
+  nationalPreview(request: NationalReportRequest): Promise<ReportPreview>;
+  /** Writes the national report as `format` to `path`. */
+  nationalExport(request: NationalReportRequest, format: ReportFormat, path: string): Promise<ReportSaved>;
+  /** The branch's publishing: the complete months it can publish, the months published, the remembered address. */
+  publishingStatus(): Promise<PublishingStatus>;
+  /** Publishes every complete month with records with the branch's account at `server`, and remembers the address. */
+  publishToServer(server: string): Promise<PublishReport>;
+  /** Writes every complete month with records as a signed file at `path`, for the branch the national office knows as `branch`. */
+  publishToFile(path: string, branch: string): Promise<PublishReport>;
   /** Whether this laptop shares its branch, where, with which laptops, and how the last sync went. */
   sharingStatus(): Promise<SharingStatus>;
   /**
@@ -516,6 +536,12 @@ export const tauriBackend: Backend = {
   previewReport: (input) => call('preview_report', { input }),
   exportReport: (input, format, path) => call('export_report', { input, format, path }),
   chooseReportFile: (defaultName, format) => dialog(() => save({ defaultPath: defaultName, filters: [REPORT_FILTERS[format]] })),
+  nationalConnect: (server) => call('national_connect', { server }),
+  nationalPreview: (request) => call('national_preview', { request }),
+  nationalExport: (request, format, path) => call('national_export', { request, format, path }),
+  publishingStatus: () => call('publishing_status'),
+  publishToServer: (server) => call('publish_to_server', { server }),
+  publishToFile: (path, branch) => call('publish_to_file', { path, branch }),
   sharingStatus: () => call('sharing_status'),
   shareInFolder: (path, deviceName) => call('share_in_folder', { path, deviceName }),
   inviteLaptop: () => call('invite_laptop'),

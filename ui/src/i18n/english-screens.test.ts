@@ -12,8 +12,8 @@
 // cells of the coordinator's own spreadsheet, and, for the word search only, what the coordinator
 // typed in Dutch in the fake data (TYPED_IN_DUTCH): its numbers are still searched.
 //
-// Every route of routing.svelte.ts (and of the shell) needs at least one visit below: a new route
-// without one fails 'visits every route the app has'.
+// Every route of routing.svelte.ts (and of the shell, or of App.svelte for a screen shown without
+// it) needs at least one visit below: a new route without one fails 'visits every route the app has'.
 import { configure, getConfig, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,10 +24,13 @@ import { loadLicences, type ThirdPartyLicences } from '../features/about/licence
 import { keepSharing } from '../features/sharing/status.svelte';
 import { navigate, type Route } from '../routing.svelte';
 import routingSource from '../routing.svelte.ts?raw';
+import appSource from '../App.svelte?raw';
 import shellSource from '../features/shell/Shell.svelte?raw';
 import {
   ABOUT,
   MATCH_DETAIL,
+  NATIONAL_SERVER,
+  REGION_SERVER,
   PROBLEMS,
   SPREADSHEET,
   STATUS,
@@ -308,6 +311,59 @@ const VISITS: Visit[] = [
     },
   },
   { label: 'reports without municipalities or subsidies', route: { name: 'reports' }, ready: 'report-for-none', overrides: { municipalities: async () => [], subsidies: async () => [] } },
+  {
+    label: 'reports, publishing national figures: to the server, refused, and as a file',
+    route: { name: 'reports' },
+    ready: 'publish-state',
+    act: async () => {
+      await click('publish-toggle');
+      await click('publish-to-file');
+      await screen.findByTestId('publish-done');
+      const server = screen.getByTestId('publish-server');
+      await userEvent.clear(server);
+      await userEvent.type(server, `${NATIONAL_SERVER}{Enter}`);
+      await screen.findByTestId('publish-error-server');
+    },
+  },
+  // Landelijk overzicht: the address refused, then connected, every choice open.
+  {
+    label: 'national picture, the address refused',
+    route: { name: 'national' },
+    ready: 'national-server',
+    act: async () => {
+      await userEvent.type(screen.getByTestId('national-server'), 'postgres://landelijk:fout@server.example.nl/draagkracht{Enter}');
+      await screen.findByTestId('national-error-server');
+    },
+  },
+  {
+    label: 'national picture of every branch, a region and chosen branches',
+    route: { name: 'national' },
+    ready: 'national-server',
+    act: async () => {
+      await userEvent.type(screen.getByTestId('national-server'), `${NATIONAL_SERVER}{Enter}`);
+      await screen.findByTestId('report-notes-notice');
+      await click('national-which-region');
+      await screen.findByTestId('national-region');
+      await click('national-which-branches');
+      await screen.findByTestId('national-branches-missing');
+      await click('national-branch', 2);
+      await screen.findByTestId('report-notes-notice');
+      await click('national-save');
+      await screen.findByTestId('national-saved');
+    },
+  },
+  {
+    label: "national picture of a region's login, internal, for one municipality",
+    route: { name: 'national' },
+    ready: 'national-server',
+    act: async () => {
+      await userEvent.type(screen.getByTestId('national-server'), `${REGION_SERVER}{Enter}`);
+      await screen.findAllByTestId('report-table');
+      await click('national-audience-internal');
+      await userEvent.type(screen.getByTestId('national-municipality'), 'Zwolle{Enter}');
+      await waitFor(() => expect(screen.getByTestId('report-scope-shown').textContent).toMatch(/Zwolle/));
+    },
+  },
   // Samenwerken.
   { label: 'sharing, not yet', route: { name: 'sharing' }, ready: 'sharing-name' },
   { label: 'sharing a branch', route: { name: 'sharing' }, ready: 'sharing-place', sharing: sharingBranch() },
@@ -614,6 +670,10 @@ const TYPED_IN_DUTCH: string[] = [
   'gegevens voor de koppeling',
   'Uren per week',
   'om te zeggen dat het goed ging',
+  // The branches on the national server, as the national office named them.
+  'Afdeling Zwolle',
+  'Afdeling Deventer',
+  'Afdeling Leiden',
 ];
 
 /**
@@ -821,7 +881,7 @@ describe('every screen in English', () => {
   it('visits every route the app has', () => {
     // The routes as routing.svelte.ts declares them, and as the shell shows them.
     const declared = new Set(Array.from(routingSource.matchAll(/\|\s*\{\s*name:\s*'([\w-]+)'/g), (m) => m[1]));
-    const shown = new Set(Array.from(shellSource.matchAll(/current\.name === '([\w-]+)'/g), (m) => m[1]));
+    const shown = new Set(Array.from(`${shellSource}${appSource}`.matchAll(/current\.name === '([\w-]+)'/g), (m) => m[1]));
     const visited = new Set<string>(VISITS.flatMap((v) => (v.route ? [v.route.name] : [])));
     expect(declared.size).toBeGreaterThan(15);
     expect([...shown].sort()).toEqual([...declared].sort());

@@ -43,6 +43,9 @@ import type {
   MappingInput,
   MonthOverview,
   Municipality,
+  NationalAccount,
+  NationalBranch,
+  NationalReportRequest,
   Participant,
   ParticipantDetail,
   ParticipantInput,
@@ -50,6 +53,8 @@ import type {
   PrivacySettings,
   Programme,
   ProgrammeInput,
+  PublishedMonth,
+  PublishingStatus,
   Referral,
   ReferralInput,
   RefusalCode,
@@ -95,7 +100,7 @@ import type {
   WeekGrid,
 } from '../api/bindings';
 import { caseLevel } from '../features/cases/level';
-import { parseDate } from '../features/reports/period';
+import { daysInMonth, parseDate } from '../features/reports/period';
 import { addDays, formatCount, formatEuro, formatHours, formatPercent, isoWeek } from '../format';
 
 /** A Wednesday: Thursday to Sunday of that week lie in the future. */
@@ -2089,6 +2094,327 @@ function reportCommands() {
   } satisfies Partial<Backend>;
 }
 
+/** The national office's address in the fake: its login reads every branch. */
+export const NATIONAL_SERVER = 'postgres://landelijk:geheim@server.example.nl/draagkracht';
+/** A region's address: the login `regio-oost` reads the branches of region Oost. */
+export const REGION_SERVER = 'postgres://regio-oost:geheim@server.example.nl/draagkracht';
+/** A branch's address: the login `zwolle` reads only Afdeling Zwolle. */
+export const BRANCH_SERVER = 'postgres://zwolle:geheim@server.example.nl/draagkracht';
+
+/** The branches on the fake's server, with their regions. */
+export const NATIONAL_BRANCHES: NationalBranch[] = [
+  { name: 'Afdeling Zwolle', region: 'Oost' },
+  { name: 'Afdeling Deventer', region: 'Oost' },
+  { name: 'Afdeling Leiden', region: 'West' },
+];
+
+/** What `national_connect` answers for the national office's login. */
+export const NATIONAL_ACCOUNT: NationalAccount = { kind: 'national', branch: null, region: null, branches: NATIONAL_BRANCHES, regions: ['Oost', 'West'] };
+/** … for region Oost's login. */
+export const REGION_ACCOUNT: NationalAccount = {
+  kind: 'region',
+  branch: null,
+  region: 'Oost',
+  branches: NATIONAL_BRANCHES.filter((b) => b.region === 'Oost'),
+  regions: ['Oost'],
+};
+/** … for Afdeling Zwolle's own login. */
+export const BRANCH_ACCOUNT: NationalAccount = {
+  kind: 'branch',
+  branch: 'Afdeling Zwolle',
+  region: 'Oost',
+  branches: NATIONAL_BRANCHES.filter((b) => b.name === 'Afdeling Zwolle'),
+  regions: ['Oost'],
+};
+
+/** The login of a `postgres://login:password@host/db` address, or `null` when it is no such address. */
+function loginOf(server: string): string | null {
+  return /^postgres(?:ql)?:\/\/([^:@/]+)(?::[^@]*)?@[^/]+/.exec(server.trim())?.[1] ?? null;
+}
+
+/**
+ * The refusal of an address the fake's server does not take, at field `server`: none typed, no
+ * `postgres://` address, or the password `fout` (wrong); `null` when it is fine.
+ */
+function serverRefusal(server: string): ApiError | null {
+  if (server.trim() === '') {
+    return refusal({
+      field: 'server',
+      reason: 'required',
+      message: 'Vul het adres van de server in. Je krijgt het van je beheerder.',
+      messageEn: 'Please fill in the address of the server. Your administrator gives it to you.',
+    });
+  }
+  if (loginOf(server) === null) {
+    return refusal({
+      field: 'server',
+      message: 'Dit is geen adres van een server. Het adres begint met postgres:// of postgresql://.',
+      messageEn: 'This is not the address of a server. The address starts with postgres:// or postgresql://.',
+    });
+  }
+  if (server.includes(':fout@')) {
+    return refusal({
+      field: 'server',
+      reason: 'not_allowed',
+      message: 'De server kent deze inlognaam of dit wachtwoord niet. Kijk het adres na dat je van je beheerder kreeg.',
+      messageEn: 'The server does not know this login or password. Check the address your administrator gave you.',
+    });
+  }
+  return null;
+}
+
+/** What `national_connect` answers: `regio-…` logs in as region Oost, `zwolle` as that branch, anyone else as the national office. */
+export function nationalAccountFor(server: string): NationalAccount {
+  const refused = serverRefusal(server);
+  if (refused) throw refused;
+  const login = loginOf(server) ?? '';
+  if (login.startsWith('regio')) return structuredClone(REGION_ACCOUNT);
+  if (login === 'zwolle') return structuredClone(BRANCH_ACCOUNT);
+  return structuredClone(NATIONAL_ACCOUNT);
+}
+
+/** What each branch published for any period the fake is asked about; Leiden has 3 volunteers, `<5` for a funder. */
+const NATIONAL_FIGURES: Record<string, { minutes: number; volunteers: number; participants: number }> = {
+  'Afdeling Zwolle': { minutes: 96_030, volunteers: 34, participants: 51 },
+  'Afdeling Deventer': { minutes: 61_200, volunteers: 22, participants: 30 },
+  'Afdeling Leiden': { minutes: 44_415, volunteers: 3, participants: 17 },
+};
+
+/** The one month a branch did not publish: Leiden skipped February 2024. */
+const NATIONAL_MISSING = { branch: 'Afdeling Leiden', month: '2024-02' };
+
+/**
+ * What `national_preview` answers, built as `previewFor` builds a branch's: the branches the
+ * request chooses (named ones, a region's, or all the login may read), their figures added up, and
+ * a note naming every month a branch did not publish. Refuses as the backend does: a date that is
+ * no date, a start after today, an end before the start (each at its field) and a period that is not
+ * a whole month, quarter or calendar year or its first months (at `from`).
+ */
+export function nationalPreviewFor(request: NationalReportRequest): ReportPreview {
+  const refused = serverRefusal(request.server);
+  if (refused) throw { ...refused, field: null };
+  const l = request.language;
+  const tr = (nl: string, en: string) => (l === 'nl' ? nl : en);
+  const from = parseDate(request.from);
+  const to = parseDate(request.to);
+  if (from === null) {
+    throw refusal({ field: 'from', message: `'${request.from}' is geen datum. Schrijf bijvoorbeeld 1-1-2025.`, messageEn: `'${request.from}' is not a date. Write for example 1-1-2025.` });
+  }
+  if (to === null) {
+    throw refusal({ field: 'to', message: `'${request.to}' is geen datum. Schrijf bijvoorbeeld 31-12-2025.`, messageEn: `'${request.to}' is not a date. Write for example 31-12-2025.` });
+  }
+  if (from > TODAY) {
+    throw refusal({
+      field: 'from',
+      reason: 'in_future',
+      message: 'De periode begint in de toekomst. Kies een eerdere begindatum.',
+      messageEn: 'The period starts in the future. Please choose an earlier first day.',
+    });
+  }
+  if (to < from) {
+    throw refusal({
+      field: 'to',
+      message: 'De einddatum ligt vóór de begindatum. Kies een latere einddatum.',
+      messageEn: 'The last day is before the first. Please choose a later last day.',
+    });
+  }
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const wholeMonths = fd === 1 && td === daysInMonth(ty, tm) && fy === ty;
+  if (!wholeMonths || !(fm === tm || fm === 1 || ((fm - 1) % 3 === 0 && tm === fm + 2))) {
+    throw refusal({
+      field: 'from',
+      message:
+        'Een landelijk overzicht gaat over een hele maand, een kwartaal of een kalenderjaar (of de eerste maanden ervan): alleen dan zijn de mensen precies te tellen. Kies bijvoorbeeld 1-1-2025 t/m 31-12-2025.',
+      messageEn:
+        'A national report covers a whole month, a quarter or a calendar year (or its first months): only then can people be counted exactly. Choose for example 1-1-2025 to 31-12-2025.',
+    });
+  }
+  const readable = nationalAccountFor(request.server).branches;
+  const region = request.region?.trim() || null;
+  let chosen: NationalBranch[];
+  if (request.branches.length > 0) {
+    chosen = request.branches.map((name) => {
+      const found = readable.find((b) => b.name.toLowerCase() === name.trim().toLowerCase());
+      if (!found) {
+        throw refusal({
+          code: 'not_found',
+          reason: null,
+          message: `Afdeling '${name.trim()}' staat niet op de server, of deze inlog mag haar cijfers niet lezen.`,
+          messageEn: `Branch '${name.trim()}' is not on the server, or this login may not read its figures.`,
+        });
+      }
+      return found;
+    });
+  } else {
+    chosen = readable.filter((b) => region === null || b.region?.toLowerCase() === region.toLowerCase());
+  }
+  if (chosen.length === 0) {
+    throw refusal({
+      code: 'not_found',
+      reason: null,
+      message: `Er staan geen afdelingen van regio '${region}' op de server die deze inlog mag lezen.`,
+      messageEn: `The server holds no branches of region '${region}' this login may read.`,
+    });
+  }
+  const funder = request.audience === 'funder';
+  const count = (n: number) => (funder && n >= 1 && n <= 4 ? '<5' : formatCount(n, l));
+  const hours = (minutes: number) => (funder ? formatCount(minutes / 60, l) : formatHours(minutes, l));
+  // Only the residents of one municipality: about a third of each branch's work.
+  const municipality = request.municipality?.trim() || null;
+  const part = (n: number) => (municipality ? Math.round(n / 3) : n);
+  const rows = chosen.map((b) => {
+    const f = NATIONAL_FIGURES[b.name] ?? { minutes: 0, volunteers: 0, participants: 0 };
+    return { name: b.name, region: b.region ?? '', minutes: part(f.minutes), volunteers: part(f.volunteers), participants: part(f.participants) };
+  });
+  const sum = (key: 'minutes' | 'volunteers' | 'participants') => rows.reduce((total, r) => total + r[key], 0);
+  const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+  const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const dated = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return l === 'nl' ? `${d}-${m}-${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+  };
+  const notes = [
+    funder
+      ? tr(
+          'Dit rapport is anoniem: er staan geen namen in. Aantallen van 1 tot en met 4 staan als <5. Uren zijn afgerond op hele uren.',
+          'This report is anonymous: it holds no names. Counts of 1 to 4 are shown as <5. Hours are rounded to whole hours.',
+        )
+      : tr('Intern overzicht: precieze aantallen. Deel het niet buiten de organisatie.', 'Internal report: exact counts. Do not share it outside the organisation.'),
+  ];
+  const missing = NATIONAL_MISSING.month;
+  if (chosen.some((b) => b.name === NATIONAL_MISSING.branch) && from.slice(0, 7) <= missing && to.slice(0, 7) >= missing) {
+    const [my, mm] = missing.split('-').map(Number) as [number, number];
+    const name = `${(l === 'nl' ? MONTHS_NL : MONTHS_EN)[mm - 1]} ${my}`;
+    notes.push(
+      tr(
+        `Niet gepubliceerd: ${NATIONAL_MISSING.branch}, ${name} (niet als nul meegeteld).`,
+        `Not published: ${NATIONAL_MISSING.branch}, ${name} (not counted as zero).`,
+      ),
+    );
+  }
+  const who =
+    request.branches.length > 0
+      ? chosen.map((b) => b.name).join(', ')
+      : region !== null
+        ? tr(`Regio ${region} (${chosen.length} afdelingen)`, `Region ${region} (${chosen.length} branches)`)
+        : tr(`Alle afdelingen (${chosen.length})`, `All branches (${chosen.length})`);
+  return {
+    title: funder ? tr('Verantwoording vrijwilligerswerk', 'Volunteer work report') : tr('Intern overzicht vrijwilligerswerk', 'Internal volunteer work report'),
+    branch: tr(`Landelijk overzicht — ${who}`, `National picture — ${who}`),
+    scope: municipality ? tr(`Inwoners van ${municipality}`, `Residents of ${municipality}`) : tr('Hele afdeling', 'Whole branch'),
+    period: `${dated(from)} ${tr('t/m', 'to')} ${dated(to)}`,
+    notes,
+    keyFigures: [
+      { label: tr('Actieve vrijwilligers', 'Active volunteers'), value: count(sum('volunteers')) },
+      { label: tr('Uren vrijwilligerswerk', 'Hours of volunteer work'), value: hours(sum('minutes')) },
+      { label: tr('Deelnemers', 'Participants'), value: count(sum('participants')) },
+    ],
+    sections: [
+      {
+        title: tr('Per afdeling', 'Per branch'),
+        intro: null,
+        tables: [
+          {
+            title: tr('Uren en vrijwilligers per afdeling', 'Hours and volunteers per branch'),
+            columns: [tr('Afdeling', 'Branch'), tr('Regio', 'Region'), tr('Uren', 'Hours'), tr('Vrijwilligers', 'Volunteers')],
+            rows: rows.map((r) => [r.name, r.region, hours(r.minutes), count(r.volunteers)]),
+            total: [tr('Totaal', 'Total'), '', hours(sum('minutes')), count(sum('volunteers'))],
+            note: null,
+            numeric: [false, false, true, true],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The national commands: they need no branch database, only the address. */
+function nationalCommands() {
+  return {
+    nationalConnect: async (server) => nationalAccountFor(server),
+    nationalPreview: async (request) => nationalPreviewFor(request),
+    nationalExport: async (request, _format, path) => {
+      nationalPreviewFor(request);
+      return { path, bytes: REPORT_BYTES };
+    },
+  } satisfies Partial<Backend>;
+}
+
+/** The branch's own account on the national server, as the fake remembers it. */
+export const PUBLISH_SERVER = 'postgres://debrug:geheim@server.example.nl/draagkracht';
+
+/** The 60 complete months with records the fake's branch can publish: November 2020 to October 2025. */
+export const PUBLISHABLE_MONTHS: string[] = Array.from({ length: 60 }, (_, i) => {
+  const index = 2020 * 12 + 10 + i;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+});
+
+/** When the fake publishes: a moment of TODAY, 14:05 in the Netherlands. */
+export const PUBLISHED_AT = '2025-11-26T13:05:00Z';
+
+/** Months published at one moment, via the server or a file. */
+export function publishedMonths(months: string[], publishedAt: string, via: 'server' | 'file'): PublishedMonth[] {
+  return months.map((month) => ({ month, publishedAt, via }));
+}
+
+/** The fake's publishing at start: published once, on 6 October 2025 via the server, up to September. */
+export const PUBLISHING: PublishingStatus = {
+  server: PUBLISH_SERVER,
+  branchName: REPORT_SETTINGS.branchName,
+  publishable: PUBLISHABLE_MONTHS.length,
+  firstMonth: PUBLISHABLE_MONTHS[0]!,
+  lastMonth: PUBLISHABLE_MONTHS[PUBLISHABLE_MONTHS.length - 1]!,
+  published: publishedMonths(PUBLISHABLE_MONTHS.slice(0, -1), '2025-10-06T08:30:00Z', 'server'),
+};
+
+/** Nothing published yet, no address remembered. */
+export const NOTHING_PUBLISHED: PublishingStatus = { ...PUBLISHING, server: null, published: [] };
+
+/**
+ * The publishing commands, kept per backend: publishing marks every publishable month as published
+ * now and (to a server) remembers the address. A national office's login is refused at `server`, a
+ * file without a branch name at `branchName`.
+ */
+function publishingCommands(start: PublishingStatus = PUBLISHING) {
+  let status = structuredClone(start);
+  const publish = (via: 'server' | 'file') => {
+    const months = PUBLISHABLE_MONTHS.slice(0, status.publishable);
+    status.published = publishedMonths(months, PUBLISHED_AT, via);
+    return months.length;
+  };
+  return {
+    publishingStatus: async () => structuredClone(status),
+    publishToServer: async (server) => {
+      const refused = serverRefusal(server);
+      if (refused) throw refused;
+      if (!(loginOf(server) ?? '').startsWith('debrug')) {
+        throw refusal({
+          field: 'server',
+          reason: 'not_allowed',
+          message: 'Dit is geen inlog van een afdeling. Publiceren kan alleen met de inlog van je eigen afdeling.',
+          messageEn: "This is not a branch's login. Publishing needs your own branch's login.",
+        });
+      }
+      const months = publish('server');
+      status.server = server.trim();
+      return { months, taken: months, path: null };
+    },
+    publishToFile: async (path, branch) => {
+      if (branch.trim() === '') {
+        throw refusal({
+          field: 'branchName',
+          reason: 'required',
+          message: 'Vul de naam van je afdeling in, zoals het landelijk bureau die kent.',
+          messageEn: "Fill in your branch's name as the national office knows it.",
+        });
+      }
+      const months = publish('file');
+      return { months, taken: months, path };
+    },
+  } satisfies Partial<Backend>;
+}
+
 export type FakeBackend = { [K in keyof Backend]: Mock<Backend[K]> };
 
 /**
@@ -2104,6 +2430,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}, vault: FakeVault =
     ...privacyCommands(structuredClone(PRIVACY)),
     ...importCommands(),
     ...reportCommands(),
+    ...nationalCommands(),
+    ...publishingCommands(),
     ...fundingCommands(),
     ...storyCommands(),
     ...goalCommands(),

@@ -85,8 +85,15 @@ struct SignedFile {
 }
 
 impl Draagkracht {
-    /// The complete months this branch has records of, up to the last one before `today`'s.
-    pub fn publishable_months(&self, today: NaiveDate) -> Result<Vec<NaiveDate>, ApiError> {
+    /// The complete months this branch has records of, up to the last one before `today`'s. The
+    /// signals are brought up to date first (as the attention list does once a day), since a
+    /// publication counts them.
+    pub fn publishable_months(&mut self, today: NaiveDate) -> Result<Vec<NaiveDate>, ApiError> {
+        self.refresh_signals(today)?;
+        self.months_with_records(today)
+    }
+
+    fn months_with_records(&self, today: NaiveDate) -> Result<Vec<NaiveDate>, ApiError> {
         let conn = self.db.conn();
         let first: Option<String> = conn
             .query_row(
@@ -178,7 +185,7 @@ impl Draagkracht {
     /// The branch's publishing as the reports screen shows it.
     pub fn publishing_status(&self, today: NaiveDate) -> Result<PublishingStatus, ApiError> {
         let conn = self.db.conn();
-        let months = self.publishable_months(today)?;
+        let months = self.months_with_records(today)?;
         let month = |m: &NaiveDate| m.format("%Y-%m").to_string();
         Ok(PublishingStatus {
             server: store::server_url(conn)?,
@@ -518,9 +525,13 @@ pub fn national_figures(
         ),
         _ => tr(format!("Alle afdelingen ({})", chosen.len()), format!("All branches ({})", chosen.len())),
     };
+    // The cover says whose figures these are where a branch report names its own scope.
     let cover = Cover {
-        branch: tr(format!("Landelijk overzicht — {who}"), format!("National picture — {who}")),
-        scope: (!scope.is_empty()).then(|| tr(format!("Inwoners van {scope}"), format!("Residents of {scope}"))),
+        branch: tr("Landelijk overzicht".into(), "National picture".into()),
+        scope: Some(match scope {
+            "" => who,
+            town => tr(format!("{who}, inwoners van {town}"), format!("{who}, residents of {town}")),
+        }),
         made_on: today,
     };
     Ok((figures, audience, lang, cover, notes))

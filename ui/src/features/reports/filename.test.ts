@@ -1,7 +1,7 @@
 // The suggested file name: period, programme and audience in the report's language, the
 // extension of the format.
 import { describe, expect, it } from 'vitest';
-import { reportFileName, slug, type ReportFileParts } from './filename';
+import { nationalFileName, publicationFileName, reportFileName, slug, type ReportFileParts } from './filename';
 import { lastComplete } from './period';
 
 const TODAY = '2025-11-26';
@@ -30,5 +30,19 @@ describe('report file name', () => {
   it('makes a slug without accents or odd characters', () => {
     expect(slug('Één & twee / drie')).toBe('een-twee-drie');
     expect(slug('  Maatje  ')).toBe('maatje');
+  });
+});
+
+describe('national file names', () => {
+  it('names the national picture after the period, the region or municipality and an internal audience', () => {
+    const national = { period: lastComplete('year', TODAY), audience: 'funder', language: 'nl', scope: null, format: 'pdf' } as const;
+    expect(nationalFileName(national)).toBe('landelijk-overzicht-2024.pdf');
+    expect(nationalFileName({ ...national, scope: 'Oost Zwolle', audience: 'internal', format: 'xlsx' })).toBe('landelijk-overzicht-2024-oost-zwolle-intern.xlsx');
+    expect(nationalFileName({ ...national, language: 'en', period: lastComplete('quarter', TODAY), audience: 'internal', format: 'csv_rfc' })).toBe('national-picture-2025-q3-internal.csv');
+  });
+
+  it('names a publication file after the branch', () => {
+    expect(publicationFileName('Vrijwilligerscentrum De Brug')).toBe('landelijke-cijfers-vrijwilligerscentrum-de-brug.json');
+    expect(publicationFileName('  ')).toBe('landelijke-cijfers.json');
   });
 });

@@ -58,3 +58,32 @@ export function reportFileName(parts: ReportFileParts): string {
   const pieces = [words.report, periodPart(parts.period, parts.language), parts.programme ? slug(parts.programme) : '', words.audience[parts.audience]];
   return `${pieces.filter(Boolean).join('-')}.${extensionOf(parts.format)}`;
 }
+
+const NATIONAL_WORDS: Record<Language, { report: string; internal: string }> = {
+  nl: { report: 'landelijk-overzicht', internal: 'intern' },
+  en: { report: 'national-picture', internal: 'internal' },
+};
+
+export type NationalFileParts = {
+  period: PeriodChoice;
+  audience: ReportAudience;
+  language: Language;
+  /** What the report is about besides the period: a region and/or a municipality by name; `null` for everything the login reads. */
+  scope: string | null;
+  format: ReportFormat;
+};
+
+/**
+ * The name the save dialog suggests for the Landelijk overzicht: `landelijk-overzicht-<period>[-<scope>][-intern].<extension>`,
+ * so the usual one (for a funder) is as short as `landelijk-overzicht-2025.pdf`.
+ */
+export function nationalFileName(parts: NationalFileParts): string {
+  const words = NATIONAL_WORDS[parts.language];
+  const pieces = [words.report, periodPart(parts.period, parts.language), parts.scope ? slug(parts.scope) : '', parts.audience === 'internal' ? words.internal : ''];
+  return `${pieces.filter(Boolean).join('-')}.${extensionOf(parts.format)}`;
+}
+
+/** The name the save dialog suggests for a branch's publication file: `landelijke-cijfers-<branch>.json`. */
+export function publicationFileName(branch: string): string {
+  return `${['landelijke-cijfers', slug(branch)].filter(Boolean).join('-')}.json`;
+}

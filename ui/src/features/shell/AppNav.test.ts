@@ -52,6 +52,7 @@ describe('header menu', () => {
       ['nav-safety', 'Veiligheid', '#/safety'],
       ['nav-privacy', 'Privacy', '#/privacy'],
       ['nav-data', 'Gegevens', '#/data'],
+      ['nav-national', 'Landelijk overzicht', '#/landelijk'],
       ['nav-about', 'Over Draagkracht', '#/about'],
     ]);
 
@@ -109,7 +110,7 @@ describe('header menu', () => {
     expect(document.activeElement).toBe(toggle());
     expect(isOpen()).toBe(true);
 
-    for (let i = 0; i < 7; i++) await userEvent.tab();
+    for (let i = 0; i < 8; i++) await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByTestId('nav-about'));
     expect(isOpen()).toBe(true);
     await userEvent.tab();

@@ -1,6 +1,6 @@
 // The header menu's sections: the daily screens as links of their own, the screens a coordinator
 // opens now and then (Projecten, Sociale kaart, Gemeenten en subsidies, Veiligheid, Privacy,
-// Gegevens, Over Draagkracht) under one Beheer button, so the Dutch menu fits one line beside the
+// Gegevens, Landelijk overzicht, Over Draagkracht) under one Beheer button, so the Dutch menu fits one line beside the
 // name and the language switch at 1280 pixels.
 import type { MessageKey } from '../../i18n/i18n.svelte';
 import type { Route } from '../../routing.svelte';
@@ -19,6 +19,7 @@ export type Section =
   | 'sharing'
   | 'directory'
   | 'funding'
+  | 'national'
   | 'about';
 
 export interface NavItem {
@@ -46,6 +47,7 @@ export const MANAGE: NavItem[] = [
   { section: 'safety', label: 'nav.safety', to: { name: 'safety' } },
   { section: 'privacy', label: 'nav.privacy', to: { name: 'privacy' } },
   { section: 'data', label: 'nav.data', to: { name: 'data' } },
+  { section: 'national', label: 'nav.national', to: { name: 'national' } },
   { section: 'about', label: 'nav.about', to: { name: 'about' } },
 ];
 
@@ -87,6 +89,8 @@ export function sectionOf(r: Route): Section {
       return 'directory';
     case 'funding':
       return 'funding';
+    case 'national':
+      return 'national';
     case 'about':
       return 'about';
   }
