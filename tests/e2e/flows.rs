@@ -156,6 +156,25 @@ async fn a_newcomer_explores_the_demo_branch() {
     s.wait_for_text("licence-text", "Permission is hereby granted").await;
     s.screenshot("about").await;
     s.assert_accessible("over draagkracht").await;
+    // "Map openen" opens only Draagkracht's own folders: the window cannot have another path
+    // opened, not even one that climbs out of the backup folder.
+    let open_folder = |path: String| {
+        s.driver.execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('about')
+               .then(about => window.__TAURI_INTERNALS__.invoke('open_folder', { path: arguments[0].replace('BACKUPS', about.backupFolder) }))
+               .then(r => done({ opened: true }), e => done({ error: e }));",
+            vec![serde_json::json!(path)],
+        )
+    };
+    for foreign in ["/etc", "BACKUPS/../../../etc", "BACKUPS/sub"] {
+        let answer = open_folder(foreign.to_string()).await.expect("open_folder answers").json().clone();
+        assert_eq!(answer["error"]["field"], "path", "{foreign} is refused: {answer}");
+        assert!(
+            answer["error"]["message"].as_str().unwrap_or("").contains("Alleen de mappen van Draagkracht"),
+            "{answer}"
+        );
+    }
     // In English at the minimum size, by keyboard: Tab from the heading reaches "Open folder".
     s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
     s.click("lang-en").await;
