@@ -486,7 +486,10 @@ impl Gate {
             return;
         };
         self.checking = Some(std::thread::spawn(move || {
-            let path = copy.finish()?;
+            let checked = copy.finish();
+            // The check read the whole database through a connection of its own.
+            draagkracht_store::trim_heap();
+            let path = checked?;
             let problem = second.and_then(|dir| copy_to_folder(&path, &dir).err());
             Ok(SecondCopy { problem })
         }));

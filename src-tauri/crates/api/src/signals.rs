@@ -194,7 +194,11 @@ impl Draagkracht {
         self.evaluate_scope(None, today)?;
         self.db.write(|tx| settings::set(tx, EVALUATED_ON, &today.to_string()).map_err(ApiError::from))?;
         self.carry_over_acts()?;
-        Ok(signals::live_count(self.db.conn())?)
+        let live = signals::live_count(self.db.conn())?;
+        // Reading every volunteer's history filled the page cache; a window left open all day does
+        // not need it held (issue 14's idle memory). The next queries fill it again as they go.
+        self.db.release_memory();
+        Ok(live)
     }
 
     /// The branch figures of `today`, computed once a day (they move slowly; a per-entry

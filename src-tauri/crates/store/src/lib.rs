@@ -38,6 +38,6 @@ pub mod volunteer_load;
 pub mod volunteers;
 
 pub use crypt::{DbKey, KdfFile, KdfParams};
-pub use db::{open, open_with, Db, Opening, StoreError};
+pub use db::{open, open_with, trim_heap, Db, Opening, StoreError};
 pub use migrations::{create_at_version, SCHEMA_VERSION};
 pub use rusqlite::{Connection, Error as SqliteError, ErrorCode as SqliteErrorCode, Transaction};
