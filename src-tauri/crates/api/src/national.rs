@@ -122,6 +122,7 @@ impl Draagkracht {
         for m in funding::municipalities(conn)? {
             scopes.push((m.name.clone(), reports::Scope::default().with_municipality(Some(m.id))));
         }
+        let history = self.history()?;
         let mut rows = Vec::new();
         for month in months {
             for (name, scope) in &scopes {
@@ -130,7 +131,12 @@ impl Draagkracht {
                 for window in Window::ALL {
                     let range = window.range(*month);
                     if !made.contains_key(&(range.first, range.last)) {
-                        let wanted = Wanted { trend_from: range.last.year(), stories_of: None, names: false };
+                        let wanted = Wanted {
+                            trend_from: range.last.year(),
+                            stories_of: None,
+                            names: false,
+                            history: Some(&history),
+                        };
                         made.insert((range.first, range.last), self.report_facts(range, scope, &wanted)?);
                     }
                 }

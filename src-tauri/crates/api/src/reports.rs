@@ -27,13 +27,29 @@ use std::path::Path;
 pub(crate) const TREND_YEARS: i32 = 6;
 
 /// What a report's facts include beyond the sums.
-pub(crate) struct Wanted {
+pub(crate) struct Wanted<'h> {
     /// The trend's first year (the period's own year: no earlier years).
     pub trend_from: i32,
+    /// Every match's assessments, when the caller makes many reports at once (a publication):
+    /// read once instead of for each.
+    pub history: Option<&'h History>,
     /// The stories chosen for reports, checked as of this day (`None`: none).
     pub stories_of: Option<NaiveDate>,
     /// Each volunteer's minutes by name (internal reports only).
     pub names: bool,
+}
+
+/// Every match's assessments, by match.
+pub(crate) type History = HashMap<MatchId, Vec<AssessmentRecord>>;
+
+impl Draagkracht {
+    pub(crate) fn history(&self) -> Result<History, ApiError> {
+        let mut history: History = HashMap::new();
+        for a in assessments::all(self.db.conn())? {
+            history.entry(a.match_id).or_default().push(a);
+        }
+        Ok(history)
+    }
 }
 
 pub(crate) fn language(l: Language) -> report::Language {
@@ -89,6 +105,7 @@ impl Draagkracht {
         let lang = language(input.language);
         let (scope, scope_text) = self.report_scope(input, lang)?;
         let wanted = Wanted {
+            history: None,
             trend_from: range.last.year() - (TREND_YEARS - 1),
             stories_of: Some(today),
             names: audience == Audience::Internal,
@@ -104,7 +121,7 @@ impl Draagkracht {
         &self,
         range: DateRange,
         scope: &reports::Scope,
-        wanted: &Wanted,
+        wanted: &Wanted<'_>,
     ) -> Result<ReportFacts, ApiError> {
         let conn = self.db.conn();
         let in_scope: Vec<_> = match &scope.programmes {
@@ -122,10 +139,14 @@ impl Draagkracht {
             .collect();
         let (active_volunteers, new_volunteers, stopped_volunteers) = reports::headcounts(conn, range, scope)?;
 
-        let mut history: HashMap<MatchId, Vec<AssessmentRecord>> = HashMap::new();
-        for a in assessments::all(conn)? {
-            history.entry(a.match_id).or_default().push(a);
-        }
+        let read;
+        let history = match wanted.history {
+            Some(h) => h,
+            None => {
+                read = self.history()?;
+                &read
+            }
+        };
         let spans = reports::match_spans(conn, range.last, scope)?;
         let running_in = |r: DateRange| {
             spans.iter().filter(move |(_, _, start, end)| *start <= r.last && end.is_none_or(|e| e >= r.first))
