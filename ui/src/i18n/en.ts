@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Opening Draagkracht…',
   'app.startFailed': 'Draagkracht cannot start',
   'app.retry': 'Try again',
+  'app.screenFailed': 'This screen cannot be opened: {detail}. Nothing was changed. Close Draagkracht and open it again.',
   'app.skipLink': 'Skip to content',
   'app.demoBanner': 'Demo branch — all people are made up',
   'app.languageLabel': 'Language',

@@ -6,6 +6,7 @@ export const nl = {
   'app.loading': 'Draagkracht wordt geopend…',
   'app.startFailed': 'Draagkracht kan niet starten',
   'app.retry': 'Opnieuw proberen',
+  'app.screenFailed': 'Dit scherm kan niet worden geopend: {detail}. Er is niets veranderd. Sluit Draagkracht en open het opnieuw.',
   'app.skipLink': 'Naar de inhoud',
   'app.demoBanner': 'Demo-afdeling — alle personen zijn verzonnen',
   'app.languageLabel': 'Taal',
