@@ -12,6 +12,22 @@ use tauri::Manager;
 /// The database file's name inside the app's data directory.
 const DATABASE_FILE: &str = "draagkracht.sqlite";
 
+/// The data directory's name before version 0.2: the bundle identifier then ended in `.app`, which
+/// macOS reserves for application bundles (issue 14).
+const EARLIER_FOLDER: &str = "nl.draagkracht.app";
+
+/// Where the data lives: the identifier's own folder, unless only the earlier one holds a database.
+/// Nothing is moved — the earlier folder (with its backups and recovery file) goes on being used
+/// where it is, so no file is ever in flight between the two.
+pub fn data_folder(own: PathBuf) -> PathBuf {
+    let earlier = own.with_file_name(EARLIER_FOLDER);
+    if earlier != own && !own.join(DATABASE_FILE).exists() && earlier.join(DATABASE_FILE).exists() {
+        earlier
+    } else {
+        own
+    }
+}
+
 pub struct AppState {
     gate: Mutex<Result<Gate, ApiError>>,
 }
@@ -20,6 +36,7 @@ impl AppState {
     pub fn open_in(data_dir: tauri::Result<PathBuf>) -> Self {
         let gate = data_dir
             .map_err(|e| storage_error(&e.to_string()))
+            .map(data_folder)
             .and_then(|dir| std::fs::create_dir_all(&dir).map(|_| dir).map_err(|e| storage_error(&e.to_string())))
             .map(|dir| Gate::new(&dir.join(DATABASE_FILE)));
         Self { gate: Mutex::new(gate) }
@@ -81,4 +98,29 @@ pub fn storage_error(detail: &str) -> ApiError {
         format!("De map voor de gegevens kon niet worden gemaakt: {detail}"),
         format!("The data folder could not be created: {detail}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_in_the_earlier_folder_is_used_where_it_is() {
+        let home = std::env::temp_dir().join(format!("draagkracht-folders-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&home);
+        let own = home.join("nl.draagkracht.desktop");
+        let earlier = home.join(EARLIER_FOLDER);
+        // A new laptop: the identifier's own folder.
+        assert_eq!(data_folder(own.clone()), own);
+        // An earlier version's data: used in place.
+        std::fs::create_dir_all(&earlier).unwrap();
+        assert_eq!(data_folder(own.clone()), own, "an empty earlier folder is not data");
+        std::fs::write(earlier.join(DATABASE_FILE), b"x").unwrap();
+        assert_eq!(data_folder(own.clone()), earlier);
+        // Once the own folder holds a database, it wins.
+        std::fs::create_dir_all(&own).unwrap();
+        std::fs::write(own.join(DATABASE_FILE), b"y").unwrap();
+        assert_eq!(data_folder(own.clone()), own);
+        let _ = std::fs::remove_dir_all(&home);
+    }
 }

@@ -34,7 +34,8 @@ async fn the_installed_package_starts_and_its_removal_keeps_the_data() {
     let databases = databases_in(data.path());
     assert!(!databases.is_empty(), "the app made its database under {}", data.path().display());
 
-    // A database from a newer Draagkracht is refused, said plainly, and left as it was.
+    // A database from a newer Draagkracht is refused, said plainly, and left as it was. It lies in
+    // the folder of the identifier before 0.2, which is used where it is.
     let newer = tempfile::tempdir().unwrap();
     let dir = newer.path().join("nl.draagkracht.app");
     std::fs::create_dir_all(&dir).unwrap();
@@ -93,7 +94,7 @@ async fn start_figures() {
     let mut memory = (0.0, 0.0);
     for run in 0..5 {
         let home = tempfile::tempdir().unwrap();
-        let dir = home.path().join("nl.draagkracht.app");
+        let dir = home.path().join("nl.draagkracht.desktop");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::copy(&demo_db, dir.join("draagkracht.sqlite")).unwrap();
         let start = Instant::now();

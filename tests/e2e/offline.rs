@@ -37,5 +37,5 @@ fn the_app_connects_to_nothing_but_local_sockets() {
         .collect();
     assert!(outward.is_empty(), "network connections: {outward:#?}");
     // The first start painted its screen: the database folder exists and no database was made yet.
-    assert!(data.path().join("nl.draagkracht.app").exists(), "the app started");
+    assert!(data.path().join("nl.draagkracht.desktop").exists(), "the app started");
 }
