@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../api/bindings';
 import { applyLanguage } from '../i18n/i18n.svelte';
+import EffectCounter from '../test/EffectCounter.svelte';
 import ErrorNotice from './ErrorNotice.svelte';
 import LazyScreen from './LazyScreen.svelte';
 
@@ -62,5 +63,23 @@ describe('lazy screen', () => {
     );
     expect(alert.dataset.testid).toBe('screen-load-failed');
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('does not rerun a screen whose props kept their values when the parent makes a new props object', async () => {
+    // A language switch gives the shell a new status, and with it a new props object for the screen:
+    // a form that reloaded then lost its chosen project and what was typed.
+    const load = () => Promise.resolve({ default: EffectCounter as Component<any> });
+    const runs = { count: 0 };
+    const view = render(LazyScreen, { props: { load, props: { id: 'a', today: '2026-12-05', runs } } });
+    await screen.findByTestId('counter');
+    expect(runs.count).toBe(1);
+
+    await view.rerender({ props: { load, props: { id: 'a', today: '2026-12-05', runs } } });
+    expect(runs.count).toBe(1);
+    expect(screen.getByTestId('counter').textContent).toBe('a 2026-12-05');
+
+    await view.rerender({ props: { load, props: { id: 'b', today: '2026-12-06', runs } } });
+    expect(screen.getByTestId('counter').textContent).toBe('b 2026-12-06');
+    expect(runs.count).toBe(2);
   });
 });
