@@ -89,6 +89,9 @@ impl Draagkracht {
                 format!("The start-up check found damage in the database ({found}). Nothing was written."),
             ));
         }
+        // The check read every page into the page cache; the first screen needs few of them, and a
+        // window stays open all day (issue 14's idle memory).
+        db.release_memory();
         db.write(|tx| {
             let now = chrono::Utc::now();
             draagkracht_store::programmes::seed_defaults(tx, now, || ProgrammeId(Uuid::now_v7()))?;
