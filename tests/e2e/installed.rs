@@ -90,9 +90,15 @@ async fn start_figures() {
     let made = Command::new(&cli).args(["demo", "--db"]).arg(&demo_db).output().expect("draagkracht-cli demo");
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
 
-    let mut starts = Vec::new();
-    let mut memory = (0.0, 0.0);
+    // The baseline: a bare Tauri window (benches/bare-window), started and measured the same way.
+    // The two take turns, so both meet the same state of the system's file cache (which decides how
+    // many pages of the shared libraries a process maps at start); each figure is a median of 5.
+    let bare = app.with_file_name("bare-window");
+    assert!(bare.exists(), "{} missing: `make bench` builds benches/bare-window first", bare.display());
+    let (mut starts, mut bare_starts) = (Vec::new(), Vec::new());
+    let (mut memory, mut bare_memory) = (Vec::new(), Vec::new());
     for run in 0..5 {
+        let last = run == 4;
         let home = tempfile::tempdir().unwrap();
         let dir = home.path().join("nl.draagkracht.desktop");
         std::fs::create_dir_all(&dir).unwrap();
@@ -101,35 +107,28 @@ async fn start_figures() {
         let s = Session::start_with("start", home).await;
         s.find("[data-testid='attention-row']").await;
         starts.push(start.elapsed());
-        if run == 4 {
-            tokio::time::sleep(Duration::from_secs(5)).await;
-            memory = tree_memory_mib(&app);
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        memory.push(tree_memory_mib(&app, last));
+        if last {
             s.screenshot("demo-first-screen").await;
         }
         s.quit().await;
-    }
-    starts.sort();
-    let median = starts[2];
-    let (rss, pss) = memory;
 
-    // The baseline: a bare Tauri window (benches/bare-window), started and measured the same way.
-    let bare = app.with_file_name("bare-window");
-    assert!(bare.exists(), "{} missing: `make bench` builds benches/bare-window first", bare.display());
-    let mut bare_starts = Vec::new();
-    let mut bare_memory = (0.0, 0.0);
-    for run in 0..5 {
         let start = Instant::now();
         let s = Session::start_binary("bare", bare.clone(), tempfile::tempdir().unwrap()).await;
         s.find("[data-testid='bare']").await;
         bare_starts.push(start.elapsed());
-        if run == 4 {
-            tokio::time::sleep(Duration::from_secs(5)).await;
-            bare_memory = tree_memory_mib(&bare);
-        }
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        bare_memory.push(tree_memory_mib(&bare, last));
         s.quit().await;
     }
+    starts.sort();
     bare_starts.sort();
-    let (bare_rss, bare_pss) = bare_memory;
+    let median = starts[2];
+    let (rss, pss) = medians(&memory);
+    let (bare_rss, bare_pss) = medians(&bare_memory);
+    let totals = |m: &[(f64, f64)]| m.iter().map(|(r, _)| format!("{r:.0}")).collect::<Vec<_>>().join(" ");
+    eprintln!("[start] idle RSS of each run (MiB): app {}, bare window {}", totals(&memory), totals(&bare_memory));
     eprintln!(
         "[start] cold start to the demo's first screen (WebDriver session included): median {:.2} s of {:?}",
         median.as_secs_f64(),
@@ -137,15 +136,24 @@ async fn start_figures() {
     );
     eprintln!("[start] a bare Tauri window, the same way: median {:.2} s", bare_starts[2].as_secs_f64());
     eprintln!(
-        "[start] idle memory of the process tree: {rss:.0} MiB RSS ({:.2} × a bare Tauri window's {bare_rss:.0}), {pss:.0} MiB PSS ({:.2} × {bare_pss:.0})",
+        "[start] idle memory of the process tree, median of 5: {rss:.0} MiB RSS ({:.2} × a bare Tauri window's {bare_rss:.0}), {pss:.0} MiB PSS ({:.2} × {bare_pss:.0})",
         rss / bare_rss,
         pss / bare_pss
     );
 }
 
+/// The medians of RSS and of PSS over the runs.
+fn medians(runs: &[(f64, f64)]) -> (f64, f64) {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    (median(runs.iter().map(|r| r.0).collect()), median(runs.iter().map(|r| r.1).collect()))
+}
+
 /// RSS and PSS (MiB) of the running app and every process under it (WebKit's web and network
-/// processes).
-fn tree_memory_mib(app: &Path) -> (f64, f64) {
+/// processes). `each`: also print each process's figures.
+fn tree_memory_mib(app: &Path, each: bool) -> (f64, f64) {
     let procs: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
         .unwrap()
         .flatten()
@@ -175,7 +183,7 @@ fn tree_memory_mib(app: &Path) -> (f64, f64) {
             .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
             .unwrap_or(0.0)
     };
-    for &pid in &tree {
+    for &pid in tree.iter().filter(|_| each) {
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         eprintln!(
             "[start]   {:<18} {:>5.0} MiB RSS {:>5.0} MiB PSS",
