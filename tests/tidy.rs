@@ -5,7 +5,10 @@
 use std::path::{Path, PathBuf};
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo test"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -70,6 +73,24 @@ fn only_the_store_names_sqlite_and_only_the_shell_names_tauri() {
     for forbidden in ["rusqlite", "draagkracht-store", "draagkracht-api", "tauri ="] {
         assert!(!report.contains(forbidden), "the report renderer must not depend on {forbidden}");
     }
+}
+
+/// Tests find the repository's files through `CARGO_MANIFEST_DIR` read at run time, never through
+/// `env!`: a test binary cargo reuses from another checkout sharing the target directory (the stop
+/// check builds one) would otherwise look in that checkout.
+#[test]
+fn tests_read_the_manifest_dir_at_run_time() {
+    let mut files = Vec::new();
+    for dir in ["src-tauri", "tests"] {
+        rust_files(&workspace().join(dir), &mut files);
+    }
+    let needle = concat!("env!(", "\"CARGO_MANIFEST_DIR\")");
+    let found: Vec<_> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap_or_default().contains(needle))
+        .map(|f| f.strip_prefix(workspace()).unwrap_or(f).display().to_string())
+        .collect();
+    assert!(found.is_empty(), "use std::env::var_os(\"CARGO_MANIFEST_DIR\") in: {found:#?}");
 }
 
 /// The shell's commands, three times: registered in main.rs, given permissions in build.rs, allowed

@@ -4,12 +4,15 @@
 
 use draagkracht_api::wire::SetupChoice;
 use draagkracht_tests::{date, TempApp};
-use std::path::Path;
+use std::path::PathBuf;
 
 const SCHEMA_FILE: &str = "docs/interchange.schema.json";
 
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace")
+fn workspace() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo test"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
 }
 
 fn schema() -> serde_json::Value {

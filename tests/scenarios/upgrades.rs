@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 const PASSPHRASE: &str = "fiets lamp oktober wolk";
 
 fn fixture(schema: u32) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(format!("schema-{schema}"))
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo test"))
+        .join("fixtures")
+        .join(format!("schema-{schema}"))
 }
 
 /// A copy of a fixture database (with its key file) in a fresh folder, as a coordinator's laptop has it.
