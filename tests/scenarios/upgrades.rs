@@ -9,7 +9,7 @@ use draagkracht_api::wire::{AccessState, BackupKind, Language, ReportAudience, R
 use draagkracht_api::{Draagkracht, Gate};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const PASSPHRASE: &str = "fiets lamp oktober wolk";
 
