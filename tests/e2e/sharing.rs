@@ -204,7 +204,27 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     s.type_into("sharing-name", "Laptop Anna").await;
     s.click("sharing-place-server").await;
     s.type_into("sharing-server-address", &cluster.url()).await;
+    // The address holds the login's password: dots, until "Toon" shows it to check against IT's.
+    assert_eq!(input_type(&s, "sharing-server-address").await, "password");
+    s.click("sharing-server-address-show").await;
+    assert_eq!(input_type(&s, "sharing-server-address").await, "text");
     s.screenshot("server-start").await;
+    // At the minimum size, in English: the address and its button fit beside each other.
+    s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
+    s.click("lang-en").await;
+    s.wait_for_text("sharing-server-address-show", "Hide").await;
+    s.scroll_to("sharing-server-address").await;
+    let overflow: bool = s
+        .driver
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", vec![])
+        .await
+        .expect("measure")
+        .convert()
+        .expect("a boolean");
+    assert!(!overflow, "no sideways scrolling at 800 × 560");
+    s.screenshot("server-start-english-minimum").await;
+    s.click("lang-nl").await;
+    s.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
     s.assert_accessible("samenwerken, the server chosen").await;
     s.click("sharing-choose").await;
     s.by_test_id("sharing-place").await;
@@ -216,7 +236,7 @@ async fn two_coordinators_share_a_branch_through_the_server() {
 
     // Bram's laptop, a second window at 1280 × 720: joins at its first start through the server,
     // by keyboard only — the heading has the focus, Tab goes to the name, arrows choose the server,
-    // Enter joins.
+    // Tab passes "Toon" to the code, Enter joins.
     let b = s.start_beside("sharing-server-bram").await;
     b.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
     b.click("protect-skip").await;
@@ -229,6 +249,8 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     assert!(b.by_test_id("join-place-server").await.is_selected().await.unwrap(), "the arrow chose the server");
     b.press(Key::Tab).await;
     b.press(cluster.url()).await;
+    assert_eq!(input_type(&b, "join-server-address").await, "password", "the address is hidden");
+    b.press(Key::Tab).await; // past "Toon"
     b.press(Key::Tab).await;
     b.press(code.clone()).await;
     b.screenshot("join-filled").await;
@@ -301,4 +323,9 @@ async fn change_phone(s: &Session, id: &str, phone: &str) {
     field.send_keys(phone).await.expect("type the phone");
     s.click("volunteer-save").await;
     s.wait_for_text("volunteer-title", "Anna de Vries").await;
+}
+
+/// An input's type: `password` while the server address is hidden, `text` while shown.
+async fn input_type(s: &Session, testid: &str) -> String {
+    s.by_test_id(testid).await.prop("type").await.unwrap().unwrap_or_default()
 }

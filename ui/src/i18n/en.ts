@@ -41,6 +41,8 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'not filled in',
   'common.yes': 'yes',
   'common.no': 'no',
+  'common.showSecret': 'Show',
+  'common.hideSecret': 'Hide',
   'common.charCount': '{used} / {max} characters',
 
   'picker.noMatches': 'No matches',

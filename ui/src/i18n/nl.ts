@@ -40,6 +40,8 @@ export const nl = {
   'common.empty': 'niet ingevuld',
   'common.yes': 'ja',
   'common.no': 'nee',
+  'common.showSecret': 'Toon',
+  'common.hideSecret': 'Verberg',
   'common.charCount': '{used} / {max} tekens',
 
   'picker.noMatches': 'Geen treffers',
