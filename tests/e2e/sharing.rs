@@ -172,14 +172,7 @@ async fn two_coordinators_share_a_branch_through_a_folder() {
     s.wait_for_text("sync-now", "Synchronise now").await;
     s.screenshot("sharing-english").await;
     s.driver.set_window_rect(0, 0, 800, 560).await.expect("the minimum window size");
-    let overflow: bool = s
-        .driver
-        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", vec![])
-        .await
-        .expect("measure")
-        .convert()
-        .expect("a boolean");
-    assert!(!overflow, "no sideways scrolling at 800 × 560");
+    assert!(!scrolls_sideways(&s).await, "no sideways scrolling at 800 × 560");
     s.screenshot("sharing-minimum-size").await;
     s.click("lang-nl").await;
     s.quit().await;
@@ -214,14 +207,7 @@ async fn two_coordinators_share_a_branch_through_the_server() {
     s.click("lang-en").await;
     s.wait_for_text("sharing-server-address-show", "Hide").await;
     s.scroll_to("sharing-server-address").await;
-    let overflow: bool = s
-        .driver
-        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", vec![])
-        .await
-        .expect("measure")
-        .convert()
-        .expect("a boolean");
-    assert!(!overflow, "no sideways scrolling at 800 × 560");
+    assert!(!scrolls_sideways(&s).await, "no sideways scrolling at 800 × 560");
     s.screenshot("server-start-english-minimum").await;
     s.click("lang-nl").await;
     s.driver.set_window_rect(0, 0, 1280, 720).await.expect("a 1280 × 720 window");
@@ -328,4 +314,14 @@ async fn change_phone(s: &Session, id: &str, phone: &str) {
 /// An input's type: `password` while the server address is hidden, `text` while shown.
 async fn input_type(s: &Session, testid: &str) -> String {
     s.by_test_id(testid).await.prop("type").await.unwrap().unwrap_or_default()
+}
+
+/// Whether the page is wider than the window.
+async fn scrolls_sideways(s: &Session) -> bool {
+    s.driver
+        .execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", vec![])
+        .await
+        .expect("measure")
+        .convert()
+        .expect("a boolean")
 }
