@@ -36,10 +36,26 @@ pub struct AppState {
     gate: Mutex<Opened>,
 }
 
-/// The gate while it is being opened, and once it is.
-enum Opened {
-    Opening(JoinHandle<Result<Gate, ApiError>>),
-    Ready(Result<Gate, ApiError>),
+/// The gate, and the thread opening it until the first command has waited for it.
+struct Opened {
+    opening: Option<JoinHandle<Result<Gate, ApiError>>>,
+    /// What the thread answered; until then, what every command says should it never answer.
+    gate: Result<Gate, ApiError>,
+}
+
+impl Opened {
+    fn by(opening: JoinHandle<Result<Gate, ApiError>>) -> Self {
+        Self { opening: Some(opening), gate: Err(opening_failed()) }
+    }
+
+    /// The gate, waiting for the opening thread the first time it is asked for. A thread that
+    /// panicked leaves `opening_failed` in place: every command then says so.
+    fn ready(&mut self) -> &mut Result<Gate, ApiError> {
+        if let Some(Ok(gate)) = self.opening.take().map(JoinHandle::join) {
+            self.gate = gate;
+        }
+        &mut self.gate
+    }
 }
 
 impl AppState {
@@ -52,7 +68,7 @@ impl AppState {
                 .and_then(|dir| std::fs::create_dir_all(&dir).map(|_| dir).map_err(|e| storage_error(&e.to_string())))
                 .map(|dir| Gate::new(&dir.join(DATABASE_FILE)))
         });
-        Self { gate: Mutex::new(Opened::Opening(opening)) }
+        Self { gate: Mutex::new(Opened::by(opening)) }
     }
 
     /// Runs one use case on the open database (`locked` while it waits for its passphrase).
@@ -66,25 +82,6 @@ impl AppState {
         match opened.ready() {
             Ok(gate) => work(gate),
             Err(e) => Err(e.clone()),
-        }
-    }
-}
-
-impl Opened {
-    /// The gate, waiting for the opening thread the first time it is asked for.
-    fn ready(&mut self) -> &mut Result<Gate, ApiError> {
-        if let Opened::Opening(_) = self {
-            let Opened::Opening(thread) = std::mem::replace(self, Opened::Ready(Err(opening_failed()))) else {
-                unreachable!("matched just above")
-            };
-            // A thread that panicked leaves the error in place: every command then says so.
-            if let Ok(gate) = thread.join() {
-                *self = Opened::Ready(gate);
-            }
-        }
-        match self {
-            Opened::Ready(gate) => gate,
-            Opened::Opening(_) => unreachable!("replaced just above"),
         }
     }
 }
@@ -182,7 +179,7 @@ mod tests {
 
     #[test]
     fn an_opening_that_broke_off_is_said_by_every_command() {
-        let state = AppState { gate: Mutex::new(Opened::Opening(std::thread::spawn(|| panic!("opening broke off")))) };
+        let state = AppState { gate: Mutex::new(Opened::by(std::thread::spawn(|| panic!("opening broke off")))) };
         for _ in 0..2 {
             let e = state.with_gate(|gate| Ok(gate.access())).unwrap_err();
             assert_eq!(e.code, ErrorCode::Storage);
